@@ -1,0 +1,47 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// Numeric code is compiled with optimization even in debug builds, so that
+/// `swift run` and `swift test` do not crawl (DESIGN section 9).
+let optimizedInDebug: [SwiftSetting] = [
+    .unsafeFlags(["-O"], .when(configuration: .debug))
+]
+
+let package = Package(
+    name: "PolicyGradientLab",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "runner", targets: ["runner"]),
+        .library(name: "YAML", targets: ["YAML"]),
+        .library(name: "Experiment", targets: ["Experiment"]),
+        .library(name: "PolicyGradient", targets: ["PolicyGradient"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        .target(name: "YAML", dependencies: ["CYAML"]),
+        .target(name: "Experiment", dependencies: ["YAML"]),
+        .target(name: "PolicyGradient", swiftSettings: optimizedInDebug),
+        .target(
+            name: "RunnerCLI",
+            dependencies: [
+                "YAML", "Experiment", "PolicyGradient",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "runner", dependencies: ["RunnerCLI"]),
+        .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
+        .testTarget(name: "ExperimentTests", dependencies: ["Experiment", "YAML"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "PolicyGradientTests", dependencies: ["PolicyGradient"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "RunnerCLITests", dependencies: ["RunnerCLI"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
