@@ -27,10 +27,10 @@ public enum RandomStream: UInt64, Sendable, CaseIterable {
 /// time-based enters. `index` separates copies of one purpose, such as the
 /// environments of a vectorized batch.
 public struct RandomGenerator: RandomNumberGenerator, Sendable {
-    private var s0: UInt64
-    private var s1: UInt64
-    private var s2: UInt64
-    private var s3: UInt64
+    @usableFromInline var s0: UInt64
+    @usableFromInline var s1: UInt64
+    @usableFromInline var s2: UInt64
+    @usableFromInline var s3: UInt64
 
     /// A generator for `stream` of the job seeded with `seed`; `index` tells copies apart.
     public init(seed: UInt64, stream: RandomStream, index: UInt64 = 0) {
@@ -58,7 +58,7 @@ public struct RandomGenerator: RandomNumberGenerator, Sendable {
     }
 
     @inlinable
-    func rotateLeft(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
+    @usableFromInline func rotateLeft(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
 
     /// A uniform draw from [0, 1) with 53 random bits.
     @inlinable

@@ -1,0 +1,3 @@
+import RunnerCLI
+
+Runner.main()
