@@ -1,0 +1,66 @@
+/// An error or warning about a place in a YAML file.
+public struct Diagnostic: Error, Sendable, CustomStringConvertible {
+    /// How serious a diagnostic is.
+    public enum Severity: String, Sendable { case error, warning }
+
+    public var severity: Severity
+    /// Where the problem is.
+    public var mark: Mark
+    /// Dotted key path such as `estimator.gamma` or `grid.baseline[2]`; empty if none.
+    public var path: String
+    /// What is wrong, in one line.
+    public var message: String
+
+    public init(_ severity: Severity = .error, at mark: Mark, path: String = "", message: String) {
+        self.severity = severity
+        self.mark = mark
+        self.path = path
+        self.message = message
+    }
+
+    /// `FILE:LINE:COLUMN: error: key.path: message`, then the source line and a caret under the column.
+    ///
+    /// The caret line copies the tabs of the source prefix so the caret lines up in a terminal.
+    public var description: String {
+        var head = "\(mark.description): \(severity.rawValue): "
+        if !path.isEmpty { head += "\(path): " }
+        head += message
+        guard mark.line >= 1, let line = mark.source.line(mark.line) else { return head }
+        var caret = ""
+        var count = 0
+        for scalar in line.unicodeScalars where count < mark.column - 1 {
+            caret.unicodeScalars.append(scalar == "\t" ? "\t" : " ")
+            count += 1
+        }
+        if count < mark.column - 1 { caret += String(repeating: " ", count: mark.column - 1 - count) }
+        return head + "\n" + line + "\n" + caret + "^"
+    }
+
+    /// The dotted form of a coding path: `a.b[2].c`.
+    public static func keyPath(_ codingPath: [any CodingKey]) -> String {
+        var result = ""
+        for key in codingPath {
+            if let index = key.intValue, key.stringValue == "Index \(index)" || key is IndexKey {
+                result += "[\(index)]"
+            } else {
+                if !result.isEmpty { result += "." }
+                result += key.stringValue
+            }
+        }
+        return result
+    }
+
+    /// Joins a parent key path and a child key.
+    static func join(_ path: String, _ key: String) -> String {
+        path.isEmpty ? key : path + "." + key
+    }
+}
+
+/// The coding key of a sequence element.
+struct IndexKey: CodingKey {
+    var intValue: Int?
+    var stringValue: String { "Index \(intValue ?? 0)" }
+    init(_ index: Int) { intValue = index }
+    init?(intValue: Int) { self.intValue = intValue }
+    init?(stringValue: String) { return nil }
+}

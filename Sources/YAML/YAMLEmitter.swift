@@ -1,0 +1,132 @@
+/// Writes a node tree as block-style YAML text that parses back to an equal tree.
+///
+/// Scalars are written from their resolved value: strings plain when that is unambiguous,
+/// otherwise double-quoted with escapes; numbers in canonical form (floats in shortest
+/// round-trip form, always with `.`, `e`, or `.inf`/`.nan`, so they stay floats).
+public enum YAMLEmitter {
+    /// The YAML text of `node`, ending with a newline.
+    public static func emit(_ node: Node) -> String {
+        lines(node).joined(separator: "\n") + "\n"
+    }
+
+    /// The lines of a node, starting at column 0.
+    private static func lines(_ node: Node) -> [String] {
+        switch node.value {
+        case .scalar:
+            return [scalarText(node)]
+        case .sequence(let items):
+            if items.isEmpty { return ["[]"] }
+            var result: [String] = []
+            for item in items {
+                if isInline(item) {
+                    result.append("- " + inlineText(item))
+                } else {
+                    let child = lines(item)
+                    result.append("- " + child[0])
+                    result += child.dropFirst().map { "  " + $0 }
+                }
+            }
+            return result
+        case .mapping(let pairs):
+            if pairs.isEmpty { return ["{}"] }
+            var result: [String] = []
+            for pair in pairs {
+                let key = keyText(pair.key)
+                if isInline(pair.value) {
+                    result.append(key + ": " + inlineText(pair.value))
+                } else {
+                    result.append(key + ":")
+                    result += lines(pair.value).map { "  " + $0 }
+                }
+            }
+            return result
+        }
+    }
+
+    /// Scalars and empty collections go on the same line as their key or dash.
+    private static func isInline(_ node: Node) -> Bool {
+        switch node.value {
+        case .scalar: return true
+        case .sequence(let items): return items.isEmpty
+        case .mapping(let pairs): return pairs.isEmpty
+        }
+    }
+
+    private static func inlineText(_ node: Node) -> String {
+        switch node.value {
+        case .scalar: return scalarText(node)
+        case .sequence: return "[]"
+        case .mapping: return "{}"
+        }
+    }
+
+    private static func scalarText(_ node: Node) -> String {
+        switch node.resolved ?? .null {
+        case .null: return "null"
+        case .bool(let b): return b ? "true" : "false"
+        case .int(let i): return String(i)
+        case .float(let d): return CoreSchema.format(d)
+        case .string(let s): return stringText(s)
+        }
+    }
+
+    private static func keyText(_ key: String) -> String {
+        // A plain `<<` would be a merge key.
+        key == "<<" ? "\"<<\"" : stringText(key)
+    }
+
+    /// A string, plain if it reads back as the same string, double-quoted otherwise.
+    static func stringText(_ s: String) -> String {
+        isPlainSafe(s) ? s : "\"" + escape(s) + "\""
+    }
+
+    /// Words other YAML readers take as booleans; quoted so the file means the same everywhere.
+    private static let yaml11Words: Set<String> = [
+        "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO",
+        "on", "On", "ON", "off", "Off", "OFF",
+    ]
+
+    private static func isPlainSafe(_ s: String) -> Bool {
+        guard let first = s.unicodeScalars.first, let last = s.unicodeScalars.last else { return false }
+        guard case .string? = try? CoreSchema.resolvePlain(s) else { return false }
+        if yaml11Words.contains(s) { return false }
+        if "-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first) { return false }
+        if first == " " || last == " " || last == ":" { return false }
+        if s.hasPrefix("...") || s.hasPrefix("---") { return false }
+        if s.contains(": ") || s.contains(" #") { return false }
+        for c in s.unicodeScalars {
+            if c.value < 0x20 || c.value == 0x7F || c == "\u{85}" || c == "\u{2028}" || c == "\u{2029}"
+                || c == "\u{FEFF}" || (c.value >= 0x80 && c.value < 0xA0) {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// The body of a double-quoted scalar for `s` (also used to show strings in messages).
+    static func escape(_ s: String) -> String {
+        var out = ""
+        for c in s.unicodeScalars {
+            switch c {
+            case "\\": out += "\\\\"
+            case "\"": out += "\\\""
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            case "\0": out += "\\0"
+            case "\u{85}": out += "\\N"
+            case "\u{2028}": out += "\\L"
+            case "\u{2029}": out += "\\P"
+            case "\u{FEFF}": out += "\\uFEFF"
+            default:
+                if c.value < 0x20 || c.value == 0x7F || (c.value >= 0x80 && c.value < 0xA0) {
+                    let hex = String(c.value, radix: 16, uppercase: true)
+                    out += "\\x" + (hex.count < 2 ? "0" + hex : hex)
+                } else {
+                    out.unicodeScalars.append(c)
+                }
+            }
+        }
+        return out
+    }
+}

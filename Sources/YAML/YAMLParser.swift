@@ -1,0 +1,86 @@
+import Foundation
+
+/// Parses one YAML document into a `Node` tree with marks.
+///
+/// The tree is built from libyaml's events with an explicit stack, so a deeply nested file
+/// costs heap, not call stack, and the depth limit stops it early.
+public enum YAMLParser {
+    /// Parses exactly one document from `text`. Throws `Diagnostic`.
+    public static func parse(_ text: String, path: String, limits: ParseLimits = .init()) throws -> Node {
+        let source = SourceFile(path: path, text: text)
+        var builder = TreeBuilder(reader: EventReader(bytes: Array(source.text.utf8), source: source),
+                                  source: source, limits: limits)
+        return try builder.build()
+    }
+
+    /// Parses exactly one document from UTF-8 `bytes` (an optional byte-order mark is skipped).
+    /// Invalid UTF-8 is reported at the line and column of the first bad byte.
+    public static func parse(bytes: [UInt8], path: String, limits: ParseLimits = .init()) throws -> Node {
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        if let bad = firstInvalidUTF8(body) {
+            let prefix = String(decoding: body[body.startIndex..<bad], as: UTF8.self)
+            let source = SourceFile(path: path, text: String(decoding: body, as: UTF8.self))
+            var line = 1
+            var column = 1
+            var previous: Unicode.Scalar?
+            for scalar in prefix.unicodeScalars {
+                if scalar == "\n" {
+                    if previous != "\r" { line += 1 }
+                    column = 1
+                } else if scalar == "\r" {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
+                previous = scalar
+            }
+            let byte = String(body[bad], radix: 16, uppercase: true)
+            throw Diagnostic(at: Mark(source: source, line: line, column: column),
+                             message: "the file is not valid UTF-8 (byte 0x\(byte))")
+        }
+        return try parse(String(decoding: body, as: UTF8.self), path: path, limits: limits)
+    }
+
+    /// Reads and parses the file at `path`; `displayPath` (default `path`) is what diagnostics show.
+    public static func parse(fileAt path: String, displayPath: String? = nil, limits: ParseLimits = .init()) throws -> Node {
+        let shown = displayPath ?? path
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw Diagnostic(at: Mark(source: SourceFile(path: shown, text: ""), line: 1, column: 1),
+                             message: "cannot read the file")
+        }
+        return try parse(bytes: [UInt8](data), path: shown, limits: limits)
+    }
+
+    /// The index of the first byte that does not belong to a well-formed UTF-8 sequence.
+    static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> Int? {
+        var i = bytes.startIndex
+        let end = bytes.endIndex
+        while i < end {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            let length: Int
+            var low: UInt8 = 0x80
+            var high: UInt8 = 0xBF
+            switch b {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; low = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; high = 0x9F
+            case 0xF0: length = 4; low = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; high = 0x8F
+            default: return i
+            }
+            guard i + length <= end else { return i }
+            for k in 1..<length {
+                let c = bytes[i + k]
+                let (lo, hi) = k == 1 ? (low, high) : (UInt8(0x80), UInt8(0xBF))
+                if c < lo || c > hi { return i }
+            }
+            i += length
+        }
+        return nil
+    }
+}
