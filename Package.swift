@@ -28,10 +28,11 @@ let package = Package(
         .target(name: "YAML", dependencies: ["CYAML"]),
         .target(name: "Experiment", dependencies: ["YAML"]),
         .target(name: "PolicyGradient", swiftSettings: optimizedInDebug),
+        .target(name: "Report", dependencies: ["Experiment"]),
         .target(
             name: "RunnerCLI",
             dependencies: [
-                "YAML", "Experiment", "PolicyGradient",
+                "YAML", "Experiment", "PolicyGradient", "Report",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -41,7 +42,8 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "PolicyGradientTests", dependencies: ["PolicyGradient"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "RunnerCLITests", dependencies: ["RunnerCLI"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report"]),
+        .testTarget(name: "RunnerCLITests", dependencies: ["RunnerCLI", "Experiment", "YAML"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,54 @@
+import YAML
+
+/// The top level of an experiment file other than the job settings: its name, seeds,
+/// sweep and regression gate. Decoding it also rejects unknown top-level keys.
+struct ExperimentHeader: Decodable {
+    var name: String
+    var description: String?
+    var seeds: [Int]
+    var regression: RegressionSettings?
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case experiment, description, extends, seeds, grid, zip, exclude, regression
+        case environment, policy, estimator, baseline, critic
+        case entropyCoef = "entropy_coef"
+        case optimizer, training, diagnostics
+    }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(String.self, forKey: .experiment)
+        let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-")
+        try c.require(
+            !name.isEmpty && name.allSatisfy(allowed.contains) && name != "." && name != "..",
+            .experiment, "must match [A-Za-z0-9._-]+ (it names the results folder)")
+        description = try c.decodeIfPresent(String.self, forKey: .description)
+        seeds = try Self.decodeSeeds(c)
+        regression = try c.decodeIfPresent(RegressionSettings.self, forKey: .regression)
+        // The sweep and the settings are read elsewhere; asking marks them as known keys.
+        for key in [CodingKeys.extends, .grid, .zip, .exclude] + JobSettings.CodingKeys.allCases.compactMap({
+            CodingKeys(rawValue: $0.stringValue)
+        }) {
+            _ = c.contains(key)
+        }
+    }
+
+    /// `seeds: N` means 0..<N; a list names the seeds.
+    private static func decodeSeeds(_ c: KeyedDecodingContainer<CodingKeys>) throws -> [Int] {
+        guard c.contains(.seeds), try !c.decodeNil(forKey: .seeds) else { return [0] }
+        if let count = try? c.decode(Int.self, forKey: .seeds) {
+            try c.require(count >= 1 && count <= 100_000, .seeds, "a seed count must be in 1...100000")
+            return Array(0..<count)
+        }
+        if let list = try? c.decode([Int].self, forKey: .seeds) {
+            try c.require(!list.isEmpty, .seeds, "needs at least one seed")
+            var seen = Set<Int>()
+            for (i, seed) in list.enumerated() {
+                if seed < 0 { throw c.fail(at: .seeds, [i], "a seed must be >= 0") }
+                if !seen.insert(seed).inserted { throw c.fail(at: .seeds, [i], "seed \(seed) is listed twice") }
+            }
+            return list
+        }
+        throw c.fail(at: .seeds, [], "expected a seed count or a list of seeds")
+    }
+}

@@ -1,0 +1,90 @@
+import YAML
+
+/// Reads an experiment file and expands it into a plan of jobs.
+///
+/// The pipeline: parse (and `extends`) -> header (name, seeds, regression) -> sweep axes ->
+/// one settings tree per cell, decoded and checked -> jobs with canonical forms and ids.
+/// Every error names the file, line, column and key path; all errors found are reported.
+public struct ExperimentLoader: Sendable {
+    public var limits: ParseLimits
+
+    public init(limits: ParseLimits = .init()) {
+        self.limits = limits
+    }
+
+    /// Loads and expands the experiment at `path`. Throws `ConfigurationError`.
+    public func load(path: String) throws -> ExperimentPlan {
+        let file = try ExtendsResolver(limits: limits).resolve(path: path)
+        return try plan(for: file)
+    }
+
+    /// Expands an already-resolved experiment tree.
+    public func plan(for file: Node) throws -> ExperimentPlan {
+        var log = DiagnosticLog()
+        let header: ExperimentHeader
+        do {
+            header = try YAMLDecoder().decode(ExperimentHeader.self, from: file)
+        } catch let diagnostic as Diagnostic {
+            throw ConfigurationError([diagnostic])
+        }
+        let sweep = SweepSpec(file: file, log: &log)
+        try log.throwIfErrors()
+
+        let base = file.keeping(Set(JobSettings.sectionKeys))
+        var cells: [ExperimentPlan.Cell] = []
+        for position in sweep.combinations() {
+            let assignments = sweep.assignments(position)
+            var tree = base
+            for (key, value) in assignments {
+                tree = tree.setting(key.path[...], to: value, keyMark: key.keyMark)
+            }
+            let settings: JobSettings
+            do {
+                settings = try YAMLDecoder().decode(JobSettings.self, from: tree)
+            } catch let diagnostic as Diagnostic {
+                log.add(relocated(diagnostic, assignments: assignments))
+                continue
+            }
+            SettingsRules.check(settings, tree: tree, log: &log)
+            let values = assignments.map { (key: $0.key.name, value: CanonicalForm.label($0.value)) }
+            let label = values.isEmpty ? "default" : values.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+            cells.append(.init(index: cells.count, label: label, values: values, settings: settings))
+        }
+        try log.throwIfErrors()
+
+        var jobs: [ExperimentPlan.Job] = []
+        for cell in cells {
+            for seed in header.seeds {
+                let config = JobConfig(settings: cell.settings, seed: seed)
+                let tree = try JobIdentity.canonicalTree(of: config)
+                let canonical = CanonicalForm.text(tree)
+                jobs.append(.init(
+                    id: JobIdentity.id(ofCanonical: canonical), cellIndex: cell.index, seed: seed,
+                    config: config, canonical: canonical, canonicalTree: tree))
+            }
+        }
+        return ExperimentPlan(
+            name: header.name, description: header.description, resolved: file,
+            sweptKeys: sweep.keys.map(\.name), cells: cells, jobs: jobs, seeds: header.seeds,
+            regression: header.regression, warnings: log.warnings)
+    }
+
+    /// A decoding error raised by a swept value or key, re-addressed to where it was swept.
+    private func relocated(
+        _ diagnostic: Diagnostic, assignments: [(key: SweepSpec.Key, value: Node)]
+    ) -> Diagnostic {
+        var d = diagnostic
+        for (key, value) in assignments {
+            if d.mark == value.mark && d.path.hasPrefix(key.name) {
+                d.path = key.location + d.path.dropFirst(key.name.count)
+                return d
+            }
+            if d.mark == key.keyMark {
+                d.path = key.location
+                d.message = "'\(key.name)' names no setting: \(d.message)"
+                return d
+            }
+        }
+        return d
+    }
+}

@@ -1,0 +1,34 @@
+import YAML
+
+/// A coding key for sequence positions, so range errors can point at one element.
+struct IndexKey: CodingKey {
+    let intValue: Int?
+    let stringValue: String
+    init(_ index: Int) {
+        intValue = index
+        stringValue = "\(index)"
+    }
+    init?(intValue: Int) { self.init(intValue) }
+    init?(stringValue: String) { nil }
+}
+
+extension KeyedDecodingContainer {
+    /// The value at `key`, or `fallback` when the key is absent or null.
+    func value<T: Decodable>(_ key: Key, default fallback: T) throws -> T {
+        try decodeIfPresent(T.self, forKey: key) ?? fallback
+    }
+
+    /// Throws a range error located at `key` unless `condition` holds.
+    func require(_ condition: Bool, _ key: Key, _ message: @autoclosure () -> String) throws {
+        if !condition {
+            throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: message())
+        }
+    }
+
+    /// Throws a range error located at `path` below `key` (sequence positions).
+    func fail(at key: Key, _ indices: [Int], _ message: String) -> DecodingError {
+        DecodingError.dataCorrupted(.init(
+            codingPath: codingPath + [key] + indices.map(IndexKey.init),
+            debugDescription: message))
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+
+/// A table written as RFC 4180 CSV: a header row and data rows, `\n` line ends.
+///
+/// Fields holding a comma, a quote, a carriage return or a line feed are quoted,
+/// with inner quotes doubled; every other field is written as is.
+public struct CSVTable: Sendable {
+    public var header: [String]
+    public var rows: [[String]]
+
+    public init(header: [String], rows: [[String]] = []) {
+        self.header = header
+        self.rows = rows
+    }
+
+    /// The table as CSV text.
+    public var text: String {
+        var out = ""
+        Self.append(header, to: &out)
+        for row in rows { Self.append(row, to: &out) }
+        return out
+    }
+
+    /// Appends one CSV line (with its `\n`) to `out`.
+    public static func append(_ fields: [String], to out: inout String) {
+        for (i, field) in fields.enumerated() {
+            if i > 0 { out += "," }
+            out += escape(field)
+        }
+        out += "\n"
+    }
+
+    /// One field, quoted when it must be.
+    public static func escape(_ field: String) -> String {
+        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else {
+            return field
+        }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,15 @@
+import ArgumentParser
+
+/// `runner validate CONFIG`: reports the file's errors, or "ok: N jobs".
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check an experiment file: its errors, or \"ok: N jobs\".")
+
+    @Argument(help: "The experiment file.")
+    var config: String
+
+    func run() throws {
+        let plan = try PlanLoading.load(config)
+        Console.out("ok: \(plan.jobs.count) job\(plan.jobs.count == 1 ? "" : "s")")
+    }
+}

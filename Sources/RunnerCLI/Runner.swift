@@ -1,0 +1,16 @@
+import ArgumentParser
+
+/// The `runner` command: runs policy-gradient experiments declared in YAML.
+///
+/// Exit codes: 0 success; 1 a job failed or a regression was found; 2 invalid config;
+/// 64 usage error; 130 interrupted.
+public struct Runner: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "runner",
+        abstract: "Run policy-gradient experiments declared in YAML files.",
+        subcommands: [Run.self, Plan.self, Validate.self, Env.self],
+        defaultSubcommand: Run.self
+    )
+
+    public init() {}
+}

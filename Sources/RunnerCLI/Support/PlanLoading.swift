@@ -1,0 +1,24 @@
+import ArgumentParser
+import Experiment
+import Foundation
+import YAML
+
+/// Loads an experiment plan for a command, printing warnings, and turning errors into exit code 2.
+enum PlanLoading {
+    static func load(_ path: String) throws -> ExperimentPlan {
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            Console.error("error: cannot read '\(path)': no such file")
+            throw ExitStatus.invalidConfig
+        }
+        do {
+            let plan = try ExperimentLoader().load(path: path)
+            for warning in plan.warnings { Console.error(warning.description) }
+            return plan
+        } catch let error as ConfigurationError {
+            Console.error(error.description)
+            let count = error.diagnostics.count
+            Console.error("\(count) error\(count == 1 ? "" : "s")")
+            throw ExitStatus.invalidConfig
+        }
+    }
+}
