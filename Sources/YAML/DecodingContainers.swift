@@ -1,0 +1,178 @@
+/// The keyed container over a mapping; records every key asked for.
+struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
+    let decoder: NodeDecoder
+    let tracker: KeyTracker
+    let pairs: [Node.Pair]
+
+    var codingPath: [any CodingKey] { decoder.codingPath }
+
+    var allKeys: [Key] {
+        tracker.askedAll = true
+        return pairs.compactMap { Key(stringValue: $0.key) }
+    }
+
+    private func node(_ key: Key) -> Node? {
+        tracker.ask(key.stringValue)
+        return pairs.last(where: { $0.key == key.stringValue })?.value
+    }
+
+    private func required(_ key: Key) throws -> Node {
+        guard let node = node(key) else {
+            throw Diagnostic(at: decoder.node.mark, path: Diagnostic.join(decoder.path, key.stringValue),
+                             message: "missing required key '\(key.stringValue)'")
+        }
+        return node
+    }
+
+    func contains(_ key: Key) -> Bool { node(key) != nil }
+
+    func decodeNil(forKey key: Key) throws -> Bool { try required(key).isNull }
+
+    private func decodeValue<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
+        try decoder.context.decodeValue(type, from: required(key), codingPath: codingPath + [key])
+    }
+
+    func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T { try decodeValue(type, forKey: key) }
+    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try decodeValue(type, forKey: key) }
+    func decode(_ type: String.Type, forKey key: Key) throws -> String { try decodeValue(type, forKey: key) }
+    func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try decodeValue(type, forKey: key) }
+    func decode(_ type: Float.Type, forKey key: Key) throws -> Float { try decodeValue(type, forKey: key) }
+    func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try decodeValue(type, forKey: key) }
+    func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try decodeValue(type, forKey: key) }
+    func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try decodeValue(type, forKey: key) }
+    func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try decodeValue(type, forKey: key) }
+    func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try decodeValue(type, forKey: key) }
+    func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt { try decodeValue(type, forKey: key) }
+    func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { try decodeValue(type, forKey: key) }
+    func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try decodeValue(type, forKey: key) }
+    func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try decodeValue(type, forKey: key) }
+    func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try decodeValue(type, forKey: key) }
+
+    func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+        guard let node = node(key), !node.isNull else { return nil }
+        return try decoder.context.decodeValue(type, from: node, codingPath: codingPath + [key])
+    }
+
+    func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws
+        -> KeyedDecodingContainer<NestedKey> {
+        try decoder.child(required(key), key: key).container(keyedBy: type)
+    }
+
+    func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
+        try decoder.child(required(key), key: key).unkeyedContainer()
+    }
+
+    func superDecoder() throws -> any Decoder {
+        tracker.ask("super")
+        let node = pairs.last(where: { $0.key == "super" })?.value ?? .null
+        return decoder.child(node, key: SuperKey())
+    }
+
+    func superDecoder(forKey key: Key) throws -> any Decoder {
+        decoder.child(try required(key), key: key)
+    }
+}
+
+/// The key of `superDecoder()`.
+struct SuperKey: CodingKey {
+    var stringValue: String { "super" }
+    var intValue: Int? { nil }
+    init() {}
+    init?(stringValue: String) {}
+    init?(intValue: Int) { return nil }
+}
+
+/// The unkeyed container over a sequence; errors point at the element.
+struct UnkeyedContainer: UnkeyedDecodingContainer {
+    let decoder: NodeDecoder
+    let items: [Node]
+    private(set) var currentIndex = 0
+
+    init(decoder: NodeDecoder, items: [Node]) {
+        self.decoder = decoder
+        self.items = items
+    }
+
+    var codingPath: [any CodingKey] { decoder.codingPath }
+    var count: Int? { items.count }
+    var isAtEnd: Bool { currentIndex >= items.count }
+
+    private func current() throws -> Node {
+        guard !isAtEnd else {
+            throw decoder.error("expected more elements; the sequence has \(items.count)")
+        }
+        return items[currentIndex]
+    }
+
+    mutating func decodeNil() throws -> Bool {
+        guard try current().isNull else { return false }
+        currentIndex += 1
+        return true
+    }
+
+    private mutating func decodeNext<T: Decodable>(_ type: T.Type) throws -> T {
+        let value = try decoder.context.decodeValue(type, from: current(), codingPath: codingPath + [IndexKey(currentIndex)])
+        currentIndex += 1
+        return value
+    }
+
+    mutating func decode<T: Decodable>(_ type: T.Type) throws -> T { try decodeNext(type) }
+    mutating func decode(_ type: Bool.Type) throws -> Bool { try decodeNext(type) }
+    mutating func decode(_ type: String.Type) throws -> String { try decodeNext(type) }
+    mutating func decode(_ type: Double.Type) throws -> Double { try decodeNext(type) }
+    mutating func decode(_ type: Float.Type) throws -> Float { try decodeNext(type) }
+    mutating func decode(_ type: Int.Type) throws -> Int { try decodeNext(type) }
+    mutating func decode(_ type: Int8.Type) throws -> Int8 { try decodeNext(type) }
+    mutating func decode(_ type: Int16.Type) throws -> Int16 { try decodeNext(type) }
+    mutating func decode(_ type: Int32.Type) throws -> Int32 { try decodeNext(type) }
+    mutating func decode(_ type: Int64.Type) throws -> Int64 { try decodeNext(type) }
+    mutating func decode(_ type: UInt.Type) throws -> UInt { try decodeNext(type) }
+    mutating func decode(_ type: UInt8.Type) throws -> UInt8 { try decodeNext(type) }
+    mutating func decode(_ type: UInt16.Type) throws -> UInt16 { try decodeNext(type) }
+    mutating func decode(_ type: UInt32.Type) throws -> UInt32 { try decodeNext(type) }
+    mutating func decode(_ type: UInt64.Type) throws -> UInt64 { try decodeNext(type) }
+
+    private mutating func nextChild() throws -> NodeDecoder {
+        let child = decoder.child(try current(), key: IndexKey(currentIndex))
+        currentIndex += 1
+        return child
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws
+        -> KeyedDecodingContainer<NestedKey> {
+        try nextChild().container(keyedBy: type)
+    }
+
+    mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
+        try nextChild().unkeyedContainer()
+    }
+
+    mutating func superDecoder() throws -> any Decoder { try nextChild() }
+}
+
+/// The single-value container of a node.
+struct SingleValueContainer: SingleValueDecodingContainer {
+    let decoder: NodeDecoder
+
+    var codingPath: [any CodingKey] { decoder.codingPath }
+
+    func decodeNil() -> Bool { decoder.node.isNull }
+
+    func decode<T: Decodable>(_ type: T.Type) throws -> T {
+        try decoder.context.decodeValue(type, from: decoder.node, codingPath: codingPath)
+    }
+    func decode(_ type: Bool.Type) throws -> Bool { try Bool.decode(from: decoder.node, path: decoder.path) }
+    func decode(_ type: String.Type) throws -> String { try String.decode(from: decoder.node, path: decoder.path) }
+    func decode(_ type: Double.Type) throws -> Double { try Double.decode(from: decoder.node, path: decoder.path) }
+    func decode(_ type: Float.Type) throws -> Float { try Float.decode(from: decoder.node, path: decoder.path) }
+    func decode(_ type: Int.Type) throws -> Int { try Int.decode(from: decoder.node, path: decoder.path) }
+    func decode(_ type: Int8.Type) throws -> Int8 { try Int8.decode(from: decoder.node, path: decoder.path) }
+    func decode(_ type: Int16.Type) throws -> Int16 { try Int16.decode(from: decoder.node, path: decoder.path) }
+    func decode(_ type: Int32.Type) throws -> Int32 { try Int32.decode(from: decoder.node, path: decoder.path) }
+    func decode(_ type: Int64.Type) throws -> Int64 { try Int64.decode(from: decoder.node, path: decoder.path) }
+    func decode(_ type: UInt.Type) throws -> UInt { try UInt.decode(from: decoder.node, path: decoder.path) }
+    func decode(_ type: UInt8.Type) throws -> UInt8 { try UInt8.decode(from: decoder.node, path: decoder.path) }
+    func decode(_ type: UInt16.Type) throws -> UInt16 { try UInt16.decode(from: decoder.node, path: decoder.path) }
+    func decode(_ type: UInt32.Type) throws -> UInt32 { try UInt32.decode(from: decoder.node, path: decoder.path) }
+    func decode(_ type: UInt64.Type) throws -> UInt64 { try UInt64.decode(from: decoder.node, path: decoder.path) }
+}

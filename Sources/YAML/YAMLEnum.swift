@@ -1,0 +1,25 @@
+/// A String-backed enum that decodes with "did you mean" suggestions.
+///
+/// Conform with `enum Optimizer: String, YAMLEnum { case sgd, adam, rmsprop }`; an unknown value
+/// fails with `unknown value 'rmsprp'; expected one of sgd, adam, rmsprop; did you mean 'rmsprop'?`.
+public protocol YAMLEnum: CaseIterable, RawRepresentable, Codable, Sendable where RawValue == String {}
+
+extension YAMLEnum {
+    /// The raw values of all cases, in declaration order.
+    public static var rawValues: [String] { allCases.map(\.rawValue) }
+
+    public init(from decoder: any Decoder) throws {
+        let raw = try decoder.singleValueContainer().decode(String.self)
+        if let value = Self(rawValue: raw) {
+            self = value
+            return
+        }
+        let names = Self.rawValues
+        var message = "unknown value '\(raw)'; expected one of \(names.joined(separator: ", "))"
+        if let guess = suggestion(for: raw, among: names) { message += "; did you mean '\(guess)'?" }
+        if let node = decoder.yamlNode {
+            throw Diagnostic(at: node.mark, path: Diagnostic.keyPath(decoder.codingPath), message: message)
+        }
+        throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: message))
+    }
+}
