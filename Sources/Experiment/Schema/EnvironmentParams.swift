@@ -12,7 +12,7 @@ public enum EnvironmentParams: Sendable, Equatable {
     static func decode<K: CodingKey>(
         for id: EnvironmentID, from container: KeyedDecodingContainer<K>, key: K
     ) throws -> EnvironmentParams {
-        let present = container.contains(key) && !(try container.decodeNil(forKey: key))
+        let present = try container.contains(key) && !container.decodeNil(forKey: key)
         switch id {
         case .cartPole, .acrobot, .mountainCar, .pendulum:
             if present { _ = try container.decode(NoParams.self, forKey: key) }
