@@ -6,7 +6,7 @@ struct IndexKey: CodingKey {
     let stringValue: String
     init(_ index: Int) {
         intValue = index
-        stringValue = "\(index)"
+        stringValue = "Index \(index)"  // the convention of Foundation's decoders
     }
     init?(intValue: Int) { self.init(intValue) }
     init?(stringValue: String) { nil }
