@@ -22,20 +22,33 @@ private struct EpisodeSampler {
         returnsToGo = [Double](repeating: 0, count: mdp.horizon)
     }
 
+    /// An index i in 0..<count drawn with probability `weights[start + i]` (inverse CDF); zero weights are never drawn.
+    static func draw(_ weights: [Double], from start: Int, count: Int, _ generator: inout RandomGenerator) -> Int {
+        let u = generator.uniform()
+        var cumulative = 0.0
+        var last = 0
+        for i in 0..<count where weights[start + i] > 0 {
+            cumulative += weights[start + i]
+            last = i
+            if u < cumulative { return i }
+        }
+        return last  // rounding left the sum just short of u
+    }
+
     /// Plays one episode; returns its length T (steps t = 0..<T were taken).
     mutating func play(_ generator: inout RandomGenerator) -> Int {
         let S = mdp.states
         let A = mdp.actions
-        var s = generator.categorical(mdp.initial)
+        var s = Self.draw(mdp.initial, from: 0, count: S, &generator)
         if mdp.terminal[s] { return 0 }
         var length = 0
         for t in 0..<mdp.horizon {
-            let a = generator.categorical(policy[(s * A)..<(s * A + A)])
+            let a = Self.draw(policy, from: s * A, count: A, &generator)
             statesVisited[t] = s
             actionsTaken[t] = a
             rewardsReceived[t] = mdp.reward(s, a) + mdp.rewardNoise * generator.normal()
             let row = (s * A + a) * S
-            s = generator.categorical(mdp.transitions[row..<(row + S)])
+            s = Self.draw(mdp.transitions, from: row, count: S, &generator)
             length = t + 1
             if mdp.terminal[s] { break }
         }
