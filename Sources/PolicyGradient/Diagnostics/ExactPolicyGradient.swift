@@ -40,7 +40,7 @@ import Foundation
 /// Two facts give their expectations. (i) E[gₜ | history up to sₜ] = Σₐ ∇π(a|sₜ) = 0, and
 /// rᵢ for i < t is fixed by that history (its noise is independent and centred), so
 /// E[gₜ rᵢ] = 0 for i < t; hence E[gₜ G₀] = γᵗ E[gₜ Gₜ]. (ii) E[Gₜ | sₜ, aₜ] = Qₜ(sₜ, aₜ),
-/// so E[gₜ Gₜ] per logit is Σ_s dₜ(s) π(a|s)(Qₜ(s,a) − Vₜ(s)) =: Aₜ[s][a]. Therefore
+/// so the component z[s][a] of E[gₜ Gₜ] is dₜ(s) π(a|s)(Qₜ(s,a) − Vₜ(s)) =: Aₜ[s][a]. Therefore
 ///
 /// | reward to go | γᵗ weighting | expectation          |                            |
 /// |--------------|--------------|----------------------|----------------------------|

@@ -4,6 +4,9 @@
 /// where it applies, the indices of the offending entry (`indices`, outermost first),
 /// so a configuration reader can point at the exact YAML node; `message` says what is
 /// wrong in words, e.g. "transitions[1][0] sums to 0.9, not 1".
+///
+/// Field names are the configuration keys (`small_reward`, `reward_noise`, …), except
+/// `horizon`, which stands for the environment's `max_episode_steps`.
 public enum TabularSpecError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A scalar parameter out of its domain, e.g. a slip outside [0, 1].
     case invalidParameter(field: String, message: String)
