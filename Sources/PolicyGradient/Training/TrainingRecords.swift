@@ -1,0 +1,130 @@
+/// One row of a job's learning curve (`curve.csv`, DESIGN section 7).
+public struct CurveRow: Sendable, Equatable {
+    /// Environment steps taken so far (all copies together).
+    public var step: Int
+    /// Training episodes finished so far.
+    public var episodes: Int
+    /// Mean and standard deviation of the evaluation returns.
+    public var evalReturnMean: Double
+    public var evalReturnStd: Double
+    /// Mean return of the training episodes finished since the previous row (NaN if none).
+    public var trainReturn: Double
+    /// Mean policy entropy over the last update's batch.
+    public var entropy: Double
+    public var policyLoss: Double
+    /// NaN when the job learns no critic.
+    public var valueLoss: Double
+
+    public init(
+        step: Int, episodes: Int, evalReturnMean: Double, evalReturnStd: Double,
+        trainReturn: Double, entropy: Double, policyLoss: Double, valueLoss: Double
+    ) {
+        self.step = step
+        self.episodes = episodes
+        self.evalReturnMean = evalReturnMean
+        self.evalReturnStd = evalReturnStd
+        self.trainReturn = trainReturn
+        self.entropy = entropy
+        self.policyLoss = policyLoss
+        self.valueLoss = valueLoss
+    }
+
+    public static let header = [
+        "step", "episodes", "eval_return_mean", "eval_return_std", "train_return", "entropy",
+        "policy_loss", "value_loss",
+    ]
+
+    /// The row's CSV fields; numbers in their shortest round-trip form, NaN as an empty field.
+    public var fields: [String] {
+        [String(step), String(episodes)]
+            + [evalReturnMean, evalReturnStd, trainReturn, entropy, policyLoss, valueLoss].map(csvNumber)
+    }
+}
+
+/// One gradient-variance measurement for one baseline (`variance.csv`, DESIGN section 6).
+public struct VarianceRow: Sendable, Equatable {
+    public var step: Int
+    /// The baseline the estimates used (`none`, `mean`, `optimal`, `value`).
+    public var baseline: String
+    /// K, the number of estimates.
+    public var samples: Int
+    /// ‖ḡ‖, the norm of the mean estimate.
+    public var gradNorm: Double
+    /// Σ_k ‖ĝ_k − ḡ‖² / (K − 1), the trace of the sample covariance.
+    public var variance: Double
+    /// ‖ḡ‖² / variance.
+    public var snr: Double
+    /// Tabular environments only (NaN elsewhere): J_H(θ), max J_H, ‖∇J_H‖, ‖ḡ − ∇J_H‖,
+    /// Σ_k ‖ĝ_k − ∇J_H‖² / K and cos(ḡ, ∇J_H).
+    public var exactObjective: Double = .nan
+    public var optimalObjective: Double = .nan
+    public var exactNorm: Double = .nan
+    public var bias: Double = .nan
+    public var mse: Double = .nan
+    public var cosine: Double = .nan
+
+    public init(step: Int, baseline: String, samples: Int, gradNorm: Double, variance: Double, snr: Double) {
+        self.step = step
+        self.baseline = baseline
+        self.samples = samples
+        self.gradNorm = gradNorm
+        self.variance = variance
+        self.snr = snr
+    }
+
+    public static let header = [
+        "step", "baseline", "samples", "grad_norm", "variance", "snr", "exact_objective",
+        "optimal_objective", "exact_norm", "bias", "mse", "cosine",
+    ]
+
+    public var fields: [String] {
+        [String(step), baseline, String(samples)]
+            + [gradNorm, variance, snr, exactObjective, optimalObjective, exactNorm, bias, mse, cosine]
+            .map(csvNumber)
+    }
+}
+
+/// How a job ended.
+public enum JobStatus: String, Sendable, Codable {
+    case completed
+    /// A NaN or Inf appeared; the job stopped at `TrainingOutcome.steps`.
+    case diverged
+    /// The job threw an error.
+    case failed
+    /// The sweep was stopped while the job ran.
+    case interrupted
+}
+
+/// What a finished (or stopped) training run reports.
+public struct TrainingOutcome: Sendable, Equatable {
+    public var status: JobStatus
+    /// Mean evaluation return at the end of training (NaN unless completed).
+    public var finalReturn: Double
+    /// Environment steps taken.
+    public var steps: Int
+    /// A message for diverged and failed jobs.
+    public var error: String?
+
+    public init(status: JobStatus, finalReturn: Double, steps: Int, error: String? = nil) {
+        self.status = status
+        self.finalReturn = finalReturn
+        self.steps = steps
+        self.error = error
+    }
+}
+
+/// Where a training run streams its rows; the sweep layer writes them to disk as they come.
+public protocol TrainingSink: AnyObject {
+    func record(_ row: CurveRow)
+    func record(_ row: VarianceRow)
+    /// Polled between updates: true asks the run to stop (reported as `interrupted`).
+    var shouldStop: Bool { get }
+}
+
+/// A number as written in CSV files: Swift's shortest round-trip form (the same on every
+/// machine), `inf`/`-inf` for infinities, and an empty field for NaN (not available).
+public func csvNumber(_ x: Double) -> String {
+    if x.isNaN { return "" }
+    if x.isInfinite { return x < 0 ? "-inf" : "inf" }
+    return x.description
+}
