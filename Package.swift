@@ -28,21 +28,26 @@ let package = Package(
         .target(name: "YAML", dependencies: ["CYAML"]),
         .target(name: "Experiment", dependencies: ["YAML"]),
         .target(name: "PolicyGradient", swiftSettings: optimizedInDebug),
-        .target(name: "Report", dependencies: ["Experiment"]),
+        .target(name: "Report", dependencies: ["Experiment", "PolicyGradient"]),
+        .target(name: "Sweep", dependencies: ["Experiment", "PolicyGradient", "Report"]),
         .target(
             name: "RunnerCLI",
             dependencies: [
-                "YAML", "Experiment", "PolicyGradient", "Report",
+                "YAML", "Experiment", "PolicyGradient", "Report", "Sweep",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "runner", dependencies: ["RunnerCLI"]),
+        .executableTarget(
+            name: "runner-bench", dependencies: ["YAML", "Experiment", "PolicyGradient"],
+            path: "Benchmarks/runner-bench", swiftSettings: optimizedInDebug),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(name: "ExperimentTests", dependencies: ["Experiment", "YAML"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "PolicyGradientTests", dependencies: ["PolicyGradient"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "ReportTests", dependencies: ["Report"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Experiment", "PolicyGradient"]),
+        .testTarget(name: "SweepTests", dependencies: ["Sweep", "Experiment", "PolicyGradient", "Report"]),
         .testTarget(name: "RunnerCLITests", dependencies: ["RunnerCLI", "Experiment", "YAML"]),
     ],
     swiftLanguageModes: [.v6]

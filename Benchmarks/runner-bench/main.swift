@@ -1,0 +1,2 @@
+// Benchmarks: run with `make bench` (release build).
+print("benchmarks")

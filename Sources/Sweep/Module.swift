@@ -1,0 +1,1 @@
+// The Sweep module: runs an experiment's jobs.
