@@ -67,6 +67,9 @@ public struct TabularParams: Codable, Sendable, Equatable {
         if Set(terminal).count != terminal.count {
             throw c.fail(at: .terminal, [], "lists a state twice")
         }
+        for s in terminal where initial[s] > 0 {
+            throw c.fail(at: .initial, [s], "an episode cannot start in terminal state \(s)")
+        }
     }
 
     private static func checkDistribution(
