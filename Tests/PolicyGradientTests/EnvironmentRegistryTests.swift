@@ -33,6 +33,17 @@ struct EnvironmentRegistryTests {
         }
     }
 
+    /// A registry-made environment drives a specialized `VectorEnvironment` once the
+    /// existential is opened by a generic function, the way a trainer uses it.
+    @Test func existentialOpensIntoVectorEnvironment() throws {
+        func firstObservations<E: Environment>(_ environment: E) -> [Float] {
+            Array(VectorEnvironment(environment, numEnvs: 2, seed: 3).observations)
+        }
+        let environment = try EnvironmentRegistry.make(id: "Acrobot-v1", maxEpisodeSteps: 50)
+        #expect(firstObservations(environment) == firstObservations(Acrobot()))
+        #expect(firstObservations(environment).count == 12)
+    }
+
     @Test func rejectsUnknownTabularAndBadLimits() {
         #expect(throws: EnvironmentError.unknownEnvironment("LunarLander-v3")) {
             try EnvironmentRegistry.make(id: "LunarLander-v3")

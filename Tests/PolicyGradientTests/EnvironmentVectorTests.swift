@@ -87,6 +87,21 @@ struct EnvironmentVectorTests {
         #expect(Array(vector.observations[0..<4]) != Array(vector.observations[4..<8]))
     }
 
+    /// The buffers stay readable after the environment is released (they own their memory).
+    @Test func buffersOutliveTheirEnvironment() {
+        func buffers() -> (EnvironmentBuffer<Float>, EnvironmentBuffer<Double>) {
+            let vector = VectorEnvironment(MountainCar(), numEnvs: 3, seed: 9)
+            vector.step(discrete: [0, 1, 2])
+            return (vector.observations, vector.rewards)
+        }
+        let (observations, rewards) = buffers()
+        #expect(observations.count == 6)
+        #expect(Array(rewards) == [-1, -1, -1])
+        for i in 0..<3 {
+            #expect((-0.7)...(-0.3) ~= Double(observations[2 * i]))
+        }
+    }
+
     /// Float32 continuous actions are the same as their Double values.
     @Test func floatAndDoubleContinuousActionsAgree() {
         let a = VectorEnvironment(Pendulum(), numEnvs: 2, seed: 3)

@@ -26,18 +26,27 @@ public final class VectorEnvironment<Base: Environment> {
 
     @usableFromInline let copies: UnsafeMutablePointer<TimeLimit<Base>>
     @usableFromInline let generators: UnsafeMutablePointer<RandomGenerator>
-    @usableFromInline let observationStorage: UnsafeMutablePointer<Float>
-    @usableFromInline let finalObservationStorage: UnsafeMutablePointer<Float>
-    @usableFromInline let rewardStorage: UnsafeMutablePointer<Double>
-    @usableFromInline let terminatedStorage: UnsafeMutablePointer<Bool>
-    @usableFromInline let truncatedStorage: UnsafeMutablePointer<Bool>
+    /// Running undiscounted return of each copy's current episode.
     @usableFromInline let returnStorage: UnsafeMutablePointer<Double>
+    /// Steps taken in each copy's current episode.
     @usableFromInline let lengthStorage: UnsafeMutablePointer<Int>
-    @usableFromInline let finishedStorage: UnsafeMutablePointer<FinishedEpisode>
-    @usableFromInline var finishedCount = 0
     /// Double copies of Float32 continuous actions (`numEnvs * actionDimension`).
     @usableFromInline let actionScratch: UnsafeMutablePointer<Double>
     @usableFromInline let actionDimension: Int
+
+    /// Current observations, `numEnvs × observationSize`, row-major.
+    public let observations: EnvironmentBuffer<Float>
+    /// Observations of the states episodes ended in, valid in the rows of copies whose
+    /// `terminated` or `truncated` flag is set after the last step.
+    public let finalObservations: EnvironmentBuffer<Float>
+    /// Rewards of the last step, one per copy.
+    public let rewards: EnvironmentBuffer<Double>
+    /// Whether each copy entered a terminal state in the last step.
+    public let terminated: EnvironmentBuffer<Bool>
+    /// Whether each copy hit its time limit in the last step.
+    public let truncated: EnvironmentBuffer<Bool>
+    /// Episodes that ended in the last step, in copy order.
+    public let finishedEpisodes: EnvironmentBuffer<FinishedEpisode>
 
     /// Builds `numEnvs` copies of `prototype` and resets each with its own generator.
     ///
@@ -54,24 +63,21 @@ public final class VectorEnvironment<Base: Environment> {
         for i in 0..<numEnvs {
             (generators + i).initialize(to: RandomGenerator(seed: seed, stream: stream, index: UInt64(i)))
         }
-        let observationCount = numEnvs * prototype.observationSize
-        observationStorage = .allocate(capacity: observationCount)
-        observationStorage.initialize(repeating: 0, count: observationCount)
-        finalObservationStorage = .allocate(capacity: observationCount)
-        finalObservationStorage.initialize(repeating: 0, count: observationCount)
-        rewardStorage = .allocate(capacity: numEnvs)
-        rewardStorage.initialize(repeating: 0, count: numEnvs)
-        terminatedStorage = .allocate(capacity: numEnvs)
-        terminatedStorage.initialize(repeating: false, count: numEnvs)
-        truncatedStorage = .allocate(capacity: numEnvs)
-        truncatedStorage.initialize(repeating: false, count: numEnvs)
         returnStorage = .allocate(capacity: numEnvs)
         returnStorage.initialize(repeating: 0, count: numEnvs)
         lengthStorage = .allocate(capacity: numEnvs)
         lengthStorage.initialize(repeating: 0, count: numEnvs)
-        finishedStorage = .allocate(capacity: numEnvs)
         actionScratch = .allocate(capacity: numEnvs * actionDimension)
         actionScratch.initialize(repeating: 0, count: numEnvs * actionDimension)
+        let observationCount = numEnvs * prototype.observationSize
+        observations = EnvironmentBuffer(repeating: 0, count: observationCount)
+        finalObservations = EnvironmentBuffer(repeating: 0, count: observationCount)
+        rewards = EnvironmentBuffer(repeating: 0, count: numEnvs)
+        terminated = EnvironmentBuffer(repeating: false, count: numEnvs)
+        truncated = EnvironmentBuffer(repeating: false, count: numEnvs)
+        finishedEpisodes = EnvironmentBuffer(
+            repeating: FinishedEpisode(copy: 0, episodeReturn: 0, length: 0, terminated: false), count: numEnvs)
+        finishedEpisodes.validCount = 0
         reset()
     }
 
@@ -79,46 +85,9 @@ public final class VectorEnvironment<Base: Environment> {
         copies.deinitialize(count: numEnvs)
         copies.deallocate()
         generators.deallocate()
-        observationStorage.deallocate()
-        finalObservationStorage.deallocate()
-        rewardStorage.deallocate()
-        terminatedStorage.deallocate()
-        truncatedStorage.deallocate()
         returnStorage.deallocate()
         lengthStorage.deallocate()
-        finishedStorage.deallocate()
         actionScratch.deallocate()
-    }
-
-    /// Current observations, `numEnvs × observationSize`, row-major.
-    @inlinable
-    public var observations: UnsafeBufferPointer<Float> {
-        UnsafeBufferPointer(start: observationStorage, count: numEnvs * observationSize)
-    }
-
-    /// Observations of the states episodes ended in, valid in the rows of copies whose
-    /// `terminated` or `truncated` flag is set after the last step.
-    @inlinable
-    public var finalObservations: UnsafeBufferPointer<Float> {
-        UnsafeBufferPointer(start: finalObservationStorage, count: numEnvs * observationSize)
-    }
-
-    /// Rewards of the last step, one per copy.
-    @inlinable
-    public var rewards: UnsafeBufferPointer<Double> { UnsafeBufferPointer(start: rewardStorage, count: numEnvs) }
-
-    /// Whether each copy entered a terminal state in the last step.
-    @inlinable
-    public var terminated: UnsafeBufferPointer<Bool> { UnsafeBufferPointer(start: terminatedStorage, count: numEnvs) }
-
-    /// Whether each copy hit its time limit in the last step.
-    @inlinable
-    public var truncated: UnsafeBufferPointer<Bool> { UnsafeBufferPointer(start: truncatedStorage, count: numEnvs) }
-
-    /// Episodes that ended in the last step, in copy order.
-    @inlinable
-    public var finishedEpisodes: UnsafeBufferPointer<FinishedEpisode> {
-        UnsafeBufferPointer(start: finishedStorage, count: finishedCount)
     }
 
     /// Copy `i` as it is now (its time-limit counter included).
@@ -131,21 +100,21 @@ public final class VectorEnvironment<Base: Environment> {
     public func reset() {
         for i in 0..<numEnvs {
             copies[i].reset(using: &generators[i])
-            copies[i].base.writeObservation(into: observationStorage + i * observationSize)
+            copies[i].base.writeObservation(into: observations.base + i * observationSize)
             returnStorage[i] = 0
             lengthStorage[i] = 0
-            rewardStorage[i] = 0
-            terminatedStorage[i] = false
-            truncatedStorage[i] = false
+            rewards.base[i] = 0
+            terminated.base[i] = false
+            truncated.base[i] = false
         }
-        finishedCount = 0
+        finishedEpisodes.validCount = 0
     }
 
     /// Steps every copy with a discrete action; `actions.count == numEnvs`.
     @inlinable
     public func step(discrete actions: UnsafeBufferPointer<Int>) {
         precondition(actions.count == numEnvs, "one action per copy")
-        finishedCount = 0
+        finishedEpisodes.validCount = 0
         for i in 0..<numEnvs {
             let result = copies[i].step(discrete: actions[i], using: &generators[i])
             record(result, copy: i)
@@ -156,7 +125,7 @@ public final class VectorEnvironment<Base: Environment> {
     @inlinable
     public func step(discrete actions: UnsafeBufferPointer<Int32>) {
         precondition(actions.count == numEnvs, "one action per copy")
-        finishedCount = 0
+        finishedEpisodes.validCount = 0
         for i in 0..<numEnvs {
             let result = copies[i].step(discrete: Int(actions[i]), using: &generators[i])
             record(result, copy: i)
@@ -175,7 +144,7 @@ public final class VectorEnvironment<Base: Environment> {
     public func step(continuous actions: UnsafeBufferPointer<Double>) {
         let d = actionDimension
         precondition(actions.count == numEnvs * d, "one action row per copy")
-        finishedCount = 0
+        finishedEpisodes.validCount = 0
         for i in 0..<numEnvs {
             let row = UnsafeBufferPointer(start: actions.baseAddress! + i * d, count: d)
             let result = copies[i].step(continuous: row, using: &generators[i])
@@ -195,18 +164,18 @@ public final class VectorEnvironment<Base: Environment> {
     /// Stores copy `i`'s step result, updates its episode statistics and auto-resets it.
     @inlinable
     func record(_ result: TimeLimitedStep, copy i: Int) {
-        rewardStorage[i] = result.reward
-        terminatedStorage[i] = result.terminated
-        truncatedStorage[i] = result.truncated
+        rewards.base[i] = result.reward
+        terminated.base[i] = result.terminated
+        truncated.base[i] = result.truncated
         returnStorage[i] += result.reward
         lengthStorage[i] += 1
-        let observation = observationStorage + i * observationSize
+        let observation = observations.base + i * observationSize
         if result.terminated || result.truncated {
-            copies[i].base.writeObservation(into: finalObservationStorage + i * observationSize)
-            finishedStorage[finishedCount] = FinishedEpisode(
+            copies[i].base.writeObservation(into: finalObservations.base + i * observationSize)
+            finishedEpisodes.base[finishedEpisodes.validCount] = FinishedEpisode(
                 copy: i, episodeReturn: returnStorage[i], length: lengthStorage[i],
                 terminated: result.terminated)
-            finishedCount += 1
+            finishedEpisodes.validCount += 1
             returnStorage[i] = 0
             lengthStorage[i] = 0
             copies[i].reset(using: &generators[i])
