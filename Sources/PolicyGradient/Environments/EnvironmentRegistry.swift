@@ -1,0 +1,90 @@
+/// The environments the runner knows, by id (DESIGN section 4).
+///
+/// The classic-control environments are built here by `make(id:maxEpisodeSteps:)`;
+/// the tabular ones (`Chain`, `Bandit`, `RandomMDP`, `Tabular`) are built from a
+/// `TabularMDP` that the caller derives from the experiment's params, through
+/// `makeTabular(mdp:maxEpisodeSteps:)`.
+public enum EnvironmentRegistry {
+    /// Every registered environment, classic-control first.
+    public static let all: [EnvironmentDescriptor] = [
+        EnvironmentDescriptor(
+            id: CartPole.id,
+            summary: "Balance a pole on a cart by pushing it left or right (Gymnasium CartPole-v1).",
+            isTabular: false, observationSize: 4, actionSpace: .discrete(2), defaultMaxEpisodeSteps: 500,
+            stateVariables: ["x", "x_dot", "theta", "theta_dot"]),
+        EnvironmentDescriptor(
+            id: Acrobot.id,
+            summary: "Swing the tip of a two-link pendulum above the bar (Gymnasium Acrobot-v1).",
+            isTabular: false, observationSize: 6, actionSpace: .discrete(3), defaultMaxEpisodeSteps: 500,
+            stateVariables: ["theta1", "theta2", "dtheta1", "dtheta2"]),
+        EnvironmentDescriptor(
+            id: MountainCar.id,
+            summary: "Drive an under-powered car up a hill to the flag (Gymnasium MountainCar-v0).",
+            isTabular: false, observationSize: 2, actionSpace: .discrete(3), defaultMaxEpisodeSteps: 200,
+            stateVariables: ["position", "velocity"]),
+        EnvironmentDescriptor(
+            id: Pendulum.id,
+            summary: "Swing a pendulum up and hold it with a bounded torque (Gymnasium Pendulum-v1, g = 10).",
+            isTabular: false, observationSize: 3,
+            actionSpace: .continuous(dimension: 1, low: [-2], high: [2]), defaultMaxEpisodeSteps: 200,
+            stateVariables: ["theta", "theta_dot"]),
+        EnvironmentDescriptor(
+            id: "Chain",
+            summary: "The lecture's chain: move right along a slippery chain for a large final reward.",
+            isTabular: true, observationSize: nil, actionSpace: .discrete(2), defaultMaxEpisodeSteps: nil,
+            stateVariables: ["state"], parameters: ["length", "slip", "small_reward", "large_reward"]),
+        EnvironmentDescriptor(
+            id: "Bandit",
+            summary: "A K-armed Gaussian bandit: one-step episodes.",
+            isTabular: true, observationSize: nil, actionSpace: nil, defaultMaxEpisodeSteps: nil,
+            stateVariables: ["state"], parameters: ["means", "std"]),
+        EnvironmentDescriptor(
+            id: "RandomMDP",
+            summary: "A Garnet random MDP with a fixed branching factor.",
+            isTabular: true, observationSize: nil, actionSpace: nil, defaultMaxEpisodeSteps: nil,
+            stateVariables: ["state"], parameters: ["states", "actions", "branching", "structure_seed"]),
+        EnvironmentDescriptor(
+            id: "Tabular",
+            summary: "Any finite MDP written out in the experiment file.",
+            isTabular: true, observationSize: nil, actionSpace: nil, defaultMaxEpisodeSteps: nil,
+            stateVariables: ["state"],
+            parameters: ["states", "actions", "initial", "transitions", "rewards", "reward_noise", "terminal"]),
+    ]
+
+    /// The registered ids, in listing order.
+    public static var ids: [String] { all.map(\.id) }
+
+    /// The descriptor of `id`, or `nil` if it is not registered.
+    public static func descriptor(id: String) -> EnvironmentDescriptor? {
+        all.first { $0.id == id }
+    }
+
+    /// A classic-control environment with the given time limit (Gymnasium's when `nil`).
+    ///
+    /// Throws `unknownEnvironment` for an unregistered id, `needsTabularMDP` for a tabular
+    /// id and `invalidTimeLimit` for a limit below 1. Open the existential in a generic
+    /// function (`func train<E: Environment>(_ env: E)`) to step it without dynamic dispatch.
+    public static func make(id: String, maxEpisodeSteps: Int? = nil) throws -> any Environment {
+        var environment: any Environment
+        switch id {
+        case CartPole.id: environment = CartPole()
+        case Acrobot.id: environment = Acrobot()
+        case MountainCar.id: environment = MountainCar()
+        case Pendulum.id: environment = Pendulum()
+        default:
+            if descriptor(id: id)?.isTabular == true { throw EnvironmentError.needsTabularMDP(id) }
+            throw EnvironmentError.unknownEnvironment(id)
+        }
+        if let maxEpisodeSteps {
+            guard maxEpisodeSteps > 0 else { throw EnvironmentError.invalidTimeLimit(maxEpisodeSteps) }
+            environment.maxEpisodeSteps = maxEpisodeSteps
+        }
+        return environment
+    }
+
+    /// A tabular environment on `mdp`; the time limit defaults to the MDP's horizon.
+    public static func makeTabular(mdp: TabularMDP, maxEpisodeSteps: Int? = nil) throws -> TabularEnvironment {
+        if let maxEpisodeSteps, maxEpisodeSteps <= 0 { throw EnvironmentError.invalidTimeLimit(maxEpisodeSteps) }
+        return TabularEnvironment(mdp: mdp, maxEpisodeSteps: maxEpisodeSteps)
+    }
+}

@@ -1,0 +1,99 @@
+import Testing
+
+@testable import PolicyGradient
+
+/// The registry, the classic environments' interfaces and their initial-state distributions.
+struct EnvironmentRegistryTests {
+    @Test func listsEveryDesignedEnvironment() {
+        #expect(EnvironmentRegistry.ids == [
+            "CartPole-v1", "Acrobot-v1", "MountainCar-v0", "Pendulum-v1", "Chain", "Bandit", "RandomMDP", "Tabular",
+        ])
+    }
+
+    /// Gymnasium's spaces and registered time limits.
+    @Test func classicDescriptorsMatchGymnasium() throws {
+        let expected: [(String, Int, ActionSpace, Int)] = [
+            ("CartPole-v1", 4, .discrete(2), 500),
+            ("Acrobot-v1", 6, .discrete(3), 500),
+            ("MountainCar-v0", 2, .discrete(3), 200),
+            ("Pendulum-v1", 3, .continuous(dimension: 1, low: [-2], high: [2]), 200),
+        ]
+        for (id, observationSize, actionSpace, limit) in expected {
+            let environment = try EnvironmentRegistry.make(id: id)
+            #expect(environment.observationSize == observationSize)
+            #expect(environment.actionSpace == actionSpace)
+            #expect(environment.defaultMaxEpisodeSteps == limit)
+            #expect(environment.maxEpisodeSteps == limit)
+            let descriptor = try #require(EnvironmentRegistry.descriptor(id: id))
+            #expect(descriptor.observationSize == observationSize)
+            #expect(descriptor.actionSpace == actionSpace)
+            #expect(descriptor.defaultMaxEpisodeSteps == limit)
+            #expect(descriptor.stateVariables.count == environment.state.count)
+            #expect(try EnvironmentRegistry.make(id: id, maxEpisodeSteps: 17).maxEpisodeSteps == 17)
+        }
+    }
+
+    /// A registry-made environment drives a specialized `VectorEnvironment` once the
+    /// existential is opened by a generic function, the way a trainer uses it.
+    @Test func existentialOpensIntoVectorEnvironment() throws {
+        func firstObservations<E: Environment>(_ environment: E) -> [Float] {
+            Array(VectorEnvironment(environment, numEnvs: 2, seed: 3).observations)
+        }
+        let environment = try EnvironmentRegistry.make(id: "Acrobot-v1", maxEpisodeSteps: 50)
+        #expect(firstObservations(environment) == firstObservations(Acrobot()))
+        #expect(firstObservations(environment).count == 12)
+    }
+
+    @Test func rejectsUnknownTabularAndBadLimits() {
+        #expect(throws: EnvironmentError.unknownEnvironment("LunarLander-v3")) {
+            try EnvironmentRegistry.make(id: "LunarLander-v3")
+        }
+        #expect(throws: EnvironmentError.needsTabularMDP("Chain")) { try EnvironmentRegistry.make(id: "Chain") }
+        #expect(throws: EnvironmentError.invalidTimeLimit(0)) {
+            try EnvironmentRegistry.make(id: "CartPole-v1", maxEpisodeSteps: 0)
+        }
+    }
+
+    /// Reset draws lie in Gymnasium's ranges, and their means are those of the uniform
+    /// distributions (within 5 standard errors, N = 20,000, fixed seed).
+    @Test func resetDistributions() {
+        var generator = RandomGenerator(seed: 21, stream: .environment)
+        let n = 20_000
+        func check(_ environment: some Environment, ranges: [ClosedRange<Double>], float32: Bool = false) {
+            var environment = environment
+            var sums = [Double](repeating: 0, count: ranges.count)
+            for _ in 0..<n {
+                environment.reset(using: &generator)
+                for (k, value) in environment.state.enumerated() {
+                    #expect(ranges[k].contains(value))
+                    if float32 { #expect(Double(Float(value)) == value) }
+                    sums[k] += value
+                }
+            }
+            for (k, range) in ranges.enumerated() {
+                let width = range.upperBound - range.lowerBound
+                let standardError = width / 12.0.squareRoot() / Double(n).squareRoot()
+                let mid = (range.lowerBound + range.upperBound) / 2
+                #expect(abs(sums[k] / Double(n) - mid) <= 5 * standardError + 1e-12)
+            }
+        }
+        check(CartPole(), ranges: Array(repeating: -0.05...0.05, count: 4))
+        check(Acrobot(), ranges: Array(repeating: -0.1...0.1, count: 4), float32: true)
+        check(MountainCar(), ranges: [-0.6...(-0.4), 0...0])
+        check(Pendulum(), ranges: [-Double.pi...Double.pi, -1...1])
+    }
+
+    /// After termination CartPole keeps moving; Gymnasium pays 1 on the terminating step
+    /// and 0 on every later one until reset.
+    @Test func cartPoleStepsAfterTermination() throws {
+        var environment = CartPole()
+        try environment.setState([2.39, 1.0, 0.0, 0.0])
+        var generator = RandomGenerator(seed: 0, stream: .environment)
+        let first = environment.step(discrete: 1, using: &generator)
+        #expect(first == StepOutcome(reward: 1, terminated: true))
+        let second = environment.step(discrete: 1, using: &generator)
+        #expect(second == StepOutcome(reward: 0, terminated: true))
+        environment.reset(using: &generator)
+        #expect(environment.step(discrete: 1, using: &generator).reward == 1)
+    }
+}
