@@ -26,7 +26,7 @@ let package = Package(
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
         .target(name: "YAML", dependencies: ["CYAML"]),
-        .target(name: "Experiment", dependencies: ["YAML"]),
+        .target(name: "Experiment", dependencies: ["YAML", "PolicyGradient"]),
         .target(name: "PolicyGradient", swiftSettings: optimizedInDebug),
         .target(name: "Report", dependencies: ["Experiment", "PolicyGradient"]),
         .target(name: "Sweep", dependencies: ["Experiment", "PolicyGradient", "Report"]),
@@ -42,7 +42,7 @@ let package = Package(
             name: "runner-bench", dependencies: ["YAML", "Experiment", "PolicyGradient"],
             path: "Benchmarks/runner-bench", swiftSettings: optimizedInDebug),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
-        .testTarget(name: "ExperimentTests", dependencies: ["Experiment", "YAML"],
+        .testTarget(name: "ExperimentTests", dependencies: ["Experiment", "YAML", "PolicyGradient"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "PolicyGradientTests", dependencies: ["PolicyGradient"],
                     resources: [.copy("Fixtures")]),

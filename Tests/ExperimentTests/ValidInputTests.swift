@@ -1,4 +1,5 @@
 import Experiment
+import PolicyGradient
 import Foundation
 import Testing
 import YAML
@@ -167,4 +168,11 @@ import YAML
             #expect(plan.warnings.isEmpty, "\(file): \(plan.warnings)")
         }
     }
+}
+
+/// The schema's environment ids are exactly the core's registry.
+@Test func environmentIDsMatchTheRegistry() {
+    #expect(EnvironmentID.allCases.map(\.rawValue) == PolicyGradient.EnvironmentRegistry.ids)
+    #expect(EnvironmentID.pendulum.hasContinuousActions && !EnvironmentID.cartPole.hasContinuousActions)
+    #expect(EnvironmentID.chain.isTabular && !EnvironmentID.acrobot.isTabular)
 }

@@ -32,3 +32,12 @@ extension KeyedDecodingContainer {
             debugDescription: message))
     }
 }
+
+/// A coding key naming a mapping key by its text.
+struct ParamKey: CodingKey {
+    let stringValue: String
+    var intValue: Int? { nil }
+    init(_ name: String) { stringValue = name }
+    init?(stringValue: String) { self.init(stringValue) }
+    init?(intValue: Int) { nil }
+}

@@ -1,3 +1,4 @@
+import PolicyGradient
 import YAML
 
 /// The environments of the registry (DESIGN section 4), as named in experiment files.
@@ -11,27 +12,30 @@ public enum EnvironmentID: String, YAMLEnum {
     case randomMDP = "RandomMDP"
     case tabular = "Tabular"
 
+    /// The environment's entry in the core's registry.
+    public var descriptor: EnvironmentDescriptor {
+        EnvironmentRegistry.descriptor(id: rawValue)!
+    }
+
     /// Whether actions are continuous (a Gaussian policy) rather than discrete.
-    public var hasContinuousActions: Bool { self == .pendulum }
+    public var hasContinuousActions: Bool {
+        if case .continuous? = descriptor.actionSpace { return true }
+        return false
+    }
 
     /// Whether the environment is a finite MDP observed as a one-hot state,
     /// so a `tabular` policy applies and the exact gradient can be computed.
-    public var isTabular: Bool {
-        switch self {
-        case .chain, .bandit, .randomMDP, .tabular: return true
-        case .cartPole, .acrobot, .mountainCar, .pendulum: return false
-        }
-    }
+    public var isTabular: Bool { descriptor.isTabular }
 
-    /// The time limit used when `max_episode_steps` is not given.
+    /// The time limit used when `max_episode_steps` is not given: Gymnasium's for the
+    /// classic-control environments, the horizon H for the tabular ones.
     public var defaultMaxEpisodeSteps: Int {
+        if let steps = descriptor.defaultMaxEpisodeSteps { return steps }
         switch self {
-        case .cartPole, .acrobot: return 500
-        case .mountainCar, .pendulum: return 200
-        case .chain: return 20
         case .bandit: return 1
+        case .chain: return 20
         case .randomMDP: return 50
-        case .tabular: return 100
+        default: return 100
         }
     }
 }

@@ -79,13 +79,9 @@ public struct ChainParams: Codable, Sendable, Equatable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         length = try c.value(.length, default: length)
-        try c.require(length >= 2, .length, "must be at least 2")
         slip = try c.value(.slip, default: slip)
-        try c.require(slip >= 0 && slip <= 1, .slip, "must be in [0, 1]")
         smallReward = try c.value(.smallReward, default: smallReward)
         largeReward = try c.value(.largeReward, default: largeReward)
-        try c.require(smallReward.isFinite, .smallReward, "must be finite")
-        try c.require(largeReward.isFinite, .largeReward, "must be finite")
     }
 }
 
@@ -97,12 +93,7 @@ public struct BanditParams: Codable, Sendable, Equatable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         means = try c.decode([Double].self, forKey: .means)
-        try c.require(means.count >= 2, .means, "needs at least 2 arms")
-        for (i, m) in means.enumerated() where !m.isFinite {
-            throw c.fail(at: .means, [i], "must be finite")
-        }
         std = try c.value(.std, default: 1.0)
-        try c.require(std >= 0 && std.isFinite, .std, "must be a finite number >= 0")
     }
 }
 
@@ -123,12 +114,8 @@ public struct RandomMDPParams: Codable, Sendable, Equatable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         states = try c.value(.states, default: states)
-        try c.require(states >= 1, .states, "must be at least 1")
         actions = try c.value(.actions, default: actions)
-        try c.require(actions >= 1, .actions, "must be at least 1")
         branching = try c.value(.branching, default: branching)
-        try c.require(
-            branching >= 1 && branching <= states, .branching, "must be in 1...states (\(states))")
         structureSeed = try c.value(.structureSeed, default: structureSeed)
         try c.require(structureSeed >= 0, .structureSeed, "must be >= 0")
     }

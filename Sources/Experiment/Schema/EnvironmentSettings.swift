@@ -1,3 +1,4 @@
+import PolicyGradient
 import YAML
 
 /// The `environment` section: which environment, how many copies, and its parameters.
@@ -26,6 +27,19 @@ public struct EnvironmentSettings: Codable, Sendable, Equatable {
         maxEpisodeSteps = try c.value(.maxEpisodeSteps, default: id.defaultMaxEpisodeSteps)
         try c.require(maxEpisodeSteps >= 1, .maxEpisodeSteps, "must be at least 1")
         params = try EnvironmentParams.decode(for: id, from: c, key: .params)
+        do {
+            _ = try tabularMDP()
+        } catch {
+            // The builder names the parameter and the entry; point at that node.
+            let key: CodingKeys = error.field == "horizon" ? .maxEpisodeSteps : .params
+            var path: [any CodingKey] = []
+            if key == .params {
+                path.append(ParamKey(error.field))
+                path += error.indices.map { IndexKey($0) as any CodingKey }
+            }
+            throw DecodingError.dataCorrupted(.init(
+                codingPath: c.codingPath + [key] + path, debugDescription: error.message))
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -34,5 +48,33 @@ public struct EnvironmentSettings: Codable, Sendable, Equatable {
         try c.encode(numEnvs, forKey: .numEnvs)
         try c.encode(maxEpisodeSteps, forKey: .maxEpisodeSteps)
         try params.encode(to: c.superEncoder(forKey: .params))
+    }
+}
+
+extension EnvironmentSettings {
+    /// The finite MDP of a tabular environment (nil for the classic-control ones),
+    /// built and checked by the environment's own builder.
+    public func tabularMDP() throws(TabularSpecError) -> TabularMDP? {
+        switch params {
+        case .none:
+            return nil
+        case .chain(let p):
+            return try Chain(
+                length: p.length, slip: p.slip, smallReward: p.smallReward, largeReward: p.largeReward,
+                horizon: maxEpisodeSteps
+            ).mdp()
+        case .bandit(let p):
+            return try Bandit(means: p.means, std: p.std).mdp()
+        case .randomMDP(let p):
+            return try RandomMDP(
+                states: p.states, actions: p.actions, branching: p.branching,
+                structureSeed: UInt64(p.structureSeed), horizon: maxEpisodeSteps
+            ).mdp()
+        case .tabular(let p):
+            return try TabularSpec(
+                states: p.states, actions: p.actions, initial: p.initial, transitions: p.transitions,
+                rewards: p.rewards, rewardNoise: p.rewardNoise, terminal: p.terminal, horizon: maxEpisodeSteps
+            ).build()
+        }
     }
 }
