@@ -18,6 +18,12 @@ struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     private func required(_ key: Key) throws -> Node {
         guard let node = node(key) else {
+            // A misspelt key is the usual cause of a missing one: point at it instead.
+            for pair in pairs where !tracker.isKnown(pair.key)
+                && suggestion(for: pair.key, among: [key.stringValue]) != nil {
+                throw Diagnostic(at: pair.keyMark, path: Diagnostic.join(decoder.path, pair.key),
+                                 message: "unknown key '\(pair.key)'; did you mean '\(key.stringValue)'?")
+            }
             throw Diagnostic(at: decoder.node.mark, path: Diagnostic.join(decoder.path, key.stringValue),
                              message: "missing required key '\(key.stringValue)'")
         }

@@ -97,6 +97,9 @@ final class KeyTracker {
         self.path = path
     }
 
+    /// Whether the type asked for `key` or names it among its coding keys.
+    func isKnown(_ key: String) -> Bool { askedSet.contains(key) || caseNames.contains(key) }
+
     func ask(_ key: String) {
         if askedSet.insert(key).inserted { asked.append(key) }
     }
