@@ -190,8 +190,8 @@ extension Node {
         Node(.mapping(pairs), mark: mark)
     }
 
-    /// A mapping from (key, value) tuples, in order.
-    public static func mapping(_ entries: [(String, Node)], mark: Mark = .generated) -> Node {
-        Node(.mapping(entries.map { Pair(key: $0.0, value: $0.1) }), mark: mark)
+    /// A mapping from a literal such as `["lr": .double(0.1), "steps": .int(5)]`, in order.
+    public static func mapping(_ entries: KeyValuePairs<String, Node>, mark: Mark = .generated) -> Node {
+        Node(.mapping(entries.map { Pair(key: $0.key, value: $0.value) }), mark: mark)
     }
 }
