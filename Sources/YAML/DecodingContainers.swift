@@ -19,7 +19,8 @@ struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     private func required(_ key: Key) throws -> Node {
         guard let node = node(key) else {
             // A misspelt key is the usual cause of a missing one: point at it instead.
-            for pair in pairs where !tracker.isKnown(pair.key)
+            // Keys the type declares (its CodingKeys accept them) are not typos.
+            for pair in pairs where !tracker.isKnown(pair.key) && Key(stringValue: pair.key) == nil
                 && suggestion(for: pair.key, among: [key.stringValue]) != nil {
                 throw Diagnostic(at: pair.keyMark, path: Diagnostic.join(decoder.path, pair.key),
                                  message: "unknown key '\(pair.key)'; did you mean '\(key.stringValue)'?")

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An error or warning about a place in a YAML file.
 public struct Diagnostic: Error, Sendable, CustomStringConvertible {
     /// How serious a diagnostic is.
@@ -63,4 +65,9 @@ struct IndexKey: CodingKey {
     init(_ index: Int) { intValue = index }
     init?(intValue: Int) { self.intValue = intValue }
     init?(stringValue: String) { return nil }
+}
+
+extension Diagnostic: LocalizedError {
+    /// The full description, so `localizedDescription` prints file, line, column and caret.
+    public var errorDescription: String? { description }
 }

@@ -145,6 +145,31 @@ public struct Node: Sendable {
         return node
     }
 
+    /// Whether two trees hold the same values: same resolved scalars, same keys in the same
+    /// order; marks, quoting styles and tags are ignored (`.nan` equals `.nan`).
+    public func hasSameValue(as other: Node) -> Bool {
+        // Iterative, so that comparing deep trees cannot exhaust the stack.
+        var work: [(Node, Node)] = [(self, other)]
+        while let (a, b) = work.popLast() {
+            switch (a.value, b.value) {
+            case (.scalar, .scalar):
+                guard a.resolved == b.resolved else { return false }
+            case let (.sequence(x), .sequence(y)):
+                guard x.count == y.count else { return false }
+                work.append(contentsOf: zip(x, y))
+            case let (.mapping(x), .mapping(y)):
+                guard x.count == y.count else { return false }
+                for (p, q) in zip(x, y) {
+                    guard p.key == q.key else { return false }
+                    work.append((p.value, q.value))
+                }
+            default:
+                return false
+            }
+        }
+        return true
+    }
+
     /// The pair of `key` in a mapping, for its key mark.
     public func pair(_ key: String) -> Pair? {
         guard case .mapping(let pairs) = value else { return nil }

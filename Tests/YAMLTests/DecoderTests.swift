@@ -232,3 +232,13 @@ struct DecoderTests {
         #expect(try decoder.decode(Probe.self, from: .null).seen == "v")
     }
 }
+
+/// Declared keys are never taken for typos of a missing one.
+struct MissingKeyHeuristicTests {
+    struct Two: Decodable { var gamma: Double; var gammas: [Double] }
+
+    @Test func declaredNeighbourIsNotATypo() {
+        expectDiagnostic(decodeError(Two.self, "gammas: [1]\n"), line: 1, column: 1,
+                         "missing required key 'gamma'", path: "gamma")
+    }
+}

@@ -37,15 +37,4 @@ func parse(_ text: String) throws -> Node {
 }
 
 /// Structural equality of resolved values (marks and styles ignored).
-func sameValue(_ a: Node, _ b: Node) -> Bool {
-    switch (a.value, b.value) {
-    case (.scalar, .scalar):
-        return a.resolved == b.resolved
-    case let (.sequence(x), .sequence(y)):
-        return x.count == y.count && zip(x, y).allSatisfy { sameValue($0, $1) }
-    case let (.mapping(x), .mapping(y)):
-        return x.count == y.count && zip(x, y).allSatisfy { $0.key == $1.key && sameValue($0.value, $1.value) }
-    default:
-        return false
-    }
-}
+func sameValue(_ a: Node, _ b: Node) -> Bool { a.hasSameValue(as: b) }

@@ -134,3 +134,10 @@ struct ParserErrorTests {
                          line: 2, column: 6, "nesting deeper than 4 levels")
     }
 }
+
+/// Reader errors report a byte offset; it is turned into a line and a character column.
+struct ReaderErrorTests {
+    @Test func controlCharacter() {
+        expectDiagnostic(parseError("a: 1\nbé: x\u{1}y\n"), line: 2, column: 6, "control characters are not allowed")
+    }
+}
