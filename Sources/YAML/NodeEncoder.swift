@@ -12,6 +12,14 @@ final class NodeEncoder: Encoder {
     /// The box of one value: primitives directly, others through `encode(to:)`.
     static func box<T: Encodable>(_ value: T, codingPath: [any CodingKey], userInfo: [CodingUserInfoKey: Any]) throws -> EncodedBox {
         if let node = primitive(value) { return EncodedBox(.done(node)) }
+        if let dictionary = value as? any SortableStringDictionary {
+            // Dictionary order changes from run to run; sorted keys keep the output deterministic.
+            var pairs: [(key: String, value: EncodedBox)] = []
+            for (key, element) in dictionary.sortedEntries() {
+                pairs.append((key, try box(element, codingPath: codingPath + [DictionaryKey(key)], userInfo: userInfo)))
+            }
+            return EncodedBox(.mapping(pairs))
+        }
         let encoder = NodeEncoder(codingPath: codingPath, userInfo: userInfo)
         try value.encode(to: encoder)
         return encoder.box

@@ -1,4 +1,5 @@
-/// Encodes `Encodable` values into a `Node` tree (marks are `.generated`; keys in encoding order).
+/// Encodes `Encodable` values into a `Node` tree (marks are `.generated`; keys in encoding order,
+/// except `[String: V]` dictionaries, whose keys are sorted so the output is deterministic).
 ///
 /// Strings that a plain scalar would read as something else (`"true"`, `"1e5"`) are marked
 /// double-quoted, so `YAMLEmitter` and `resolved` keep them strings.

@@ -16,7 +16,7 @@ struct EmitterTests {
         .mapping([
             "ints": .sequence([.int(0), .int(-5), .int(Int.max), .int(Int.min)]),
             "floats": .sequence([.double(0.1), .double(1e-5), .double(1e16), .double(-0.0), .double(3),
-                                 .double(.infinity), .double(-.infinity), .double(.nan), .double(5e-324)]),
+                                 .double(.infinity), .double(-.infinity), .double(.nan), .double(.leastNonzeroMagnitude), .double(.greatestFiniteMagnitude)]),
             "bools": .sequence([.bool(true), .bool(false)]),
             "nothing": .null,
             "strings": .sequence(awkwardStrings.map { .string($0) }),
@@ -99,6 +99,12 @@ struct EmitterTests {
         #expect(node["gamma"]?.resolved == .float(0.99))
         let back = try YAMLParser.parse(YAMLEmitter.emit(node), path: "enc.yaml")
         #expect(sameValue(node, back))
+    }
+
+    @Test func dictionaryKeysAreSorted() throws {
+        let node = try YAMLEncoder().encode(["b": [1], "a": [2], "c": [3], "B": [4]])
+        #expect(node.mapping?.map(\.key) == ["B", "a", "b", "c"])
+        #expect(node["a"]?.sequence?.first?.resolved == .int(2))
     }
 
     @Test func encodeThenDecode() throws {
