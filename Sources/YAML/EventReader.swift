@@ -130,7 +130,7 @@ final class EventReader {
                 message += " started at line \(contextMark.line), column \(contextMark.column)"
             }
         }
-        if let line = source.line(problemMark.line) {
+        if !problem.contains("tab"), let line = source.line(problemMark.line) {
             let scalars = Array(line.unicodeScalars)
             if problemMark.column - 1 < scalars.count, scalars[problemMark.column - 1] == "\t" {
                 message += "; tabs cannot be used for indentation"

@@ -145,6 +145,31 @@ public struct Node: Sendable {
         return node
     }
 
+    /// Whether two trees hold the same values: same resolved scalars, same keys in the same
+    /// order; marks, quoting styles and tags are ignored (`.nan` equals `.nan`).
+    public func hasSameValue(as other: Node) -> Bool {
+        // Iterative, so that comparing deep trees cannot exhaust the stack.
+        var work: [(Node, Node)] = [(self, other)]
+        while let (a, b) = work.popLast() {
+            switch (a.value, b.value) {
+            case (.scalar, .scalar):
+                guard a.resolved == b.resolved else { return false }
+            case let (.sequence(x), .sequence(y)):
+                guard x.count == y.count else { return false }
+                work.append(contentsOf: zip(x, y))
+            case let (.mapping(x), .mapping(y)):
+                guard x.count == y.count else { return false }
+                for (p, q) in zip(x, y) {
+                    guard p.key == q.key else { return false }
+                    work.append((p.value, q.value))
+                }
+            default:
+                return false
+            }
+        }
+        return true
+    }
+
     /// The pair of `key` in a mapping, for its key mark.
     public func pair(_ key: String) -> Pair? {
         guard case .mapping(let pairs) = value else { return nil }
@@ -190,8 +215,8 @@ extension Node {
         Node(.mapping(pairs), mark: mark)
     }
 
-    /// A mapping from (key, value) tuples, in order.
-    public static func mapping(_ entries: [(String, Node)], mark: Mark = .generated) -> Node {
-        Node(.mapping(entries.map { Pair(key: $0.0, value: $0.1) }), mark: mark)
+    /// A mapping from a literal such as `["lr": .double(0.1), "steps": .int(5)]`, in order.
+    public static func mapping(_ entries: KeyValuePairs<String, Node>, mark: Mark = .generated) -> Node {
+        Node(.mapping(entries.map { Pair(key: $0.key, value: $0.value) }), mark: mark)
     }
 }

@@ -82,7 +82,7 @@ public enum YAMLEmitter {
 
     /// Words other YAML readers take as booleans; quoted so the file means the same everywhere.
     private static let yaml11Words: Set<String> = [
-        "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO",
+        "yes", "Yes", "YES", "no", "No", "NO",
         "on", "On", "ON", "off", "Off", "OFF",
     ]
 

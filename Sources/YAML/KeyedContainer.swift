@@ -1,0 +1,81 @@
+/// The keyed container over a mapping; records every key asked for.
+struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
+    let decoder: NodeDecoder
+    let tracker: KeyTracker
+    let pairs: [Node.Pair]
+
+    var codingPath: [any CodingKey] { decoder.codingPath }
+
+    var allKeys: [Key] {
+        tracker.askedAll = true
+        return pairs.compactMap { Key(stringValue: $0.key) }
+    }
+
+    private func node(_ key: Key) -> Node? {
+        tracker.ask(key.stringValue)
+        return pairs.last(where: { $0.key == key.stringValue })?.value
+    }
+
+    private func required(_ key: Key) throws -> Node {
+        guard let node = node(key) else {
+            // A misspelt key is the usual cause of a missing one: point at it instead.
+            // Keys the type declares (its CodingKeys accept them) are not typos.
+            for pair in pairs where !tracker.isKnown(pair.key) && Key(stringValue: pair.key) == nil
+                && suggestion(for: pair.key, among: [key.stringValue]) != nil {
+                throw Diagnostic(at: pair.keyMark, path: Diagnostic.join(decoder.path, pair.key),
+                                 message: "unknown key '\(pair.key)'; did you mean '\(key.stringValue)'?")
+            }
+            throw Diagnostic(at: decoder.node.mark, path: Diagnostic.join(decoder.path, key.stringValue),
+                             message: "missing required key '\(key.stringValue)'")
+        }
+        return node
+    }
+
+    func contains(_ key: Key) -> Bool { node(key) != nil }
+
+    func decodeNil(forKey key: Key) throws -> Bool { try required(key).isNull }
+
+    private func decodeValue<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
+        try decoder.context.decodeValue(type, from: required(key), codingPath: codingPath + [key])
+    }
+
+    func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T { try decodeValue(type, forKey: key) }
+    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try decodeValue(type, forKey: key) }
+    func decode(_ type: String.Type, forKey key: Key) throws -> String { try decodeValue(type, forKey: key) }
+    func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try decodeValue(type, forKey: key) }
+    func decode(_ type: Float.Type, forKey key: Key) throws -> Float { try decodeValue(type, forKey: key) }
+    func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try decodeValue(type, forKey: key) }
+    func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try decodeValue(type, forKey: key) }
+    func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try decodeValue(type, forKey: key) }
+    func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try decodeValue(type, forKey: key) }
+    func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try decodeValue(type, forKey: key) }
+    func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt { try decodeValue(type, forKey: key) }
+    func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { try decodeValue(type, forKey: key) }
+    func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try decodeValue(type, forKey: key) }
+    func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try decodeValue(type, forKey: key) }
+    func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try decodeValue(type, forKey: key) }
+
+    func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+        guard let node = node(key), !node.isNull else { return nil }
+        return try decoder.context.decodeValue(type, from: node, codingPath: codingPath + [key])
+    }
+
+    func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws
+        -> KeyedDecodingContainer<NestedKey> {
+        try decoder.child(required(key), key: key).container(keyedBy: type)
+    }
+
+    func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
+        try decoder.child(required(key), key: key).unkeyedContainer()
+    }
+
+    func superDecoder() throws -> any Decoder {
+        tracker.ask("super")
+        let node = pairs.last(where: { $0.key == "super" })?.value ?? .null
+        return decoder.child(node, key: SuperKey())
+    }
+
+    func superDecoder(forKey key: Key) throws -> any Decoder {
+        decoder.child(try required(key), key: key)
+    }
+}
