@@ -78,3 +78,11 @@ extension EnvironmentSettings {
         }
     }
 }
+
+extension EnvironmentSettings {
+    /// The settings of `id` with every default (`environment: {id: ID}`).
+    public static func defaults(for id: EnvironmentID) throws -> EnvironmentSettings {
+        try YAMLDecoder().decode(
+            EnvironmentSettings.self, from: Node(.mapping([Node.Pair(key: "id", value: .string(id.rawValue))])))
+    }
+}

@@ -1,7 +1,147 @@
+import Foundation
 import ArgumentParser
+import Experiment
+import PolicyGradient
+import YAML
 
 /// `runner env`: the environment registry.
 struct Env: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Inspect the environments.", subcommands: [])
+        abstract: "Inspect the environments.",
+        subcommands: [List.self, Show.self, Trace.self])
+
+    /// `runner env list`: every registered environment.
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the environments.")
+
+        func run() throws {
+            let rows = EnvironmentRegistry.all.map { d in
+                [d.id, d.actionSpace.map(describe) ?? "discrete (params)",
+                 d.observationSize.map(String.init) ?? "one-hot",
+                 d.defaultMaxEpisodeSteps.map(String.init) ?? "params", d.summary]
+            }
+            Console.out(TextTable(header: ["id", "actions", "observation", "time limit", "summary"], rows: rows).text)
+        }
+    }
+
+    /// `runner env show ID`: one environment in full.
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Describe one environment.")
+
+        @Argument(help: "An environment id (see `runner env list`).")
+        var id: String
+
+        func run() throws {
+            let d = try Env.descriptor(id)
+            var lines = [
+                "\(d.id): \(d.summary)",
+                "actions: \(d.actionSpace.map(describe) ?? "discrete, one per MDP action")",
+                "observation: \(d.observationSize.map { "\($0) floats" } ?? "one-hot state")",
+                "time limit: \(d.defaultMaxEpisodeSteps.map(String.init) ?? "max_episode_steps (the horizon H)")",
+                "state (for trace --state): \(d.stateVariables.joined(separator: ", "))",
+            ]
+            if !d.parameters.isEmpty { lines.append("params: \(d.parameters.joined(separator: ", "))") }
+            Console.out(lines.joined(separator: "\n"))
+        }
+    }
+
+    /// `runner env trace ID --state ... --actions ...`: step from a given state and print CSV.
+    struct Trace: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Step an environment from a state through actions; print CSV.",
+            discussion: """
+                Prints step, action, reward, terminated, truncated and the observation, one row \
+                per step up to and including the first terminated or truncated step. The state \
+                is Gymnasium's internal state (see `runner env show ID`); the time limit counts \
+                from it. Actions are comma-separated; multi-dimensional continuous actions are \
+                separated by ';' with their components by ','. Tabular environments take their \
+                MDP from --config (Chain and RandomMDP fall back to their defaults).
+                """)
+
+        @Argument(help: "An environment id.")
+        var id: String
+
+        @Option(parsing: .unconditional, help: "The starting internal state, comma-separated.")
+        var state: String
+
+        @Option(parsing: .unconditional, help: "The actions, comma-separated.")
+        var actions: String
+
+        @Option(help: "Override the time limit.")
+        var maxEpisodeSteps: Int?
+
+        @Option(help: "An experiment file whose environment provides a tabular MDP's params.")
+        var config: String?
+
+        @Option(help: "Seed of the environment's random draws (tabular environments).")
+        var seed: UInt64 = 0
+
+        func run() throws {
+            let descriptor = try Env.descriptor(id)
+            let environment: any Environment
+            do {
+                if descriptor.isTabular {
+                    environment = try tabularEnvironment()
+                } else {
+                    environment = try EnvironmentRegistry.make(id: id, maxEpisodeSteps: maxEpisodeSteps)
+                }
+            } catch let error as EnvironmentError {
+                throw ValidationError(error.description)
+            }
+            let stateValues = try Env.numbers(state, what: "--state")
+            let dimension = environment.actionSpace.actionDimension
+            let groups = dimension == 1 ? actions.split(separator: ",").map(String.init)
+                : actions.split(separator: ";").map(String.init)
+            let actionValues = try groups.map { try Env.numbers($0, what: "--actions") }
+            do {
+                Console.out(try EnvironmentTrace.csv(environment, state: stateValues, actions: actionValues, seed: seed))
+            } catch let error as EnvironmentError {
+                throw ValidationError(error.description)
+            }
+        }
+
+        private func tabularEnvironment() throws -> TabularEnvironment {
+            var settings: EnvironmentSettings?
+            if let config {
+                let plan = try PlanLoading.load(config)
+                settings = plan.cells.first?.settings.environment
+                guard settings?.id.rawValue == id else {
+                    throw ValidationError("\(config) does not use \(id)")
+                }
+            } else if id == EnvironmentID.chain.rawValue || id == EnvironmentID.randomMDP.rawValue {
+                settings = try EnvironmentSettings.defaults(for: EnvironmentID(rawValue: id)!)
+            } else {
+                throw ValidationError("\(id) needs --config FILE for its params")
+            }
+            guard let mdp = try settings?.tabularMDP() else { throw ValidationError("\(id) has no MDP") }
+            return try EnvironmentRegistry.makeTabular(mdp: mdp, maxEpisodeSteps: maxEpisodeSteps ?? mdp.horizon)
+        }
+    }
+
+    static func descriptor(_ id: String) throws -> EnvironmentDescriptor {
+        guard let d = EnvironmentRegistry.descriptor(id: id) else {
+            var message = "unknown environment '\(id)'"
+            if let s = suggestion(for: id, among: EnvironmentRegistry.ids) { message += "; did you mean '\(s)'?" }
+            throw ValidationError(message)
+        }
+        return d
+    }
+
+    static func numbers(_ text: String, what: String) throws -> [Double] {
+        try text.split(separator: ",").map {
+            guard let x = Double($0.trimmingCharacters(in: .whitespaces)) else {
+                throw ValidationError("\(what): '\($0)' is not a number")
+            }
+            return x
+        }
+    }
+}
+
+/// "discrete (2)" or "continuous (1-d, [-2.0, 2.0])".
+private func describe(_ space: ActionSpace) -> String {
+    switch space {
+    case .discrete(let n): return "discrete (\(n))"
+    case .continuous(let dimension, let low, let high):
+        return "continuous (\(dimension)-d, [\(low.map(\.description).joined(separator: " ")), \(high.map(\.description).joined(separator: " "))])"
+    }
 }
