@@ -4,13 +4,15 @@
 /// an odd polynomial of degree 13 and `q` an even polynomial of degree 6 (the minimax rational
 /// form used by Eigen's `generic_fast_tanh_float`). Beyond `c`, `tanh(x)` rounds to ±1 in Float.
 ///
-/// Accuracy: `|fastTanh(x) − tanh(x)| ≤ maxAbsoluteError` for every finite `x` (checked against
-/// `Foundation.tanh` in Double over a dense grid on [-10, 10]). Only `+`, `*`, `/`, `min` and
+/// Accuracy: `|evaluate(x) − tanh(x)| ≤ maxAbsoluteError = 5e-7` for every finite `x` (the
+/// largest error seen, scanning every 16th Float in [-12, 12] against `Foundation.tanh` in Double,
+/// is 3.9e-7, near |x| = 5.8; the tests re-check the bound on a dense grid). Only `+`, `*`, `/`, `min` and
 /// `max` are used, never a fused multiply-add, so results are bitwise reproducible and do not
-/// depend on the C library.
+/// depend on the C library. It is exactly odd, but not exactly monotone within 1e-6 of ±1
+/// (wiggles below the error bound).
 public enum FastTanh {
     /// The documented bound on the absolute error against the exact tanh.
-    public static let maxAbsoluteError: Float = 2.0e-6
+    public static let maxAbsoluteError: Float = 5.0e-7
 
     @usableFromInline static let clampBound: Float = 7.90531110763549805
     @usableFromInline static let alpha1: Float = 4.89352455891786e-03
