@@ -50,7 +50,10 @@ public enum FastTanh {
     /// tanh of eight values at once (the same arithmetic as the scalar form, lane by lane).
     @inlinable
     public static func evaluate(_ value: SIMD8<Float>) -> SIMD8<Float> {
-        let x = pointwiseMin(pointwiseMax(value, SIMD8(repeating: -clampBound)), SIMD8(repeating: clampBound))
+        // `replacing(with:where:)` lowers to vector compare-and-select; the generic
+        // `pointwiseMin`/`pointwiseMax` were not inlined.
+        var x = value.replacing(with: -clampBound, where: value .< -clampBound)
+        x.replace(with: clampBound, where: x .> clampBound)
         let x2 = x * x
         var p = SIMD8<Float>(repeating: alpha13)
         p = p * x2 + alpha11

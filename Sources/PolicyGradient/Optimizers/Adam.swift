@@ -43,7 +43,23 @@ public final class Adam: Optimizer {
         let stepSize = Float(Double(lr) / correction1)
         let correction2Root = Float(correction2.squareRoot())
         let b1 = beta1, b2 = beta2, oneMinusB1 = 1 - beta1, oneMinusB2 = 1 - beta2
-        for i in 0..<count {
+        // Four lanes at a time (the same elementwise arithmetic as the scalar tail).
+        let rawP = UnsafeMutableRawPointer(parameters), rawG = UnsafeRawPointer(gradient)
+        let rawM = UnsafeMutableRawPointer(m), rawV = UnsafeMutableRawPointer(v)
+        var i = 0
+        while i + 4 <= count {
+            let offset = i * 4
+            let g = rawG.loadUnaligned(fromByteOffset: offset, as: SIMD4<Float>.self)
+            let mi = b1 * rawM.loadUnaligned(fromByteOffset: offset, as: SIMD4<Float>.self) + oneMinusB1 * g
+            let vi = b2 * rawV.loadUnaligned(fromByteOffset: offset, as: SIMD4<Float>.self) + oneMinusB2 * (g * g)
+            rawM.storeBytes(of: mi, toByteOffset: offset, as: SIMD4<Float>.self)
+            rawV.storeBytes(of: vi, toByteOffset: offset, as: SIMD4<Float>.self)
+            let denominator = vectorSquareRoot(vi) / correction2Root + eps
+            let p = rawP.loadUnaligned(fromByteOffset: offset, as: SIMD4<Float>.self)
+            rawP.storeBytes(of: p - stepSize * (mi / denominator), toByteOffset: offset, as: SIMD4<Float>.self)
+            i += 4
+        }
+        for i in i..<count {
             let g = gradient[i]
             let mi = b1 * m[i] + oneMinusB1 * g
             let vi = b2 * v[i] + oneMinusB2 * (g * g)

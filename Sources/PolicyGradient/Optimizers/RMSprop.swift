@@ -21,7 +21,20 @@ public final class RMSprop: Optimizer {
 
     public func step(parameters: UnsafeMutablePointer<Float>, gradient: UnsafePointer<Float>, learningRate lr: Float) {
         let a = alpha, oneMinusA = 1 - alpha
-        for i in 0..<count {
+        // Four lanes at a time (the same elementwise arithmetic as the scalar tail).
+        let rawP = UnsafeMutableRawPointer(parameters), rawG = UnsafeRawPointer(gradient)
+        let rawV = UnsafeMutableRawPointer(v)
+        var i = 0
+        while i + 4 <= count {
+            let offset = i * 4
+            let g = rawG.loadUnaligned(fromByteOffset: offset, as: SIMD4<Float>.self)
+            let vi = a * rawV.loadUnaligned(fromByteOffset: offset, as: SIMD4<Float>.self) + oneMinusA * (g * g)
+            rawV.storeBytes(of: vi, toByteOffset: offset, as: SIMD4<Float>.self)
+            let p = rawP.loadUnaligned(fromByteOffset: offset, as: SIMD4<Float>.self)
+            rawP.storeBytes(of: p - lr * (g / (vectorSquareRoot(vi) + eps)), toByteOffset: offset, as: SIMD4<Float>.self)
+            i += 4
+        }
+        for i in i..<count {
             let g = gradient[i]
             let vi = a * v[i] + oneMinusA * (g * g)
             v[i] = vi

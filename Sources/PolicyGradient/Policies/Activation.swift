@@ -16,11 +16,11 @@ public enum Activation: String, Sendable, CaseIterable {
             let raw = UnsafeMutableRawPointer(values)
             while i + 8 <= count {
                 let v = raw.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
-                raw.storeBytes(of: pointwiseMax(v, SIMD8()), toByteOffset: i * 4, as: SIMD8<Float>.self)
+                raw.storeBytes(of: v.replacing(with: 0, where: v .< 0), toByteOffset: i * 4, as: SIMD8<Float>.self)
                 i += 8
             }
             while i < count {
-                values[i] = Swift.max(values[i], 0)
+                if values[i] < 0 { values[i] = 0 }
                 i += 1
             }
         }
