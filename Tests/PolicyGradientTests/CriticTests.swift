@@ -65,8 +65,8 @@ import Testing
 
     /// Shared trunk: the policy objective `Σ c_i log π(a_i|s_i) + β Σ H_i` and the value loss
     /// `s · Σ ½ (V(s_i) − y_i)²` both flow into the one buffer, trunk included.
-    @Test(arguments: [Activation.tanh, Activation.relu])
-    func sharedTrunkGradientMatchesFiniteDifferences(activation: Activation) {
+    @Test(arguments: [ActivationFunction.tanh, ActivationFunction.relu])
+    func sharedTrunkGradientMatchesFiniteDifferences(activation: ActivationFunction) {
         var g = RandomGenerator(seed: 41, stream: .initialization)
         let n = 4, k = 3, batch = 5, hidden = [10, 8]
         let (policy, critic) = SharedTrunk.discrete(

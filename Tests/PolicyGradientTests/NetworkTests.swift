@@ -7,10 +7,10 @@ import Testing
     /// Gradient of `L = Σ_r Σ_o u_ro · out_ro` through the MLP: ∂L/∂θ and ∂L/∂input against
     /// Double finite differences of an independent reference forward (tolerance: `Reference.expectClose`).
     @Test(arguments: [
-        ([4, 64, 64, 2], Activation.tanh, false), ([4, 64, 64, 2], Activation.relu, false),
-        ([3, 5], Activation.tanh, false), ([6, 7, 9], Activation.tanh, true), ([5, 17, 3, 1], Activation.relu, false), ([6, 9, 8], Activation.relu, true),
+        ([4, 64, 64, 2], ActivationFunction.tanh, false), ([4, 64, 64, 2], ActivationFunction.relu, false),
+        ([3, 5], ActivationFunction.tanh, false), ([6, 7, 9], ActivationFunction.tanh, true), ([5, 17, 3, 1], ActivationFunction.relu, false), ([6, 9, 8], ActivationFunction.relu, true),
     ])
-    func mlpGradientMatchesFiniteDifferences(sizes: [Int], activation: Activation, activateOutput: Bool) {
+    func mlpGradientMatchesFiniteDifferences(sizes: [Int], activation: ActivationFunction, activateOutput: Bool) {
         var g = RandomGenerator(seed: 21, stream: .initialization)
         let net = MLP(sizes: sizes, activation: activation, activateOutput: activateOutput, capacity: 2)
         net.initialize(.normal, outputGain: 1, using: &g)

@@ -7,7 +7,7 @@ import Testing
 enum Reference {
     /// One MLP (same flat layout as `MLP`: W_0, b_0, W_1, b_1, ...) applied to one input.
     static func mlp(
-        _ theta: [Double], offset: Int, sizes: [Int], activation: Activation, activateOutput: Bool = false,
+        _ theta: [Double], offset: Int, sizes: [Int], activation: ActivationFunction, activateOutput: Bool = false,
         input: [Double]
     ) -> [Double] {
         var a = input

@@ -31,19 +31,19 @@ import Testing
     @Test func sgdWithMomentumFollowsTorch() {
         let mu = 0.9, lr = 0.05
         var buf: [Double] = []
-        OptimizerTests.compare(SGD(count: 20, momentum: Float(mu)), learningRate: Float(lr)) { theta, grad, t in
+        OptimizerTests.compare(SGD(count: 23, momentum: Float(mu)), learningRate: Float(lr)) { theta, grad, t in
             buf = t == 1 ? grad : zip(buf, grad).map { mu * $0 + $1 }
             for k in theta.indices { theta[k] -= lr * buf[k] }
         }
-        OptimizerTests.compare(SGD(count: 20), learningRate: Float(lr)) { theta, grad, _ in
+        OptimizerTests.compare(SGD(count: 23), learningRate: Float(lr)) { theta, grad, _ in
             for k in theta.indices { theta[k] -= lr * grad[k] }
         }
     }
 
     @Test func adamFollowsTorch() {
         let b1 = 0.9, b2 = 0.999, eps = 1e-8, lr = 1e-2
-        var m = [Double](repeating: 0, count: 20), v = m
-        OptimizerTests.compare(Adam(count: 20), learningRate: Float(lr)) { theta, grad, t in
+        var m = [Double](repeating: 0, count: 23), v = m
+        OptimizerTests.compare(Adam(count: 23), learningRate: Float(lr)) { theta, grad, t in
             for k in theta.indices {
                 m[k] = b1 * m[k] + (1 - b1) * grad[k]
                 v[k] = b2 * v[k] + (1 - b2) * grad[k] * grad[k]
@@ -57,8 +57,8 @@ import Testing
     @Test func rmspropFollowsTorch() {
         for (alpha, eps) in [(0.99, 1e-8), (0.99, 1e-5), (0.9, 1e-3)] {
             let lr = 7e-4
-            var v = [Double](repeating: 0, count: 20)
-            OptimizerTests.compare(RMSprop(count: 20, alpha: Float(alpha), eps: Float(eps)), learningRate: Float(lr)) {
+            var v = [Double](repeating: 0, count: 23)
+            OptimizerTests.compare(RMSprop(count: 23, alpha: Float(alpha), eps: Float(eps)), learningRate: Float(lr)) {
                 theta, grad, _ in
                 for k in theta.indices {
                     v[k] = alpha * v[k] + (1 - alpha) * grad[k] * grad[k]

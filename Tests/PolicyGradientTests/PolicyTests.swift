@@ -27,7 +27,7 @@ import Testing
             p.parameters.parameterArray = Reference.randomFloats(p.parameters.count, &g, scale: 0.7)
             return (p, { Reference.mlp($0, offset: 0, sizes: [n, k], activation: .tanh, input: $1) })
         case .mlpTanh, .mlpRelu:
-            let activation: Activation = kind == .mlpTanh ? .tanh : .relu
+            let activation: ActivationFunction = kind == .mlpTanh ? .tanh : .relu
             let p = NetworkPolicy.mlp(
                 observationSize: n, hidden: [16, 8], activation: activation, actions: k,
                 initialization: .normal, using: &g)
@@ -194,8 +194,8 @@ import Testing
 
     /// Finite differences for the Gaussian policy: the log-prob term (mean net and log σ) and the
     /// entropy term (log σ only). Tolerance: `Reference.expectClose`.
-    @Test(arguments: [Activation.tanh, Activation.relu])
-    func gaussianGradientsMatchFiniteDifferences(activation: Activation) {
+    @Test(arguments: [ActivationFunction.tanh, ActivationFunction.relu])
+    func gaussianGradientsMatchFiniteDifferences(activation: ActivationFunction) {
         var g = RandomGenerator(seed: 12, stream: .initialization)
         let sizes = [3, 10, 2]
         let policy = GaussianPolicy.mlp(
@@ -245,5 +245,31 @@ import Testing
             #expect(abs(Double(analytic[k]) - entropyReference[k]) <= 1e-5 * (1 + abs(entropyReference[k])))
         }
         #expect(abs(entropyReference[offset]) > 0.1)
+    }
+
+    /// The architecture constructors: types, default inits (tabular/linear zeros give the uniform
+    /// policy; mlp's orthogonal head with gain 0.01 gives a near-uniform one), seeded determinism.
+    @Test(arguments: ModelArchitecture.allCases)
+    func architectureConstructors(architecture: ModelArchitecture) {
+        var g1 = RandomGenerator(seed: 6, stream: .initialization)
+        var g2 = RandomGenerator(seed: 6, stream: .initialization)
+        let a = architecture.makeDiscretePolicy(observationSize: 4, actions: 3, using: &g1)
+        let b = architecture.makeDiscretePolicy(observationSize: 4, actions: 3, using: &g2)
+        #expect(a.parameters.parameterArray == b.parameters.parameterArray)
+        #expect(a.observationSize == 4 && a.actionCount == 3)
+        let obs: [Float] = [0, 1, 0, 0, 0.3, -0.2, 0.9, 0.1]
+        a.forward(obs, count: 2, row: 0)
+        for r in 0..<2 {
+            for p in a.probabilities(row: r) {
+                #expect(abs(p - 1.0 / 3) < (architecture == .mlp ? 0.02 : 1e-7))
+            }
+        }
+        let critic = architecture.makeCritic(observationSize: 4, outputs: 2, using: &g1)
+        #expect(critic.outputCount == 2 && critic.observationSize == 4)
+        if architecture != .tabular {
+            let gaussian = architecture.makeGaussianPolicy(
+                observationSize: 4, actionSize: 2, logStdInit: -1, using: &g1)
+            #expect(gaussian.actionSize == 2 && gaussian.logStd[1] == -1)
+        }
     }
 }

@@ -30,7 +30,7 @@ public final class NetworkCritic: Critic {
     /// An MLP `[observationSize, hidden..., outputs]`; orthogonal init uses gain √2 on hidden
     /// layers and 1 on the value layer.
     public static func mlp(
-        observationSize: Int, hidden: [Int], activation: Activation, outputs: Int = 1,
+        observationSize: Int, hidden: [Int], activation: ActivationFunction, outputs: Int = 1,
         initialization: WeightInitialization = .orthogonal, using generator: inout RandomGenerator
     ) -> NetworkCritic {
         let net = MLP(sizes: [observationSize] + hidden + [outputs], activation: activation)

@@ -9,7 +9,7 @@
 public enum SharedTrunk {
     /// A discrete policy and a critic sharing a trunk; draws trunk, policy head, value head in order.
     public static func discrete(
-        observationSize: Int, hidden: [Int], activation: Activation, actions: Int, valueOutputs: Int = 1,
+        observationSize: Int, hidden: [Int], activation: ActivationFunction, actions: Int, valueOutputs: Int = 1,
         initialization: WeightInitialization = .orthogonal, using generator: inout RandomGenerator
     ) -> (policy: NetworkPolicy, critic: NetworkCritic) {
         let (trunk, policyHead, valueHead) = build(
@@ -23,7 +23,7 @@ public enum SharedTrunk {
 
     /// A Gaussian policy and a V critic sharing a trunk; `log σ` sits after the value head.
     public static func gaussian(
-        observationSize: Int, hidden: [Int], activation: Activation, actionSize: Int, logStdInit: Float = 0,
+        observationSize: Int, hidden: [Int], activation: ActivationFunction, actionSize: Int, logStdInit: Float = 0,
         initialization: WeightInitialization = .orthogonal, using generator: inout RandomGenerator
     ) -> (policy: GaussianPolicy, critic: NetworkCritic) {
         let (trunk, policyHead, valueHead) = build(
@@ -39,7 +39,7 @@ public enum SharedTrunk {
     }
 
     static func build(
-        observationSize: Int, hidden: [Int], activation: Activation, policyOutputs: Int, valueOutputs: Int,
+        observationSize: Int, hidden: [Int], activation: ActivationFunction, policyOutputs: Int, valueOutputs: Int,
         extra: Int, initialization: WeightInitialization, using generator: inout RandomGenerator
     ) -> (MLP, MLP, MLP) {
         precondition(!hidden.isEmpty, "a shared trunk needs at least one hidden layer")

@@ -39,7 +39,7 @@ public final class GaussianPolicy: ParameterizedModel {
     /// A mean MLP `[observationSize, hidden..., actionSize]` (orthogonal: gain √2 hidden, 0.01
     /// on the mean layer) and `log σ = logStdInit`.
     public static func mlp(
-        observationSize: Int, hidden: [Int], activation: Activation, actionSize: Int,
+        observationSize: Int, hidden: [Int], activation: ActivationFunction, actionSize: Int,
         logStdInit: Float = 0, initialization: WeightInitialization = .orthogonal,
         using generator: inout RandomGenerator
     ) -> GaussianPolicy {

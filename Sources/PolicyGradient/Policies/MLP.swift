@@ -12,7 +12,7 @@
 public final class MLP {
     /// Layer widths `[in, hidden..., out]`.
     public let sizes: [Int]
-    public let activation: Activation
+    public let activation: ActivationFunction
     /// Whether the activation is also applied to the last layer.
     public let activateOutput: Bool
     /// The buffer holding this network's parameters.
@@ -40,7 +40,7 @@ public final class MLP {
 
     /// A network viewing `buffer` from `offset`.
     public init(
-        sizes: [Int], activation: Activation, activateOutput: Bool = false,
+        sizes: [Int], activation: ActivationFunction, activateOutput: Bool = false,
         buffer: ParameterBuffer, offset: Int = 0, capacity: Int = 64
     ) {
         precondition(sizes.count >= 2 && sizes.allSatisfy { $0 > 0 }, "an MLP needs at least [in, out]")
@@ -70,7 +70,7 @@ public final class MLP {
     }
 
     /// A network with a buffer of its own.
-    public convenience init(sizes: [Int], activation: Activation, activateOutput: Bool = false, capacity: Int = 64) {
+    public convenience init(sizes: [Int], activation: ActivationFunction, activateOutput: Bool = false, capacity: Int = 64) {
         self.init(
             sizes: sizes, activation: activation, activateOutput: activateOutput,
             buffer: ParameterBuffer(count: MLP.parameterCount(sizes: sizes)), offset: 0, capacity: capacity)

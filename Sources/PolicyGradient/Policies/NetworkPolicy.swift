@@ -26,7 +26,7 @@ public final class NetworkPolicy: DiscretePolicy {
     /// An MLP `[observationSize, hidden..., actions]`; orthogonal init uses gain √2 on hidden
     /// layers and 0.01 on the logits layer.
     public static func mlp(
-        observationSize: Int, hidden: [Int], activation: Activation, actions: Int,
+        observationSize: Int, hidden: [Int], activation: ActivationFunction, actions: Int,
         initialization: WeightInitialization = .orthogonal, using generator: inout RandomGenerator
     ) -> NetworkPolicy {
         let net = MLP(sizes: [observationSize] + hidden + [actions], activation: activation)

@@ -1,5 +1,5 @@
 /// The hidden-layer nonlinearity of an MLP.
-public enum Activation: String, Sendable, CaseIterable {
+public enum ActivationFunction: String, Sendable, CaseIterable {
     /// `tanh(x)`, evaluated with `FastTanh`; derivative `1 − y²` from the output `y`.
     case tanh
     /// `max(x, 0)`; derivative `1` where the output is positive, else `0`.
