@@ -1,0 +1,131 @@
+import Foundation
+
+/// A diagonal Gaussian policy for continuous actions: `a ~ N(μ(s; θ), diag(σ²))`, with the mean
+/// from a network and a state-independent `log σ` vector (Stable-Baselines3's `log_std`).
+///
+/// Per action dimension `d`, with `z_d = (a_d − μ_d)/σ_d`:
+/// - `log π(a|s) = Σ_d [−z_d²/2 − log σ_d − ½ log 2π]`
+/// - `H = Σ_d [½ + ½ log 2π + log σ_d]`
+/// - `∂ log π/∂μ_d = z_d/σ_d`, `∂ log π/∂log σ_d = z_d² − 1`, `∂H/∂log σ_d = 1`.
+/// Parameters: the mean network's, then `log σ` (`actionSize` values) at `logStdOffset`.
+public final class GaussianPolicy: ParameterizedModel {
+    /// The mean network.
+    public let network: TrunkedNetwork
+    public let parameters: ParameterBuffer
+    /// Index of `log σ_0` in `parameters`.
+    public let logStdOffset: Int
+    /// Action dimension.
+    public var actionSize: Int { network.outputSize }
+    /// Observation length.
+    public var observationSize: Int { network.inputSize }
+    private var meanGradient: UnsafeMutablePointer<Float>
+    private var meanGradientCapacity: Int
+
+    static let halfLogTwoPi: Float = Float(0.5 * Foundation.log(2 * Double.pi))
+
+    /// A policy over an existing mean network and a `log σ` slot in the same buffer.
+    public init(network: TrunkedNetwork, logStdOffset: Int, logStdInit: Float, capacity: Int = 64) {
+        self.network = network
+        parameters = network.head.buffer
+        self.logStdOffset = logStdOffset
+        precondition(logStdOffset + network.outputSize <= parameters.count)
+        (parameters.values + logStdOffset).update(repeating: logStdInit, count: network.outputSize)
+        meanGradientCapacity = Swift.max(capacity, 1)
+        meanGradient = .allocate(capacity: network.outputSize * meanGradientCapacity)
+    }
+
+    deinit { meanGradient.deallocate() }
+
+    /// A mean MLP `[observationSize, hidden..., actionSize]` (orthogonal: gain √2 hidden, 0.01
+    /// on the mean layer) and `log σ = logStdInit`.
+    public static func mlp(
+        observationSize: Int, hidden: [Int], activation: ActivationFunction, actionSize: Int,
+        logStdInit: Float = 0, initialization: WeightInitialization = .orthogonal,
+        using generator: inout RandomGenerator
+    ) -> GaussianPolicy {
+        let sizes = [observationSize] + hidden + [actionSize]
+        let count = MLP.parameterCount(sizes: sizes)
+        let buffer = ParameterBuffer(count: count + actionSize)
+        let net = MLP(sizes: sizes, activation: activation, buffer: buffer, offset: 0)
+        net.initialize(initialization, outputGain: 0.01, using: &generator)
+        return GaussianPolicy(
+            network: TrunkedNetwork(trunk: nil, head: net), logStdOffset: count, logStdInit: logStdInit)
+    }
+
+    /// `log σ`, `[actionSize]`.
+    public var logStd: UnsafeMutablePointer<Float> { parameters.values + logStdOffset }
+    /// `∂/∂log σ` in the gradient buffer.
+    public var logStdGradient: UnsafeMutablePointer<Float> { parameters.gradient + logStdOffset }
+
+    /// Computes the means of `count` observations into rows `row..<row+count`.
+    public func forward(_ observations: UnsafePointer<Float>, count: Int, row: Int) {
+        network.forward(observations, count: count, row: row)
+    }
+
+    /// μ(s) of a forwarded row, `[actionSize]`.
+    public func mean(row: Int) -> UnsafeMutablePointer<Float> { network.output(row: row) }
+
+    /// Draws `a = μ + σ ⊙ z`, `z ~ N(0, I)` (one `normal()` per dimension, in order) into `action`.
+    public func sampleAction(row: Int, into action: UnsafeMutablePointer<Float>, using generator: inout RandomGenerator) {
+        let mu = mean(row: row)
+        for d in 0..<actionSize {
+            let sigma = Foundation.exp(logStd[d])
+            action[d] = mu[d] + sigma * Float(generator.normal())
+        }
+    }
+
+    /// μ(s): the greedy action.
+    public func greedyAction(row: Int, into action: UnsafeMutablePointer<Float>) {
+        action.update(from: mean(row: row), count: actionSize)
+    }
+
+    /// log π(a|s) of a forwarded row.
+    public func logProb(row: Int, action: UnsafePointer<Float>) -> Float {
+        let mu = mean(row: row)
+        var total: Float = 0
+        for d in 0..<actionSize {
+            let z = (action[d] - mu[d]) * Foundation.exp(-logStd[d])
+            total += -0.5 * z * z - logStd[d] - GaussianPolicy.halfLogTwoPi
+        }
+        return total
+    }
+
+    /// H(π(·|s)), the same for every state.
+    public func entropy() -> Float {
+        var total: Float = 0
+        for d in 0..<actionSize { total += 0.5 + GaussianPolicy.halfLogTwoPi + logStd[d] }
+        return total
+    }
+
+    /// Adds `∂/∂θ [Σ_i c_i log π(a_i|s_i) + β Σ_i w_i H]` over rows `row..<row+count`
+    /// (`actions` is `[count × actionSize]`; nil weights mean `w_i = 1`).
+    public func accumulateGradient(
+        actions: UnsafePointer<Float>, logProbCoefficients: UnsafePointer<Float>,
+        entropyCoefficient beta: Float = 0, entropyWeights: UnsafePointer<Float>? = nil, count: Int, row: Int = 0
+    ) {
+        let k = actionSize
+        if count > meanGradientCapacity {
+            meanGradient.deallocate()
+            meanGradientCapacity = Swift.max(count, meanGradientCapacity * 2)
+            meanGradient = .allocate(capacity: k * meanGradientCapacity)
+        }
+        let gLogStd = logStdGradient
+        for d in 0..<k {
+            let inverseSigma = Foundation.exp(-logStd[d])
+            var sum: Float = 0
+            for i in 0..<count {
+                let c = logProbCoefficients[i]
+                let z = (actions[i * k + d] - mean(row: row + i)[d]) * inverseSigma
+                meanGradient[i * k + d] = c * z * inverseSigma
+                sum += c * (z * z - 1) + beta * (entropyWeights?[i] ?? 1)
+            }
+            gLogStd[d] += sum
+        }
+        backward(meanGradient: meanGradient, count: count, row: row)
+    }
+
+    /// Adds `Σ_i Σ_d g_id ∂μ_id/∂θ` for a given ∂L/∂μ (`[count × actionSize]`).
+    public func backward(meanGradient: UnsafePointer<Float>, count: Int, row: Int) {
+        network.backward(outputGradient: meanGradient, count: count, row: row)
+    }
+}
