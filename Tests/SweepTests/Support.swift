@@ -132,7 +132,12 @@ final class FakeTrainer: @unchecked Sendable {
                 }
             }
             if blocking.contains(job.id) {
-                while !sink.shouldStop { usleep(1000) }
+                // Bounded, so that a lost stop request fails the test instead of hanging it.
+                var waited = 0
+                while !sink.shouldStop && waited < 30_000 {
+                    usleep(1000)
+                    waited += 1
+                }
             }
             if microsecondsPerRow > 0 { usleep(microsecondsPerRow) }
         }
