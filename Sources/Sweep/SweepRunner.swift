@@ -59,8 +59,11 @@ public final class SweepRunner: Sendable {
         } catch {
             throw SweepError.io(path: root.path, message: "cannot create the results folder: \(error.localizedDescription)")
         }
+        // Nothing in the folder is touched before the lock is held.
         let lock = try RunnerLock(url: root.appendingPathComponent(".lock"), displayPath: Self.displayPath(root))
         defer { lock.release() }
+        let trap = options.handleSignals ? SignalTrap(stopFlag: stopFlag) : nil
+        defer { trap?.remove() }
 
         try AtomicWrite.write(YAMLEmitter.emit(plan.resolved), to: root.appendingPathComponent("experiment.yaml"))
         var manifest = Manifest(
@@ -74,64 +77,38 @@ public final class SweepRunner: Sendable {
         var report = SweepReport(directory: root)
         report.selected = selected.map { plan.jobs[$0].id }
         var pending: [Int] = []
-        var cachedFailures: [Int: SweepReport.Failure] = [:]
+        var stored: [Int: JobResult] = [:]
         for position in selected {
             let job = plan.jobs[position]
             let folder = JobFolder(root: root, jobId: job.id)
             if !options.force, let result = folder.finishedResult(configText: YAMLEmitter.emit(job.canonicalTree)) {
-                report.skipped.append(job.id)
-                if result.status == .diverged {
-                    cachedFailures[position] = failure(job, result, cached: true)
-                }
+                stored[position] = result
             } else {
                 pending.append(position)
             }
         }
 
-        let toRun = pending
-        let board = ProgressBoard(mode: options.progress, total: toRun.count)
-        let outcomes = OutcomeLog()
-        let queue = JobQueue(count: pending.count)
-        let trap = options.handleSignals ? SignalTrap(stopFlag: stopFlag) : nil
-        let group = DispatchGroup()
-        for _ in 0..<min(options.jobs, pending.count) {
-            group.enter()
-            let thread = Thread { [self] in
-                while !stopFlag.isStopped, let next = queue.next() {
-                    let position = toRun[next]
-                    outcomes.add(position, runJob(position, root: root, board: board))
-                }
-                group.leave()
-            }
-            thread.stackSize = 8 << 20
-            thread.start()
-        }
-        while group.wait(timeout: .now() + .milliseconds(100)) == .timedOut {
-            board.tick()
-        }
+        let board = ProgressBoard(mode: options.progress, total: pending.count)
+        let results = runPool(pending, root: root, board: board)
         board.finish()
-        trap?.remove()
 
-        let results = outcomes.all
-        let pendingSet = Set(pending)
         for position in selected {
             let job = plan.jobs[position]
-            if let cached = cachedFailures[position] {
-                report.failures.append(cached)
-            }
-            guard pendingSet.contains(position) else { continue }
-            guard let result = results[position] else {
+            if let result = stored[position] {
+                report.skipped.append(job.id)
+                if result.status == .diverged { report.failures.append(failure(job, result, cached: true)) }
+            } else if let result = results[position] {
+                switch result.status {
+                case .completed: report.completed.append(job.id)
+                case .diverged: report.diverged.append(job.id)
+                case .failed: report.failed.append(job.id)
+                case .interrupted: report.interrupted.append(job.id)
+                }
+                if result.status == .diverged || result.status == .failed {
+                    report.failures.append(failure(job, result, cached: false))
+                }
+            } else {
                 report.notStarted.append(job.id)
-                continue
-            }
-            switch result.status {
-            case .completed: report.completed.append(job.id)
-            case .diverged: report.diverged.append(job.id)
-            case .failed: report.failed.append(job.id)
-            case .interrupted: report.interrupted.append(job.id)
-            }
-            if result.status == .diverged || result.status == .failed {
-                report.failures.append(failure(job, result, cached: false))
             }
         }
         report.wasInterrupted = stopFlag.isStopped
@@ -139,8 +116,36 @@ public final class SweepRunner: Sendable {
         report.seconds = ProcessInfo.processInfo.systemUptime - clock
 
         manifest.finished = Manifest.timestamp(Date())
-        try AtomicWrite.write(manifest.jsonText, to: manifestURL)
+        manifest.state = report.wasInterrupted ? "interrupted" : "finished"
+        // The job results are on disk already; a manifest that cannot be updated costs nothing more.
+        try? AtomicWrite.write(manifest.jsonText, to: manifestURL)
         return report
+    }
+
+    /// Runs `positions` on `options.jobs` worker threads, which take them in order from a
+    /// shared cursor until it runs out or a stop is requested; the calling thread redraws the
+    /// progress bar meanwhile. Returns the results of the jobs that ran, by plan position.
+    private func runPool(_ positions: [Int], root: URL, board: ProgressBoard) -> [Int: JobResult] {
+        let outcomes = OutcomeLog()
+        let queue = JobQueue(count: positions.count)
+        let group = DispatchGroup()
+        for _ in 0..<min(options.jobs, positions.count) {
+            group.enter()
+            let thread = Thread { [self] in
+                while !stopFlag.isStopped, let next = queue.next() {
+                    let position = positions[next]
+                    outcomes.add(position, runJob(position, root: root, board: board))
+                }
+                group.leave()
+            }
+            // Trainers may recurse or keep sizeable frames; the secondary-thread default is small.
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+        while group.wait(timeout: .now() + .milliseconds(100)) == .timedOut {
+            board.tick()
+        }
+        return outcomes.all
     }
 
     /// Runs one job from a clean folder and writes its `result.json`; never throws.

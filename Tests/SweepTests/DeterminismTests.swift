@@ -61,6 +61,9 @@ import Testing
         #expect(manifest["config_hash"] as? String == SHA256.hex(plan.jobs.map(\.canonical).joined()))
         #expect(manifest["jobs"] as? Int == plan.jobs.count)
         #expect(manifest["finished"] is String)
+        #expect(manifest["state"] as? String == "finished")
+        #expect(manifest["tool_version"] as? String == SweepRunner.toolVersion)
+        #expect((manifest["host"] as? String)?.isEmpty == false)
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("experiment.yaml").path))
     }
 

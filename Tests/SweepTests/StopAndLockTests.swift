@@ -28,6 +28,8 @@ import Testing
             let result = try #require(JobResult.read(from: jobFolder(root, plan, id).appendingPathComponent("result.json")))
             #expect(result.status == .interrupted)
         }
+        let manifest = try Data(contentsOf: root.appendingPathComponent(plan.name).appendingPathComponent("manifest.json"))
+        #expect(String(decoding: manifest, as: UTF8.self).contains("\"state\" : \"interrupted\""))
         for id in ids[5...] {
             #expect(!FileManager.default.fileExists(atPath: jobFolder(root, plan, id).path))
         }

@@ -17,7 +17,6 @@ final class ProgressBoard: @unchecked Sendable {
     /// The latest step each running job reported, by plan position.
     private var latestStep: [Int: Int] = [:]
     private var steps = 0
-    private var barShown = false
 
     init(mode: ProgressMode, total: Int) {
         switch mode {
@@ -70,7 +69,6 @@ final class ProgressBoard: @unchecked Sendable {
             emit(text + "\n")
         case .bar where result.status != .completed:
             emit("\r\u{1B}[2K" + text + "\n")
-            barShown = false
         case .bar, .none:
             break
         }
@@ -100,7 +98,6 @@ final class ProgressBoard: @unchecked Sendable {
         let eta: Double? = done > 0 ? elapsed / Double(done) * Double(total - done) : nil
         let text = ProgressFormat.bar(done: done, total: total, running: running, stepsPerSecond: rate, eta: eta)
         emit("\r\u{1B}[2K" + text)
-        barShown = true
     }
 
     private func emit(_ text: String) {

@@ -2,8 +2,10 @@ import Foundation
 
 /// The contents of `manifest.json`: what ran, where and when.
 ///
-/// Written when the sweep starts (without `finished`) and again when it ends.
+/// Written when the sweep starts (state `running`, no `finished`) and again when it ends
+/// (`finished` or `interrupted`); a manifest still `running` is from a killed run.
 struct Manifest: Encodable {
+    var state = "running"
     var toolVersion: String
     var gitCommit: String?
     var host: String
@@ -19,7 +21,7 @@ struct Manifest: Encodable {
         case gitCommit = "git_commit"
         case host, started, finished
         case configHash = "config_hash"
-        case jobs, experiment
+        case jobs, experiment, state
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -32,6 +34,7 @@ struct Manifest: Encodable {
         try c.encode(configHash, forKey: .configHash)
         try c.encode(jobs, forKey: .jobs)
         try c.encode(experiment, forKey: .experiment)
+        try c.encode(state, forKey: .state)
     }
 
     var jsonText: String {
