@@ -6,7 +6,8 @@ import YAML
 /// Trains one job, streaming its rows into the sink; called on a worker thread.
 ///
 /// It must be deterministic (its rows and outcome depend on the job's config alone), poll
-/// `sink.shouldStop` between updates and return `.interrupted` when it is true.
+/// `sink.shouldStop` between updates and return `.interrupted` when it is true. A thrown
+/// error records the job as `failed` with the error's text (`CancellationError` as `interrupted`).
 public typealias JobBody = @Sendable (ExperimentPlan.Job, any TrainingSink) throws -> TrainingOutcome
 
 /// Runs an experiment's jobs on a pool of worker threads into a locked, resumable results folder.

@@ -67,6 +67,37 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("experiment.yaml").path))
     }
 
+    @Test func curvesStreamToATemporaryFileUntilTheJobEnds() throws {
+        let scratch = Scratch()
+        let plan = try scratch.plan(experiment(seeds: 1, grid: false))
+        let root = scratch.root("r")
+        let folder = jobFolder(root, plan, plan.jobs[0].id)
+        let seen = Box<(streamed: Int, finalExists: Bool)>()
+        let rows = 5_000
+        _ = try SweepRunner(plan: plan, options: options(root, jobs: 1)) { job, sink in
+            for i in 1...rows {
+                sink.record(CurveRow(
+                    step: i, episodes: i, evalReturnMean: Double(i), evalReturnStd: 0.5, trainReturn: 1,
+                    entropy: 0.25, policyLoss: -0.125, valueLoss: .nan))
+            }
+            let partial = folder.appendingPathComponent("curve.csv.tmp")
+            let size = (try? FileManager.default.attributesOfItem(atPath: partial.path)[.size] as? Int) ?? 0
+            seen.value = (size, FileManager.default.fileExists(atPath: folder.appendingPathComponent("curve.csv").path))
+            return TrainingOutcome(status: .completed, finalReturn: Double(rows), steps: rows)
+        }.run()
+
+        let observed = try #require(seen.value)
+        // Most of the curve is on disk before the job returns, and the final name appears only after.
+        let total = try #require(
+            try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent("curve.csv").path)[.size] as? Int)
+        #expect(observed.streamed > total / 2)
+        #expect(!observed.finalExists)
+        let lines = try String(contentsOf: folder.appendingPathComponent("curve.csv"), encoding: .utf8)
+            .split(separator: "\n")
+        #expect(lines.count == 1 + rows)
+        #expect(lines.last == "\(rows),\(rows),\(Double(rows)),0.5,1.0,0.25,-0.125,")
+    }
+
     @Test func resultJSONWritesNullsAndSortedKeys() throws {
         let result = JobResult(status: .failed, finalReturn: .nan, error: nil, steps: 300, seconds: 2)
         let text = result.jsonText
