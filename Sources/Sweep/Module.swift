@@ -1,1 +1,0 @@
-// The Sweep module: runs an experiment's jobs.

@@ -1,0 +1,50 @@
+import Foundation
+import PolicyGradient
+
+/// Streams one job's rows to `curve.csv.tmp` and `variance.csv.tmp`, renamed into place
+/// by `finish()`: rows are never kept in memory.
+final class JobSink: TrainingSink {
+    private let folder: JobFolder
+    private let curveWriter: BufferedFileWriter
+    private let varianceWriter: BufferedFileWriter
+    private let stopFlag: StopFlag
+    private let board: ProgressBoard
+    private let position: Int
+    /// The step of the latest curve row, for jobs that throw.
+    private(set) var latestStep = 0
+
+    init(folder: JobFolder, position: Int, stopFlag: StopFlag, board: ProgressBoard) throws {
+        self.folder = folder
+        self.position = position
+        self.stopFlag = stopFlag
+        self.board = board
+        curveWriter = try BufferedFileWriter(url: Self.temporary(folder.curve))
+        varianceWriter = try BufferedFileWriter(url: Self.temporary(folder.variance))
+        curveWriter.append(CSVLine.text(CurveRow.header))
+        varianceWriter.append(CSVLine.text(VarianceRow.header))
+    }
+
+    func record(_ row: CurveRow) {
+        curveWriter.append(CSVLine.text(row.fields))
+        latestStep = max(latestStep, row.step)
+        board.jobReached(position, step: row.step)
+    }
+
+    func record(_ row: VarianceRow) {
+        varianceWriter.append(CSVLine.text(row.fields))
+    }
+
+    var shouldStop: Bool { stopFlag.isStopped }
+
+    /// Closes both files and renames them into place.
+    func finish() throws {
+        try curveWriter.close()
+        try varianceWriter.close()
+        try AtomicWrite.rename(Self.temporary(folder.curve), to: folder.curve)
+        try AtomicWrite.rename(Self.temporary(folder.variance), to: folder.variance)
+    }
+
+    private static func temporary(_ url: URL) -> URL {
+        url.deletingLastPathComponent().appendingPathComponent(url.lastPathComponent + ".tmp")
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+
+/// The contents of `manifest.json`: what ran, where and when.
+///
+/// Written when the sweep starts (state `running`, no `finished`) and again when it ends
+/// (`finished` or `interrupted`); a manifest still `running` is from a killed run.
+struct Manifest: Encodable {
+    var state = "running"
+    var toolVersion: String
+    var gitCommit: String?
+    var host: String
+    var started: String
+    var finished: String?
+    /// SHA-256 of every job's canonical configuration, concatenated in plan order.
+    var configHash: String
+    var jobs: Int
+    var experiment: String
+
+    enum CodingKeys: String, CodingKey {
+        case toolVersion = "tool_version"
+        case gitCommit = "git_commit"
+        case host, started, finished
+        case configHash = "config_hash"
+        case jobs, experiment, state
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(toolVersion, forKey: .toolVersion)
+        try c.encode(gitCommit, forKey: .gitCommit)
+        try c.encode(host, forKey: .host)
+        try c.encode(started, forKey: .started)
+        try c.encode(finished, forKey: .finished)
+        try c.encode(configHash, forKey: .configHash)
+        try c.encode(jobs, forKey: .jobs)
+        try c.encode(experiment, forKey: .experiment)
+        try c.encode(state, forKey: .state)
+    }
+
+    var jsonText: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(self)) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// An ISO 8601 timestamp in UTC, to the second.
+    static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: date)
+    }
+
+    /// `git rev-parse HEAD` in the current folder, when git is installed and this is a repository.
+    static func gitCommit() -> String? {
+        let candidates = ["/usr/bin/git", "/usr/local/bin/git", "/opt/homebrew/bin/git"]
+        guard let git = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            return nil
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: git)
+        process.arguments = ["rev-parse", "HEAD"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        do { try process.run() } catch { return nil }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return nil }
+        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.count == 40 && text.allSatisfy(\.isHexDigit) ? text : nil
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+
+/// Why a sweep could not start or could not write its results.
+public enum SweepError: Error, Equatable, CustomStringConvertible, LocalizedError {
+    /// Another process (or another runner in this one) holds the results folder's lock.
+    case locked(directory: String, pid: Int?)
+    /// An `--only` filter is not of the form `KEY=VALUE`.
+    case malformedFilter(String)
+    /// An `--only` key is not swept by the experiment.
+    case unknownFilterKey(key: String, sweptKeys: [String])
+    /// An `--only` value is not one of the key's swept values.
+    case unknownFilterValue(key: String, value: String, values: [String])
+    /// `jobs` is below 1.
+    case invalidWorkerCount(Int)
+    /// A file operation on the results folder failed.
+    case io(path: String, message: String)
+
+    public var description: String {
+        switch self {
+        case .locked(let directory, let pid):
+            let owner = pid.map { " (pid \($0))" } ?? ""
+            return "another runner is using \(directory)\(owner)"
+        case .malformedFilter(let text):
+            return "--only expects KEY=VALUE, got '\(text)'"
+        case .unknownFilterKey(let key, let swept):
+            let list = swept.isEmpty ? "the experiment sweeps no key" : "swept keys: \(swept.joined(separator: ", "))"
+            return "--only: '\(key)' is not a swept key (\(list))"
+        case .unknownFilterValue(let key, let value, let values):
+            return "--only: '\(key)' takes no value '\(value)' (values: \(values.joined(separator: ", ")))"
+        case .invalidWorkerCount(let n):
+            return "the number of workers must be at least 1, got \(n)"
+        case .io(let path, let message):
+            return "\(path): \(message)"
+        }
+    }
+
+    public var errorDescription: String? { description }
+}

@@ -1,0 +1,49 @@
+import Foundation
+
+/// How a sweep shows its progress on standard error.
+public enum ProgressMode: Sendable, Equatable {
+    /// A live bar when standard error is a terminal, otherwise one line per finished job.
+    case auto
+    /// A live bar, redrawn in place.
+    case bar
+    /// One line per finished job.
+    case lines
+    /// Nothing.
+    case none
+}
+
+/// What a sweep runs and where it writes.
+public struct SweepOptions: Sendable {
+    /// Worker threads, at least 1.
+    public var jobs: Int
+    /// Rerun jobs that already have a completed or diverged result.
+    public var force: Bool
+    /// `KEY=VALUE` filters on swept keys (see `CellFilter`).
+    public var only: [String]
+    public var progress: ProgressMode
+    /// The results root; the sweep writes into `resultsRoot/<experiment name>/`.
+    public var resultsRoot: URL
+    /// Install SIGINT and SIGTERM handlers for the duration of `run()` (a command-line tool
+    /// wants this; a library caller or a test drives `StopFlag` directly instead).
+    public var handleSignals: Bool
+    /// Written into `manifest.json`.
+    public var toolVersion: String
+
+    public init(
+        jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+        force: Bool = false,
+        only: [String] = [],
+        progress: ProgressMode = .auto,
+        resultsRoot: URL = URL(fileURLWithPath: "results"),
+        handleSignals: Bool = false,
+        toolVersion: String = SweepRunner.toolVersion
+    ) {
+        self.jobs = jobs
+        self.force = force
+        self.only = only
+        self.progress = progress
+        self.resultsRoot = resultsRoot
+        self.handleSignals = handleSignals
+        self.toolVersion = toolVersion
+    }
+}

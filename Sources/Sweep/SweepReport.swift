@@ -1,0 +1,48 @@
+import Foundation
+import PolicyGradient
+
+/// What a sweep did. Job lists are job ids in plan order.
+public struct SweepReport: Sendable {
+    /// A job that did not complete, for the end-of-run table.
+    public struct Failure: Sendable, Equatable {
+        public var jobId: String
+        /// The cell label, e.g. `baseline=value,entropy_coef=0.01`.
+        public var cell: String
+        public var seed: Int
+        /// `diverged` or `failed`.
+        public var status: JobStatus
+        public var error: String?
+        /// The step the job reached.
+        public var step: Int
+        /// True for a diverged job whose stored result was reused rather than recomputed.
+        public var cached: Bool
+    }
+
+    /// The experiment's results folder, `resultsRoot/<name>/`.
+    public var directory: URL
+    /// The jobs selected by `only` (all of the plan's jobs without it).
+    public var selected: [String] = []
+    /// Jobs run to completion in this run.
+    public var completed: [String] = []
+    /// Jobs whose stored completed or diverged result was reused.
+    public var skipped: [String] = []
+    /// Jobs run in this run that diverged.
+    public var diverged: [String] = []
+    /// Jobs run in this run that failed (threw, or could not write their files).
+    public var failed: [String] = []
+    /// Jobs stopped while running.
+    public var interrupted: [String] = []
+    /// Jobs that never started because the sweep was stopped.
+    public var notStarted: [String] = []
+    /// Diverged and failed jobs, cached diverged ones included, in plan order.
+    public var failures: [Failure] = []
+    /// A stop was requested (SIGINT, SIGTERM or `StopFlag`) during the run.
+    public var wasInterrupted = false
+    /// Environment steps taken by the jobs run in this run.
+    public var totalSteps = 0
+    /// Wall-clock duration of the run.
+    public var seconds = 0.0
+
+    /// True when a job failed in this run.
+    public var hasFailures: Bool { !failed.isEmpty }
+}

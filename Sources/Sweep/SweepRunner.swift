@@ -1,0 +1,248 @@
+import Experiment
+import Foundation
+import PolicyGradient
+import YAML
+
+/// Trains one job, streaming its rows into the sink; called on a worker thread.
+///
+/// It must be deterministic (its rows and outcome depend on the job's config alone), poll
+/// `sink.shouldStop` between updates and return `.interrupted` when it is true. A thrown
+/// error records the job as `failed` with the error's text (`CancellationError` as `interrupted`).
+public typealias JobBody = @Sendable (ExperimentPlan.Job, any TrainingSink) throws -> TrainingOutcome
+
+/// Runs an experiment's jobs on a pool of worker threads into a locked, resumable results folder.
+///
+/// Layout (DESIGN section 7): `<root>/<name>/experiment.yaml`, `manifest.json`, `.lock`, and
+/// per job `jobs/<job_id>/config.yaml`, `curve.csv`, `variance.csv`, `result.json`.
+/// A job's folder is complete exactly when it holds `result.json`; a rerun skips jobs whose
+/// result is completed or diverged (deterministic outcomes) for the same config and redoes the
+/// rest from scratch. Workers take jobs in plan order from a shared counter; each job writes
+/// only its own folder, so the files do not depend on the number of workers.
+public final class SweepRunner: Sendable {
+    /// Written into `manifest.json` unless the options name another.
+    public static let toolVersion = "0.1.0"
+
+    public let plan: ExperimentPlan
+    public let options: SweepOptions
+    /// Set it (from any thread) to stop the sweep gracefully.
+    public let stopFlag: StopFlag
+    private let body: JobBody
+
+    public init(plan: ExperimentPlan, options: SweepOptions, stopFlag: StopFlag = StopFlag(), body: @escaping JobBody) {
+        self.plan = plan
+        self.options = options
+        self.stopFlag = stopFlag
+        self.body = body
+    }
+
+    /// The experiment's results folder.
+    public var directory: URL {
+        options.resultsRoot.appendingPathComponent(plan.name, isDirectory: true)
+    }
+
+    /// Runs the selected jobs. Throws `SweepError` when the sweep cannot start (bad filter,
+    /// folder locked by another runner, unwritable folder); job failures are reported, not thrown.
+    public func run() throws -> SweepReport {
+        let started = Date()
+        let clock = ProcessInfo.processInfo.systemUptime
+        guard options.jobs >= 1 else { throw SweepError.invalidWorkerCount(options.jobs) }
+        let filter = try CellFilter(options.only, plan: plan)
+
+        // Plan positions of the selected jobs, one per id (identical configs share a folder).
+        var seen = Set<String>()
+        let selected = plan.jobs.indices.filter {
+            filter.matches(plan.cells[plan.jobs[$0].cellIndex]) && seen.insert(plan.jobs[$0].id).inserted
+        }
+
+        let root = directory
+        do {
+            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        } catch {
+            throw SweepError.io(path: root.path, message: "cannot create the results folder: \(error.localizedDescription)")
+        }
+        // Nothing in the folder is touched before the lock is held.
+        let lock = try RunnerLock(url: root.appendingPathComponent(".lock"), displayPath: Self.displayPath(root))
+        defer { lock.release() }
+        let trap = options.handleSignals ? SignalTrap(stopFlag: stopFlag) : nil
+        defer { trap?.remove() }
+
+        try AtomicWrite.write(YAMLEmitter.emit(plan.resolved), to: root.appendingPathComponent("experiment.yaml"))
+        var manifest = Manifest(
+            toolVersion: options.toolVersion, gitCommit: Manifest.gitCommit(),
+            host: ProcessInfo.processInfo.hostName, started: Manifest.timestamp(started), finished: nil,
+            configHash: SHA256.hex(plan.jobs.map(\.canonical).joined()), jobs: plan.jobs.count,
+            experiment: plan.name)
+        let manifestURL = root.appendingPathComponent("manifest.json")
+        try AtomicWrite.write(manifest.jsonText, to: manifestURL)
+
+        var report = SweepReport(directory: root)
+        report.selected = selected.map { plan.jobs[$0].id }
+        var pending: [Int] = []
+        var stored: [Int: JobResult] = [:]
+        for position in selected {
+            let job = plan.jobs[position]
+            let folder = JobFolder(root: root, jobId: job.id)
+            if !options.force, let result = folder.finishedResult(configText: YAMLEmitter.emit(job.canonicalTree)) {
+                stored[position] = result
+            } else {
+                pending.append(position)
+            }
+        }
+
+        let board = ProgressBoard(mode: options.progress, total: pending.count)
+        let results = runPool(pending, root: root, board: board)
+        board.finish()
+
+        for position in selected {
+            let job = plan.jobs[position]
+            if let result = stored[position] {
+                report.skipped.append(job.id)
+                if result.status == .diverged { report.failures.append(failure(job, result, cached: true)) }
+            } else if let result = results[position] {
+                switch result.status {
+                case .completed: report.completed.append(job.id)
+                case .diverged: report.diverged.append(job.id)
+                case .failed: report.failed.append(job.id)
+                case .interrupted: report.interrupted.append(job.id)
+                }
+                if result.status == .diverged || result.status == .failed {
+                    report.failures.append(failure(job, result, cached: false))
+                }
+            } else {
+                report.notStarted.append(job.id)
+            }
+        }
+        report.wasInterrupted = stopFlag.isStopped
+        report.totalSteps = board.totalSteps
+        report.seconds = ProcessInfo.processInfo.systemUptime - clock
+
+        manifest.finished = Manifest.timestamp(Date())
+        manifest.state = report.wasInterrupted ? "interrupted" : "finished"
+        // The job results are on disk already; a manifest that cannot be updated costs nothing more.
+        try? AtomicWrite.write(manifest.jsonText, to: manifestURL)
+        return report
+    }
+
+    /// Runs `positions` on `options.jobs` worker threads, which take them in order from a
+    /// shared cursor until it runs out or a stop is requested; the calling thread redraws the
+    /// progress bar meanwhile. Returns the results of the jobs that ran, by plan position.
+    private func runPool(_ positions: [Int], root: URL, board: ProgressBoard) -> [Int: JobResult] {
+        let outcomes = OutcomeLog()
+        let queue = JobQueue(count: positions.count)
+        let group = DispatchGroup()
+        for _ in 0..<min(options.jobs, positions.count) {
+            group.enter()
+            let thread = Thread { [self] in
+                while !stopFlag.isStopped, let next = queue.next() {
+                    let position = positions[next]
+                    outcomes.add(position, runJob(position, root: root, board: board))
+                }
+                group.leave()
+            }
+            // Trainers may recurse or keep sizeable frames; the secondary-thread default is small.
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+        while group.wait(timeout: .now() + .milliseconds(100)) == .timedOut {
+            board.tick()
+        }
+        return outcomes.all
+    }
+
+    /// Runs one job from a clean folder and writes its `result.json`; never throws.
+    private func runJob(_ position: Int, root: URL, board: ProgressBoard) -> JobResult {
+        let job = plan.jobs[position]
+        let folder = JobFolder(root: root, jobId: job.id)
+        let start = ProcessInfo.processInfo.systemUptime
+        board.jobStarted(position)
+        var outcome: TrainingOutcome
+        do {
+            try folder.reset(configText: YAMLEmitter.emit(job.canonicalTree))
+            let sink = try JobSink(folder: folder, position: position, stopFlag: stopFlag, board: board)
+            do {
+                outcome = try body(job, sink)
+            } catch is CancellationError {
+                outcome = TrainingOutcome(status: .interrupted, finalReturn: .nan, steps: sink.latestStep)
+            } catch {
+                outcome = TrainingOutcome(
+                    status: .failed, finalReturn: .nan, steps: sink.latestStep, error: Self.message(error))
+            }
+            do {
+                try sink.finish()
+            } catch {
+                outcome = TrainingOutcome(status: .failed, finalReturn: .nan, steps: outcome.steps, error: Self.message(error))
+            }
+        } catch {
+            outcome = TrainingOutcome(status: .failed, finalReturn: .nan, steps: 0, error: Self.message(error))
+        }
+        let finalReturn = outcome.status == .completed ? outcome.finalReturn : .nan
+        var result = JobResult(
+            status: outcome.status, finalReturn: finalReturn, error: outcome.error, steps: outcome.steps,
+            seconds: ProcessInfo.processInfo.systemUptime - start)
+        do {
+            try AtomicWrite.write(result.jsonText, to: folder.result)
+        } catch {
+            // Without result.json the folder reads as torn and the next run redoes the job.
+            result.status = .failed
+            result.error = Self.message(error)
+        }
+        board.jobFinished(
+            position, job: (job.id, plan.cells[job.cellIndex].label, job.seed), result: result)
+        return result
+    }
+
+    private func failure(_ job: ExperimentPlan.Job, _ result: JobResult, cached: Bool) -> SweepReport.Failure {
+        SweepReport.Failure(
+            jobId: job.id, cell: plan.cells[job.cellIndex].label, seed: job.seed, status: result.status,
+            error: result.error, step: result.steps, cached: cached)
+    }
+
+    private static func message(_ error: any Error) -> String {
+        (error as? LocalizedError)?.errorDescription ?? String(describing: error)
+    }
+
+    /// `path` relative to the current folder when inside it, for messages.
+    private static func displayPath(_ url: URL) -> String {
+        let path = url.standardizedFileURL.path
+        let cwd = FileManager.default.currentDirectoryPath
+        let prefix = cwd.hasSuffix("/") ? cwd : cwd + "/"
+        var shown = path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+        while shown.count > 1 && shown.hasSuffix("/") { shown.removeLast() }
+        return shown
+    }
+}
+
+/// The next job to start, in plan order, shared by the workers.
+private final class JobQueue: @unchecked Sendable {
+    private let lock = NSLock()
+    private var cursor = 0
+    private let count: Int
+
+    init(count: Int) { self.count = count }
+
+    func next() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard cursor < count else { return nil }
+        cursor += 1
+        return cursor - 1
+    }
+}
+
+/// The results of finished jobs, by plan position.
+private final class OutcomeLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var results: [Int: JobResult] = [:]
+
+    func add(_ position: Int, _ result: JobResult) {
+        lock.lock()
+        defer { lock.unlock() }
+        results[position] = result
+    }
+
+    var all: [Int: JobResult] {
+        lock.lock()
+        defer { lock.unlock() }
+        return results
+    }
+}
