@@ -5,13 +5,15 @@ import PolicyGradient
 /// job records and the cell summaries.
 ///
 /// Every table starts with the cell's columns: `cell` (its label) and one column per swept
-/// key. Rows are sorted by cell index, then seed (or step); numbers are written with
+/// key, named by the key. A swept key that equals one of the table's own columns (a grid over
+/// `baseline` meets the `baseline` column of the variance tables) is named `cell.<key>`
+/// instead, in that table only. Rows are sorted by cell index, then seed (or step); numbers are written with
 /// `csvNumber` (shortest round-trip form, NaN as an empty field), so equal inputs give
 /// byte-identical files.
 public enum ReportTables {
     /// `jobs.csv`: job_id, cell, seed, <swept keys>, status, final_return, steps.
     public static func jobs(plan: ExperimentPlan, records: [JobRecord]) -> CSVTable {
-        var table = CSVTable(header: ["job_id", "cell", "seed"] + plan.sweptKeys + ["status", "final_return", "steps"])
+        var table = CSVTable(header: ["job_id", "cell", "seed"] + keyColumns(plan, ["status", "final_return", "steps"]) + ["status", "final_return", "steps"])
         for r in sorted(records) {
             let cell = cellColumns(plan, r.cellIndex)
             table.rows.append(
@@ -23,7 +25,7 @@ public enum ReportTables {
 
     /// `curves.csv`: cell, <swept keys>, seed, job_id, then `CurveRow.header`; every finished job.
     public static func curves(plan: ExperimentPlan, records: [JobRecord]) -> CSVTable {
-        var table = CSVTable(header: ["cell"] + plan.sweptKeys + ["seed", "job_id"] + CurveRow.header)
+        var table = CSVTable(header: ["cell"] + keyColumns(plan, ["seed", "job_id"] + CurveRow.header) + ["seed", "job_id"] + CurveRow.header)
         for r in sorted(records) where r.status != nil {
             let prefix = cellColumns(plan, r.cellIndex) + [String(r.seed), r.id]
             for row in r.curve { table.rows.append(prefix + row.fields) }
@@ -33,7 +35,7 @@ public enum ReportTables {
 
     /// `variance.csv`: cell, <swept keys>, seed, job_id, then `VarianceRow.header`; every finished job.
     public static func variance(plan: ExperimentPlan, records: [JobRecord]) -> CSVTable {
-        var table = CSVTable(header: ["cell"] + plan.sweptKeys + ["seed", "job_id"] + VarianceRow.header)
+        var table = CSVTable(header: ["cell"] + keyColumns(plan, ["seed", "job_id"] + VarianceRow.header) + ["seed", "job_id"] + VarianceRow.header)
         for r in sorted(records) where r.status != nil {
             let prefix = cellColumns(plan, r.cellIndex) + [String(r.seed), r.id]
             for row in r.variance { table.rows.append(prefix + row.fields) }
@@ -44,9 +46,8 @@ public enum ReportTables {
     /// `summary.csv`: cell, <swept keys>, n, mean, std, ci_low, ci_high, iqm, median, min, max,
     /// diverged — final returns of each cell's completed jobs.
     public static func summary(plan: ExperimentPlan, cells: [CellSummary]) -> CSVTable {
-        var table = CSVTable(
-            header: ["cell"] + plan.sweptKeys
-                + ["n", "mean", "std", "ci_low", "ci_high", "iqm", "median", "min", "max", "diverged"])
+        let columns = ["n", "mean", "std", "ci_low", "ci_high", "iqm", "median", "min", "max", "diverged"]
+        var table = CSVTable(header: ["cell"] + keyColumns(plan, columns) + columns)
         for c in cells {
             table.rows.append(
                 [c.label] + c.values + [String(c.n)]
@@ -59,7 +60,7 @@ public enum ReportTables {
     /// `curves_summary.csv`: cell, <swept keys>, step, n, mean, ci_low, ci_high of
     /// `eval_return_mean` across the counted seeds.
     public static func curvesSummary(plan: ExperimentPlan, cells: [CellSummary]) -> CSVTable {
-        var table = CSVTable(header: ["cell"] + plan.sweptKeys + ["step", "n", "mean", "ci_low", "ci_high"])
+        var table = CSVTable(header: ["cell"] + keyColumns(plan, curveSummaryColumns) + curveSummaryColumns)
         for c in cells {
             for p in c.curve {
                 table.rows.append(
@@ -73,8 +74,8 @@ public enum ReportTables {
     /// `variance_summary.csv`: cell, <swept keys>, step, baseline, n, mean, ci_low, ci_high,
     /// ratio_to_none.
     public static func varianceSummary(plan: ExperimentPlan, cells: [CellSummary]) -> CSVTable {
-        var table = CSVTable(
-            header: ["cell"] + plan.sweptKeys + ["step", "baseline", "n", "mean", "ci_low", "ci_high", "ratio_to_none"])
+        let columns = ["step", "baseline", "n", "mean", "ci_low", "ci_high", "ratio_to_none"]
+        var table = CSVTable(header: ["cell"] + keyColumns(plan, columns) + columns)
         for c in cells {
             for p in c.variance {
                 table.rows.append(
@@ -83,6 +84,14 @@ public enum ReportTables {
             }
         }
         return table
+    }
+
+    static let curveSummaryColumns = ["step", "n", "mean", "ci_low", "ci_high"]
+
+    /// The swept keys' column names in a table whose other columns are `cell` and `reserved`.
+    public static func keyColumns(_ plan: ExperimentPlan, _ reserved: [String]) -> [String] {
+        let taken = Set(reserved + ["cell"])
+        return plan.sweptKeys.map { taken.contains($0) ? "cell.\($0)" : $0 }
     }
 
     /// The label and swept values of cell `index`.
