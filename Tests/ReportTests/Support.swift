@@ -111,4 +111,4 @@ func csvRows(_ text: String) throws -> [[String: String]] {
 
 /// The `gnuplot` on PATH, if any; tests that need it are skipped (with this reason) without.
 let gnuplot = GnuplotRenderer.onPath()
-let gnuplotMissing = "gnuplot is not on PATH (apt-get install gnuplot-nox)"
+let gnuplotMissing: Comment = "gnuplot is not on PATH (apt-get install gnuplot-nox)"

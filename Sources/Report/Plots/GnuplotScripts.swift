@@ -115,17 +115,21 @@ public enum GnuplotScripts {
             c.finalReturns.map { [Double(positions[c.index]!), $0.value] }
         }])
         let tics = cells.enumerated().map { "\(GnuplotString.literal($1.label)) \($0)" }.joined(separator: ", ")
-        let width = max(700, 130 * cells.count + 250)
+        let width = max(700, 110 * cells.count + 200)
+        // Tic labels stand vertical; the bottom margin (in character heights) fits the longest,
+        // a character being about half a height wide.
+        let longest = min(120, cells.map(\.label.count).max() ?? 0)
+        let bottomMargin = Int((0.5 * Double(longest)).rounded(.up)) + 3
         var script = preamble(
-            name: "final_returns", width: width, height: 640,
+            name: "final_returns", width: width, height: 460 + 16 * bottomMargin,
             about: "Final return per cell: mean over seeds with its 95% bootstrap CI, the IQM, and each seed.",
             data: "data/final_returns.dat: position, mean, ci_low, ci_high, iqm; data/final_returns_seeds.dat: position, final return")
         script += """
             set title \(GnuplotString.literal("Final returns — \(experiment)"))
             set ylabel 'final return'
             set xrange [-0.5:\(cells.count) - 0.5]
-            set xtics rotate by 30 right (\(tics))
-            set bmargin 10
+            set xtics rotate by 90 right (\(tics))
+            set bmargin \(bottomMargin)
             set key outside top center horizontal
             set grid ytics
 
