@@ -1,5 +1,6 @@
 /// Why CSV text could not be read.
 public enum CSVError: Error, Equatable, CustomStringConvertible {
+    /// A quoted field opened on `line` never closes.
     case unterminatedQuote(line: Int)
     case strayQuote(line: Int)
     /// A required column is absent from the header.
@@ -7,7 +8,7 @@ public enum CSVError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .unterminatedQuote(let line): "unterminated quoted field starting before line \(line)"
+        case .unterminatedQuote(let line): "unterminated quoted field starting on line \(line)"
         case .strayQuote(let line): "quote inside an unquoted field on line \(line)"
         case .missingColumn(let name): "missing column '\(name)'"
         }

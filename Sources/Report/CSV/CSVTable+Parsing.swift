@@ -12,6 +12,7 @@ extension CSVTable {
         var quoted = false
         var fieldStarted = false
         var line = 1
+        var quoteStart = 1
         var iterator = text.unicodeScalars.makeIterator()
         var pending: Unicode.Scalar? = nil
 
@@ -56,13 +57,14 @@ extension CSVTable {
             case "\"":
                 guard field.isEmpty else { throw CSVError.strayQuote(line: line) }
                 quoted = true
+                quoteStart = line
                 fieldStarted = true
             default:
                 field.unicodeScalars.append(c)
                 fieldStarted = true
             }
         }
-        if quoted { throw CSVError.unterminatedQuote(line: line) }
+        if quoted { throw CSVError.unterminatedQuote(line: quoteStart) }
         if fieldStarted || !field.isEmpty || !record.isEmpty { endRecord() }
         guard let header = records.first else {
             self.init(header: [])
