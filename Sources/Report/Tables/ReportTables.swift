@@ -7,13 +7,14 @@ import PolicyGradient
 /// Every table starts with the cell's columns: `cell` (its label) and one column per swept
 /// key, named by the key. A swept key that equals one of the table's own columns (a grid over
 /// `baseline` meets the `baseline` column of the variance tables) is named `cell.<key>`
-/// instead, in that table only. Rows are sorted by cell index, then seed (or step); numbers are written with
-/// `csvNumber` (shortest round-trip form, NaN as an empty field), so equal inputs give
-/// byte-identical files.
+/// instead, in that table only. Rows are sorted by cell index, then seed (or step); numbers
+/// are written with `csvNumber` (shortest round-trip form, NaN as an empty field), so equal
+/// inputs give byte-identical files.
 public enum ReportTables {
     /// `jobs.csv`: job_id, cell, seed, <swept keys>, status, final_return, steps.
     public static func jobs(plan: ExperimentPlan, records: [JobRecord]) -> CSVTable {
-        var table = CSVTable(header: ["job_id", "cell", "seed"] + keyColumns(plan, ["status", "final_return", "steps"]) + ["status", "final_return", "steps"])
+        let tail = ["status", "final_return", "steps"]
+        var table = CSVTable(header: ["job_id", "cell", "seed"] + keyColumns(plan, ["job_id", "seed"] + tail) + tail)
         for r in sorted(records) {
             let cell = cellColumns(plan, r.cellIndex)
             table.rows.append(
@@ -58,7 +59,8 @@ public enum ReportTables {
     }
 
     /// `curves_summary.csv`: cell, <swept keys>, step, n, mean, ci_low, ci_high of
-    /// `eval_return_mean` across the counted seeds.
+    /// `eval_return_mean` across the counted seeds (completed jobs), at the steps every one of
+    /// them recorded (see `Aggregator`).
     public static func curvesSummary(plan: ExperimentPlan, cells: [CellSummary]) -> CSVTable {
         var table = CSVTable(header: ["cell"] + keyColumns(plan, curveSummaryColumns) + curveSummaryColumns)
         for c in cells {
@@ -72,7 +74,8 @@ public enum ReportTables {
     }
 
     /// `variance_summary.csv`: cell, <swept keys>, step, baseline, n, mean, ci_low, ci_high,
-    /// ratio_to_none.
+    /// ratio_to_none — the `variance` column across the counted seeds, at the steps every one
+    /// of them measured for that baseline; ratio_to_none is empty without a `none` row.
     public static func varianceSummary(plan: ExperimentPlan, cells: [CellSummary]) -> CSVTable {
         let columns = ["step", "baseline", "n", "mean", "ci_low", "ci_high", "ratio_to_none"]
         var table = CSVTable(header: ["cell"] + keyColumns(plan, columns) + columns)
