@@ -1,0 +1,23 @@
+/// One step and baseline of a cell's gradient-variance record, across seeds
+/// (a row of `variance_summary.csv`).
+public struct VariancePoint: Sendable, Equatable {
+    public var step: Int
+    /// `none`, `mean`, `optimal`, `value` (or any other name a job recorded).
+    public var baseline: String
+    public var n: Int
+    /// Mean over seeds of the trace of the estimate's covariance.
+    public var mean: Double
+    public var interval: ConfidenceInterval
+    /// `mean` divided by the `none` baseline's mean at the same cell and step; NaN when the
+    /// cell measured no `none` there (written as an empty field).
+    public var ratioToNone: Double
+
+    public init(step: Int, baseline: String, n: Int, mean: Double, interval: ConfidenceInterval, ratioToNone: Double) {
+        self.step = step
+        self.baseline = baseline
+        self.n = n
+        self.mean = mean
+        self.interval = interval
+        self.ratioToNone = ratioToNone
+    }
+}

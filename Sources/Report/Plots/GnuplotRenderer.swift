@@ -1,0 +1,61 @@
+import Foundation
+
+/// Runs report scripts through the `gnuplot` executable to produce images.
+public struct GnuplotRenderer: Sendable {
+    /// The gnuplot executable.
+    public var executable: URL
+
+    public init(executable: URL) {
+        self.executable = executable
+    }
+
+    /// A renderer for the first `gnuplot` on `PATH`, or nil when there is none.
+    public static func onPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> GnuplotRenderer? {
+        let path = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        for folder in path.split(separator: ":") where !folder.isEmpty {
+            let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent("gnuplot")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) {
+                return GnuplotRenderer(executable: candidate)
+            }
+        }
+        return nil
+    }
+
+    /// Renders `plots/<name>.gp` to `plots/<name>.<format>`.
+    ///
+    /// gnuplot runs in the script's folder and writes to a hidden temporary name, renamed
+    /// into place only when it exits 0 with a non-empty image (so a failed render never
+    /// leaves a torn image). Returns the image's URL, or throws `RenderError` with gnuplot's
+    /// message.
+    @discardableResult
+    public func render(script: URL, format: RenderFormat) throws -> URL {
+        let folder = script.deletingLastPathComponent()
+        let name = script.deletingPathExtension().lastPathComponent
+        let image = folder.appendingPathComponent("\(name).\(format.rawValue)")
+        let temporary = AtomicFile.temporaryURL(for: image)
+        let process = Process()
+        process.executableURL = executable
+        process.currentDirectoryURL = folder
+        // Our own fixed names only: the format is an enum, the file name ours.
+        process.arguments = [
+            "-e", "fmt = '\(format.rawValue)'; outfile = '\(temporary.lastPathComponent)'",
+            script.lastPathComponent,
+        ]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let message = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let size = (try? FileManager.default.attributesOfItem(atPath: temporary.path)[.size] as? Int) ?? 0
+        guard process.terminationStatus == 0, size > 0 else {
+            try? FileManager.default.removeItem(at: temporary)
+            throw RenderError(
+                script: script.lastPathComponent, status: process.terminationStatus,
+                message: String(decoding: message, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        try AtomicFile.replace(image, with: temporary)
+        return image
+    }
+}

@@ -1,0 +1,184 @@
+import PolicyGradient
+
+/// Writes the gnuplot scripts of a report and the data files they read.
+///
+/// Scripts run with plain `gnuplot` from the `plots/` folder: `gnuplot learning_curves.gp`
+/// writes `learning_curves.png`, `gnuplot -e 'fmt="svg"' learning_curves.gp` an SVG, and
+/// `-e 'outfile="x.png"'` another name. They read tab-separated, numbers-only files in
+/// `plots/data/` rather than the report's CSVs: gnuplot 5.4 splits quoted CSV fields on
+/// commas correctly but mangles a doubled quote (`""`) inside one, and cell labels may hold
+/// both. Each cell (or cell and baseline) is one data block, addressed with `index k`;
+/// blocks are separated by two blank lines. Labels live only in the scripts, escaped by
+/// `GnuplotString.literal`. A plot with no data (say, no gradient diagnostics) is not written.
+public enum GnuplotScripts {
+    /// The plots for `cells` of experiment `experiment`, scripts and data together.
+    public static func files(experiment: String, cells: [CellSummary]) -> [PlotFile] {
+        learningCurves(experiment: experiment, cells: cells)
+            + varianceVsBaseline(experiment: experiment, cells: cells)
+            + finalReturns(experiment: experiment, cells: cells)
+    }
+
+    /// `learning_curves.gp`: mean evaluation return vs steps with its 95% band, one colour per cell.
+    public static func learningCurves(experiment: String, cells: [CellSummary]) -> [PlotFile] {
+        let drawn = cells.filter { !$0.curve.isEmpty }
+        guard !drawn.isEmpty else { return [] }
+        let data = blocks(drawn.map { cell in
+            cell.curve.map { [Double($0.step), $0.mean, $0.interval.low, $0.interval.high] }
+        })
+        var script = preamble(
+            name: "learning_curves", width: 1100, height: 620,
+            about: "Learning curves: mean evaluation return over seeds with its 95% bootstrap band, per cell.",
+            data: "data/learning_curves.dat: one block per cell (index k); step, mean, ci_low, ci_high")
+        script += """
+            set title \(GnuplotString.literal("Learning curves — \(experiment)"))
+            set xlabel 'environment steps'
+            set ylabel 'evaluation return (mean over seeds, 95% CI)'
+            set key outside right top
+            set grid
+            set style fill transparent solid 0.2 noborder
+
+            """
+        var layers: [String] = []
+        for (k, cell) in drawn.enumerated() {
+            let color = k + 1
+            layers.append("'data/learning_curves.dat' index \(k) using 1:3:4 with filledcurves lc \(color) notitle")
+            layers.append(
+                "'data/learning_curves.dat' index \(k) using 1:2 with linespoints lc \(color) lw 2 pt 7 ps 0.4 title "
+                    + GnuplotString.literal("\(cell.label) (n=\(cell.n))"))
+        }
+        script += plot(layers)
+        return [
+            PlotFile(path: "learning_curves.gp", contents: script),
+            PlotFile(path: "data/learning_curves.dat", contents: data),
+        ]
+    }
+
+    /// `variance_vs_baseline.gp`: one panel per cell, gradient variance (log scale) vs steps,
+    /// one line per baseline, each baseline the same colour in every panel.
+    public static func varianceVsBaseline(experiment: String, cells: [CellSummary]) -> [PlotFile] {
+        let drawn = cells.filter { !$0.variance.isEmpty }
+        guard !drawn.isEmpty else { return [] }
+        let baselines = Aggregator.baselineOrder(Set(drawn.flatMap { $0.variance.map(\.baseline) }))
+        var series: [[[Double]]] = []
+        var panels: [[String]] = []
+        for cell in drawn {
+            var layers: [String] = []
+            for (b, baseline) in baselines.enumerated() {
+                let points = cell.variance.filter { $0.baseline == baseline }
+                guard !points.isEmpty else { continue }
+                let k = series.count
+                series.append(points.map { [Double($0.step), $0.mean, $0.interval.low, $0.interval.high] })
+                layers.append("'data/variance.dat' index \(k) using 1:3:4 with filledcurves lc \(b + 1) notitle")
+                layers.append(
+                    "'data/variance.dat' index \(k) using 1:2 with linespoints lc \(b + 1) lw 2 pt 7 ps 0.5 title "
+                        + GnuplotString.literal(baseline))
+            }
+            panels.append(layers)
+        }
+        let columns = Int(Double(drawn.count).squareRoot().rounded(.up))
+        let rows = (drawn.count + columns - 1) / columns
+        var script = preamble(
+            name: "variance_vs_baseline", width: 600 * columns, height: 440 * rows + 40,
+            about: "Gradient variance (trace of the estimate's covariance, mean over seeds, 95% band) vs steps: one panel per cell, one line per baseline.",
+            data: "data/variance.dat: one block per cell and baseline (index k); step, mean, ci_low, ci_high")
+        script += """
+            set xlabel 'environment steps'
+            set ylabel 'gradient variance (log scale)'
+            set logscale y
+            set key top right
+            set grid
+            set style fill transparent solid 0.15 noborder
+            set multiplot layout \(rows),\(columns) title \(GnuplotString.literal("Gradient variance by baseline — \(experiment)"))
+
+            """
+        for (cell, layers) in zip(drawn, panels) {
+            script += "set title \(GnuplotString.literal(cell.label))\n"
+            script += plot(layers)
+        }
+        script += "unset multiplot\n"
+        return [
+            PlotFile(path: "variance_vs_baseline.gp", contents: script),
+            PlotFile(path: "data/variance.dat", contents: blocks(series)),
+        ]
+    }
+
+    /// `final_returns.gp`: per cell, the mean final return with its 95% CI as an error bar,
+    /// the IQM, and every counted seed as a small circle.
+    public static func finalReturns(experiment: String, cells: [CellSummary]) -> [PlotFile] {
+        let drawn = cells.filter { $0.n > 0 }
+        guard !drawn.isEmpty else { return [] }
+        let positions = Dictionary(uniqueKeysWithValues: cells.enumerated().map { ($1.index, $0) })
+        let summary = blocks([drawn.map { c in
+            [Double(positions[c.index]!), c.mean, c.interval.low, c.interval.high, c.iqm]
+        }])
+        let seeds = blocks([drawn.flatMap { c in
+            c.finalReturns.map { [Double(positions[c.index]!), $0.value] }
+        }])
+        let tics = cells.enumerated().map { "\(GnuplotString.literal($1.label)) \($0)" }.joined(separator: ", ")
+        let width = max(700, 110 * cells.count + 200)
+        // Tic labels stand vertical; the bottom margin (in character heights) fits the longest,
+        // a character being about half a height wide.
+        let longest = min(120, cells.map(\.label.count).max() ?? 0)
+        let bottomMargin = Int((0.5 * Double(longest)).rounded(.up)) + 3
+        var script = preamble(
+            name: "final_returns", width: width, height: 460 + 16 * bottomMargin,
+            about: "Final return per cell: mean over seeds with its 95% bootstrap CI, the IQM, and each seed.",
+            data: "data/final_returns.dat: position, mean, ci_low, ci_high, iqm; data/final_returns_seeds.dat: position, final return")
+        script += """
+            set title \(GnuplotString.literal("Final returns — \(experiment)"))
+            set ylabel 'final return'
+            set xrange [-0.5:\(cells.count) - 0.5]
+            set xtics rotate by 90 right (\(tics))
+            set bmargin \(bottomMargin)
+            set key outside top center horizontal
+            set grid ytics
+
+            """
+        script += plot([
+            "'data/final_returns_seeds.dat' using 1:2 with points pt 6 ps 0.9 lc rgb 'gray50' title 'seeds'",
+            "'data/final_returns.dat' using 1:2:3:4 with yerrorbars pt 7 ps 1.3 lw 2 lc 1 title 'mean, 95% CI'",
+            "'data/final_returns.dat' using 1:5 with points pt 4 ps 1.3 lc 2 title 'IQM'",
+        ])
+        return [
+            PlotFile(path: "final_returns.gp", contents: script),
+            PlotFile(path: "data/final_returns.dat", contents: summary),
+            PlotFile(path: "data/final_returns_seeds.dat", contents: seeds),
+        ]
+    }
+
+    /// The common head of every script: output format and file, data separator.
+    static func preamble(name: String, width: Int, height: Int, about: String, data: String) -> String {
+        """
+        # \(about)
+        # Run from this folder: gnuplot \(name).gp  (PNG)  or  gnuplot -e 'fmt="svg"' \(name).gp
+        # Reads \(data).
+        if (!exists("fmt")) fmt = "png"
+        if (!exists("outfile")) outfile = "\(name)." . fmt
+        if (fmt eq "svg") {
+            set terminal svg size \(width),\(height) dynamic background rgb "white"
+        } else {
+            if (strstrt(GPVAL_TERMINALS, "pngcairo") > 0) {
+                set terminal pngcairo size \(width),\(height)
+            } else {
+                set terminal png size \(width),\(height)
+            }
+        }
+        set termoption noenhanced
+        set output outfile
+        set datafile separator "\\t"
+
+        """
+    }
+
+    /// A `plot` command over several layers, one per continued line.
+    static func plot(_ layers: [String]) -> String {
+        "plot \\\n    " + layers.joined(separator: ", \\\n    ") + "\n"
+    }
+
+    /// Tab-separated numeric rows; blocks separated by two blank lines (gnuplot's `index`).
+    static func blocks(_ blocks: [[[Double]]]) -> String {
+        blocks.map { block in
+            block.map { $0.map(csvNumber).joined(separator: "\t") + "\n" }.joined()
+        }.joined(separator: "\n\n")
+    }
+}

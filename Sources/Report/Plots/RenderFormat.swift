@@ -1,0 +1,7 @@
+/// The image format gnuplot renders plots to (`runner report --render png|svg`).
+public enum RenderFormat: String, Sendable, CaseIterable {
+    /// PNG through the `pngcairo` terminal (`png` when cairo is absent).
+    case png
+    /// SVG through the `svg` terminal.
+    case svg
+}

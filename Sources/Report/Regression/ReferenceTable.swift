@@ -1,0 +1,78 @@
+import Foundation
+import PolicyGradient
+
+/// Per-cell accepted results for `runner check`: a CSV with columns `cell, n, mean, std`.
+///
+/// Written from a report with `--update-reference`; read back by `RegressionCheck`. Only
+/// `cell` and `mean` are required when reading; `n` and `std` may be empty or absent.
+public struct ReferenceTable: Sendable, Equatable {
+    /// One cell's accepted result.
+    public struct Entry: Sendable, Equatable {
+        public var n: Int?
+        public var mean: Double
+        /// NaN when unknown (for instance when the reference had a single seed).
+        public var std: Double
+
+        public init(n: Int?, mean: Double, std: Double) {
+            self.n = n
+            self.mean = mean
+            self.std = std
+        }
+    }
+
+    /// Entries by cell label, in file order.
+    public var entries: [(cell: String, entry: Entry)]
+
+    public init(entries: [(cell: String, entry: Entry)]) {
+        self.entries = entries
+    }
+
+    public static func == (a: ReferenceTable, b: ReferenceTable) -> Bool {
+        a.entries.map(\.cell) == b.entries.map(\.cell) && a.entries.map(\.entry) == b.entries.map(\.entry)
+    }
+
+    /// The entry of `cell`, if any.
+    public func entry(for cell: String) -> Entry? {
+        entries.first { $0.cell == cell }?.entry
+    }
+
+    /// The reference a report's cells define: cells with no counted seed are left out.
+    public init(cells: [CellSummary]) {
+        entries = cells.filter { $0.n > 0 }.map { (cell: $0.label, entry: Entry(n: $0.n, mean: $0.mean, std: $0.std)) }
+    }
+
+    /// The table as CSV: cell, n, mean, std.
+    public var csv: CSVTable {
+        CSVTable(
+            header: ["cell", "n", "mean", "std"],
+            rows: entries.map { [$0.cell, $0.entry.n.map(String.init) ?? "", csvNumber($0.entry.mean), csvNumber($0.entry.std)] })
+    }
+
+    /// Writes the table atomically to `url`, creating missing folders.
+    public func write(to url: URL) throws {
+        try AtomicFile.write(csv.text, to: url)
+    }
+
+    /// Reads a reference file. Throws `ReportError.referenceNotFound` when it does not exist.
+    public static func read(from url: URL) throws -> ReferenceTable {
+        guard let table = try ResultsFolder.table(at: url) else {
+            throw ReportError.referenceNotFound(path: url.path)
+        }
+        guard let cellColumn = table.columnIndex("cell"), let meanColumn = table.columnIndex("mean") else {
+            throw ReportError.unreadable(path: url.path, reason: "a reference needs the columns cell and mean")
+        }
+        let nColumn = table.columnIndex("n")
+        let stdColumn = table.columnIndex("std")
+        var entries: [(cell: String, entry: Entry)] = []
+        for row in table.rows {
+            func field(_ i: Int?) -> String? { i.flatMap { $0 < row.count ? row[$0] : nil } }
+            guard let cell = field(cellColumn), let mean = field(meanColumn).flatMap(Double.init) else {
+                throw ReportError.unreadable(path: url.path, reason: "bad reference row \(row)")
+            }
+            let n = field(nColumn).flatMap { Int($0) }
+            let std = field(stdColumn).flatMap { Double($0) } ?? .nan
+            entries.append((cell: cell, entry: Entry(n: n, mean: mean, std: std)))
+        }
+        return ReferenceTable(entries: entries)
+    }
+}

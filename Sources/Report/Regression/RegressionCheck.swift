@@ -1,0 +1,78 @@
+import Experiment
+import Foundation
+
+/// The CI regression check on final returns (`runner check`, DESIGN sections 2 and 8).
+///
+/// For each cell with current mean x̄ over n completed seeds:
+/// - with `min`: fail when x̄ < min;
+/// - with a reference entry (mean μ_ref): fail when x̄ < μ_ref − tolerance · SE, where
+///   SE = s / √n is the standard error of the *current* run (the quantity whose noise the
+///   tolerance allows for). With n = 1 the current s is undefined, so the reference's std
+///   stands in: SE = s_ref / √1. When no std is known at all (n = 1 on both sides), SE = 0
+///   and the cell must match the reference mean — runs are deterministic, so any drop is a
+///   real change;
+/// - a cell absent from the reference is `new`: not a failure (it is still held to `min`);
+/// - a cell with no completed seed is `missing`, a failure.
+/// The threshold reported is the larger of the two that apply. Comparisons are `x̄ ≥ threshold`.
+public struct RegressionCheck: Sendable {
+    public var settings: RegressionSettings
+
+    public init(settings: RegressionSettings) {
+        self.settings = settings
+    }
+
+    /// Checks `summary` against `min` and, when `reference` is given, against the reference
+    /// file there (a missing file throws `ReportError.referenceNotFound`).
+    public func evaluate(_ summary: ReportSummary, reference: URL?) throws -> RegressionResult {
+        let table = try reference.map { try ReferenceTable.read(from: $0) }
+        return evaluate(summary, reference: table)
+    }
+
+    /// Checks `summary` against `min` and an already-read reference table.
+    public func evaluate(_ summary: ReportSummary, reference: ReferenceTable?) -> RegressionResult {
+        RegressionResult(rows: summary.cells.map { cell in
+            let entry = reference?.entry(for: cell.label)
+            var thresholds: [Double] = []
+            if let min = settings.min { thresholds.append(min) }
+            if let entry {
+                var se = cell.n >= 2 ? cell.standardError : (entry.std.isFinite ? entry.std : 0)
+                if !se.isFinite { se = 0 }
+                thresholds.append(entry.mean - settings.tolerance * se)
+            }
+            let threshold = thresholds.max() ?? .nan
+            let status: RegressionStatus
+            if cell.n == 0 || !cell.mean.isFinite {
+                status = .missing
+            } else if !thresholds.isEmpty && cell.mean < threshold {
+                status = .fail
+            } else if reference != nil && entry == nil {
+                status = .new
+            } else {
+                status = .pass
+            }
+            return RegressionResult.Row(
+                cell: cell.label, n: cell.n, mean: cell.mean, referenceMean: entry?.mean ?? .nan,
+                threshold: threshold, status: status)
+        })
+    }
+
+    /// Evaluates and writes `regression.csv` into `resultsDirectory`.
+    public func run(summary: ReportSummary, reference: URL?, resultsDirectory: URL) throws -> RegressionResult {
+        let result = try evaluate(summary, reference: reference)
+        try AtomicFile.write(result.csv.text, to: resultsDirectory.appendingPathComponent("regression.csv"))
+        return result
+    }
+
+    /// Writes the reference file of `summary` to `url` (`--update-reference`).
+    public static func updateReference(from summary: ReportSummary, at url: URL) throws {
+        try ReferenceTable(cells: summary.cells).write(to: url)
+    }
+
+    /// The reference file an experiment names, resolved against the experiment file's folder;
+    /// nil when `regression.reference` is not set.
+    public static func referenceURL(settings: RegressionSettings?, experimentFile: URL) -> URL? {
+        guard let path = settings?.reference else { return nil }
+        if path.hasPrefix("/") { return URL(fileURLWithPath: path) }
+        return experimentFile.deletingLastPathComponent().appendingPathComponent(path).standardizedFileURL
+    }
+}

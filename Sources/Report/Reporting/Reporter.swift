@@ -1,0 +1,91 @@
+import Experiment
+import Foundation
+import PolicyGradient
+
+/// Aggregates a results folder into tidy CSVs, gnuplot scripts and (optionally) images.
+///
+/// Reads `jobs/<job_id>/{result.json,curve.csv,variance.csv}` for every job of the plan and
+/// writes, into the results folder, `jobs.csv`, `curves.csv`, `curves_summary.csv`,
+/// `summary.csv`, `variance.csv`, `variance_summary.csv` and `plots/` (DESIGN section 7).
+/// Every file is written atomically (`AtomicFile`). The CSVs and scripts are a pure function
+/// of the plan and the job files: the same inputs give byte-identical outputs. Plot files
+/// with no data are not written, and stale ones from an earlier report are removed.
+public struct Reporter: Sendable {
+    public var aggregator: Aggregator
+
+    public init(aggregator: Aggregator = Aggregator()) {
+        self.aggregator = aggregator
+    }
+
+    /// The plot files a report may write, relative to `plots/`.
+    public static let plotFileNames = [
+        "learning_curves.gp", "variance_vs_baseline.gp", "final_returns.gp", "data/learning_curves.dat",
+        "data/variance.dat", "data/final_returns.dat", "data/final_returns_seeds.dat",
+    ]
+
+    /// Loads `<resultsDirectory>/experiment.yaml` and builds its report.
+    public func build(resultsDirectory: URL, render: RenderFormat?) throws -> ReportSummary {
+        let plan = try ExperimentLoader().load(path: resultsDirectory.appendingPathComponent("experiment.yaml").path)
+        return try build(plan: plan, resultsDirectory: resultsDirectory, render: render)
+    }
+
+    /// Builds the report of `plan` from the job files under `resultsDirectory`.
+    ///
+    /// With `render` set and `gnuplot` on `PATH` (or given as `renderer`), every script is
+    /// rendered to `plots/<name>.<format>`; render failures land in
+    /// `ReportSummary.renderProblems` and do not throw.
+    public func build(
+        plan: ExperimentPlan, resultsDirectory: URL, render: RenderFormat?,
+        renderer: GnuplotRenderer? = GnuplotRenderer.onPath()
+    ) throws -> ReportSummary {
+        let records = try ResultsFolder(directory: resultsDirectory).records(for: plan)
+        let cells = aggregator.summarize(plan: plan, records: records)
+        var summary = ReportSummary(experiment: plan.name, sweptKeys: plan.sweptKeys, cells: cells)
+
+        let tables: [(String, CSVTable)] = [
+            ("jobs.csv", ReportTables.jobs(plan: plan, records: records)),
+            ("curves.csv", ReportTables.curves(plan: plan, records: records)),
+            ("curves_summary.csv", ReportTables.curvesSummary(plan: plan, cells: cells)),
+            ("summary.csv", ReportTables.summary(plan: plan, cells: cells)),
+            ("variance.csv", ReportTables.variance(plan: plan, records: records)),
+            ("variance_summary.csv", ReportTables.varianceSummary(plan: plan, cells: cells)),
+        ]
+        for (name, table) in tables {
+            try AtomicFile.write(table.text, to: resultsDirectory.appendingPathComponent(name))
+            summary.files.append(name)
+        }
+
+        let plots = resultsDirectory.appendingPathComponent("plots", isDirectory: true)
+        let files = GnuplotScripts.files(experiment: plan.name, cells: cells)
+        for file in files {
+            try AtomicFile.write(file.contents, to: plots.appendingPathComponent(file.path))
+            summary.files.append("plots/" + file.path)
+        }
+        let written = Set(files.map(\.path))
+        for stale in Self.plotFileNames where !written.contains(stale) {
+            try? FileManager.default.removeItem(at: plots.appendingPathComponent(stale))
+            if stale.hasSuffix(".gp") {
+                for format in RenderFormat.allCases {
+                    let image = (stale as NSString).deletingPathExtension + "." + format.rawValue
+                    try? FileManager.default.removeItem(at: plots.appendingPathComponent(image))
+                }
+            }
+        }
+
+        if let format = render {
+            if let renderer {
+                for file in files where file.isScript {
+                    do {
+                        let image = try renderer.render(script: plots.appendingPathComponent(file.path), format: format)
+                        summary.rendered.append("plots/" + image.lastPathComponent)
+                    } catch {
+                        summary.renderProblems.append("\(error)")
+                    }
+                }
+            } else {
+                summary.renderProblems.append("gnuplot not found on PATH: plots not rendered")
+            }
+        }
+        return summary
+    }
+}

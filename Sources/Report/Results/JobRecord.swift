@@ -1,0 +1,36 @@
+import PolicyGradient
+
+/// What the results folder holds for one planned job.
+public struct JobRecord: Sendable {
+    public var id: String
+    public var cellIndex: Int
+    public var seed: Int
+    /// How the job ended; nil when it has not finished (no readable `result.json`): `missing`.
+    public var status: JobStatus?
+    /// The final return; NaN unless the job completed with a finite value.
+    public var finalReturn: Double
+    /// Environment steps taken; nil when missing.
+    public var steps: Int?
+    public var curve: [CurveRow]
+    public var variance: [VarianceRow]
+
+    public init(
+        id: String, cellIndex: Int, seed: Int, status: JobStatus?, finalReturn: Double, steps: Int?,
+        curve: [CurveRow] = [], variance: [VarianceRow] = []
+    ) {
+        self.id = id
+        self.cellIndex = cellIndex
+        self.seed = seed
+        self.status = status
+        self.finalReturn = finalReturn
+        self.steps = steps
+        self.curve = curve
+        self.variance = variance
+    }
+
+    /// The status as written in `jobs.csv`: a `JobStatus` raw value or `missing`.
+    public var statusLabel: String { status?.rawValue ?? "missing" }
+
+    /// Whether the job counts in the per-cell statistics (completed with a finite final return).
+    public var counts: Bool { status == .completed && finalReturn.isFinite }
+}

@@ -1,0 +1,96 @@
+import Experiment
+import Foundation
+import PolicyGradient
+
+/// Reads the per-job files of `results/<experiment>/jobs/` for the jobs of a plan.
+///
+/// A job whose folder has no `result.json` has not finished: it is `missing`, and its curve
+/// and variance files (possibly partial) are ignored. Finished jobs contribute their
+/// `curve.csv` and `variance.csv` (either may be absent or header-only). Columns are found by
+/// name, so a reordered file still reads; numbers use `csvNumber`'s format (empty = NaN).
+public struct ResultsFolder: Sendable {
+    public var directory: URL
+
+    public init(directory: URL) {
+        self.directory = directory
+    }
+
+    /// The folder of job `id`.
+    public func jobDirectory(_ id: String) -> URL {
+        directory.appendingPathComponent("jobs", isDirectory: true).appendingPathComponent(id, isDirectory: true)
+    }
+
+    /// One record per planned job, sorted by cell index then seed.
+    public func records(for plan: ExperimentPlan) throws -> [JobRecord] {
+        let jobs = plan.jobs.sorted { ($0.cellIndex, $0.seed) < ($1.cellIndex, $1.seed) }
+        return try jobs.map { try record(id: $0.id, cellIndex: $0.cellIndex, seed: $0.seed) }
+    }
+
+    /// The record of one job.
+    public func record(id: String, cellIndex: Int, seed: Int) throws -> JobRecord {
+        let folder = jobDirectory(id)
+        let resultURL = folder.appendingPathComponent("result.json")
+        guard let data = FileManager.default.contents(atPath: resultURL.path) else {
+            return JobRecord(id: id, cellIndex: cellIndex, seed: seed, status: nil, finalReturn: .nan, steps: nil)
+        }
+        let result: JobResult
+        do {
+            result = try JSONDecoder().decode(JobResult.self, from: data)
+        } catch {
+            throw ReportError.unreadable(path: resultURL.path, reason: "not a result.json: \(error)")
+        }
+        guard let status = JobStatus(rawValue: result.status) else {
+            throw ReportError.unreadable(path: resultURL.path, reason: "unknown status '\(result.status)'")
+        }
+        let finalReturn = status == .completed ? (result.finalReturn ?? .nan) : .nan
+        return JobRecord(
+            id: id, cellIndex: cellIndex, seed: seed, status: status, finalReturn: finalReturn,
+            steps: result.steps,
+            curve: try Self.curve(at: folder.appendingPathComponent("curve.csv")),
+            variance: try Self.variance(at: folder.appendingPathComponent("variance.csv")))
+    }
+
+    /// The rows of a `curve.csv`; none when the file is absent.
+    public static func curve(at url: URL) throws -> [CurveRow] {
+        guard let table = try table(at: url) else { return [] }
+        let reader = try ColumnReader(table: table, url: url, columns: CurveRow.header)
+        return try table.rows.map { row in
+            CurveRow(
+                step: try reader.int(row, 0), episodes: try reader.int(row, 1),
+                evalReturnMean: try reader.number(row, 2), evalReturnStd: try reader.number(row, 3),
+                trainReturn: try reader.number(row, 4), entropy: try reader.number(row, 5),
+                policyLoss: try reader.number(row, 6), valueLoss: try reader.number(row, 7))
+        }
+    }
+
+    /// The rows of a `variance.csv`; none when the file is absent or empty.
+    public static func variance(at url: URL) throws -> [VarianceRow] {
+        guard let table = try table(at: url), !table.header.isEmpty else { return [] }
+        let reader = try ColumnReader(table: table, url: url, columns: VarianceRow.header)
+        return try table.rows.map { row in
+            var v = VarianceRow(
+                step: try reader.int(row, 0), baseline: try reader.text(row, 1), samples: try reader.int(row, 2),
+                gradNorm: try reader.number(row, 3), variance: try reader.number(row, 4),
+                snr: try reader.number(row, 5))
+            v.exactObjective = try reader.number(row, 6)
+            v.optimalObjective = try reader.number(row, 7)
+            v.exactNorm = try reader.number(row, 8)
+            v.bias = try reader.number(row, 9)
+            v.mse = try reader.number(row, 10)
+            v.cosine = try reader.number(row, 11)
+            return v
+        }
+    }
+
+    static func table(at url: URL) throws -> CSVTable? {
+        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ReportError.unreadable(path: url.path, reason: "not UTF-8")
+        }
+        do {
+            return try CSVTable(parsing: text)
+        } catch {
+            throw ReportError.unreadable(path: url.path, reason: "\(error)")
+        }
+    }
+}

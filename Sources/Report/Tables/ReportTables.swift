@@ -1,0 +1,109 @@
+import Experiment
+import PolicyGradient
+
+/// The tidy CSV tables of a report (DESIGN section 7), as pure functions of the plan, the
+/// job records and the cell summaries.
+///
+/// Every table starts with the cell's columns: `cell` (its label) and one column per swept
+/// key, named by the key. A swept key that equals one of the table's own columns (a grid over
+/// `baseline` meets the `baseline` column of the variance tables) is named `cell.<key>`
+/// instead, in that table only. Rows are sorted by cell index, then seed (or step); numbers
+/// are written with `csvNumber` (shortest round-trip form, NaN as an empty field), so equal
+/// inputs give byte-identical files.
+public enum ReportTables {
+    /// `jobs.csv`: job_id, cell, seed, <swept keys>, status, final_return, steps.
+    public static func jobs(plan: ExperimentPlan, records: [JobRecord]) -> CSVTable {
+        let tail = ["status", "final_return", "steps"]
+        var table = CSVTable(header: ["job_id", "cell", "seed"] + keyColumns(plan, ["job_id", "seed"] + tail) + tail)
+        for r in sorted(records) {
+            let cell = cellColumns(plan, r.cellIndex)
+            table.rows.append(
+                [r.id, cell[0], String(r.seed)] + cell.dropFirst()
+                    + [r.statusLabel, csvNumber(r.finalReturn), r.steps.map(String.init) ?? ""])
+        }
+        return table
+    }
+
+    /// `curves.csv`: cell, <swept keys>, seed, job_id, then `CurveRow.header`; every finished job.
+    public static func curves(plan: ExperimentPlan, records: [JobRecord]) -> CSVTable {
+        var table = CSVTable(header: ["cell"] + keyColumns(plan, ["seed", "job_id"] + CurveRow.header) + ["seed", "job_id"] + CurveRow.header)
+        for r in sorted(records) where r.status != nil {
+            let prefix = cellColumns(plan, r.cellIndex) + [String(r.seed), r.id]
+            for row in r.curve { table.rows.append(prefix + row.fields) }
+        }
+        return table
+    }
+
+    /// `variance.csv`: cell, <swept keys>, seed, job_id, then `VarianceRow.header`; every finished job.
+    public static func variance(plan: ExperimentPlan, records: [JobRecord]) -> CSVTable {
+        var table = CSVTable(header: ["cell"] + keyColumns(plan, ["seed", "job_id"] + VarianceRow.header) + ["seed", "job_id"] + VarianceRow.header)
+        for r in sorted(records) where r.status != nil {
+            let prefix = cellColumns(plan, r.cellIndex) + [String(r.seed), r.id]
+            for row in r.variance { table.rows.append(prefix + row.fields) }
+        }
+        return table
+    }
+
+    /// `summary.csv`: cell, <swept keys>, n, mean, std, ci_low, ci_high, iqm, median, min, max,
+    /// diverged — final returns of each cell's completed jobs.
+    public static func summary(plan: ExperimentPlan, cells: [CellSummary]) -> CSVTable {
+        let columns = ["n", "mean", "std", "ci_low", "ci_high", "iqm", "median", "min", "max", "diverged"]
+        var table = CSVTable(header: ["cell"] + keyColumns(plan, columns) + columns)
+        for c in cells {
+            table.rows.append(
+                [c.label] + c.values + [String(c.n)]
+                    + [c.mean, c.std, c.interval.low, c.interval.high, c.iqm, c.median, c.min, c.max].map(csvNumber)
+                    + [String(c.diverged)])
+        }
+        return table
+    }
+
+    /// `curves_summary.csv`: cell, <swept keys>, step, n, mean, ci_low, ci_high of
+    /// `eval_return_mean` across the counted seeds (completed jobs), at the steps every one of
+    /// them recorded (see `Aggregator`).
+    public static func curvesSummary(plan: ExperimentPlan, cells: [CellSummary]) -> CSVTable {
+        var table = CSVTable(header: ["cell"] + keyColumns(plan, curveSummaryColumns) + curveSummaryColumns)
+        for c in cells {
+            for p in c.curve {
+                table.rows.append(
+                    [c.label] + c.values + [String(p.step), String(p.n)]
+                        + [p.mean, p.interval.low, p.interval.high].map(csvNumber))
+            }
+        }
+        return table
+    }
+
+    /// `variance_summary.csv`: cell, <swept keys>, step, baseline, n, mean, ci_low, ci_high,
+    /// ratio_to_none — the `variance` column across the counted seeds, at the steps every one
+    /// of them measured for that baseline; ratio_to_none is empty without a `none` row.
+    public static func varianceSummary(plan: ExperimentPlan, cells: [CellSummary]) -> CSVTable {
+        let columns = ["step", "baseline", "n", "mean", "ci_low", "ci_high", "ratio_to_none"]
+        var table = CSVTable(header: ["cell"] + keyColumns(plan, columns) + columns)
+        for c in cells {
+            for p in c.variance {
+                table.rows.append(
+                    [c.label] + c.values + [String(p.step), p.baseline, String(p.n)]
+                        + [p.mean, p.interval.low, p.interval.high, p.ratioToNone].map(csvNumber))
+            }
+        }
+        return table
+    }
+
+    static let curveSummaryColumns = ["step", "n", "mean", "ci_low", "ci_high"]
+
+    /// The swept keys' column names in a table whose other columns are `cell` and `reserved`.
+    public static func keyColumns(_ plan: ExperimentPlan, _ reserved: [String]) -> [String] {
+        let taken = Set(reserved + ["cell"])
+        return plan.sweptKeys.map { taken.contains($0) ? "cell.\($0)" : $0 }
+    }
+
+    /// The label and swept values of cell `index`.
+    static func cellColumns(_ plan: ExperimentPlan, _ index: Int) -> [String] {
+        let cell = plan.cells[index]
+        return [cell.label] + plan.sweptKeys.map { key in cell.values.first { $0.key == key }?.value ?? "" }
+    }
+
+    static func sorted(_ records: [JobRecord]) -> [JobRecord] {
+        records.sorted { ($0.cellIndex, $0.seed, $0.id) < ($1.cellIndex, $1.seed, $1.id) }
+    }
+}
