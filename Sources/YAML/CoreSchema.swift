@@ -99,40 +99,38 @@ enum CoreSchema {
         case ".nan", ".NaN", ".NAN": return .nan
         default: break
         }
-        // Match the pattern while collecting the parts, then parse a normalized form
-        // (`d.dE±x`) that Double(_:) surely accepts.
-        let bytes = Array(text.utf8)
-        var i = 0
-        var normalized = ""
-        if i < bytes.count, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") {
-            if bytes[i] == UInt8(ascii: "-") { normalized = "-" }
-            i += 1
-        }
-        var integerPart = ""
-        while i < bytes.count, isDigit(bytes[i]) { integerPart.unicodeScalars.append(Unicode.Scalar(bytes[i])); i += 1 }
-        var fractionPart = ""
-        if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
-            i += 1
-            while i < bytes.count, isDigit(bytes[i]) { fractionPart.unicodeScalars.append(Unicode.Scalar(bytes[i])); i += 1 }
-        }
-        guard !integerPart.isEmpty || !fractionPart.isEmpty else { return nil }
-        normalized += (integerPart.isEmpty ? "0" : integerPart) + "." + (fractionPart.isEmpty ? "0" : fractionPart)
-        if i < bytes.count, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
-            normalized += "e"
-            i += 1
-            if i < bytes.count, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") {
-                normalized.unicodeScalars.append(Unicode.Scalar(bytes[i]))
+        // Match the core-schema pattern on the bytes, then let Double(_:) read the text:
+        // every text the pattern admits is one Double(_:) parses, and it rejects the
+        // forms Double(_:) would otherwise take (`inf`, `nan`, hexadecimal).
+        var matches = false
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            var i = 0
+            if i < bytes.count, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") { i += 1 }
+            var mantissaDigits = 0
+            while i < bytes.count, isDigit(bytes[i]) { i += 1; mantissaDigits += 1 }
+            if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
                 i += 1
+                while i < bytes.count, isDigit(bytes[i]) { i += 1; mantissaDigits += 1 }
             }
-            var exponentDigits = 0
-            while i < bytes.count, isDigit(bytes[i]) {
-                normalized.unicodeScalars.append(Unicode.Scalar(bytes[i]))
+            guard mantissaDigits > 0 else { return }
+            if i < bytes.count, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
                 i += 1
-                exponentDigits += 1
+                if i < bytes.count, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") { i += 1 }
+                var exponentDigits = 0
+                while i < bytes.count, isDigit(bytes[i]) { i += 1; exponentDigits += 1 }
+                guard exponentDigits > 0 else { return }
             }
-            guard exponentDigits > 0 else { return nil }
+            matches = i == bytes.count
         }
-        guard i == bytes.count else { return nil }
+        guard matches else { return nil }
+        // A trailing '.' or a leading '.' is fine for strtod-based parsing; normalize only those.
+        if let value = Double(text) { return value }
+        var normalized = text
+        if normalized.hasSuffix(".") { normalized += "0" }
+        if let dot = normalized.firstIndex(of: "."), dot == normalized.startIndex
+            || !isDigit(normalized.utf8[normalized.utf8.index(before: dot)]) {
+            normalized.insert("0", at: dot)
+        }
         return Double(normalized)
     }
 

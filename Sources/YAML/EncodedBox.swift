@@ -23,6 +23,7 @@ final class EncodedBox {
 
     func set(_ key: String, _ value: EncodedBox) {
         guard case .mapping(var pairs) = content else { return }
+        content = .empty  // drop the enum's reference, so the append does not copy the array
         if let index = pairs.firstIndex(where: { $0.key == key }) {
             pairs[index].value = value
         } else {
@@ -33,6 +34,7 @@ final class EncodedBox {
 
     func append(_ value: EncodedBox) {
         guard case .sequence(var items) = content else { return }
+        content = .empty  // drop the enum's reference, so the append does not copy the array
         items.append(value)
         content = .sequence(items)
     }

@@ -63,5 +63,7 @@ import YAML
         #expect(job.canonical.hasPrefix("{\"" + keys[0] + "\":"))
         #expect(job.id.count == JobIdentity.idLength)
         #expect(job.id == String(SHA256.hex(job.canonical).prefix(JobIdentity.idLength)))
+        // The per-cell shortcut gives the same text as the canonical form of the whole tree.
+        #expect(job.canonical == CanonicalForm.text(job.canonicalTree))
     }
 }

@@ -63,7 +63,7 @@ public enum CanonicalForm {
             out += "]"
         case .mapping(let pairs):
             out += "{"
-            for (i, pair) in pairs.sorted(by: { $0.key.unicodeScalars.lexicographicallyPrecedes($1.key.unicodeScalars) }).enumerated() {
+            for (i, pair) in pairs.sorted(by: { precedes($0.key, $1.key) }).enumerated() {
                 if i > 0 { out += "," }
                 quote(pair.key, to: &out)
                 out += ":"
@@ -71,6 +71,11 @@ public enum CanonicalForm {
             }
             out += "}"
         }
+    }
+
+    /// The order of keys: by Unicode scalar values, independent of locale.
+    static func precedes(_ a: String, _ b: String) -> Bool {
+        a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars)
     }
 
     /// A JSON string literal.

@@ -2,15 +2,37 @@ import YAML
 
 /// The identity of a job: the hash of its canonical configuration (DESIGN section 3).
 ///
-/// The canonical configuration is the fully resolved settings plus the seed, without the
-/// settings the job's components ignore, as canonical JSON. Same config, same id, on any machine.
-public enum JobIdentity {
+/// The canonical configuration is the cell's fully resolved settings, without the settings
+/// the job's components ignore, plus the seed, as canonical JSON. Same config, same id, on
+/// any machine. The settings part is computed once per cell and shared by its seeds.
+public struct JobIdentity: Sendable {
     /// Hex digits of the SHA-256 kept in an id.
     public static let idLength = 16
 
-    /// The job's resolved configuration as a tree, ignored settings removed.
-    public static func canonicalTree(of config: JobConfig) throws -> Node {
-        try YAMLEncoder().encode(config).removing(SettingsRules.ignoredPaths(config.settings))
+    /// The cell's settings as a tree, ignored settings removed.
+    public let settingsTree: Node
+    /// The canonical text of each top-level setting, by key.
+    private let entries: [(key: String, text: String)]
+
+    /// The identity of the jobs of a cell with `settings`.
+    public init(settings: JobSettings) throws {
+        settingsTree = try YAMLEncoder().encode(settings).removing(SettingsRules.ignoredPaths(settings))
+        entries = (settingsTree.pairs ?? []).map { ($0.key, CanonicalForm.text($0.value)) }
+    }
+
+    /// The job with `seed`: its canonical tree (for `config.yaml`), canonical text and id.
+    public func job(seed: Int) -> (tree: Node, canonical: String, id: String) {
+        var pairs = settingsTree.pairs ?? []
+        pairs.append(Node.Pair(key: "seed", value: .int(seed)))
+        let all = entries + [(key: "seed", text: String(seed))]
+        var canonical = "{"
+        for (i, entry) in all.sorted(by: { CanonicalForm.precedes($0.key, $1.key) }).enumerated() {
+            if i > 0 { canonical += "," }
+            CanonicalForm.quote(entry.key, to: &canonical)
+            canonical += ":" + entry.text
+        }
+        canonical += "}"
+        return (Node(.mapping(pairs)), canonical, Self.id(ofCanonical: canonical))
     }
 
     /// The id of a canonical text.

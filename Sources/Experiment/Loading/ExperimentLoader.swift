@@ -54,13 +54,13 @@ public struct ExperimentLoader: Sendable {
 
         var jobs: [ExperimentPlan.Job] = []
         for cell in cells {
+            let identity = try JobIdentity(settings: cell.settings)
             for seed in header.seeds {
-                let config = JobConfig(settings: cell.settings, seed: seed)
-                let tree = try JobIdentity.canonicalTree(of: config)
-                let canonical = CanonicalForm.text(tree)
+                let (tree, canonical, id) = identity.job(seed: seed)
                 jobs.append(.init(
-                    id: JobIdentity.id(ofCanonical: canonical), cellIndex: cell.index, seed: seed,
-                    config: config, canonical: canonical, canonicalTree: tree))
+                    id: id, cellIndex: cell.index, seed: seed,
+                    config: JobConfig(settings: cell.settings, seed: seed), canonical: canonical,
+                    canonicalTree: tree))
             }
         }
         return ExperimentPlan(
