@@ -13,33 +13,15 @@ public struct Node: Sendable {
     public struct Scalar: Sendable, Equatable {
         /// How the scalar was written; only `plain` scalars are resolved by the core schema.
         public enum Style: Sendable { case plain, singleQuoted, doubleQuoted, literal, folded }
-        public var text: String { didSet { resolution = Self.resolve(text, style, tag) } }
-        public var style: Style { didSet { resolution = Self.resolve(text, style, tag) } }
+        public var text: String
+        public var style: Style
         /// The explicit tag in short form (`!!int`), or nil.
-        public var tag: String? { didSet { resolution = Self.resolve(text, style, tag) } }
-        /// The core-schema value, computed once: decoding reads it many times.
-        var resolution: Resolved
+        public var tag: String?
 
         public init(text: String, style: Style = .plain, tag: String? = nil) {
             self.text = text
             self.style = style
             self.tag = tag
-            resolution = Self.resolve(text, style, tag)
-        }
-
-        private static func resolve(_ text: String, _ style: Style, _ tag: String?) -> Resolved {
-            (try? CoreSchema.resolve(Scalar(unresolved: text, style: style, tag: tag))) ?? .string(text)
-        }
-
-        private init(unresolved text: String, style: Style, tag: String?) {
-            self.text = text
-            self.style = style
-            self.tag = tag
-            resolution = .null
-        }
-
-        public static func == (a: Scalar, b: Scalar) -> Bool {
-            a.text == b.text && a.style == b.style && a.tag == b.tag
         }
     }
 
@@ -91,7 +73,7 @@ public struct Node: Sendable {
     /// the parser rejects those) resolves to its text as a string.
     public var resolved: Resolved? {
         guard case .scalar(let scalar) = value else { return nil }
-        return scalar.resolution
+        return (try? CoreSchema.resolve(scalar)) ?? .string(scalar.text)
     }
 
     /// The scalar, if this node is one.
