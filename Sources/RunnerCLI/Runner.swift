@@ -8,7 +8,7 @@ public struct Runner: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "runner",
         abstract: "Run policy-gradient experiments declared in YAML files.",
-        subcommands: [Run.self, Plan.self, Validate.self, Env.self],
+        subcommands: [Run.self, Plan.self, Validate.self, ReportCommand.self, Check.self, Env.self],
         defaultSubcommand: Run.self
     )
 

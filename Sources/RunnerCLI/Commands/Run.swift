@@ -1,9 +1,14 @@
 import ArgumentParser
+import Sweep
 
-/// `runner [run] CONFIG`: runs every job of an experiment.
+/// `runner [run] CONFIG`: runs every job of an experiment and writes its report.
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run every job of an experiment (the default command).")
+        abstract: "Run every job of an experiment (the default command).",
+        discussion: """
+            Finished jobs are kept: run again to resume an interrupted sweep. Results go to \
+            RESULTS/<experiment>/; see the README for the tour.
+            """)
 
     @Argument(help: "The experiment file.")
     var config: String
@@ -20,7 +25,7 @@ struct Run: ParsableCommand {
     @Option(help: "The output root.")
     var results: String = "results"
 
-    @Flag(help: "No live progress bar.")
+    @Flag(help: "No live progress bar: one line per finished job.")
     var noProgress = false
 
     func validate() throws {
@@ -29,7 +34,9 @@ struct Run: ParsableCommand {
 
     func run() throws {
         let plan = try PlanLoading.load(config)
-        Console.error("runner: running is not available yet; the plan has \(plan.jobs.count) jobs")
-        throw ExitStatus.failure
+        let outcome = try SweepDriver.run(
+            plan: plan, results: results, jobs: jobs, only: only, force: force,
+            progress: noProgress ? .lines : .auto)
+        if !outcome.report.failures.isEmpty { throw ExitStatus.failure }
     }
 }
