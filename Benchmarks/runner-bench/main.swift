@@ -2,3 +2,4 @@
 // Figures are wall-clock medians on this machine; compare them as ratios within one run.
 print("PolicyGradientLab benchmarks\n")
 try ParseBenchmark.run()
+try TrainingBenchmark.run()

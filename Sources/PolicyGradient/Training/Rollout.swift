@@ -1,0 +1,119 @@
+/// One batch of experience of exactly the shape one update uses, with everything the
+/// policy-gradient term needs: terms, their Q-estimates, weights and value baselines.
+///
+/// Terms are indexed `k = 0..<count`:
+/// - fixed-length estimators (actor_critic, a2c, gae, ppo): `count = T·N`, time-major
+///   (`k = t·N + i`, step `t` of copy `i`), and `observations` holds `T + 1` rows per copy (the
+///   last `N` rows are the observations after the rollout, used to bootstrap);
+/// - REINFORCE: the batch's complete episodes one after another (`numEnvs` is 1 in the indexing
+///   sense and `steps == count`); `episodes` counts them.
+///
+/// The policy-gradient term of the batch, for a baseline B, is
+///
+///     ĝ = termScale · Σ_k termWeights[k] · ∇ log π(a_k|s_k) · Â_k,    Â_k = qEstimates[k] − B_k,
+///
+/// standardized over the batch first when `normalize_advantage` is on (see
+/// `TrainerState.accumulatePolicyGradient`). `termScale` is `1/episodes` for REINFORCE and
+/// `1/count` otherwise (a mean over the batch, as Stable-Baselines3).
+/// All buffers are valid until the rollout is collected again.
+public final class Rollout {
+    /// Observation length.
+    public let observationSize: Int
+    /// Values per action: 1 for a discrete action, the dimension of a continuous one.
+    public let actionDimension: Int
+    /// Whether actions are continuous (read `continuousActions`) or discrete (`actions`).
+    public let isContinuous: Bool
+    /// Copies the terms are interleaved over (1 for REINFORCE batches).
+    public internal(set) var numEnvs: Int = 1
+    /// Steps per copy (T); for REINFORCE, `count`.
+    public internal(set) var steps: Int = 0
+    /// Number of terms.
+    public internal(set) var count: Int = 0
+    /// Rows of `observations`: `count + numEnvs` for fixed-length rollouts, `count` for REINFORCE.
+    public internal(set) var observationRows: Int = 0
+    /// REINFORCE: the number of complete episodes in the batch; otherwise the episodes that
+    /// finished during the rollout.
+    public internal(set) var episodes: Int = 0
+    /// The normalization of ĝ: `1/episodes` (REINFORCE) or `1/count`.
+    public internal(set) var termScale: Float = 1
+    /// Number of truncated terms with a stored final observation.
+    public internal(set) var finalCount: Int = 0
+    /// Returns of the episodes that finished while collecting, in order.
+    public internal(set) var finishedReturns: [Double] = []
+
+    let observationStorage = ScratchBuffer<Float>(zero: 0)
+    let actionStorage = ScratchBuffer<Int>(zero: 0)
+    let continuousActionStorage = ScratchBuffer<Float>(zero: 0)
+    let rewardStorage = ScratchBuffer<Float>(zero: 0)
+    let terminatedStorage = ScratchBuffer<Bool>(zero: false)
+    let truncatedStorage = ScratchBuffer<Bool>(zero: false)
+    let endedStorage = ScratchBuffer<Bool>(zero: false)
+    let logProbStorage = ScratchBuffer<Float>(zero: 0)
+    let valueStorage = ScratchBuffer<Float>(zero: 0)
+    let stateValueStorage = ScratchBuffer<Float>(zero: 0)
+    let nextValueStorage = ScratchBuffer<Float>(zero: 0)
+    let qEstimateStorage = ScratchBuffer<Float>(zero: 0)
+    let criticTargetStorage = ScratchBuffer<Float>(zero: 0)
+    let weightStorage = ScratchBuffer<Float>(zero: 0)
+    let timeStorage = ScratchBuffer<Int>(zero: 0)
+    let finalRowStorage = ScratchBuffer<Int>(zero: 0)
+    let finalObservationStorage = ScratchBuffer<Float>(zero: 0)
+    /// A number identifying this collection, so the policy knows whether its workspace rows
+    /// still hold this batch's forward pass.
+    var generation = 0
+
+    public init(observationSize: Int, actionDimension: Int, isContinuous: Bool) {
+        self.observationSize = observationSize
+        self.actionDimension = actionDimension
+        self.isContinuous = isContinuous
+    }
+
+    /// Makes room for `terms` terms and `extraObservationRows` rows of observations beyond them.
+    func reserve(terms: Int, extraObservationRows: Int) {
+        observationStorage.reserve((terms + extraObservationRows) * observationSize)
+        actionStorage.reserve(terms)
+        continuousActionStorage.reserve(terms * actionDimension)
+        for b in [rewardStorage, logProbStorage, valueStorage, stateValueStorage, nextValueStorage,
+                  qEstimateStorage, criticTargetStorage, weightStorage] { b.reserve(terms) }
+        terminatedStorage.reserve(terms)
+        truncatedStorage.reserve(terms)
+        endedStorage.reserve(terms)
+        timeStorage.reserve(terms)
+    }
+
+    /// Observations of the terms, `[count × observationSize]` (fixed-length rollouts: followed
+    /// by the `numEnvs` rows observed after the last step).
+    public var observations: UnsafeBufferPointer<Float> {
+        observationStorage.view(observationRows * observationSize)
+    }
+    /// Discrete actions, `[count]`.
+    public var actions: UnsafeBufferPointer<Int> { actionStorage.view(isContinuous ? 0 : count) }
+    /// Continuous actions as sampled (before clipping to the bounds), `[count × actionDimension]`.
+    public var continuousActions: UnsafeBufferPointer<Float> {
+        continuousActionStorage.view(isContinuous ? count * actionDimension : 0)
+    }
+    /// r_k.
+    public var rewards: UnsafeBufferPointer<Float> { rewardStorage.view(count) }
+    /// Whether term k's transition entered a terminal state.
+    public var terminated: UnsafeBufferPointer<Bool> { terminatedStorage.view(count) }
+    /// Whether term k's transition hit the time limit.
+    public var truncated: UnsafeBufferPointer<Bool> { truncatedStorage.view(count) }
+    /// log π_old(a_k|s_k) at collection.
+    public var logProbs: UnsafeBufferPointer<Float> { logProbStorage.view(count) }
+    /// The critic's output for term k at collection: V(s_k), or Q(s_k, a_k) for actor_critic
+    /// (0 without a critic).
+    public var values: UnsafeBufferPointer<Float> { valueStorage.view(count) }
+    /// The value baseline B(s_k): V(s_k), or Σ_a π(a|s_k) Q(s_k, a) for actor_critic.
+    public var stateValues: UnsafeBufferPointer<Float> { stateValueStorage.view(count) }
+    /// Bootstrap value of the state after term k (see `ReturnEstimators`).
+    public var nextValues: UnsafeBufferPointer<Float> { nextValueStorage.view(count) }
+    /// Q̂_k, the estimator's stand-in for Q^π(s_k, a_k): G_t or G_0 (reinforce), Q(s,a)
+    /// (actor_critic), the n-step return (a2c), the λ-return (gae, ppo).
+    public var qEstimates: UnsafeBufferPointer<Float> { qEstimateStorage.view(count) }
+    /// The critic's regression target for term k.
+    public var criticTargets: UnsafeBufferPointer<Float> { criticTargetStorage.view(count) }
+    /// w_k: γ^t with REINFORCE's `discount_weighting`, else 1.
+    public var termWeights: UnsafeBufferPointer<Float> { weightStorage.view(count) }
+    /// The step of term k within its episode (REINFORCE), or within the rollout.
+    public var timeIndices: UnsafeBufferPointer<Int> { timeStorage.view(count) }
+}

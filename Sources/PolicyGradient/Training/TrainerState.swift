@@ -1,0 +1,100 @@
+/// The policy a job trains: a softmax policy over discrete actions or a Gaussian one.
+public enum PolicyModel {
+    case discrete(any DiscretePolicy)
+    case gaussian(GaussianPolicy)
+
+    /// θ and its gradient (with a shared trunk, the same buffer as the critic's).
+    public var parameters: ParameterBuffer {
+        switch self {
+        case .discrete(let p): p.parameters
+        case .gaussian(let p): p.parameters
+        }
+    }
+}
+
+/// A baseline B(s) resolved to numbers, for `TrainerState.accumulatePolicyGradient`.
+public enum BaselineChoice: Sendable, Equatable {
+    /// B = 0.
+    case none
+    /// B = b for every state (the `mean` and `optimal` baselines are constants).
+    case constant(Float)
+    /// B(s_k) = `Rollout.stateValues[k]`, the critic's value at collection.
+    case value
+}
+
+/// Environment copies for collecting batches outside training (made by
+/// `TrainerState.makeBatchEnvironments`); opaque, typed inside the trainer.
+public class BatchEnvironments {
+    /// Copies stepped together (the training `num_envs`).
+    public let numEnvs: Int
+    init(numEnvs: Int) { self.numEnvs = numEnvs }
+}
+
+/// Read access to a training run between updates, and the two operations gradient diagnostics
+/// are built from. The trainer itself uses the same operations, so diagnostics measure exactly
+/// what training uses.
+///
+/// Contract: nothing here consumes the training run's random streams or changes its state
+/// (parameters, optimizer state, running baselines, environment copies, counters); the
+/// policy's and critic's workspace rows and gradient buffers are scratch between updates,
+/// and the trainer zeroes gradients at the start of every update.
+///
+/// A measurement at a step (DESIGN section 6) goes:
+///
+///     let envs = state.makeBatchEnvironments(seed: seed, stream: .diagnostics)
+///     var actions = RandomGenerator(seed: seed, stream: .diagnostics, index: 1 << 32)
+///     let batch = state.makeRollout()
+///     for k in 0..<K {
+///         state.collectBatch(from: envs, actionGenerator: &actions, into: batch)
+///         for kind in baselines {
+///             let g = state.policyGradient(batch, baseline: state.baselineChoice(kind))  // ĝ_k
+///         }
+///     }
+public protocol TrainerState: AnyObject {
+    /// The settings the run trains with.
+    var settings: TrainerSettings { get }
+    /// The policy (parameters frozen between updates).
+    var policy: PolicyModel { get }
+    /// The learned critic (V, or Q for actor_critic), if the job has one.
+    var critic: (any Critic)? { get }
+    /// The finite MDP of a tabular environment (nil for classic control).
+    var tabularMDP: TabularMDP? { get }
+    /// Environment steps taken so far (all copies together).
+    var stepsDone: Int { get }
+    /// Updates applied so far.
+    var updatesDone: Int { get }
+    /// The `mean` baseline's current value: the mean of the Q-estimates of all earlier updates (0 before any).
+    var meanBaseline: Float { get }
+    /// The `optimal` baseline's current value b* = Σ gX·gY / Σ |gY|² over earlier updates (0 before any).
+    var optimalBaseline: Float { get }
+
+    /// The numbers behind a baseline setting now: none, the current mean or optimal constant, or the critic.
+    func baselineChoice(_ kind: TrainerSettings.BaselineKind) -> BaselineChoice
+
+    /// Fresh environment copies (`numEnvs` of them, copy i drawing from
+    /// `RandomGenerator(seed:stream:index: i)`), for `collectBatch`.
+    func makeBatchEnvironments(seed: UInt64, stream: RandomStream) -> BatchEnvironments
+
+    /// An empty batch buffer shaped for this run.
+    func makeRollout() -> Rollout
+
+    /// Collects one batch of exactly the shape one update uses, with the current (frozen)
+    /// parameters: the copies are reset from the start distribution (each from its own
+    /// generator, continuing it), actions are drawn from `actionGenerator`, and the batch's
+    /// Q-estimates, critic values and bootstrap values are computed as for an update.
+    func collectBatch(from environments: BatchEnvironments, actionGenerator: inout RandomGenerator, into batch: Rollout)
+
+    /// Adds `scale · ĝ` to `policy.parameters.gradient`, where ĝ is the policy-gradient term
+    /// alone (no entropy or critic term), the ascent direction of the objective:
+    ///
+    ///     ĝ = termScale · Σ_k w_k ∇θ log π(a_k|s_k) · Â_k,   Â_k = Q̂_k − B_k
+    ///
+    /// with Â standardized over the batch when `normalize_advantage` is on. Training calls it
+    /// with `scale = −1` (a loss gradient). For PPO this is the clipped surrogate's gradient at
+    /// ratio 1 over the whole batch. Re-runs the policy's forward pass when its workspace no
+    /// longer holds this batch.
+    func accumulatePolicyGradient(_ batch: Rollout, baseline: BaselineChoice, scale: Float)
+
+    /// ĝ as a new vector over `policy.parameters` (zeroes the gradient before and after).
+    func policyGradient(_ batch: Rollout, baseline: BaselineChoice) -> [Float]
+}
