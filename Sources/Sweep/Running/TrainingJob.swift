@@ -1,13 +1,11 @@
 import Experiment
 import PolicyGradient
 
-/// The job body that trains a job with the policy-gradient trainer.
+/// The job body that trains a job with the policy-gradient trainer, measuring gradient
+/// variance when the job asks for it.
 public enum TrainingJob {
     public static let body: JobBody = { job, sink in
-        throw TrainerUnavailable()
-    }
-
-    struct TrainerUnavailable: Error, CustomStringConvertible {
-        var description: String { "the trainer is not built yet" }
+        let settings = try job.config.trainerSettings()
+        return Trainer.run(settings, sink: sink)
     }
 }

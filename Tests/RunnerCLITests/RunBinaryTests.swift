@@ -1,0 +1,162 @@
+import Foundation
+import Testing
+
+/// `runner run`, `report` and `check` end to end, through the built binary.
+@Suite(.serialized) struct RunBinaryTests {
+    /// A small sweep of fast tabular jobs: 2 cells x 3 seeds.
+    static let sweep = """
+        experiment: e2e
+        environment:
+          id: Bandit
+          num_envs: 2
+          params: {means: [0.0, 1.0], std: 0.5}
+        policy: {architecture: tabular}
+        estimator: {name: reinforce, gamma: 1.0, episodes_per_update: 8}
+        optimizer: {name: adam, lr: 0.05}
+        training: {steps: 4000, eval_every: 1000, eval_episodes: 20}
+        diagnostics:
+          gradient_variance: {every: 2000, samples: 8, compare: [none, mean]}
+        seeds: 3
+        grid:
+          baseline: [none, value]
+        regression:
+          min: 0.5
+
+        """
+
+    /// Every CSV and script under `directory`, by relative path.
+    static func outputs(_ directory: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil)!
+        for case let url as URL in enumerator {
+            let ext = url.pathExtension
+            guard ext == "csv" || ext == "gp" || ext == "dat" || url.lastPathComponent == "config.yaml" else { continue }
+            files[String(url.path.dropFirst(directory.path.count))] = try Data(contentsOf: url)
+        }
+        return files
+    }
+
+    @Test func oneWorkerAndTwoWorkersWriteByteIdenticalOutputs() throws {
+        let dir = TemporaryDirectory()
+        let config = dir.write("e2e.yaml", Self.sweep)
+        let one = try BinaryRunner.run(["run", config, "--jobs", "1", "--results", dir.url.appendingPathComponent("one").path, "--no-progress"], in: dir.url)
+        let two = try BinaryRunner.run(["run", config, "--jobs", "2", "--results", dir.url.appendingPathComponent("two").path, "--no-progress"], in: dir.url)
+        #expect(one.status == 0, "\(one.stderr)")
+        #expect(two.status == 0, "\(two.stderr)")
+        let a = try Self.outputs(dir.url.appendingPathComponent("one/e2e"))
+        let b = try Self.outputs(dir.url.appendingPathComponent("two/e2e"))
+        #expect(a.keys.contains("/summary.csv") && a.keys.contains("/variance_summary.csv"))
+        #expect(a.keys.filter { $0.hasSuffix("curve.csv") }.count == 6)
+        #expect(a == b, "differing: \(Set(a.keys).symmetricDifference(b.keys)) \(a.keys.filter { a[$0] != b[$0] })")
+    }
+
+    @Test func aKilledRunResumesWithoutRecomputingFinishedJobs() throws {
+        let dir = TemporaryDirectory()
+        // Longer jobs so the kill lands mid-sweep.
+        let config = dir.write("e2e.yaml", Self.sweep.replacingOccurrences(of: "steps: 4000,", with: "steps: 400000,"))
+        let results = dir.url.appendingPathComponent("r")
+        let process = Process()
+        process.executableURL = BinaryRunner.executable
+        process.arguments = ["run", config, "--jobs", "1", "--results", results.path, "--no-progress"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let jobs = results.appendingPathComponent("e2e/jobs")
+        func finished() -> [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: jobs.path)) ?? []).filter {
+                FileManager.default.fileExists(atPath: jobs.appendingPathComponent("\($0)/result.json").path)
+            }.sorted()
+        }
+        let deadline = Date().addingTimeInterval(120)
+        while finished().count < 2 && Date() < deadline && process.isRunning { usleep(20_000) }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let done = finished()
+        #expect(done.count >= 2 && done.count < 6, "finished before the kill: \(done.count)")
+        var dates: [String: Date] = [:]
+        for id in done {
+            dates[id] = try FileManager.default.attributesOfItem(
+                atPath: jobs.appendingPathComponent("\(id)/curve.csv").path)[.modificationDate] as? Date
+        }
+        let rerun = try BinaryRunner.run(["run", config, "--jobs", "2", "--results", results.path, "--no-progress"], in: dir.url, timeout: 300)
+        #expect(rerun.status == 0, "\(rerun.stderr)")
+        for id in done {
+            let after = try FileManager.default.attributesOfItem(
+                atPath: jobs.appendingPathComponent("\(id)/curve.csv").path)[.modificationDate] as? Date
+            #expect(after == dates[id], "job \(id) was recomputed")
+        }
+        // The outcome equals an uninterrupted run.
+        let clean = dir.url.appendingPathComponent("clean")
+        let uninterrupted = try BinaryRunner.run(["run", config, "--jobs", "2", "--results", clean.path, "--no-progress"], in: dir.url, timeout: 300)
+        #expect(uninterrupted.status == 0)
+        #expect(try Self.outputs(results.appendingPathComponent("e2e")) == Self.outputs(clean.appendingPathComponent("e2e")))
+    }
+
+    @Test func aDivergingJobIsReportedWhileTheOthersComplete() throws {
+        let dir = TemporaryDirectory()
+        let config = dir.write("div.yaml", Self.sweep
+            .replacingOccurrences(of: "optimizer: {name: adam, lr: 0.05}", with: "optimizer: {name: sgd, max_grad_norm: null}")
+            .replacingOccurrences(of: "grid:\n  baseline: [none, value]", with: "grid:\n  optimizer.lr: [0.05, 1.0e+300]"))
+        let outcome = try BinaryRunner.run(["run", config, "--results", dir.url.path, "--no-progress"], in: dir.url)
+        #expect(outcome.status == 1, "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("diverged"))
+        let summary = try String(contentsOf: dir.url.appendingPathComponent("e2e/summary.csv"), encoding: .utf8)
+        let lines = summary.split(separator: "\n")
+        #expect(lines.count == 3)
+        // The sane cell completed all its seeds; the other recorded its divergences.
+        #expect(lines[1].contains(",3,"), "\(summary)")
+        #expect(lines[2].hasSuffix(",3"), "\(summary)")
+    }
+
+    @Test func twoRunnersOnOneFolderDoNotCorruptIt() throws {
+        let dir = TemporaryDirectory()
+        let config = dir.write("e2e.yaml", Self.sweep.replacingOccurrences(of: "steps: 4000,", with: "steps: 40000,"))
+        let results = dir.url.appendingPathComponent("r").path
+        let first = Process(), second = Process()
+        for p in [first, second] {
+            p.executableURL = BinaryRunner.executable
+            p.arguments = ["run", config, "--jobs", "1", "--results", results, "--no-progress"]
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+        }
+        try first.run()
+        usleep(50_000)
+        try second.run()
+        first.waitUntilExit()
+        second.waitUntilExit()
+        let statuses = [first.terminationStatus, second.terminationStatus].sorted()
+        // One ran; the other found the folder locked and refused (exit 1) - or ran after it (0).
+        #expect(statuses[0] == 0)
+        #expect(statuses[1] == 0 || statuses[1] == 1)
+        let clean = dir.url.appendingPathComponent("clean").path
+        let reference = try BinaryRunner.run(["run", config, "--results", clean, "--no-progress"], in: dir.url)
+        #expect(reference.status == 0)
+        #expect(try Self.outputs(URL(fileURLWithPath: results + "/e2e")) == Self.outputs(URL(fileURLWithPath: clean + "/e2e")))
+    }
+
+    @Test func checkPassesAndFailsOnAnInjectedRegression() throws {
+        let dir = TemporaryDirectory()
+        let config = dir.write("e2e.yaml", Self.sweep)
+        let pass = try BinaryRunner.run(["check", config, "--results", dir.url.path], in: dir.url)
+        #expect(pass.status == 0, "\(pass.stdout)\(pass.stderr)")
+        #expect(FileManager.default.fileExists(atPath: dir.url.appendingPathComponent("e2e/regression.csv").path))
+        // The same results held to an unreachable bar: a regression.
+        let strict = dir.write("e2e.yaml", Self.sweep.replacingOccurrences(of: "min: 0.5", with: "min: 5.0"))
+        let fail = try BinaryRunner.run(["check", strict, "--results", dir.url.path], in: dir.url)
+        #expect(fail.status == 1, "\(fail.stdout)\(fail.stderr)")
+        #expect(fail.stdout.contains("fail"))
+    }
+
+    @Test func aHostileGridValueNeverBecomesALabel() throws {
+        let dir = TemporaryDirectory()
+        let hostile = #"'`touch PWNED`\" system(\"touch PWNED2\") \\'"#
+        let config = dir.write("h.yaml", Self.sweep.replacingOccurrences(
+            of: "baseline: [none, value]", with: "baseline: [none, \"\(hostile.replacingOccurrences(of: "\"", with: "\\\""))\"]"))
+        let outcome = try BinaryRunner.run(["run", config, "--results", dir.url.path], in: dir.url)
+        // Every string setting is an enumeration: the value is rejected, located, and nothing runs.
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("h.yaml:"))
+        #expect(!FileManager.default.fileExists(atPath: dir.url.appendingPathComponent("e2e").path))
+        #expect(!FileManager.default.fileExists(atPath: dir.url.appendingPathComponent("PWNED").path))
+    }
+}
