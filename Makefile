@@ -23,9 +23,10 @@ check:
 run:
 	$(SWIFT) run runner $(CONFIG) --results $(RESULTS)
 
-# Rebuild the report of CONFIG's results and render its plots (needs gnuplot).
+# Rebuild an experiment's report and render its plots (needs gnuplot).
+EXPERIMENT ?= a2c-cartpole
 plots:
-	$(SWIFT) run runner report $(RESULTS)/$$($(SWIFT) run runner plan $(CONFIG) --format json >/dev/null && sed -n 's/^experiment: *//p' $(CONFIG) | head -n 1) --render png
+	$(SWIFT) run runner report $(RESULTS)/$(EXPERIMENT) --render png
 
 bench:
 	$(SWIFT) build -c release --product runner-bench
