@@ -1,5 +1,6 @@
 import Experiment
 import Foundation
+import Report
 import PolicyGradient
 import YAML
 
@@ -66,14 +67,14 @@ public final class SweepRunner: Sendable {
         let trap = options.handleSignals ? SignalTrap(stopFlag: stopFlag) : nil
         defer { trap?.remove() }
 
-        try AtomicWrite.write(YAMLEmitter.emit(plan.resolved), to: root.appendingPathComponent("experiment.yaml"))
+        try AtomicFile.write(YAMLEmitter.emit(plan.resolved), to: root.appendingPathComponent("experiment.yaml"))
         var manifest = Manifest(
             toolVersion: options.toolVersion, gitCommit: Manifest.gitCommit(),
             host: ProcessInfo.processInfo.hostName, started: Manifest.timestamp(started), finished: nil,
             configHash: SHA256.hex(plan.jobs.map(\.canonical).joined()), jobs: plan.jobs.count,
             experiment: plan.name)
         let manifestURL = root.appendingPathComponent("manifest.json")
-        try AtomicWrite.write(manifest.jsonText, to: manifestURL)
+        try AtomicFile.write(manifest.jsonText, to: manifestURL)
 
         var report = SweepReport(directory: root)
         report.selected = selected.map { plan.jobs[$0].id }
@@ -119,7 +120,7 @@ public final class SweepRunner: Sendable {
         manifest.finished = Manifest.timestamp(Date())
         manifest.state = report.wasInterrupted ? "interrupted" : "finished"
         // The job results are on disk already; a manifest that cannot be updated costs nothing more.
-        try? AtomicWrite.write(manifest.jsonText, to: manifestURL)
+        try? AtomicFile.write(manifest.jsonText, to: manifestURL)
         return report
     }
 
@@ -180,7 +181,7 @@ public final class SweepRunner: Sendable {
             status: outcome.status, finalReturn: finalReturn, error: outcome.error, steps: outcome.steps,
             seconds: ProcessInfo.processInfo.systemUptime - start)
         do {
-            try AtomicWrite.write(result.jsonText, to: folder.result)
+            try AtomicFile.write(result.jsonText, to: folder.result)
         } catch {
             // Without result.json the folder reads as torn and the next run redoes the job.
             result.status = .failed

@@ -1,4 +1,5 @@
 import Foundation
+import Report
 import PolicyGradient
 import Testing
 
@@ -32,7 +33,7 @@ import Testing
     }
 
     @Test func csvLinesQuoteOnlyWhenNeeded() {
-        #expect(CSVLine.text(["1", "", "none"]) == "1,,none\n")
-        #expect(CSVLine.text(["a,b", "say \"hi\"", "x\ny"]) == "\"a,b\",\"say \"\"hi\"\"\",\"x\ny\"\n")
+        #expect(CSVTable.line(["1", "", "none"]) == "1,,none\n")
+        #expect(CSVTable.line(["a,b", "say \"hi\"", "x\ny"]) == "\"a,b\",\"say \"\"hi\"\"\",\"x\ny\"\n")
     }
 }

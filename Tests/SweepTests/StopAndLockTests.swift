@@ -1,3 +1,4 @@
+import Report
 import Experiment
 import Foundation
 import PolicyGradient

@@ -30,6 +30,13 @@ public struct CSVTable: Sendable {
         out += "\n"
     }
 
+    /// One CSV line, with its `\n`.
+    public static func line(_ fields: [String]) -> String {
+        var out = ""
+        append(fields, to: &out)
+        return out
+    }
+
     /// One field, quoted when it must be.
     public static func escape(_ field: String) -> String {
         guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else {

@@ -1,26 +1,28 @@
-/// The contents of `jobs/<job_id>/result.json` (DESIGN section 7).
+import Foundation
+import PolicyGradient
+
+/// The contents of `jobs/<job_id>/result.json` (DESIGN section 7), the last file a job writes.
 ///
-/// `{"status": "completed", "final_return": 187.5, "error": null, "steps": 100000,
-/// "seconds": 12.5, "steps_per_second": 8000}`; `final_return` is null unless the job completed.
-/// Wall-clock fields are decoded but never copied into a CSV.
-public struct JobResult: Codable, Sendable, Equatable {
-    public var status: String
+/// `{"error": null, "final_return": 187.5, "seconds": 12.5, "status": "completed", "steps": 100000,
+/// "steps_per_second": 8000}`; `final_return` is null unless it is a number.
+///
+/// `seconds` and `stepsPerSecond` are wall-clock figures, the only ones in a job's folder.
+public struct JobResult: Sendable, Equatable, Codable {
+    public var status: JobStatus
+    /// Mean evaluation return at the end of training; nil when not a number.
     public var finalReturn: Double?
     public var error: String?
-    public var steps: Int?
-    public var seconds: Double?
-    public var stepsPerSecond: Double?
+    public var steps: Int
+    public var seconds: Double
+    public var stepsPerSecond: Double
 
-    public init(
-        status: String, finalReturn: Double?, error: String? = nil, steps: Int?, seconds: Double? = nil,
-        stepsPerSecond: Double? = nil
-    ) {
+    public init(status: JobStatus, finalReturn: Double?, error: String?, steps: Int, seconds: Double) {
         self.status = status
-        self.finalReturn = finalReturn
+        self.finalReturn = finalReturn.flatMap { $0.isFinite ? $0 : nil }
         self.error = error
         self.steps = steps
         self.seconds = seconds
-        self.stepsPerSecond = stepsPerSecond
+        self.stepsPerSecond = seconds > 0 ? Double(steps) / seconds : 0
     }
 
     enum CodingKeys: String, CodingKey {
@@ -28,5 +30,31 @@ public struct JobResult: Codable, Sendable, Equatable {
         case finalReturn = "final_return"
         case error, steps, seconds
         case stepsPerSecond = "steps_per_second"
+    }
+
+    /// Writes every key, absent values as `null`.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(status, forKey: .status)
+        try c.encode(finalReturn, forKey: .finalReturn)
+        try c.encode(error, forKey: .error)
+        try c.encode(steps, forKey: .steps)
+        try c.encode(seconds, forKey: .seconds)
+        try c.encode(stepsPerSecond, forKey: .stepsPerSecond)
+    }
+
+    /// Pretty JSON with sorted keys and a final newline.
+    public var jsonText: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // Encoding plain values with a finite final return cannot fail.
+        let data = (try? encoder.encode(self)) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// Reads a `result.json`; nil when missing or unreadable.
+    public static func read(from url: URL) -> JobResult? {
+        guard let data = try? Data(contentsOf: url) else { return nil }
+        return try? JSONDecoder().decode(JobResult.self, from: data)
     }
 }

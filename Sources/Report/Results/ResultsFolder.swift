@@ -39,9 +39,7 @@ public struct ResultsFolder: Sendable {
         } catch {
             throw ReportError.unreadable(path: resultURL.path, reason: "not a result.json: \(error)")
         }
-        guard let status = JobStatus(rawValue: result.status) else {
-            throw ReportError.unreadable(path: resultURL.path, reason: "unknown status '\(result.status)'")
-        }
+        let status = result.status
         let finalReturn = status == .completed ? (result.finalReturn ?? .nan) : .nan
         return JobRecord(
             id: id, cellIndex: cellIndex, seed: seed, status: status, finalReturn: finalReturn,

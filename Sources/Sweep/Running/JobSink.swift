@@ -1,4 +1,5 @@
 import Foundation
+import Report
 import PolicyGradient
 
 /// Streams one job's rows to `curve.csv.tmp` and `variance.csv.tmp`, renamed into place
@@ -20,18 +21,18 @@ final class JobSink: TrainingSink {
         self.board = board
         curveWriter = try BufferedFileWriter(url: Self.temporary(folder.curve))
         varianceWriter = try BufferedFileWriter(url: Self.temporary(folder.variance))
-        curveWriter.append(CSVLine.text(CurveRow.header))
-        varianceWriter.append(CSVLine.text(VarianceRow.header))
+        curveWriter.append(CSVTable.line(CurveRow.header))
+        varianceWriter.append(CSVTable.line(VarianceRow.header))
     }
 
     func record(_ row: CurveRow) {
-        curveWriter.append(CSVLine.text(row.fields))
+        curveWriter.append(CSVTable.line(row.fields))
         latestStep = max(latestStep, row.step)
         board.jobReached(position, step: row.step)
     }
 
     func record(_ row: VarianceRow) {
-        varianceWriter.append(CSVLine.text(row.fields))
+        varianceWriter.append(CSVTable.line(row.fields))
     }
 
     var shouldStop: Bool { stopFlag.isStopped }
@@ -40,8 +41,8 @@ final class JobSink: TrainingSink {
     func finish() throws {
         try curveWriter.close()
         try varianceWriter.close()
-        try AtomicWrite.rename(Self.temporary(folder.curve), to: folder.curve)
-        try AtomicWrite.rename(Self.temporary(folder.variance), to: folder.variance)
+        try AtomicFile.replace(folder.curve, with: Self.temporary(folder.curve))
+        try AtomicFile.replace(folder.variance, with: Self.temporary(folder.variance))
     }
 
     private static func temporary(_ url: URL) -> URL {

@@ -1,4 +1,5 @@
 import Foundation
+import Report
 import PolicyGradient
 
 /// The files of one job: `jobs/<job_id>/{config.yaml, curve.csv, variance.csv, result.json}`.
@@ -42,6 +43,6 @@ struct JobFolder {
         } catch {
             throw SweepError.io(path: url.path, message: "cannot reset the job folder: \(error.localizedDescription)")
         }
-        try AtomicWrite.write(configText, to: config)
+        try AtomicFile.write(configText, to: config)
     }
 }
