@@ -27,7 +27,7 @@ import Testing
         policy.parameters.parameterArray = [0.3, -0.2, 0.1, 0.4, -0.5, 0.2, 0.0, 0.6]
         #expect(session.baselineChoice(.optimal) == .constant(0) && session.baselineChoice(.mean) == .constant(0))
         let batch = session.rollout
-        _ = session.collect(session.environments, &session.actionGenerator, batch, resetFirst: false)
+        _ = session.collect(session.environments, &session.actionGenerator, batch)
         let q = Array(batch.qEstimates)
         let gX = session.policyGradient(batch, baseline: .none)
         let gOne = session.policyGradient(batch, baseline: .constant(1))
