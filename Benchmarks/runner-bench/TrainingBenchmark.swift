@@ -1,9 +1,11 @@
+import Experiment
 import Foundation
 import PolicyGradient
 
 /// Training throughput: A2C on CartPole with Stable-Baselines3's settings, raw environment
 /// step rates, and tabular REINFORCE. `runner-bench --learn` instead runs the full learning
-/// experiments (A2C 500k steps and PPO 100k steps on CartPole, 5 seeds each) and prints returns.
+/// experiments (A2C 500k steps and PPO 100k steps on CartPole, 5 seeds each) and prints returns;
+/// `runner-bench --experiment FILE` trains every job of an experiment file and prints its final return.
 enum TrainingBenchmark {
     /// Discards rows; never stops.
     final class NullSink: TrainingSink {
@@ -42,6 +44,16 @@ enum TrainingBenchmark {
     static func run() throws {
         if CommandLine.arguments.contains("--learn") {
             learn()
+            return
+        }
+        if let flag = CommandLine.arguments.firstIndex(of: "--experiment"), flag + 1 < CommandLine.arguments.count {
+            let plan = try ExperimentLoader().load(path: CommandLine.arguments[flag + 1])
+            for job in plan.jobs {
+                let start = Date()
+                let outcome = Trainer.run(try job.config.trainerSettings(), sink: NullSink())
+                print(String(format: "%@ %@ seed %d: %@ final_return %.1f (%.1f s)", job.id, plan.cells[job.cellIndex].label,
+                             job.seed, outcome.status.rawValue, outcome.finalReturn, Date().timeIntervalSince(start)))
+            }
             return
         }
         print("")

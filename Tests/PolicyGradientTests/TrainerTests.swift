@@ -96,3 +96,46 @@ func a2cCartPole(steps: Int, seed: UInt64 = 0) -> TrainerSettings {
         #expect(Trainer.run(pendulum, sink: RecordingSink()).status == .failed)
     }
 }
+
+@Suite struct TrainerComponentTests {
+    /// Combinations the other tests do not reach run to completion with finite rows:
+    /// Gaussian policies (separate and shared trunk), actor_critic with a target network and
+    /// a shared trunk, REINFORCE with the mean and optimal baselines on an MLP, a linear policy,
+    /// linear schedules and normalized advantages.
+    @Test func componentCombinationsTrain() throws {
+        func settings(_ id: String, _ estimator: TrainerSettings.Estimator) -> TrainerSettings {
+            TrainerSettings(
+                environment: .init(id: id, numEnvs: 4), estimator: estimator, baseline: .value,
+                optimizer: .init(configuration: .adam(), lr: 1e-3, schedule: .linear),
+                training: .init(steps: 2_000, evalEvery: 1_000, evalEpisodes: 2))
+        }
+        var cases: [TrainerSettings] = []
+        cases.append(settings("Pendulum-v1", .init(name: .ppo, nSteps: 32, minibatches: 4)))
+        var shared = settings("Pendulum-v1", .init(name: .a2c, normalizeAdvantage: true))
+        shared.critic.shareTrunk = true
+        shared.entropyCoef = 0.01
+        cases.append(shared)
+        var q = settings("CartPole-v1", .init(name: .actorCritic, nSteps: 8))
+        q.critic = .init(shareTrunk: true, target: .targetNetwork, targetUpdate: 5)
+        cases.append(q)
+        var gae = settings("Acrobot-v1", .init(name: .gae, gaeLambda: 0.9, bootstrapTruncated: false))
+        gae.environment.maxEpisodeSteps = 50
+        gae.policy.architecture = .linear
+        cases.append(gae)
+        for kind in [TrainerSettings.BaselineKind.mean, .optimal] {
+            var r = settings("MountainCar-v0", .init(name: .reinforce, episodesPerUpdate: 3))
+            r.environment.maxEpisodeSteps = 40
+            r.baseline = kind
+            cases.append(r)
+        }
+        for s in cases {
+            let sink = RecordingSink()
+            let outcome = Trainer.run(s, sink: sink)
+            #expect(outcome.status == .completed, "\(s.environment.source) \(s.estimator.name) \(outcome)")
+            #expect(outcome.finalReturn.isFinite)
+            let last = try #require(sink.curve.last)
+            #expect(last.policyLoss.isFinite && last.entropy.isFinite && last.valueLoss.isFinite == s.hasCritic,
+                    "\(s.estimator.name)")
+        }
+    }
+}

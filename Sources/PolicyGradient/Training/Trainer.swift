@@ -151,7 +151,7 @@ extension TrainingSession: SessionRunning {
                 return TrainingOutcome(status: .interrupted, finalReturn: .nan, steps: stepsDone)
             }
             let before = stepsDone
-            stepsDone += collect(environments, &actionGenerator, rollout, resetFirst: false)
+            stepsDone += collect(environments, &actionGenerator, rollout)
             for r in rollout.finishedReturns {
                 trainReturnSum += r
                 trainReturnCount += 1

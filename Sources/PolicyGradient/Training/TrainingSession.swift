@@ -193,7 +193,7 @@ final class TrainingSession<E: Environment>: TrainerState {
             preconditionFailure("environments made by another training run")
         }
         typed.vector.reset()
-        _ = collect(typed.vector, &actionGenerator, batch, resetFirst: false)
+        _ = collect(typed.vector, &actionGenerator, batch)
     }
 
     func accumulatePolicyGradient(_ batch: Rollout, baseline: BaselineChoice, scale: Float) {
@@ -295,7 +295,7 @@ final class TrainingSession<E: Environment>: TrainerState {
 
     /// Collects one batch into `batch` from `vector`; returns the environment steps taken.
     func collect(
-        _ vector: VectorEnvironment<E>, _ generator: inout RandomGenerator, _ batch: Rollout, resetFirst: Bool
+        _ vector: VectorEnvironment<E>, _ generator: inout RandomGenerator, _ batch: Rollout
     ) -> Int {
         let steps: Int
         if settings.estimator.name == .reinforce {

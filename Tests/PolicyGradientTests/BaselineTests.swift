@@ -1,0 +1,62 @@
+import Testing
+@testable import PolicyGradient
+
+@Suite struct BaselineTests {
+    @Test func runningBaselinesFollowTheirFormulas() {
+        var b = RunningBaselines()
+        #expect(b.mean == 0 && b.optimal == 0)
+        let q1: [Float] = [1, 2, 3], q2: [Float] = [10]
+        q1.withUnsafeBufferPointer { b.addQEstimates($0) }
+        #expect(b.mean == 2)
+        q2.withUnsafeBufferPointer { b.addQEstimates($0) }
+        #expect(b.mean == 4)  // (1 + 2 + 3 + 10) / 4
+        // b* = Σ x·y / Σ |y|²: (1·2 + 3·(−1)) + (4·1) = 3 over (4 + 1) + 1 = 6.
+        b.addGradientProducts(x: [1, 3], y: [2, -1], count: 2)
+        b.addGradientProducts(x: [4, 0], y: [1, 0], count: 2)
+        #expect(b.optimal == 0.5)
+    }
+
+    /// The trainer's running baselines: the mean of the first batch's Q-estimates, and
+    /// b* = gX·gY / |gY|² with gX = ĝ(b = 0) and gY = ĝ(0) − ĝ(1), read through the public
+    /// diagnostics API before the update. Both are 0 before any update (earlier updates only).
+    @Test func trainerBaselinesComeFromEarlierUpdates() throws {
+        var settings = try chainReinforce(rewardToGo: true, discountWeighting: true, episodes: 2)
+        settings.baseline = .optimal
+        let session = try #require(try Trainer.makeSession(settings) as? TrainingSession<TabularEnvironment>)
+        guard case .discrete(let policy) = session.policy else { return }
+        policy.parameters.parameterArray = [0.3, -0.2, 0.1, 0.4, -0.5, 0.2, 0.0, 0.6]
+        #expect(session.baselineChoice(.optimal) == .constant(0) && session.baselineChoice(.mean) == .constant(0))
+        let batch = session.rollout
+        _ = session.collect(session.environments, &session.actionGenerator, batch)
+        let q = Array(batch.qEstimates)
+        let gX = session.policyGradient(batch, baseline: .none)
+        let gOne = session.policyGradient(batch, baseline: .constant(1))
+        let gY = zip(gX, gOne).map { Double($0 - $1) }
+        let xy = zip(gX, gY).map { Double($0) * $1 }.reduce(0, +)
+        let yy = gY.map { $0 * $0 }.reduce(0, +)
+        #expect(session.update(batch))
+        let meanQ = q.map(Double.init).reduce(0, +) / Double(q.count)
+        #expect(abs(Double(session.meanBaseline) - meanQ) < 1e-4 * abs(meanQ))
+        #expect(abs(Double(session.optimalBaseline) - xy / yy) < 1e-3 * abs(xy / yy))
+        #expect(session.optimalBaseline != 0)
+    }
+
+    /// On one fixed batch the baseline choice changes ĝ, and the value baseline of a fresh
+    /// tabular critic (all zeros) equals no baseline.
+    @Test func baselinesChangeTheEstimateNotItsShape() throws {
+        var settings = try chainReinforce(rewardToGo: true, discountWeighting: false, episodes: 1)
+        settings.baseline = .value
+        let state = try Trainer.makeState(settings)
+        let envs = state.makeBatchEnvironments(seed: 0, stream: .diagnostics)
+        var actions = RandomGenerator(seed: 0, stream: .diagnostics, index: 1 << 32)
+        let batch = state.makeRollout()
+        state.collectBatch(from: envs, actionGenerator: &actions, into: batch)
+        let none = state.policyGradient(batch, baseline: .none)
+        let constant = state.policyGradient(batch, baseline: .constant(3))
+        let value = state.policyGradient(batch, baseline: .value)
+        // The critic starts at 0, so the value baseline equals none at first.
+        #expect(value == none)
+        #expect(constant != none)
+        #expect(none.count == 8 && none.allSatisfy(\.isFinite))
+    }
+}
