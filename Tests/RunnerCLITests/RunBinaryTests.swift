@@ -92,6 +92,35 @@ import Testing
         #expect(try Self.outputs(results.appendingPathComponent("e2e")) == Self.outputs(clean.appendingPathComponent("e2e")))
     }
 
+    @Test(arguments: [SIGINT, SIGTERM])
+    func aSignalStopsCleanlyWithExit130(signal: Int32) throws {
+        let dir = TemporaryDirectory()
+        let config = dir.write("e2e.yaml", Self.sweep.replacingOccurrences(of: "steps: 4000,", with: "steps: 400000,"))
+        let results = dir.url.appendingPathComponent("r")
+        let process = Process()
+        process.executableURL = BinaryRunner.executable
+        process.arguments = ["run", config, "--jobs", "1", "--results", results.path, "--no-progress"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let jobs = results.appendingPathComponent("e2e/jobs")
+        func count(_ status: String) -> Int {
+            ((try? FileManager.default.contentsOfDirectory(atPath: jobs.path)) ?? []).filter {
+                let url = jobs.appendingPathComponent("\($0)/result.json")
+                return (try? String(contentsOf: url, encoding: .utf8))?.contains("\"\(status)\"") == true
+            }.count
+        }
+        let deadline = Date().addingTimeInterval(120)
+        while count("completed") < 1 && Date() < deadline && process.isRunning { usleep(20_000) }
+        kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 130)
+        // Finished jobs are kept; the job in flight is recorded as interrupted.
+        #expect(count("completed") >= 1)
+        #expect(count("interrupted") == 1)
+    }
+
     @Test func aDivergingJobIsReportedWhileTheOthersComplete() throws {
         let dir = TemporaryDirectory()
         let config = dir.write("div.yaml", Self.sweep
