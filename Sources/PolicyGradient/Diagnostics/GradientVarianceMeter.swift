@@ -1,0 +1,189 @@
+/// Measures the policy-gradient estimator of a training run at frozen parameters: the norm of
+/// its mean, its variance and signal-to-noise ratio per baseline, and on tabular environments its
+/// bias and error against the exact gradient (DESIGN section 6).
+///
+/// ## One measurement
+///
+/// With θ frozen, K = `samples` batches B_1, …, B_K are collected, each of exactly the shape one
+/// update uses (`TrainerState.collectBatch`), and on every batch the policy-gradient term
+///
+///     ĝ_k(β) = termScale · Σ_i w_i ∇θ log π(a_i|s_i) · (Q̂_i − B_β(s_i))     (a length-P vector)
+///
+/// is computed for every measured baseline β on the same batch (`TrainerState.policyGradient`:
+/// no entropy or critic term; `termScale` is 1/episodes for REINFORCE, 1/(n_steps · num_envs)
+/// otherwise; advantages standardized first when `normalize_advantage` is on). The constant
+/// baselines (`mean`, `optimal`) take their current values, estimated from earlier training
+/// batches only. Per baseline, with ḡ = (1/K) Σ_k ĝ_k:
+///
+///     grad_norm = ‖ḡ‖,   variance = Σ_k ‖ĝ_k − ḡ‖² / (K − 1),   snr = ‖ḡ‖² / variance.
+///
+/// `variance` is the trace of the sample covariance (Welford's update per component, in Double).
+/// On a tabular environment with a discrete policy, against g* = ∇θ J_H(θ) from
+/// `ExactGradientReference` (γ the estimator's `gamma`, H the episode time limit):
+///
+///     exact_objective = J_H(θ),  optimal_objective = max_π J_H,  exact_norm = ‖g*‖,
+///     bias = ‖ḡ − g*‖,  mse = Σ_k ‖ĝ_k − g*‖² / K,  cosine = ḡ·g* / (‖ḡ‖ ‖g*‖).
+///
+/// What the comparison means: REINFORCE averages over episodes, so with `reward_to_go` and
+/// `discount_weighting` on E[ĝ] = g* for every state-dependent baseline (Lemma 5, Theorem 15),
+/// and `bias` is pure sampling noise, of order √(variance / K). Without `discount_weighting`,
+/// E[ĝ] is `ExactPolicyGradient.expectedEstimate(rewardToGo: true, discountWeighting: false)`
+/// mapped to θ, and `bias` approaches the distance between the two. The other estimators
+/// average over time steps (and bootstrap from a critic), so for them `bias` and `cosine`
+/// describe the direction and scale of what training follows relative to ∇J_H, not an error
+/// that vanishes as K grows. Continuous-action jobs get `grad_norm`, `variance` and `snr` only
+/// (the other columns stay NaN).
+///
+/// ## Rows
+///
+/// One `VarianceRow` per baseline: the job's own first, then `compare` in order, each kind once.
+/// A `value` baseline without a critic (impossible after validation) is skipped.
+///
+/// ## Randomness and isolation
+///
+/// Measurement number `index` (the Trainer hook passes the step, so measurements at different
+/// steps use different draws) derives a seed
+/// `m = RandomGenerator(seed: seed, stream: .diagnostics, index: 2⁴⁰ + index).next()`; the
+/// environment copies are `makeBatchEnvironments(seed: m, stream: .diagnostics)`, made fresh
+/// for the measurement, and the actions come from `RandomGenerator(seed: m, stream:
+/// .diagnostics, index: 2³²)`. Nothing is drawn from the training streams and, by the
+/// `TrainerState` contract, the run's parameters, optimizer state, running baselines,
+/// environments and counters are untouched: a job's curve is the same with and without
+/// diagnostics, bit for bit.
+public struct GradientVarianceMeter: Sendable {
+    /// The job's baseline, measured first.
+    public var baseline: TrainerSettings.BaselineKind
+    /// Further baselines measured on the same batches.
+    public var compare: [TrainerSettings.BaselineKind]
+    /// K, batches per measurement.
+    public var samples: Int
+    /// The job's seed.
+    public var seed: UInt64
+
+    public init(
+        baseline: TrainerSettings.BaselineKind, compare: [TrainerSettings.BaselineKind] = [], samples: Int,
+        seed: UInt64
+    ) {
+        self.baseline = baseline
+        self.compare = compare
+        self.samples = samples
+        self.seed = seed
+    }
+
+    /// The meter of a job with `diagnostics`; nil without.
+    public init?(settings: TrainerSettings) {
+        guard let diagnostics = settings.diagnostics else { return nil }
+        self.init(
+            baseline: settings.baseline, compare: diagnostics.compare, samples: diagnostics.samples,
+            seed: settings.seed)
+    }
+
+    /// The `Trainer` hook for `settings` (nil when it has no `diagnostics`):
+    /// `Trainer(measurement: GradientVarianceMeter.measurement(for: settings)).run(settings, sink: sink)`.
+    public static func measurement(for settings: TrainerSettings) -> ((any TrainerState, Int) -> [VarianceRow])? {
+        guard let meter = GradientVarianceMeter(settings: settings) else { return nil }
+        return { state, step in meter.measure(state, step: step) }
+    }
+
+    /// The measured baselines in row order: the job's, then `compare`, each once.
+    public var baselines: [TrainerSettings.BaselineKind] {
+        var kinds = [baseline]
+        for kind in compare where !kinds.contains(kind) { kinds.append(kind) }
+        return kinds
+    }
+
+    /// The seed of measurement number `index` (see the type's documentation).
+    public static func measurementSeed(seed: UInt64, index: UInt64) -> UInt64 {
+        var generator = RandomGenerator(seed: seed, stream: .diagnostics, index: (1 << 40) &+ index)
+        return generator.next()
+    }
+
+    /// One measurement of `state` at `step`, using the step as the measurement index.
+    public func measure(_ state: any TrainerState, step: Int) -> [VarianceRow] {
+        measure(state, step: step, index: UInt64(max(step, 0)))
+    }
+
+    /// One measurement of `state`, its rows labelled `step`, its draws those of measurement `index`.
+    public func measure(_ state: any TrainerState, step: Int, index: UInt64) -> [VarianceRow] {
+        let kinds = baselines.filter { $0 != .value || state.critic != nil }
+        guard !kinds.isEmpty, samples >= 1 else { return [] }
+        let choices = kinds.map { state.baselineChoice($0) }
+        // The exact reference first: it overwrites the policy's workspace rows, which the
+        // batches below rely on.
+        let reference = ExactGradientReference(state)
+        let buffer = state.policy.parameters
+        let P = buffer.count
+        let B = kinds.count
+
+        // Per baseline: running mean and Σ (x − mean_old)(x − mean_new) per component, and Σ_k ‖ĝ_k − g*‖².
+        var mean = [Double](repeating: 0, count: B * P)
+        var m2 = [Double](repeating: 0, count: B * P)
+        var squaredError = [Double](repeating: 0, count: B)
+
+        let m = Self.measurementSeed(seed: seed, index: index)
+        let environments = state.makeBatchEnvironments(seed: m, stream: .diagnostics)
+        var actions = RandomGenerator(seed: m, stream: .diagnostics, index: 1 << 32)
+        let batch = state.makeRollout()
+        for k in 0..<samples {
+            state.collectBatch(from: environments, actionGenerator: &actions, into: batch)
+            let inverseCount = 1 / Double(k + 1)
+            for b in 0..<B {
+                buffer.zeroGradient()
+                state.accumulatePolicyGradient(batch, baseline: choices[b], scale: 1)
+                let g = buffer.gradient
+                mean.withUnsafeMutableBufferPointer { meanPointer in
+                    m2.withUnsafeMutableBufferPointer { m2Pointer in
+                        let base = b * P
+                        for j in 0..<P {
+                            let x = Double(g[j])
+                            let old = meanPointer[base + j]
+                            let new = old + (x - old) * inverseCount
+                            meanPointer[base + j] = new
+                            m2Pointer[base + j] += (x - old) * (x - new)
+                        }
+                    }
+                }
+                if let reference {
+                    var e = 0.0
+                    for j in 0..<P {
+                        let d = Double(g[j]) - reference.gradient[j]
+                        e += d * d
+                    }
+                    squaredError[b] += e
+                }
+            }
+        }
+        buffer.zeroGradient()
+
+        var rows: [VarianceRow] = []
+        rows.reserveCapacity(B)
+        for b in 0..<B {
+            var normSquared = 0.0, spread = 0.0
+            for j in 0..<P {
+                normSquared += mean[b * P + j] * mean[b * P + j]
+                spread += m2[b * P + j]
+            }
+            let variance = samples > 1 ? spread / Double(samples - 1) : .nan
+            var row = VarianceRow(
+                step: step, baseline: kinds[b].rawValue, samples: samples, gradNorm: normSquared.squareRoot(),
+                variance: variance, snr: normSquared / variance)
+            if let reference {
+                var exactSquared = 0.0, dot = 0.0, distance = 0.0
+                for j in 0..<P {
+                    let e = reference.gradient[j], g = mean[b * P + j]
+                    exactSquared += e * e
+                    dot += g * e
+                    distance += (g - e) * (g - e)
+                }
+                row.exactObjective = reference.objective
+                row.optimalObjective = reference.optimalObjective
+                row.exactNorm = exactSquared.squareRoot()
+                row.bias = distance.squareRoot()
+                row.mse = squaredError[b] / Double(samples)
+                row.cosine = dot / (normSquared.squareRoot() * exactSquared.squareRoot())
+            }
+            rows.append(row)
+        }
+        return rows
+    }
+}
