@@ -85,7 +85,8 @@ public enum GnuplotScripts {
             set xlabel 'environment steps'
             set ylabel 'gradient variance (log scale)'
             set logscale y
-            set key top right
+            set format y "1e%L"
+            set key below horizontal
             set grid
             set style fill transparent solid 0.15 noborder
             set multiplot layout \(rows),\(columns) title \(GnuplotString.literal("Gradient variance by baseline — \(experiment)"))

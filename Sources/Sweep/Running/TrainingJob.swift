@@ -6,6 +6,6 @@ import PolicyGradient
 public enum TrainingJob {
     public static let body: JobBody = { job, sink in
         let settings = try job.config.trainerSettings()
-        return Trainer.run(settings, sink: sink)
+        return Trainer(measurement: GradientVarianceMeter.measurement(for: settings)).run(settings, sink: sink)
     }
 }
