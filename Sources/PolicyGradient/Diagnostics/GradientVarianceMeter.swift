@@ -17,7 +17,8 @@
 ///
 ///     grad_norm = ‖ḡ‖,   variance = Σ_k ‖ĝ_k − ḡ‖² / (K − 1),   snr = ‖ḡ‖² / variance.
 ///
-/// `variance` is the trace of the sample covariance (Welford's update per component, in Double).
+/// `variance` is the trace of the sample covariance (Welford's update per component, in Double);
+/// with K = 1 it and `snr` are NaN.
 /// On a tabular environment with a discrete policy, against g* = ∇θ J_H(θ) from
 /// `ExactGradientReference` (γ the estimator's `gamma`, H the episode time limit):
 ///
