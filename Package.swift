@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "Experiment", dependencies: ["YAML", "PolicyGradient"]),
         .target(name: "PolicyGradient", swiftSettings: optimizedInDebug),
         .target(name: "Report", dependencies: ["Experiment", "PolicyGradient"]),
-        .target(name: "Sweep", dependencies: ["Experiment", "PolicyGradient", "Report"]),
+        .target(name: "Sweep", dependencies: ["YAML", "Experiment", "PolicyGradient", "Report"]),
         .target(
             name: "RunnerCLI",
             dependencies: [
