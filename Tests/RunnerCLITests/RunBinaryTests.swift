@@ -36,6 +36,32 @@ import Testing
         return files
     }
 
+    /// Starts `runner run CONFIG --jobs 1` in the background, its output discarded.
+    static func startSweep(_ config: String, results: URL) throws -> Process {
+        let process = Process()
+        process.executableURL = BinaryRunner.executable
+        process.arguments = ["run", config, "--jobs", "1", "--results", results.path, "--no-progress"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    /// Polls `condition` while `process` runs, for two minutes at most.
+    static func wait(for process: Process, until condition: () -> Bool) {
+        let deadline = Date().addingTimeInterval(120)
+        while !condition() && Date() < deadline && process.isRunning { usleep(20_000) }
+    }
+
+    /// The ids of the job folders under `jobs` holding a result (with `status`, when given).
+    static func jobs(in jobs: URL, status: String? = nil) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: jobs.path)) ?? []).filter {
+            guard let text = try? String(contentsOf: jobs.appendingPathComponent("\($0)/result.json"), encoding: .utf8)
+            else { return false }
+            return status.map { text.contains("\"\($0)\"") } ?? true
+        }.sorted()
+    }
+
     @Test func oneWorkerAndTwoWorkersWriteByteIdenticalOutputs() throws {
         let dir = TemporaryDirectory()
         let config = dir.write("e2e.yaml", Self.sweep)
@@ -55,23 +81,12 @@ import Testing
         // Longer jobs so the kill lands mid-sweep.
         let config = dir.write("e2e.yaml", Self.sweep.replacingOccurrences(of: "steps: 4000,", with: "steps: 400000,"))
         let results = dir.url.appendingPathComponent("r")
-        let process = Process()
-        process.executableURL = BinaryRunner.executable
-        process.arguments = ["run", config, "--jobs", "1", "--results", results.path, "--no-progress"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try Self.startSweep(config, results: results)
         let jobs = results.appendingPathComponent("e2e/jobs")
-        func finished() -> [String] {
-            ((try? FileManager.default.contentsOfDirectory(atPath: jobs.path)) ?? []).filter {
-                FileManager.default.fileExists(atPath: jobs.appendingPathComponent("\($0)/result.json").path)
-            }.sorted()
-        }
-        let deadline = Date().addingTimeInterval(120)
-        while finished().count < 2 && Date() < deadline && process.isRunning { usleep(20_000) }
+        Self.wait(for: process, until: { Self.jobs(in: jobs).count >= 2 })
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
-        let done = finished()
+        let done = Self.jobs(in: jobs)
         #expect(done.count >= 2 && done.count < 6, "finished before the kill: \(done.count)")
         var dates: [String: Date] = [:]
         for id in done {
@@ -97,21 +112,10 @@ import Testing
         let dir = TemporaryDirectory()
         let config = dir.write("e2e.yaml", Self.sweep.replacingOccurrences(of: "steps: 4000,", with: "steps: 400000,"))
         let results = dir.url.appendingPathComponent("r")
-        let process = Process()
-        process.executableURL = BinaryRunner.executable
-        process.arguments = ["run", config, "--jobs", "1", "--results", results.path, "--no-progress"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try Self.startSweep(config, results: results)
         let jobs = results.appendingPathComponent("e2e/jobs")
-        func count(_ status: String) -> Int {
-            ((try? FileManager.default.contentsOfDirectory(atPath: jobs.path)) ?? []).filter {
-                let url = jobs.appendingPathComponent("\($0)/result.json")
-                return (try? String(contentsOf: url, encoding: .utf8))?.contains("\"\(status)\"") == true
-            }.count
-        }
-        let deadline = Date().addingTimeInterval(120)
-        while count("completed") < 1 && Date() < deadline && process.isRunning { usleep(20_000) }
+        func count(_ status: String) -> Int { Self.jobs(in: jobs, status: status).count }
+        Self.wait(for: process, until: { count("completed") >= 1 })
         kill(process.processIdentifier, signal)
         process.waitUntilExit()
         #expect(process.terminationReason == .exit)
@@ -141,16 +145,9 @@ import Testing
         let dir = TemporaryDirectory()
         let config = dir.write("e2e.yaml", Self.sweep.replacingOccurrences(of: "steps: 4000,", with: "steps: 40000,"))
         let results = dir.url.appendingPathComponent("r").path
-        let first = Process(), second = Process()
-        for p in [first, second] {
-            p.executableURL = BinaryRunner.executable
-            p.arguments = ["run", config, "--jobs", "1", "--results", results, "--no-progress"]
-            p.standardOutput = FileHandle.nullDevice
-            p.standardError = FileHandle.nullDevice
-        }
-        try first.run()
+        let first = try Self.startSweep(config, results: URL(fileURLWithPath: results))
         usleep(50_000)
-        try second.run()
+        let second = try Self.startSweep(config, results: URL(fileURLWithPath: results))
         first.waitUntilExit()
         second.waitUntilExit()
         let statuses = [first.terminationStatus, second.terminationStatus].sorted()
