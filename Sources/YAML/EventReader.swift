@@ -18,7 +18,8 @@ final class EventReader {
         case mappingEnd
     }
 
-    private var parser = yaml_parser_t()
+    /// On the heap, at a fixed address for its whole life, as libyaml expects.
+    private let parser: UnsafeMutablePointer<yaml_parser_t>
     private let input: UnsafeMutableBufferPointer<UInt8>
     private let source: SourceFile
     /// Byte offsets where each line starts, for reader errors that only report an offset.
@@ -29,19 +30,22 @@ final class EventReader {
         self.bytes = bytes
         input = .allocate(capacity: max(bytes.count, 1))
         _ = input.initialize(from: bytes)
-        yaml_parser_initialize(&parser)
-        yaml_parser_set_input_string(&parser, input.baseAddress, bytes.count)
+        parser = .allocate(capacity: 1)
+        parser.initialize(to: yaml_parser_t())
+        yaml_parser_initialize(parser)
+        yaml_parser_set_input_string(parser, input.baseAddress, bytes.count)
     }
 
     deinit {
-        yaml_parser_delete(&parser)
+        yaml_parser_delete(parser)
+        parser.deallocate()
         input.deallocate()
     }
 
     /// The next event with its start mark; throws the parser's error as a `Diagnostic`.
     func next() throws(Diagnostic) -> (Event, Mark) {
         var event = yaml_event_t()
-        guard yaml_parser_parse(&parser, &event) == 1 else { throw parserError() }
+        guard yaml_parser_parse(parser, &event) == 1 else { throw parserError() }
         defer { yaml_event_delete(&event) }
         let mark = self.mark(event.start_mark)
         switch event.type {
@@ -112,20 +116,20 @@ final class EventReader {
     }
 
     private func parserError() -> Diagnostic {
-        let problem = parser.problem.map { String(cString: $0) } ?? "unknown error"
-        let context = parser.context.map { String(cString: $0) }
-        if parser.error == YAML_READER_ERROR {
+        let problem = parser.pointee.problem.map { String(cString: $0) } ?? "unknown error"
+        let context = parser.pointee.context.map { String(cString: $0) }
+        if parser.pointee.error == YAML_READER_ERROR {
             var message = problem
-            if parser.problem_value != -1 {
-                message += " (U+\(String(parser.problem_value, radix: 16, uppercase: true)))"
+            if parser.pointee.problem_value != -1 {
+                message += " (U+\(String(parser.pointee.problem_value, radix: 16, uppercase: true)))"
             }
-            return Diagnostic(at: mark(offset: Int(parser.problem_offset)), message: message)
+            return Diagnostic(at: mark(offset: Int(parser.pointee.problem_offset)), message: message)
         }
-        let problemMark = mark(parser.problem_mark)
+        let problemMark = mark(parser.pointee.problem_mark)
         var message = problem
         if let context {
             message += " " + context
-            let contextMark = mark(parser.context_mark)
+            let contextMark = mark(parser.pointee.context_mark)
             if contextMark != problemMark {
                 message += " started at line \(contextMark.line), column \(contextMark.column)"
             }
