@@ -4,7 +4,7 @@ import Sweep
 /// `runner [run] CONFIG`: runs every job of an experiment and writes its report.
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run every job of an experiment (the default command).",
+        abstract: "Run every job of an experiment and write its report.",
         discussion: """
             Finished jobs are kept: run again to resume an interrupted sweep. Results go to \
             RESULTS/<experiment>/; see the README for the tour.
