@@ -31,35 +31,46 @@ final class StateTable {
     /// (`[count × states]`) at rows `row..<row+count`.
     func forward(_ observations: UnsafePointer<Float>, count: Int, row: Int) {
         stateIndices.reserve(row + count)
+        let indices = stateIndices.pointer + row
         for i in 0..<count {
             let o = observations + i * states
             var best = 0
             for s in 1..<states where o[s] > o[best] { best = s }
-            stateIndices[row + i] = best
+            indices[i] = best
         }
     }
 
     /// Records the given state indices (`[count]`, each in `0..<states`) at rows `row..<row+count`.
     func forward(states indices: UnsafePointer<Int>, count: Int, row: Int) {
         stateIndices.reserve(row + count)
+        let rows = stateIndices.pointer + row
         for i in 0..<count {
             precondition(indices[i] >= 0 && indices[i] < states, "state out of range")
-            stateIndices[row + i] = indices[i]
+            rows[i] = indices[i]
         }
     }
 
     /// `θ[s_r, ·]` of a forwarded row, `[width]`.
-    @inline(__always)
     func output(row: Int) -> UnsafeMutablePointer<Float> {
-        parameters.values + stateIndices[row] * width
+        parameters.values + stateIndices.pointer[row] * width
+    }
+
+    /// Copies `θ[s_r, ·]` of the forwarded rows `row..<row+count` into `destination`
+    /// (`[count × width]`).
+    func gather(into destination: UnsafeMutablePointer<Float>, count: Int, row: Int) {
+        let indices = stateIndices.pointer + row
+        for i in 0..<count {
+            (destination + i * width).update(from: parameters.values + indices[i] * width, count: width)
+        }
     }
 
     /// Adds `outputGradient` (`[count × width]`) row by row into `∂L/∂θ[s_r, ·]` for the
     /// forwarded rows `row..<row+count`; rows sharing a state accumulate.
     func backward(outputGradient: UnsafePointer<Float>, count: Int, row: Int) {
         let k = width
+        let indices = stateIndices.pointer + row
         for i in 0..<count {
-            let g = parameters.gradient + stateIndices[row + i] * k
+            let g = parameters.gradient + indices[i] * k
             for j in 0..<k { g[j] += outputGradient[i * k + j] }
         }
     }

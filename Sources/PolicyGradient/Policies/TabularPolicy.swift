@@ -47,9 +47,7 @@ public final class TabularPolicy: DiscretePolicy {
     /// Copies `θ[s_r, ·]` into the logits of rows `row..<row+count` and normalizes them.
     private func copyLogits(count: Int, row: Int) {
         distributions.reserve(rows: row + count)
-        for r in row..<(row + count) {
-            (distributions.logits + r * actionCount).update(from: table.output(row: r), count: actionCount)
-        }
+        table.gather(into: distributions.logits + row * actionCount, count: count, row: row)
         distributions.normalize(count: count, row: row)
     }
 
