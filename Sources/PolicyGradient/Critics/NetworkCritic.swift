@@ -6,17 +6,13 @@ public final class NetworkCritic: Critic {
     public var parameters: ParameterBuffer { network.head.buffer }
     public var observationSize: Int { network.inputSize }
     public var outputCount: Int { network.outputSize }
-    private var scratch: UnsafeMutablePointer<Float>
-    private var scratchCapacity: Int
+    private let scratch: ScratchBuffer<Float>
 
     /// A critic over an existing network (e.g. a value head on a shared trunk).
     public init(network: TrunkedNetwork, capacity: Int = 64) {
         self.network = network
-        scratchCapacity = Swift.max(capacity, 1)
-        scratch = .allocate(capacity: network.outputSize * scratchCapacity)
+        scratch = ScratchBuffer(capacity: network.outputSize * Swift.max(capacity, 1), zero: 0)
     }
-
-    deinit { scratch.deallocate() }
 
     /// `V(s) = W obs + b` (or Q with `outputs` columns); orthogonal init uses gain 1.
     public static func linear(
@@ -49,12 +45,8 @@ public final class NetworkCritic: Critic {
     }
 
     public func outputGradientScratch(count: Int) -> UnsafeMutablePointer<Float> {
-        if count > scratchCapacity {
-            scratch.deallocate()
-            scratchCapacity = Swift.max(count, scratchCapacity * 2)
-            scratch = .allocate(capacity: outputCount * scratchCapacity)
-        }
-        return scratch
+        scratch.reserve(count * outputCount)
+        return scratch.pointer
     }
 
     /// A copy of the whole buffer (with a shared trunk this includes the policy head, unused)

@@ -9,8 +9,7 @@ public final class TabularPolicy: DiscretePolicy {
     public let states: Int
     public let actionCount: Int
     public var observationSize: Int { states }
-    private var stateIndices: UnsafeMutablePointer<Int>
-    private var indexCapacity: Int
+    private let table: StateTable
 
     /// A table for `states × actions`, initialized by `initialization` (`zeros` by default;
     /// `normal` draws N(0, 1/states), as a linear layer on one-hot inputs would; `orthogonal`
@@ -22,11 +21,9 @@ public final class TabularPolicy: DiscretePolicy {
         precondition(states > 0 && actions > 0)
         self.states = states
         actionCount = actions
-        parameters = ParameterBuffer(count: states * actions)
+        table = StateTable(states: states, width: actions, capacity: capacity)
+        parameters = table.parameters
         distributions = CategoricalDistributions(actionCount: actions, capacity: capacity)
-        indexCapacity = Swift.max(capacity, 1)
-        stateIndices = .allocate(capacity: indexCapacity)
-        stateIndices.initialize(repeating: 0, count: indexCapacity)
         // The layer view is [actions × states]; the table stores its transpose.
         let layer = UnsafeMutablePointer<Float>.allocate(capacity: states * actions)
         defer { layer.deallocate() }
@@ -36,49 +33,25 @@ public final class TabularPolicy: DiscretePolicy {
         }
     }
 
-    deinit { stateIndices.deallocate() }
-
-    private func reserve(rows: Int) {
-        distributions.reserve(rows: rows)
-        guard rows > indexCapacity else { return }
-        let newCapacity = Swift.max(rows, indexCapacity * 2)
-        let p = UnsafeMutablePointer<Int>.allocate(capacity: newCapacity)
-        p.initialize(repeating: 0, count: newCapacity)
-        p.update(from: stateIndices, count: indexCapacity)
-        stateIndices.deallocate()
-        stateIndices = p
-        indexCapacity = newCapacity
-    }
-
     public func forward(_ observations: UnsafePointer<Float>, count: Int, row: Int) {
-        reserve(rows: row + count)
-        for i in 0..<count {
-            let o = observations + i * states
-            var best = 0
-            for s in 1..<states where o[s] > o[best] { best = s }
-            setRow(row + i, state: best)
-        }
-        distributions.normalize(count: count, row: row)
+        table.forward(observations, count: count, row: row)
+        copyLogits(count: count, row: row)
     }
 
     /// Forward by state index instead of one-hot observation.
     public func forward(states indices: UnsafePointer<Int>, count: Int, row: Int) {
-        reserve(rows: row + count)
-        for i in 0..<count { setRow(row + i, state: indices[i]) }
+        table.forward(states: indices, count: count, row: row)
+        copyLogits(count: count, row: row)
+    }
+
+    /// Copies `θ[s_r, ·]` into the logits of rows `row..<row+count` and normalizes them.
+    private func copyLogits(count: Int, row: Int) {
+        distributions.reserve(rows: row + count)
+        table.gather(into: distributions.logits + row * actionCount, count: count, row: row)
         distributions.normalize(count: count, row: row)
     }
 
-    private func setRow(_ r: Int, state s: Int) {
-        precondition(s >= 0 && s < states, "state out of range")
-        stateIndices[r] = s
-        (distributions.logits + r * actionCount).update(from: parameters.values + s * actionCount, count: actionCount)
-    }
-
     public func backward(logitGradient: UnsafePointer<Float>, count: Int, row: Int) {
-        let k = actionCount
-        for i in 0..<count {
-            let g = parameters.gradient + stateIndices[row + i] * k
-            for j in 0..<k { g[j] += logitGradient[i * k + j] }
-        }
+        table.backward(outputGradient: logitGradient, count: count, row: row)
     }
 }
