@@ -59,7 +59,8 @@
 /// training episodes finished since the previous row (NaN if none); entropy and losses are the
 /// latest update's (NaN before any; for PPO, of its last minibatch step).
 ///
-/// `sink.shouldStop` is polled before each update (`interrupted`). A non-finite loss, gradient
+/// `sink.shouldStop` is polled before each update (`interrupted`), and `sink.progress(steps:)`
+/// is told the step count after each. A non-finite loss, gradient
 /// norm or parameter stops the run as `diverged` at that step. Settings that cannot be built
 /// (a tabular policy on CartPole, say) give `failed` with the message. Only `completed` runs
 /// report a `finalReturn` (the last evaluation's mean); others report NaN.
@@ -162,6 +163,7 @@ extension TrainingSession: SessionRunning {
                     status: .diverged, finalReturn: .nan, steps: stepsDone,
                     error: "a loss, the gradient norm or a parameter became NaN or infinite at step \(stepsDone)")
             }
+            sink.progress(steps: stepsDone)
             if stepsDone / evalEvery > before / evalEvery { writeRow() }
             if stepsDone / measureEvery > before / measureEvery { measure() }
         }

@@ -119,6 +119,12 @@ public protocol TrainingSink: AnyObject {
     func record(_ row: VarianceRow)
     /// Polled between updates: true asks the run to stop (reported as `interrupted`).
     var shouldStop: Bool { get }
+    /// Told the step count after every update, for progress displays (ignored by default).
+    func progress(steps: Int)
+}
+
+extension TrainingSink {
+    public func progress(steps: Int) {}
 }
 
 /// A number as written in CSV files: Swift's shortest round-trip form (the same on every

@@ -37,6 +37,16 @@ final class JobSink: TrainingSink {
 
     var shouldStop: Bool { stopFlag.isStopped }
 
+    /// Steps between progress reports: often enough for a live rate, rarely enough to stay off the lock.
+    private static let progressInterval = 4096
+    private var reportedStep = 0
+
+    func progress(steps: Int) {
+        guard steps - reportedStep >= Self.progressInterval else { return }
+        reportedStep = steps
+        board.jobReached(position, step: steps)
+    }
+
     /// Closes both files and renames them into place.
     func finish() throws {
         try curveWriter.close()
