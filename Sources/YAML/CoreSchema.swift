@@ -36,8 +36,16 @@ enum CoreSchema {
 
     /// The value of a plain, untagged scalar.
     static func resolvePlain(_ text: String) throws(Failure) -> Node.Resolved {
-        if text.isEmpty || isNull(text) { return .null }
-        if let b = bool(text) { return .bool(b) }
+        guard let first = text.utf8.first else { return .null }
+        // Numbers start with a digit, a sign or a dot; only short words can be null or booleans.
+        let numeric = isDigit(first) || first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
+            || first == UInt8(ascii: ".")
+        if !numeric {
+            guard text.utf8.count <= 5 else { return .string(text) }
+            if isNull(text) { return .null }
+            if let b = bool(text) { return .bool(b) }
+            return .string(text)
+        }
         if let i = try int(text) { return .int(i) }
         if let d = float(text) { return .float(d) }
         return .string(text)
@@ -57,7 +65,15 @@ enum CoreSchema {
 
     /// An integer, nil if `text` is not one; throws if it is one but does not fit in `Int`.
     static func int(_ text: String) throws(Failure) -> Int? {
-        let bytes = Array(text.utf8)
+        var text = text
+        text.makeContiguousUTF8()
+        let result = text.utf8.withContiguousStorageIfAvailable { bytes in
+            Result { () throws(Failure) -> Int? in try int(bytes, text) }
+        }!
+        return try result.get()
+    }
+
+    private static func int(_ bytes: UnsafeBufferPointer<UInt8>, _ text: String) throws(Failure) -> Int? {
         guard !bytes.isEmpty else { return nil }
         var radix = 10
         var digits = bytes[...]

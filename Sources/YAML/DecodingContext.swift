@@ -14,6 +14,15 @@ final class DecodingContext {
             return try scalarType.decode(from: node, path: Diagnostic.keyPath(codingPath)) as! T
         }
         if T.self == Node.self { return node as! T }
+        // Numeric lists (a Tabular MDP's matrices) skip the generic container machinery.
+        if T.self == [Double].self, case .sequence(let items) = node.value {
+            var values: [Double] = []
+            values.reserveCapacity(items.count)
+            for (i, item) in items.enumerated() {
+                values.append(try Double.decode(from: item, path: Diagnostic.keyPath(codingPath + [IndexKey(i)])))
+            }
+            return values as! T
+        }
         let decoder = NodeDecoder(node: node, codingPath: codingPath, context: self)
         let value = try T(from: decoder)
         try decoder.checkUnknownKeys()

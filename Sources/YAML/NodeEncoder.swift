@@ -12,6 +12,9 @@ final class NodeEncoder: Encoder {
     /// The box of one value: primitives directly, others through `encode(to:)`.
     static func box<T: Encodable>(_ value: T, codingPath: [any CodingKey], userInfo: [CodingUserInfoKey: Any]) throws -> EncodedBox {
         if let node = primitive(value) { return EncodedBox(.done(node)) }
+        if let numbers = value as? [Double] {
+            return EncodedBox(.done(.sequence(numbers.map { Node.double($0) })))
+        }
         if let dictionary = value as? any SortableStringDictionary {
             // Dictionary order changes from run to run; sorted keys keep the output deterministic.
             var pairs: [(key: String, value: EncodedBox)] = []
