@@ -83,6 +83,18 @@ import YAML
             path: "grid.baseline", contains: "did you mean 'value'?")
     }
 
+    @Test func aBadElementOfANumberListIsLocated() {
+        let text = """
+            experiment: t
+            environment:
+              id: Bandit
+              params: {means: [0.0, "1.0", 2.0]}
+            estimator: {name: reinforce}
+            training: {steps: 100}
+            """
+        expectSingle(text, line: 4, column: 25, path: "environment.params.means[1]", contains: "quoted")
+    }
+
     @Test func zipListsOfUnequalLength() {
         expectSingle(
             minimal("zip:\n  - estimator.n_steps: [5, 16]\n    optimizer.lr: [0.1, 0.2, 0.3]\n"),
