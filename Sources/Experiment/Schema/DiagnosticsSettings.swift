@@ -1,3 +1,4 @@
+import PolicyGradient
 import YAML
 
 /// The `diagnostics` section.
@@ -13,24 +14,32 @@ public struct DiagnosticsSettings: Codable, Sendable, Equatable {
     }
 }
 
-/// `diagnostics.gradient_variance`: K fresh gradient estimates every `every` steps (DESIGN section 6).
-public struct GradientVarianceSettings: Codable, Sendable, Equatable {
-    /// Environment steps between measurements (one is also taken at step 0).
-    public var every: Int
-    /// K, the number of independent estimates per measurement.
-    public var samples: Int
-    /// Baselines measured on the same batches as the job's own.
-    public var compare: [Baseline]
+/// `diagnostics.gradient_variance`: K fresh gradient estimates every `every` steps
+/// (DESIGN section 6), the core's `TrainerSettings.Diagnostics`.
+public typealias GradientVarianceSettings = TrainerSettings.Diagnostics
+
+extension TrainerSettings.Diagnostics: Codable {
+    enum CodingKeys: String, CodingKey {
+        case every, samples, compare
+    }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        every = try c.decode(Int.self, forKey: .every)
+        let every = try c.decode(Int.self, forKey: .every)
         try c.require(every >= 1, .every, "must be at least 1")
-        samples = try c.value(.samples, default: 32)
+        self.init(every: every)
+        samples = try c.value(.samples, default: samples)
         try c.require(samples >= 2, .samples, "must be at least 2 (a variance needs two estimates)")
-        compare = try c.value(.compare, default: [])
+        compare = try c.value(.compare, default: compare)
         if Set(compare).count != compare.count {
             throw c.fail(at: .compare, [], "lists a baseline twice")
         }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(every, forKey: .every)
+        try c.encode(samples, forKey: .samples)
+        try c.encode(compare, forKey: .compare)
     }
 }

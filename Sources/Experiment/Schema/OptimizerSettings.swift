@@ -1,13 +1,11 @@
+import PolicyGradient
 import YAML
 
 /// The `optimizer` section, with PyTorch's update rules and defaults.
 public struct OptimizerSettings: Codable, Sendable, Equatable {
     public enum Name: String, YAMLEnum { case sgd, adam, rmsprop }
-    public enum Schedule: String, YAMLEnum {
-        case constant
-        /// lr · (1 − progress), reaching 0 at the end of training (SB3's linear schedule).
-        case linear
-    }
+    /// constant, or linear: lr · (1 − progress), reaching 0 at the end of training (SB3's).
+    public typealias Schedule = LearningRateSchedule
 
     public var name: Name
     public var lr: Double

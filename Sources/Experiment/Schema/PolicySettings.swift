@@ -1,20 +1,12 @@
+import PolicyGradient
 import YAML
 
-/// The `policy` section: the actor's function approximator.
-public struct PolicySettings: Codable, Sendable, Equatable {
-    public enum Architecture: String, YAMLEnum { case tabular, linear, mlp }
-    public enum Activation: String, YAMLEnum { case tanh, relu }
-    public enum Initialization: String, YAMLEnum { case orthogonal, zeros, normal }
+/// The `policy` section: the actor's function approximator (the core's `TrainerSettings.Policy`).
+///
+/// Defaults are the core's: a 64x64 tanh MLP; `init` orthogonal for mlp, zeros otherwise.
+public typealias PolicySettings = TrainerSettings.Policy
 
-    public var architecture: Architecture
-    /// Hidden layer widths (mlp only).
-    public var hidden: [Int]
-    public var activation: Activation
-    /// `orthogonal` by default for mlp, `zeros` for tabular and linear.
-    public var initialization: Initialization
-    /// Initial log standard deviation of the Gaussian head (continuous actions only).
-    public var logStdInit: Double
-
+extension TrainerSettings.Policy: Codable {
     enum CodingKeys: String, CodingKey {
         case architecture, hidden, activation
         case initialization = "init"
@@ -23,14 +15,24 @@ public struct PolicySettings: Codable, Sendable, Equatable {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        architecture = try c.value(.architecture, default: .mlp)
-        hidden = try c.value(.hidden, default: [64, 64])
+        self.init()
+        architecture = try c.value(.architecture, default: architecture)
+        hidden = try c.value(.hidden, default: hidden)
         try Self.checkHidden(hidden, in: c, key: .hidden)
-        activation = try c.value(.activation, default: .tanh)
-        initialization = try c.value(
-            .initialization, default: architecture == .mlp ? .orthogonal : .zeros)
-        logStdInit = try c.value(.logStdInit, default: 0)
+        activation = try c.value(.activation, default: activation)
+        // Resolved here, so the job's canonical form names the initialization it uses.
+        initialization = try c.value(.initialization, default: architecture.defaultInitialization)
+        logStdInit = try c.value(.logStdInit, default: logStdInit)
         try c.require(logStdInit.isFinite, .logStdInit, "must be finite")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(architecture, forKey: .architecture)
+        try c.encode(hidden, forKey: .hidden)
+        try c.encode(activation, forKey: .activation)
+        try c.encode(initialization ?? architecture.defaultInitialization, forKey: .initialization)
+        try c.encode(logStdInit, forKey: .logStdInit)
     }
 
     static func checkHidden<K>(_ hidden: [Int], in c: KeyedDecodingContainer<K>, key: K) throws {

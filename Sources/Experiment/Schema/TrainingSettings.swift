@@ -1,21 +1,10 @@
+import PolicyGradient
 import YAML
 
-/// The `training` section: the budget and the evaluation schedule.
-public struct TrainingSettings: Codable, Sendable, Equatable {
-    public enum EvalPolicy: String, YAMLEnum {
-        /// Actions sampled from π.
-        case sample
-        /// The most probable action (the mean, for a Gaussian policy).
-        case greedy
-    }
+/// The `training` section: the budget and the evaluation schedule (the core's `TrainerSettings.Training`).
+public typealias TrainingSettings = TrainerSettings.Training
 
-    /// Total environment steps, all copies together.
-    public var steps: Int
-    /// Environment steps between evaluations.
-    public var evalEvery: Int
-    public var evalEpisodes: Int
-    public var evalPolicy: EvalPolicy
-
+extension TrainerSettings.Training: Codable {
     enum CodingKeys: String, CodingKey {
         case steps
         case evalEvery = "eval_every"
@@ -25,12 +14,21 @@ public struct TrainingSettings: Codable, Sendable, Equatable {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        steps = try c.decode(Int.self, forKey: .steps)
+        let steps = try c.decode(Int.self, forKey: .steps)
         try c.require(steps >= 1, .steps, "must be at least 1")
-        evalEvery = try c.value(.evalEvery, default: max(1, steps / 20))
+        self.init(steps: steps)
+        evalEvery = try c.value(.evalEvery, default: evalEvery)
         try c.require(evalEvery >= 1, .evalEvery, "must be at least 1")
-        evalEpisodes = try c.value(.evalEpisodes, default: 10)
+        evalEpisodes = try c.value(.evalEpisodes, default: evalEpisodes)
         try c.require(evalEpisodes >= 1, .evalEpisodes, "must be at least 1")
-        evalPolicy = try c.value(.evalPolicy, default: .sample)
+        evalPolicy = try c.value(.evalPolicy, default: evalPolicy)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(steps, forKey: .steps)
+        try c.encode(evalEvery, forKey: .evalEvery)
+        try c.encode(evalEpisodes, forKey: .evalEpisodes)
+        try c.encode(evalPolicy, forKey: .evalPolicy)
     }
 }
