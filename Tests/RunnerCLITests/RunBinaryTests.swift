@@ -76,6 +76,24 @@ import Testing
         #expect(a == b, "differing: \(Set(a.keys).symmetricDifference(b.keys)) \(a.keys.filter { a[$0] != b[$0] })")
     }
 
+    @Test func reportRebuildsTheSummariesFromTheJobFolders() throws {
+        let dir = TemporaryDirectory()
+        let config = dir.write("e2e.yaml", Self.sweep)
+        let run = try BinaryRunner.run(["run", config, "--results", dir.url.path, "--no-progress"], in: dir.url)
+        #expect(run.status == 0, "\(run.stderr)")
+        let folder = dir.url.appendingPathComponent("e2e")
+        let before = try Self.outputs(folder)
+        for name in ["summary.csv", "curves_summary.csv", "variance_summary.csv", "jobs.csv", "plots"] {
+            try FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
+        let report = try BinaryRunner.run(["report", folder.path, "--render", "svg"], in: dir.url)
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(try Self.outputs(folder) == before)
+        #expect(report.stdout.contains("baseline=value"))
+        let notResults = try BinaryRunner.run(["report", dir.url.path], in: dir.url)
+        #expect(notResults.status == 2)
+    }
+
     @Test func aKilledRunResumesWithoutRecomputingFinishedJobs() throws {
         let dir = TemporaryDirectory()
         // Longer jobs so the kill lands mid-sweep.
