@@ -2,6 +2,7 @@ import Foundation
 import ArgumentParser
 import Experiment
 import PolicyGradient
+import Report
 import YAML
 
 /// `runner env`: the environment registry.
@@ -20,7 +21,7 @@ struct Env: ParsableCommand {
                  d.observationSize.map(String.init) ?? "one-hot",
                  d.defaultMaxEpisodeSteps.map(String.init) ?? "params", d.summary]
             }
-            Console.out(TextTable(header: ["id", "actions", "observation", "time limit", "summary"], rows: rows).text)
+            Console.out(AlignedText.table([["id", "actions", "observation", "time limit", "summary"]] + rows))
         }
     }
 

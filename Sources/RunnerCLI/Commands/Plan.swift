@@ -32,7 +32,7 @@ struct Plan: ParsableCommand {
         case .csv:
             return CSVTable(header: header, rows: rows).text
         case .table:
-            return TextTable(header: header, rows: rows).text
+            return AlignedText.table([header] + rows)
         case .json:
             let objects = rows.map { row in
                 Dictionary(uniqueKeysWithValues: zip(header, row).map { key, value in

@@ -50,7 +50,7 @@ enum SweepDriver {
                 [$0.jobId, $0.cell, String($0.seed), $0.status.rawValue, String($0.step), $0.error ?? ""]
             }
             Console.error("\nfailed or diverged jobs:\n"
-                + TextTable(header: ["job_id", "cell", "seed", "status", "step", "error"], rows: rows).text)
+                + AlignedText.table([["job_id", "cell", "seed", "status", "step", "error"]] + rows))
         }
         Console.out("\nresults: \(runner.directory.path)")
         if report.wasInterrupted {
