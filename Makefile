@@ -16,9 +16,10 @@ test:
 	$(SWIFT) test
 	$(MAKE) check
 
-# Fails when a cell's final return fell below results/reference/ci.csv.
+# Fails when a cell's final return fell below results/reference/ci.csv. --force: the jobs
+# rerun on the current code (job ids hash the configuration, not the code).
 check:
-	$(SWIFT) run runner check experiments/ci.yaml --results $(RESULTS)
+	$(SWIFT) run runner check experiments/ci.yaml --results $(RESULTS) --force
 
 run:
 	$(SWIFT) run runner $(CONFIG) --results $(RESULTS)
@@ -32,5 +33,7 @@ bench:
 	$(SWIFT) build -c release --product runner-bench
 	.build/release/runner-bench
 
+# The build and every results folder, but not the committed references.
 clean:
-	rm -rf .build $(RESULTS)
+	rm -rf .build
+	find $(RESULTS) -mindepth 1 -maxdepth 1 ! -name reference -exec rm -rf {} + 2>/dev/null || true

@@ -44,6 +44,13 @@ public final class SweepRunner: Sendable {
     /// Runs the selected jobs. Throws `SweepError` when the sweep cannot start (bad filter,
     /// folder locked by another runner, unwritable folder); job failures are reported, not thrown.
     public func run() throws -> SweepReport {
+        try run { _ in }
+    }
+
+    /// Runs the selected jobs, then `whileLocked` with their report before the folder's lock is
+    /// released, so that what it writes (summaries, plots, a regression table) is built from one
+    /// consistent state of the folder. Its errors propagate.
+    public func run(whileLocked: (SweepReport) throws -> Void) throws -> SweepReport {
         let started = Date()
         let clock = ProcessInfo.processInfo.systemUptime
         guard options.jobs >= 1 else { throw SweepError.invalidWorkerCount(options.jobs) }
@@ -121,7 +128,16 @@ public final class SweepRunner: Sendable {
         manifest.state = report.wasInterrupted ? "interrupted" : "finished"
         // The job results are on disk already; a manifest that cannot be updated costs nothing more.
         try? AtomicFile.write(manifest.jsonText, to: manifestURL)
+        try whileLocked(report)
         return report
+    }
+
+    /// Runs `body` holding the lock of the results folder `directory` (as a sweep does), so a
+    /// report is never rebuilt while a runner writes the folder. Throws `SweepError.locked`.
+    public static func withLock<T>(on directory: URL, _ body: () throws -> T) throws -> T {
+        let lock = try RunnerLock(url: directory.appendingPathComponent(".lock"), displayPath: displayPath(directory))
+        defer { lock.release() }
+        return try body()
     }
 
     /// Runs `positions` on `options.jobs` worker threads, which take them in order from a

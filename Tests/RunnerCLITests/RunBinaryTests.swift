@@ -159,23 +159,46 @@ import Testing
         #expect(lines[2].hasSuffix(",3"), "\(summary)")
     }
 
-    @Test func twoRunnersOnOneFolderDoNotCorruptIt() throws {
+    @Test func aSecondRunnerOnTheSameFolderRefusesAndCorruptsNothing() throws {
         let dir = TemporaryDirectory()
-        let config = dir.write("e2e.yaml", Self.sweep.replacingOccurrences(of: "steps: 4000,", with: "steps: 40000,"))
-        let results = dir.url.appendingPathComponent("r").path
-        let first = try Self.startSweep(config, results: URL(fileURLWithPath: results))
-        usleep(50_000)
-        let second = try Self.startSweep(config, results: URL(fileURLWithPath: results))
+        let config = dir.write("e2e.yaml", Self.sweep.replacingOccurrences(of: "steps: 4000,", with: "steps: 400000,"))
+        let results = dir.url.appendingPathComponent("r")
+        let first = try Self.startSweep(config, results: results)
+        let jobs = results.appendingPathComponent("e2e/jobs")
+        Self.wait(for: first, until: { !Self.jobs(in: jobs).isEmpty })
+        #expect(first.isRunning)
+        let second = try BinaryRunner.run(["run", config, "--force", "--results", results.path, "--no-progress"], in: dir.url)
+        #expect(second.status == 1)
+        #expect(second.stderr.contains("another runner is using"), "\(second.stderr)")
+        // Reports also wait their turn.
+        let report = try BinaryRunner.run(["report", results.appendingPathComponent("e2e").path], in: dir.url)
+        #expect(report.status == 1)
         first.waitUntilExit()
-        second.waitUntilExit()
-        let statuses = [first.terminationStatus, second.terminationStatus].sorted()
-        // One ran; the other found the folder locked and refused (exit 1) - or ran after it (0).
-        #expect(statuses[0] == 0)
-        #expect(statuses[1] == 0 || statuses[1] == 1)
-        let clean = dir.url.appendingPathComponent("clean").path
-        let reference = try BinaryRunner.run(["run", config, "--results", clean, "--no-progress"], in: dir.url)
+        #expect(first.terminationStatus == 0)
+        let clean = dir.url.appendingPathComponent("clean")
+        let reference = try BinaryRunner.run(["run", config, "--results", clean.path, "--no-progress"], in: dir.url, timeout: 300)
         #expect(reference.status == 0)
-        #expect(try Self.outputs(URL(fileURLWithPath: results + "/e2e")) == Self.outputs(URL(fileURLWithPath: clean + "/e2e")))
+        #expect(try Self.outputs(results.appendingPathComponent("e2e")) == Self.outputs(clean.appendingPathComponent("e2e")))
+    }
+
+    @Test func updateReferenceRefusesWhileAJobDiverges() throws {
+        let dir = TemporaryDirectory()
+        let diverging = Self.sweep
+            .replacingOccurrences(of: "optimizer: {name: adam, lr: 0.05}", with: "optimizer: {name: sgd, max_grad_norm: null}")
+            .replacingOccurrences(of: "grid:\n  baseline: [none, value]", with: "grid:\n  optimizer.lr: [0.05, 1.0e+300]")
+            .replacingOccurrences(of: "  min: 0.5\n", with: "  reference: ref.csv\n")
+        let config = dir.write("div.yaml", diverging)
+        let outcome = try BinaryRunner.run(["check", config, "--update-reference", "--results", dir.url.path], in: dir.url)
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("the reference was not written"), "\(outcome.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.url.appendingPathComponent("ref.csv").path))
+        // With every job sound, the reference is written and the next check passes against it.
+        let sound = dir.write("div.yaml", diverging.replacingOccurrences(of: "1.0e+300", with: "0.01"))
+        let update = try BinaryRunner.run(["check", sound, "--update-reference", "--results", dir.url.path], in: dir.url)
+        #expect(update.status == 0, "\(update.stderr)")
+        #expect(FileManager.default.fileExists(atPath: dir.url.appendingPathComponent("ref.csv").path))
+        let check = try BinaryRunner.run(["check", sound, "--results", dir.url.path], in: dir.url)
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
     }
 
     @Test func checkPassesAndFailsOnAnInjectedRegression() throws {

@@ -24,6 +24,9 @@ struct Check: ParsableCommand {
     @Flag(help: "Write the reference file from this run's results instead of checking.")
     var updateReference = false
 
+    @Flag(help: "Rerun every job instead of reusing stored results (job ids hash the configuration, not the code).")
+    var force = false
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
@@ -34,27 +37,41 @@ struct Check: ParsableCommand {
             Console.error("error: \(config) has no `regression` section")
             throw ExitStatus.invalidConfig
         }
-        let outcome = try SweepDriver.run(
-            plan: plan, results: results, jobs: jobs, only: [], force: false, progress: .lines)
         let reference = RegressionCheck.referenceURL(settings: settings, experimentFile: URL(fileURLWithPath: config))
-        if updateReference {
-            guard let reference else {
-                Console.error("error: regression.reference names no file to update")
-                throw ExitStatus.invalidConfig
-            }
-            try RegressionCheck.updateReference(from: outcome.summary, at: reference)
-            Console.out("reference written: \(reference.path)")
-            return
+        if updateReference && reference == nil {
+            Console.error("error: regression.reference names no file to update")
+            throw ExitStatus.invalidConfig
         }
-        let result: RegressionResult
-        do {
-            result = try RegressionCheck(settings: settings).run(
-                summary: outcome.summary, reference: reference, resultsDirectory: outcome.report.directory)
-        } catch {
-            Console.error("error: \(error)")
+        _ = try SweepDriver.run(
+            plan: plan, results: results, jobs: jobs, only: [], force: force, progress: .lines
+        ) { outcome in
+            if updateReference {
+                try Self.update(reference!, from: outcome)
+                return
+            }
+            let result: RegressionResult
+            do {
+                result = try RegressionCheck(settings: settings).run(
+                    summary: outcome.summary, reference: reference, resultsDirectory: outcome.report.directory)
+            } catch {
+                Console.error("error: \(error)")
+                throw ExitStatus.failure
+            }
+            Console.out(result.text)
+            if !result.passed || !outcome.report.failures.isEmpty { throw ExitStatus.failure }
+        }
+    }
+
+    /// Writes the reference, refusing when a job failed or diverged or a cell has no result:
+    /// a reference must hold every cell.
+    private static func update(_ reference: URL, from outcome: SweepDriver.Outcome) throws {
+        let empty = outcome.summary.cells.filter { $0.n == 0 }.map(\.label)
+        guard outcome.report.failures.isEmpty && empty.isEmpty else {
+            Console.error("error: the reference was not written: "
+                + (empty.isEmpty ? "a job failed or diverged" : "no completed job in \(empty.joined(separator: "; "))"))
             throw ExitStatus.failure
         }
-        Console.out(result.text)
-        if !result.passed || !outcome.report.failures.isEmpty { throw ExitStatus.failure }
+        try RegressionCheck.updateReference(from: outcome.summary, at: reference)
+        Console.out("reference written: \(reference.path)")
     }
 }

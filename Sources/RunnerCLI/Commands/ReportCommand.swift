@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Experiment
 import Report
+import Sweep
 
 /// `runner report RESULTS_DIR`: rebuilds the CSV summaries and plots from the job folders.
 struct ReportCommand: ParsableCommand {
@@ -22,13 +23,14 @@ struct ReportCommand: ParsableCommand {
         }
         let summary: ReportSummary
         do {
-            summary = try Reporter().build(resultsDirectory: url, render: render)
+            // Under the folder's lock, so a runner never writes it while the report reads it.
+            summary = try SweepRunner.withLock(on: url) { try Reporter().build(resultsDirectory: url, render: render) }
         } catch let error as ConfigurationError {
             Console.error(error.description)
             throw ExitStatus.invalidConfig
-        }
-        if render != nil && GnuplotRenderer.onPath() == nil {
-            Console.error("warning: gnuplot is not installed; the scripts are written but not rendered")
+        } catch let error as SweepError {
+            Console.error("error: \(error.description)")
+            throw ExitStatus.failure
         }
         for problem in summary.renderProblems { Console.error("warning: \(problem)") }
         Console.out(summary.text)

@@ -34,9 +34,11 @@ struct Run: ParsableCommand {
 
     func run() throws {
         let plan = try PlanLoading.load(config)
-        let outcome = try SweepDriver.run(
+        _ = try SweepDriver.run(
             plan: plan, results: results, jobs: jobs, only: only, force: force,
-            progress: noProgress ? .lines : .auto)
-        if !outcome.report.failures.isEmpty { throw ExitStatus.failure }
+            progress: noProgress ? .lines : .auto
+        ) { outcome in
+            if !outcome.report.failures.isEmpty { throw ExitStatus.failure }
+        }
     }
 }

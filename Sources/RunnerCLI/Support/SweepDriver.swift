@@ -7,9 +7,10 @@ import Sweep
 
 /// Runs an experiment's jobs, rebuilds its report, and prints what happened.
 ///
-/// Shared by `run` and `check`. Maps the sweep's outcomes to the documented exit codes:
-/// a sweep that cannot start (locked folder, bad `--only`) or a job that failed or
-/// diverged exits 1; an interrupted sweep exits 130.
+/// Shared by `run` and `check`. The report (and `finish`, e.g. the regression check) is built
+/// while the results folder is still locked, from one consistent state. Exit codes: a bad
+/// `--only` 64; a folder that is locked or cannot be written 1; an interrupted sweep 130.
+/// Failed or diverged jobs are returned in the outcome for the command to judge.
 enum SweepDriver {
     struct Outcome {
         var report: SweepReport
@@ -17,15 +18,33 @@ enum SweepDriver {
     }
 
     static func run(
-        plan: ExperimentPlan, results: String, jobs: Int?, only: [String], force: Bool, progress: ProgressMode
+        plan: ExperimentPlan, results: String, jobs: Int?, only: [String], force: Bool, progress: ProgressMode,
+        finish: (Outcome) throws -> Void = { _ in }
     ) throws -> Outcome {
         let options = SweepOptions(
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, force: force, only: only,
             progress: progress, resultsRoot: URL(fileURLWithPath: results), handleSignals: true)
         let runner = SweepRunner(plan: plan, options: options, body: TrainingJob.body)
-        let report: SweepReport
+        var outcome: Outcome?
         do {
-            report = try runner.run()
+            _ = try runner.run { report in
+                let summary: ReportSummary
+                do {
+                    summary = try Reporter().build(
+                        plan: plan, resultsDirectory: runner.directory,
+                        render: GnuplotRenderer.onPath() == nil ? nil : .png)
+                } catch {
+                    Console.error("error: the report could not be written: \(error)")
+                    throw ExitStatus.failure
+                }
+                Self.print(report, summary, directory: runner.directory)
+                if report.wasInterrupted {
+                    Console.error("interrupted: finished jobs are kept; run again to resume")
+                    throw ExitStatus.interrupted
+                }
+                outcome = Outcome(report: report, summary: summary)
+                try finish(outcome!)
+            }
         } catch let error as SweepError {
             Console.error("error: \(error.description)")
             switch error {
@@ -35,14 +54,10 @@ enum SweepDriver {
                 throw ExitStatus.failure
             }
         }
-        let summary: ReportSummary
-        do {
-            summary = try Reporter().build(
-                plan: plan, resultsDirectory: runner.directory, render: GnuplotRenderer.onPath() == nil ? nil : .png)
-        } catch {
-            Console.error("error: the report could not be written: \(error)")
-            throw ExitStatus.failure
-        }
+        return outcome!
+    }
+
+    private static func print(_ report: SweepReport, _ summary: ReportSummary, directory: URL) {
         for problem in summary.renderProblems { Console.error("warning: \(problem)") }
         Console.out(summary.text)
         if !report.failures.isEmpty {
@@ -52,11 +67,6 @@ enum SweepDriver {
             Console.error("\nfailed or diverged jobs:\n"
                 + AlignedText.table([["job_id", "cell", "seed", "status", "step", "error"]] + rows))
         }
-        Console.out("\nresults: \(runner.directory.path)")
-        if report.wasInterrupted {
-            Console.error("interrupted: finished jobs are kept; run again to resume")
-            throw ExitStatus.interrupted
-        }
-        return Outcome(report: report, summary: summary)
+        Console.out("\nresults: \(directory.path)")
     }
 }
