@@ -95,6 +95,30 @@ import YAML
         expectSingle(text, line: 4, column: 25, path: "environment.params.means[1]", contains: "quoted")
     }
 
+    @Test func anExcludeOnARejectedSweepIsAnErrorNotACrash() {
+        // The swept key's values are rejected; the exclude naming it must not crash.
+        let empty = scratch.errors(minimal("grid:\n  baseline: []\nexclude:\n  - {baseline: none}\n"))
+        #expect(empty.count == 1 && empty.first?.mark.line == 9, "\(empty)")
+        let unequal = scratch.errors(minimal(
+            "zip:\n  - {estimator.n_steps: [5, 16], optimizer.lr: [0.1]}\nexclude:\n  - {optimizer.lr: 0.1}\n"))
+        #expect(unequal.first?.message.contains("unequal lengths") == true, "\(unequal)")
+    }
+
+    @Test func hugeCountsAreRangeErrorsNotOverflows() {
+        expectSingle(
+            minimal("").replacingOccurrences(of: "  id: CartPole-v1", with: "  id: CartPole-v1\n  num_envs: 4611686018427387904"),
+            line: 4, column: 13, path: "environment.num_envs", contains: "1...65536")
+        expectSingle(
+            minimal("policy:\n  hidden: [64, 100000000]\n"), line: 9, column: 16, path: "policy.hidden[1]",
+            contains: "1...65536")
+    }
+
+    @Test func ruleErrorsOnASweptValuePointAtTheSweep() {
+        expectSingle(
+            minimal("grid:\n  policy.architecture: [mlp, tabular]\n"), line: 9, column: 30,
+            path: "grid.policy.architecture", contains: "tabular environment")
+    }
+
     @Test func zipListsOfUnequalLength() {
         expectSingle(
             minimal("zip:\n  - estimator.n_steps: [5, 16]\n    optimizer.lr: [0.1, 0.2, 0.3]\n"),

@@ -55,6 +55,39 @@ import YAML
         #expect(base.jobs[0].canonical.contains("\"seed\":0"))
     }
 
+    /// Every setting a job uses reaches its canonical form: decoding the canonical tree back
+    /// gives the cell's settings, for a file that moves every used key off its default.
+    @Test(arguments: [
+        """
+        environment: {id: CartPole-v1, num_envs: 3, max_episode_steps: 321}
+        policy: {architecture: mlp, hidden: [7, 5], activation: relu, init: normal}
+        estimator: {name: ppo, gamma: 0.97, n_steps: 12, lambda: 0.8, normalize_advantage: false,
+                    bootstrap_truncated: false, epochs: 3, minibatches: 2, clip: 0.3}
+        baseline: value
+        critic: {hidden: [9], activation: tanh, value_coef: 0.7, target: target_network, target_update: 7}
+        entropy_coef: 0.02
+        optimizer: {name: adam, lr: 0.002, schedule: linear, max_grad_norm: 1.5, beta1: 0.8, beta2: 0.99, eps: 1.0e-6}
+        training: {steps: 999, eval_every: 33, eval_episodes: 4, eval_policy: greedy}
+        diagnostics: {gradient_variance: {every: 50, samples: 5, compare: [none, value]}}
+        """,
+        """
+        environment: {id: Chain, num_envs: 2, max_episode_steps: 9, params: {length: 4, slip: 0.3, small_reward: 1.5, large_reward: 7.0}}
+        policy: {architecture: tabular, init: normal}
+        estimator: {name: reinforce, gamma: 0.9, episodes_per_update: 3, reward_to_go: false, discount_weighting: true,
+                    normalize_advantage: true}
+        baseline: optimal
+        optimizer: {name: sgd, lr: 0.3, momentum: 0.5, max_grad_norm: null}
+        training: {steps: 500, eval_every: 50, eval_episodes: 3}
+        """,
+    ])
+    func canonicalFormRoundTripsEveryUsedSetting(settings: String) throws {
+        let plan = try scratch.load("r.yaml", "experiment: r\n" + settings)
+        let job = plan.jobs[0]
+        let settingsTree = Node(.mapping((job.canonicalTree.mapping ?? []).filter { $0.key != "seed" }))
+        let decoded = try YAMLDecoder().decode(JobSettings.self, from: settingsTree)
+        #expect(decoded == job.config.settings)
+    }
+
     @Test func canonicalTextIsSortedJSON() throws {
         let job = try scratch.load("p.yaml", minimal()).jobs[0]
         let object = try JSONSerialization.jsonObject(with: Data(job.canonical.utf8)) as? [String: Any]

@@ -137,6 +137,29 @@ import YAML
         #expect(warning?.mark.line == 6 && warning?.mark.column == 11)
     }
 
+    @Test func aConstantBaselineUnderAdvantageNormalizationWarns() throws {
+        let plan = try scratch.load("n.yaml", """
+            experiment: n
+            environment: {id: CartPole-v1}
+            estimator: {name: ppo, n_steps: 16}
+            baseline: mean
+            training: {steps: 1000}
+            diagnostics:
+              gradient_variance: {every: 100, compare: [none, optimal]}
+            """)
+        let warnings = plan.warnings.map { "\($0.mark.line):\($0.mark.column) \($0.path)" }
+        #expect(warnings.contains("4:11 baseline"), "\(warnings)")
+        #expect(warnings.contains("7:51 diagnostics.gradient_variance.compare[1]"), "\(warnings)")
+        let without = try scratch.load("m.yaml", """
+            experiment: n
+            environment: {id: CartPole-v1}
+            estimator: {name: a2c}
+            baseline: mean
+            training: {steps: 1000}
+            """)
+        #expect(without.warnings.isEmpty)
+    }
+
     @Test func defaultsFollowTheDesign() throws {
         let s = try scratch.load("d.yaml", minimal()).cells[0].settings
         #expect(s.environment.numEnvs == 1 && s.environment.maxEpisodeSteps == 500)
@@ -155,7 +178,7 @@ import YAML
             """).cells[0].settings
         #expect(tabular.policy.initialization == .zeros)
         #expect(tabular.optimizer.maxGradNorm == nil)
-        #expect(tabular.environment.maxEpisodeSteps == EnvironmentID.chain.defaultMaxEpisodeSteps)
+        #expect(tabular.environment.maxEpisodeSteps == 20)  // docs/configuration.md
     }
 
     @Test func theShippedExperimentsAreValid() throws {

@@ -70,11 +70,11 @@ enum SettingsRules {
             let compare = tree.lookup(["diagnostics", "gradient_variance", "compare"])
             log.error(
                 "a 'value' comparison needs a critic; this job has none (estimator reinforce, baseline \(s.baseline.rawValue))",
-                at: compare?.elements?[i].mark ?? mark("diagnostics"),
+                at: compare?.sequence?[i].mark ?? mark("diagnostics"),
                 path: "diagnostics.gradient_variance.compare[\(i)]")
         }
         if s.estimator.name != .reinforce {
-            let batch = s.environment.numEnvs * s.estimator.nSteps
+            let batch = s.environment.numEnvs * s.estimator.nSteps  // both bounded at decoding
             if s.training.steps < batch {
                 log.error(
                     "is smaller than one update (num_envs x n_steps = \(batch) steps)",
@@ -84,6 +84,24 @@ enum SettingsRules {
                 log.error(
                     "exceeds the batch size (num_envs x n_steps = \(batch))",
                     at: mark("estimator", "minibatches"), path: "estimator.minibatches")
+            }
+        }
+
+        if s.estimator.normalizeAdvantage {
+            // Standardizing the advantages subtracts their batch mean: a constant baseline cancels.
+            let constants: [Baseline] = [.mean, .optimal]
+            if constants.contains(s.baseline) {
+                log.warning(
+                    "has no effect: normalize_advantage subtracts the batch mean, which cancels a constant baseline",
+                    at: mark("baseline"), path: "baseline")
+            }
+            if let variance = s.diagnostics.gradientVariance,
+               let i = variance.compare.firstIndex(where: constants.contains) {
+                let compare = tree.lookup(["diagnostics", "gradient_variance", "compare"])
+                log.warning(
+                    "measures the same as none: normalize_advantage cancels a constant baseline",
+                    at: compare?.sequence?[i].mark ?? mark("diagnostics"),
+                    path: "diagnostics.gradient_variance.compare[\(i)]")
             }
         }
 

@@ -57,7 +57,7 @@ struct SweepSpec {
         }
 
         func values(_ node: Node, location: String) -> [Node]? {
-            guard let elements = node.elements else {
+            guard let elements = node.sequence else {
                 log.error("expected a list of values, found \(node.kindDescription)", at: node.mark, path: location)
                 return nil
             }
@@ -69,7 +69,7 @@ struct SweepSpec {
         }
 
         if let grid = file["grid"], grid.resolved != .null {
-            if let pairs = grid.pairs {
+            if let pairs = grid.mapping {
                 for pair in pairs {
                     let location = "grid.\(pair.key)"
                     if let k = key(pair, location: location), let v = values(pair.value, location: location) {
@@ -83,9 +83,9 @@ struct SweepSpec {
         }
 
         if let zip = file["zip"], zip.resolved != .null {
-            if let groups = zip.elements {
+            if let groups = zip.sequence {
                 for (g, group) in groups.enumerated() {
-                    guard let pairs = group.pairs, !pairs.isEmpty else {
+                    guard let pairs = group.mapping, !pairs.isEmpty else {
                         log.error("expected a mapping of keys to lists, found \(group.kindDescription)",
                                   at: group.mark, path: "zip[\(g)]")
                         continue
@@ -114,13 +114,13 @@ struct SweepSpec {
         }
 
         if let exclude = file["exclude"], exclude.resolved != .null {
-            guard let rules = exclude.elements else {
+            guard let rules = exclude.sequence else {
                 log.error("expected a list of mappings, found \(exclude.kindDescription)",
                           at: exclude.mark, path: "exclude")
                 return
             }
             for (r, rule) in rules.enumerated() {
-                guard let pairs = rule.pairs, !pairs.isEmpty else {
+                guard let pairs = rule.mapping, !pairs.isEmpty else {
                     log.error("expected a mapping of swept keys to values, found \(rule.kindDescription)",
                               at: rule.mark, path: "exclude[\(r)]")
                     continue
@@ -136,8 +136,10 @@ struct SweepSpec {
                         log.error(message, at: pair.keyMark, path: location)
                         continue
                     }
-                    let axis = axes.first { $0.keys.contains { $0.name == pair.key } }!
-                    let column = axis.keys.firstIndex { $0.name == pair.key }!
+                    // A key whose values were rejected has no axis; its error is already logged.
+                    guard let axis = axes.first(where: { $0.keys.contains { $0.name == pair.key } }),
+                        let column = axis.keys.firstIndex(where: { $0.name == pair.key })
+                    else { continue }
                     if !axis.rows.contains(where: { CanonicalForm.equal($0[column], pair.value) }) {
                         log.warning("matches none of the values of '\(pair.key)'", at: pair.value.mark, path: location)
                     }

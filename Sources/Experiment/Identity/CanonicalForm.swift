@@ -62,19 +62,23 @@ public enum CanonicalForm {
             }
             out += "]"
         case .mapping(let pairs):
-            out += "{"
-            for (i, pair) in pairs.sorted(by: { precedes($0.key, $1.key) }).enumerated() {
-                if i > 0 { out += "," }
-                quote(pair.key, to: &out)
-                out += ":"
-                write(pair.value, to: &out)
-            }
-            out += "}"
+            out += mapping(pairs.map { ($0.key, text($0.value)) })
         }
     }
 
-    /// The order of keys: by Unicode scalar values, independent of locale.
-    static func precedes(_ a: String, _ b: String) -> Bool {
+    /// The canonical text of a mapping whose values' canonical texts are known: keys sorted
+    /// by Unicode scalar values, independent of locale.
+    static func mapping(_ entries: [(key: String, text: String)]) -> String {
+        var out = "{"
+        for (i, entry) in entries.sorted(by: { precedes($0.key, $1.key) }).enumerated() {
+            if i > 0 { out += "," }
+            quote(entry.key, to: &out)
+            out += ":" + entry.text
+        }
+        return out + "}"
+    }
+
+    private static func precedes(_ a: String, _ b: String) -> Bool {
         a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars)
     }
 

@@ -10,29 +10,21 @@ public struct JobIdentity: Sendable {
     public static let idLength = 16
 
     /// The cell's settings as a tree, ignored settings removed.
-    public let settingsTree: Node
-    /// The canonical text of each top-level setting, by key.
+    private let settingsTree: Node
+    /// The canonical text of each top-level setting: computed once, shared by the cell's seeds.
     private let entries: [(key: String, text: String)]
 
     /// The identity of the jobs of a cell with `settings`.
     public init(settings: JobSettings) throws {
         settingsTree = try YAMLEncoder().encode(settings).removing(SettingsRules.ignoredPaths(settings))
-        entries = (settingsTree.pairs ?? []).map { ($0.key, CanonicalForm.text($0.value)) }
+        entries = (settingsTree.mapping ?? []).map { ($0.key, CanonicalForm.text($0.value)) }
     }
 
     /// The job with `seed`: its canonical tree (for `config.yaml`), canonical text and id.
     public func job(seed: Int) -> (tree: Node, canonical: String, id: String) {
-        var pairs = settingsTree.pairs ?? []
-        pairs.append(Node.Pair(key: "seed", value: .int(seed)))
-        let all = entries + [(key: "seed", text: String(seed))]
-        var canonical = "{"
-        for (i, entry) in all.sorted(by: { CanonicalForm.precedes($0.key, $1.key) }).enumerated() {
-            if i > 0 { canonical += "," }
-            CanonicalForm.quote(entry.key, to: &canonical)
-            canonical += ":" + entry.text
-        }
-        canonical += "}"
-        return (Node(.mapping(pairs)), canonical, Self.id(ofCanonical: canonical))
+        let tree = Node(.mapping((settingsTree.mapping ?? []) + [Node.Pair(key: "seed", value: .int(seed))]))
+        let canonical = CanonicalForm.mapping(entries + [(key: "seed", text: String(seed))])
+        return (tree, canonical, Self.id(ofCanonical: canonical))
     }
 
     /// The id of a canonical text.

@@ -10,9 +10,6 @@ struct ExperimentHeader: Decodable {
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case experiment, description, extends, seeds, grid, zip, exclude, regression
-        case environment, policy, estimator, baseline, critic
-        case entropyCoef = "entropy_coef"
-        case optimizer, training, diagnostics
     }
 
     init(from decoder: any Decoder) throws {
@@ -25,12 +22,10 @@ struct ExperimentHeader: Decodable {
         description = try c.decodeIfPresent(String.self, forKey: .description)
         seeds = try Self.decodeSeeds(c)
         regression = try c.decodeIfPresent(RegressionSettings.self, forKey: .regression)
-        // The sweep and the settings are read elsewhere; asking marks them as known keys.
-        for key in [CodingKeys.extends, .grid, .zip, .exclude] + JobSettings.CodingKeys.allCases.compactMap({
-            CodingKeys(rawValue: $0.stringValue)
-        }) {
-            _ = c.contains(key)
-        }
+        // The sweep and the settings sections are read elsewhere; asking marks them as known keys.
+        for key in [CodingKeys.extends, .grid, .zip, .exclude] { _ = c.contains(key) }
+        let sections = try decoder.container(keyedBy: JobSettings.CodingKeys.self)
+        for key in JobSettings.CodingKeys.allCases { _ = sections.contains(key) }
     }
 
     /// `seeds: N` means 0..<N; a list names the seeds.

@@ -45,7 +45,11 @@ public struct ExperimentLoader: Sendable {
                 log.add(relocated(diagnostic, assignments: assignments))
                 continue
             }
-            SettingsRules.check(settings, tree: tree, log: &log)
+            var cellLog = DiagnosticLog()
+            SettingsRules.check(settings, tree: tree, log: &cellLog)
+            for diagnostic in cellLog.errors + cellLog.warnings {
+                log.add(relocated(diagnostic, assignments: assignments))
+            }
             let values = assignments.map { (key: $0.key.name, value: CanonicalForm.label($0.value)) }
             let label = values.isEmpty ? "default" : values.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
             cells.append(.init(index: cells.count, label: label, values: values, settings: settings))
@@ -69,7 +73,7 @@ public struct ExperimentLoader: Sendable {
             regression: header.regression, warnings: log.warnings)
     }
 
-    /// A decoding error raised by a swept value or key, re-addressed to where it was swept.
+    /// A diagnostic raised by a swept value or key, re-addressed to where it was swept.
     private func relocated(
         _ diagnostic: Diagnostic, assignments: [(key: SweepSpec.Key, value: Node)]
     ) -> Diagnostic {

@@ -32,7 +32,7 @@ struct ExtendsResolver {
         } catch let diagnostic as Diagnostic {
             throw ConfigurationError([diagnostic])
         }
-        guard let pairs = root.pairs else {
+        guard let pairs = root.mapping else {
             throw ConfigurationError([Diagnostic(
                 at: root.mark, message: "an experiment file is a mapping, found \(root.kindDescription)")])
         }

@@ -1,24 +1,12 @@
 import YAML
 
 extension Node {
-    /// The pairs of a mapping node, or nil.
-    var pairs: [Pair]? {
-        if case .mapping(let pairs) = value { return pairs }
-        return nil
-    }
-
-    /// The elements of a sequence node, or nil.
-    var elements: [Node]? {
-        if case .sequence(let elements) = value { return elements }
-        return nil
-    }
-
     /// `overlay` deep-merged over `self`: mappings merge key by key (the overlay wins),
     /// anything else is replaced by the overlay.
     ///
     /// Iterative over keys, recursive over depth only (bounded by the parser's depth limit).
     func merging(_ overlay: Node) -> Node {
-        guard var base = pairs, let top = overlay.pairs else { return overlay }
+        guard var base = mapping, let top = overlay.mapping else { return overlay }
         for pair in top {
             if let i = base.firstIndex(where: { $0.key == pair.key }) {
                 base[i].value = base[i].value.merging(pair.value)
@@ -35,19 +23,19 @@ extension Node {
     /// Created keys carry `keyMark`, so a key naming no field is reported where it was written.
     func setting(_ path: ArraySlice<String>, to newValue: Node, keyMark: Mark) -> Node {
         guard let key = path.first else { return newValue }
-        var entries = pairs ?? []
+        var entries = mapping ?? []
         if let i = entries.firstIndex(where: { $0.key == key }) {
             entries[i].value = entries[i].value.setting(path.dropFirst(), to: newValue, keyMark: keyMark)
         } else {
             let child = Node(.mapping([]), mark: keyMark).setting(path.dropFirst(), to: newValue, keyMark: keyMark)
             entries.append(Pair(key: key, keyMark: keyMark, value: child))
         }
-        return Node(.mapping(entries), mark: pairs == nil ? keyMark : mark)
+        return Node(.mapping(entries), mark: mapping == nil ? keyMark : mark)
     }
 
     /// `self` without the keys at `paths` (missing paths are ignored).
     func removing(_ paths: [[String]]) -> Node {
-        guard var entries = pairs else { return self }
+        guard var entries = mapping else { return self }
         for path in paths where !path.isEmpty {
             guard let i = entries.firstIndex(where: { $0.key == path[0] }) else { continue }
             if path.count == 1 {
@@ -61,6 +49,6 @@ extension Node {
 
     /// The mapping restricted to `keys`, in file order.
     func keeping(_ keys: Set<String>) -> Node {
-        Node(.mapping((pairs ?? []).filter { keys.contains($0.key) }), mark: mark)
+        Node(.mapping((mapping ?? []).filter { keys.contains($0.key) }), mark: mark)
     }
 }

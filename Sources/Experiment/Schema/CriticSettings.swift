@@ -6,7 +6,9 @@ import YAML
 /// Its network shape defaults to the policy's.
 public typealias CriticSettings = TrainerSettings.Critic
 
-extension TrainerSettings.Critic: Codable {
+/// Encodable only: the section decodes through `CriticSection`, whose shape falls back to the
+/// job's policy.
+extension TrainerSettings.Critic: Encodable {
     enum CodingKeys: String, CodingKey {
         case hidden, activation
         case shareTrunk = "share_trunk"
@@ -21,10 +23,6 @@ extension TrainerSettings.Critic: Codable {
             hidden: section.hidden ?? policy.hidden, activation: section.activation ?? policy.activation,
             shareTrunk: section.shareTrunk, valueCoef: section.valueCoef, target: section.target,
             targetUpdate: section.targetUpdate)
-    }
-
-    public init(from decoder: any Decoder) throws {
-        self.init(try CriticSection(from: decoder), following: PolicySettings())
     }
 
     public func encode(to encoder: any Encoder) throws {

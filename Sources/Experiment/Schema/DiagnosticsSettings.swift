@@ -29,7 +29,7 @@ extension TrainerSettings.Diagnostics: Codable {
         try c.require(every >= 1, .every, "must be at least 1")
         self.init(every: every)
         samples = try c.value(.samples, default: samples)
-        try c.require(samples >= 2, .samples, "must be at least 2 (a variance needs two estimates)")
+        try c.require((2...100_000).contains(samples), .samples, "must be in 2...100000 (a variance needs two estimates)")
         compare = try c.value(.compare, default: compare)
         if Set(compare).count != compare.count {
             throw c.fail(at: .compare, [], "lists a baseline twice")

@@ -23,7 +23,7 @@ public struct EnvironmentSettings: Codable, Sendable, Equatable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decode(EnvironmentID.self, forKey: .id)
         numEnvs = try c.value(.numEnvs, default: 1)
-        try c.require(numEnvs >= 1, .numEnvs, "must be at least 1")
+        try c.require((1...65_536).contains(numEnvs), .numEnvs, "must be in 1...65536")
         maxEpisodeSteps = try c.value(.maxEpisodeSteps, default: id.defaultMaxEpisodeSteps)
         try c.require(maxEpisodeSteps >= 1, .maxEpisodeSteps, "must be at least 1")
         params = try EnvironmentParams.decode(for: id, from: c, key: .params)

@@ -50,7 +50,7 @@ public struct JobSettings: Codable, Sendable, Equatable {
 }
 
 /// One job: a cell's settings and a seed.
-public struct JobConfig: Encodable, Sendable, Equatable {
+public struct JobConfig: Sendable, Equatable {
     public var settings: JobSettings
     public var seed: Int
 
@@ -58,12 +58,4 @@ public struct JobConfig: Encodable, Sendable, Equatable {
         self.settings = settings
         self.seed = seed
     }
-
-    public func encode(to encoder: any Encoder) throws {
-        try settings.encode(to: encoder)
-        var c = encoder.container(keyedBy: SeedKey.self)
-        try c.encode(seed, forKey: .seed)
-    }
-
-    private enum SeedKey: String, CodingKey { case seed }
 }

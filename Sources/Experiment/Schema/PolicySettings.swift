@@ -36,9 +36,9 @@ extension TrainerSettings.Policy: Codable {
     }
 
     static func checkHidden<K>(_ hidden: [Int], in c: KeyedDecodingContainer<K>, key: K) throws {
-        try c.require(!hidden.isEmpty, key, "needs at least one layer")
-        for (i, width) in hidden.enumerated() where width < 1 {
-            throw c.fail(at: key, [i], "layer width must be at least 1")
+        try c.require((1...64).contains(hidden.count), key, "needs 1 to 64 layers")
+        for (i, width) in hidden.enumerated() where !(1...65_536).contains(width) {
+            throw c.fail(at: key, [i], "a layer width must be in 1...65536")
         }
     }
 }

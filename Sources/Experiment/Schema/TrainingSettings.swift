@@ -20,7 +20,7 @@ extension TrainerSettings.Training: Codable {
         evalEvery = try c.value(.evalEvery, default: evalEvery)
         try c.require(evalEvery >= 1, .evalEvery, "must be at least 1")
         evalEpisodes = try c.value(.evalEpisodes, default: evalEpisodes)
-        try c.require(evalEpisodes >= 1, .evalEpisodes, "must be at least 1")
+        try c.require((1...1_000_000).contains(evalEpisodes), .evalEpisodes, "must be in 1...1000000")
         evalPolicy = try c.value(.evalPolicy, default: evalPolicy)
     }
 
