@@ -38,11 +38,4 @@ public struct SweepReport: Sendable {
     public var failures: [Failure] = []
     /// A stop was requested (SIGINT, SIGTERM or `StopFlag`) during the run.
     public var wasInterrupted = false
-    /// Environment steps taken by the jobs run in this run.
-    public var totalSteps = 0
-    /// Wall-clock duration of the run.
-    public var seconds = 0.0
-
-    /// True when a job failed in this run.
-    public var hasFailures: Bool { !failed.isEmpty }
 }

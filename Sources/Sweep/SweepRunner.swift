@@ -52,7 +52,6 @@ public final class SweepRunner: Sendable {
     /// consistent state of the folder. Its errors propagate.
     public func run(whileLocked: (SweepReport) throws -> Void) throws -> SweepReport {
         let started = Date()
-        let clock = ProcessInfo.processInfo.systemUptime
         guard options.jobs >= 1 else { throw SweepError.invalidWorkerCount(options.jobs) }
         let filter = try CellFilter(options.only, plan: plan)
 
@@ -89,7 +88,7 @@ public final class SweepRunner: Sendable {
         var stored: [Int: JobResult] = [:]
         for position in selected {
             let job = plan.jobs[position]
-            let folder = JobFolder(root: root, jobId: job.id)
+            let folder = JobFiles(root: root, jobId: job.id)
             if !options.force, let result = folder.finishedResult(configText: YAMLEmitter.emit(job.canonicalTree)) {
                 stored[position] = result
             } else {
@@ -121,8 +120,6 @@ public final class SweepRunner: Sendable {
             }
         }
         report.wasInterrupted = stopFlag.isStopped
-        report.totalSteps = board.totalSteps
-        report.seconds = ProcessInfo.processInfo.systemUptime - clock
 
         manifest.finished = Manifest.timestamp(Date())
         manifest.state = report.wasInterrupted ? "interrupted" : "finished"
@@ -169,7 +166,7 @@ public final class SweepRunner: Sendable {
     /// Runs one job from a clean folder and writes its `result.json`; never throws.
     private func runJob(_ position: Int, root: URL, board: ProgressBoard) -> JobResult {
         let job = plan.jobs[position]
-        let folder = JobFolder(root: root, jobId: job.id)
+        let folder = JobFiles(root: root, jobId: job.id)
         let start = ProcessInfo.processInfo.systemUptime
         board.jobStarted(position)
         var outcome: TrainingOutcome

@@ -119,4 +119,43 @@ struct GnuplotTests {
         #expect(report.renderProblems[0].contains("learning_curves.gp failed (exit 1)"))
         #expect(!r.folder.exists("plots/learning_curves.svg"))
     }
+
+    @Test func pathsNameEveryFileTheScriptsWrite() throws {
+        let r = try SyntheticResults()
+        ReporterTests.populate(r)
+        let report = try Reporter().build(plan: r.plan, resultsDirectory: r.url, render: nil)
+        let plots = report.files.filter { $0.hasPrefix("plots/") }.map { String($0.dropFirst("plots/".count)) }
+        #expect(Set(plots) == Set(GnuplotScripts.paths) && plots.count == GnuplotScripts.paths.count)
+        #expect(GnuplotScripts.paths.filter { $0.hasSuffix(".gp") }
+            == ["learning_curves.gp", "variance_vs_baseline.gp", "final_returns.gp"])
+    }
+
+    static let images = ["learning_curves", "variance_vs_baseline", "final_returns"].flatMap { name in
+        RenderFormat.allCases.map { "plots/\(name).\($0.rawValue)" }
+    }
+
+    /// Images of either format from an earlier report go when the scripts are rewritten;
+    /// files the report does not own stay.
+    @Test func earlierImagesOfBothFormatsAreRemoved() throws {
+        let r = try SyntheticResults()
+        ReporterTests.populate(r)
+        for image in Self.images { r.folder.write(image, "old") }
+        r.folder.write("plots/by-hand.svg", "mine")
+        _ = try Reporter().build(plan: r.plan, resultsDirectory: r.url, render: nil)
+        for image in Self.images { #expect(!r.folder.exists(image), "\(image)") }
+        #expect(r.folder.read("plots/by-hand.svg") == "mine")
+    }
+
+    @Test(.enabled(if: gnuplot != nil, gnuplotMissing))
+    func aPNGRebuildLeavesNoStaleSVG() throws {
+        let r = try SyntheticResults()
+        ReporterTests.populate(r)
+        let svg = try Reporter().build(plan: r.plan, resultsDirectory: r.url, render: .svg)
+        #expect(svg.renderProblems.isEmpty && r.folder.exists("plots/final_returns.svg"))
+        let png = try Reporter().build(plan: r.plan, resultsDirectory: r.url, render: .png)
+        #expect(png.renderProblems.isEmpty && png.rendered.count == 3)
+        for image in Self.images {
+            #expect(r.folder.exists(image) == image.hasSuffix(".png"), "\(image)")
+        }
+    }
 }

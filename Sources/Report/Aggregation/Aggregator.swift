@@ -26,7 +26,7 @@ public struct Aggregator: Sendable {
         plan.cells.map { cell in
             var summary = CellSummary(
                 index: cell.index, label: cell.label,
-                values: plan.sweptKeys.map { key in cell.values.first { $0.key == key }?.value ?? "" },
+                values: plan.sweptValues(of: cell),
                 baseline: cell.settings.baseline.rawValue)
             let jobs = records.filter { $0.cellIndex == cell.index }.sorted { $0.seed < $1.seed }
             for job in jobs {

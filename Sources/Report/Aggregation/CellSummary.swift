@@ -55,9 +55,6 @@ public struct CellSummary: Sendable {
         variance = []
     }
 
-    /// Standard error of the mean final return, std / sqrt(n); NaN when n < 2.
-    public var standardError: Double { std / Double(n).squareRoot() }
-
     /// The variance of the cell's own baseline divided by that of `none`, at the last step
     /// where both were measured; nil when the cell has no such pair.
     public var varianceRatioToNone: Double? {

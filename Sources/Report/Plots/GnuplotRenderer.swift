@@ -11,14 +11,7 @@ public struct GnuplotRenderer: Sendable {
 
     /// A renderer for the first `gnuplot` on `PATH`, or nil when there is none.
     public static func onPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> GnuplotRenderer? {
-        let path = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-        for folder in path.split(separator: ":") where !folder.isEmpty {
-            let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent("gnuplot")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) {
-                return GnuplotRenderer(executable: candidate)
-            }
-        }
-        return nil
+        ExecutableSearch.onPath("gnuplot", environment: environment).map(GnuplotRenderer.init(executable:))
     }
 
     /// Renders `plots/<name>.gp` to `plots/<name>.<format>`.

@@ -11,6 +11,25 @@ import PolicyGradient
 /// blocks are separated by two blank lines. Labels live only in the scripts, escaped by
 /// `GnuplotString.literal`. A plot with no data (say, no gradient diagnostics) is not written.
 public enum GnuplotScripts {
+    /// The names of one plot's files, relative to `plots/`.
+    struct Names {
+        /// The script's name without `.gp`; its images are `<name>.png` and `<name>.svg`.
+        let name: String
+        /// The data files the script reads.
+        let data: [String]
+
+        var script: String { name + ".gp" }
+        var paths: [String] { [script] + data }
+    }
+
+    static let learningCurvesNames = Names(name: "learning_curves", data: ["data/learning_curves.dat"])
+    static let varianceNames = Names(name: "variance_vs_baseline", data: ["data/variance.dat"])
+    static let finalReturnsNames = Names(
+        name: "final_returns", data: ["data/final_returns.dat", "data/final_returns_seeds.dat"])
+
+    /// Every file `files` may write, relative to `plots/`: each plot's script, then its data.
+    public static let paths = [learningCurvesNames, varianceNames, finalReturnsNames].flatMap(\.paths)
+
     /// The plots for `cells` of experiment `experiment`, scripts and data together.
     public static func files(experiment: String, cells: [CellSummary]) -> [PlotFile] {
         learningCurves(experiment: experiment, cells: cells)
@@ -22,13 +41,15 @@ public enum GnuplotScripts {
     public static func learningCurves(experiment: String, cells: [CellSummary]) -> [PlotFile] {
         let drawn = cells.filter { !$0.curve.isEmpty }
         guard !drawn.isEmpty else { return [] }
+        let names = learningCurvesNames
+        let file = names.data[0]
         let data = blocks(drawn.map { cell in
             cell.curve.map { [Double($0.step), $0.mean, $0.interval.low, $0.interval.high] }
         })
         var script = preamble(
-            name: "learning_curves", width: 1100, height: 620,
+            name: names.name, width: 1100, height: 620,
             about: "Learning curves: mean evaluation return over seeds with its 95% bootstrap band, per cell.",
-            data: "data/learning_curves.dat: one block per cell (index k); step, mean, ci_low, ci_high")
+            data: "\(file): one block per cell (index k); step, mean, ci_low, ci_high")
         script += """
             set title \(GnuplotString.literal("Learning curves — \(experiment)"))
             set xlabel 'environment steps'
@@ -41,15 +62,15 @@ public enum GnuplotScripts {
         var layers: [String] = []
         for (k, cell) in drawn.enumerated() {
             let color = k + 1
-            layers.append("'data/learning_curves.dat' index \(k) using 1:3:4 with filledcurves lc \(color) notitle")
+            layers.append("'\(file)' index \(k) using 1:3:4 with filledcurves lc \(color) notitle")
             layers.append(
-                "'data/learning_curves.dat' index \(k) using 1:2 with linespoints lc \(color) lw 2 pt 7 ps 0.4 title "
+                "'\(file)' index \(k) using 1:2 with linespoints lc \(color) lw 2 pt 7 ps 0.4 title "
                     + GnuplotString.literal("\(cell.label) (n=\(cell.n))"))
         }
         script += plot(layers)
         return [
-            PlotFile(path: "learning_curves.gp", contents: script),
-            PlotFile(path: "data/learning_curves.dat", contents: data),
+            PlotFile(path: names.script, contents: script),
+            PlotFile(path: file, contents: data),
         ]
     }
 
@@ -58,6 +79,8 @@ public enum GnuplotScripts {
     public static func varianceVsBaseline(experiment: String, cells: [CellSummary]) -> [PlotFile] {
         let drawn = cells.filter { !$0.variance.isEmpty }
         guard !drawn.isEmpty else { return [] }
+        let names = varianceNames
+        let file = names.data[0]
         let baselines = Aggregator.baselineOrder(Set(drawn.flatMap { $0.variance.map(\.baseline) }))
         var series: [[[Double]]] = []
         var panels: [[String]] = []
@@ -68,9 +91,9 @@ public enum GnuplotScripts {
                 guard !points.isEmpty else { continue }
                 let k = series.count
                 series.append(points.map { [Double($0.step), $0.mean, $0.interval.low, $0.interval.high] })
-                layers.append("'data/variance.dat' index \(k) using 1:3:4 with filledcurves lc \(b + 1) notitle")
+                layers.append("'\(file)' index \(k) using 1:3:4 with filledcurves lc \(b + 1) notitle")
                 layers.append(
-                    "'data/variance.dat' index \(k) using 1:2 with linespoints lc \(b + 1) lw 2 pt 7 ps 0.5 title "
+                    "'\(file)' index \(k) using 1:2 with linespoints lc \(b + 1) lw 2 pt 7 ps 0.5 title "
                         + GnuplotString.literal(baseline))
             }
             panels.append(layers)
@@ -78,9 +101,9 @@ public enum GnuplotScripts {
         let columns = Int(Double(drawn.count).squareRoot().rounded(.up))
         let rows = (drawn.count + columns - 1) / columns
         var script = preamble(
-            name: "variance_vs_baseline", width: 600 * columns, height: 440 * rows + 40,
+            name: names.name, width: 600 * columns, height: 440 * rows + 40,
             about: "Gradient variance (trace of the estimate's covariance, mean over seeds, 95% band) vs steps: one panel per cell, one line per baseline.",
-            data: "data/variance.dat: one block per cell and baseline (index k); step, mean, ci_low, ci_high")
+            data: "\(file): one block per cell and baseline (index k); step, mean, ci_low, ci_high")
         script += """
             set xlabel 'environment steps'
             set ylabel 'gradient variance (log scale)'
@@ -98,8 +121,8 @@ public enum GnuplotScripts {
         }
         script += "unset multiplot\n"
         return [
-            PlotFile(path: "variance_vs_baseline.gp", contents: script),
-            PlotFile(path: "data/variance.dat", contents: blocks(series)),
+            PlotFile(path: names.script, contents: script),
+            PlotFile(path: file, contents: blocks(series)),
         ]
     }
 
@@ -108,6 +131,8 @@ public enum GnuplotScripts {
     public static func finalReturns(experiment: String, cells: [CellSummary]) -> [PlotFile] {
         let drawn = cells.filter { $0.n > 0 }
         guard !drawn.isEmpty else { return [] }
+        let names = finalReturnsNames
+        let (summaryFile, seedsFile) = (names.data[0], names.data[1])
         let positions = Dictionary(uniqueKeysWithValues: cells.enumerated().map { ($1.index, $0) })
         let summary = blocks([drawn.map { c in
             [Double(positions[c.index]!), c.mean, c.interval.low, c.interval.high, c.iqm]
@@ -122,9 +147,9 @@ public enum GnuplotScripts {
         let longest = min(120, cells.map(\.label.count).max() ?? 0)
         let bottomMargin = Int((0.5 * Double(longest)).rounded(.up)) + 3
         var script = preamble(
-            name: "final_returns", width: width, height: 460 + 16 * bottomMargin,
+            name: names.name, width: width, height: 460 + 16 * bottomMargin,
             about: "Final return per cell: mean over seeds with its 95% bootstrap CI, the IQM, and each seed.",
-            data: "data/final_returns.dat: position, mean, ci_low, ci_high, iqm; data/final_returns_seeds.dat: position, final return")
+            data: "\(summaryFile): position, mean, ci_low, ci_high, iqm; \(seedsFile): position, final return")
         script += """
             set title \(GnuplotString.literal("Final returns — \(experiment)"))
             set ylabel 'final return'
@@ -136,14 +161,14 @@ public enum GnuplotScripts {
 
             """
         script += plot([
-            "'data/final_returns_seeds.dat' using 1:2 with points pt 6 ps 0.9 lc rgb 'gray50' title 'seeds'",
-            "'data/final_returns.dat' using 1:2:3:4 with yerrorbars pt 7 ps 1.3 lw 2 lc 1 title 'mean, 95% CI'",
-            "'data/final_returns.dat' using 1:5 with points pt 4 ps 1.3 lc 2 title 'IQM'",
+            "'\(seedsFile)' using 1:2 with points pt 6 ps 0.9 lc rgb 'gray50' title 'seeds'",
+            "'\(summaryFile)' using 1:2:3:4 with yerrorbars pt 7 ps 1.3 lw 2 lc 1 title 'mean, 95% CI'",
+            "'\(summaryFile)' using 1:5 with points pt 4 ps 1.3 lc 2 title 'IQM'",
         ])
         return [
-            PlotFile(path: "final_returns.gp", contents: script),
-            PlotFile(path: "data/final_returns.dat", contents: summary),
-            PlotFile(path: "data/final_returns_seeds.dat", contents: seeds),
+            PlotFile(path: names.script, contents: script),
+            PlotFile(path: summaryFile, contents: summary),
+            PlotFile(path: seedsFile, contents: seeds),
         ]
     }
 

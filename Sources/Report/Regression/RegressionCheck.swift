@@ -35,7 +35,7 @@ public struct RegressionCheck: Sendable {
             var thresholds: [Double] = []
             if let min = settings.min { thresholds.append(min) }
             if let entry {
-                var se = cell.n >= 2 ? cell.standardError : (entry.std.isFinite ? entry.std : 0)
+                var se = cell.n >= 2 ? Statistics.standardError(cell.finalReturns.map(\.value)) : (entry.std.isFinite ? entry.std : 0)
                 if !se.isFinite { se = 0 }
                 thresholds.append(entry.mean - settings.tolerance * se)
             }

@@ -9,19 +9,14 @@ import PolicyGradient
 /// `summary.csv`, `variance.csv`, `variance_summary.csv` and `plots/` (DESIGN section 7).
 /// Every file is written atomically (`AtomicFile`). The CSVs and scripts are a pure function
 /// of the plan and the job files: the same inputs give byte-identical outputs. Plot files
-/// with no data are not written, and stale ones from an earlier report are removed.
+/// with no data are not written, stale ones from an earlier report are removed, and so are
+/// earlier images (PNG and SVG) of every plot, to be rendered afresh when asked.
 public struct Reporter: Sendable {
     public var aggregator: Aggregator
 
     public init(aggregator: Aggregator = Aggregator()) {
         self.aggregator = aggregator
     }
-
-    /// The plot files a report may write, relative to `plots/`.
-    public static let plotFileNames = [
-        "learning_curves.gp", "variance_vs_baseline.gp", "final_returns.gp", "data/learning_curves.dat",
-        "data/variance.dat", "data/final_returns.dat", "data/final_returns_seeds.dat",
-    ]
 
     /// Loads `<resultsDirectory>/experiment.yaml` and builds its report.
     public func build(resultsDirectory: URL, render: RenderFormat?) throws -> ReportSummary {
@@ -62,11 +57,13 @@ public struct Reporter: Sendable {
             summary.files.append("plots/" + file.path)
         }
         let written = Set(files.map(\.path))
-        for stale in Self.plotFileNames where !written.contains(stale) {
-            try? FileManager.default.removeItem(at: plots.appendingPathComponent(stale))
-            if stale.hasSuffix(".gp") {
+        for path in GnuplotScripts.paths {
+            if !written.contains(path) { try? FileManager.default.removeItem(at: plots.appendingPathComponent(path)) }
+            // Every image predates the script and data just written (or removed), whatever its
+            // format: none may survive to be mistaken for the current plot.
+            if PlotFile(path: path, contents: "").isScript {
                 for format in RenderFormat.allCases {
-                    let image = (stale as NSString).deletingPathExtension + "." + format.rawValue
+                    let image = (path as NSString).deletingPathExtension + "." + format.rawValue
                     try? FileManager.default.removeItem(at: plots.appendingPathComponent(image))
                 }
             }

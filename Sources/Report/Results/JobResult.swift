@@ -44,13 +44,7 @@ public struct JobResult: Sendable, Equatable, Codable {
     }
 
     /// Pretty JSON with sorted keys and a final newline.
-    public var jsonText: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // Encoding plain values with a finite final return cannot fail.
-        let data = (try? encoder.encode(self)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
-    }
+    public var jsonText: String { PrettyJSON.text(self) }
 
     /// Reads a `result.json`; nil when missing or unreadable.
     public static func read(from url: URL) -> JobResult? {

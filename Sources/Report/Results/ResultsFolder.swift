@@ -15,9 +15,9 @@ public struct ResultsFolder: Sendable {
         self.directory = directory
     }
 
-    /// The folder of job `id`.
-    public func jobDirectory(_ id: String) -> URL {
-        directory.appendingPathComponent("jobs", isDirectory: true).appendingPathComponent(id, isDirectory: true)
+    /// The files of job `id`.
+    public func files(ofJob id: String) -> JobFiles {
+        JobFiles(root: directory, jobId: id)
     }
 
     /// One record per planned job, sorted by cell index then seed.
@@ -28,8 +28,8 @@ public struct ResultsFolder: Sendable {
 
     /// The record of one job.
     public func record(id: String, cellIndex: Int, seed: Int) throws -> JobRecord {
-        let folder = jobDirectory(id)
-        let resultURL = folder.appendingPathComponent("result.json")
+        let job = files(ofJob: id)
+        let resultURL = job.result
         guard let data = FileManager.default.contents(atPath: resultURL.path) else {
             return JobRecord(id: id, cellIndex: cellIndex, seed: seed, status: nil, finalReturn: .nan, steps: nil)
         }
@@ -44,8 +44,8 @@ public struct ResultsFolder: Sendable {
         return JobRecord(
             id: id, cellIndex: cellIndex, seed: seed, status: status, finalReturn: finalReturn,
             steps: result.steps,
-            curve: try Self.curve(at: folder.appendingPathComponent("curve.csv")),
-            variance: try Self.variance(at: folder.appendingPathComponent("variance.csv")))
+            curve: try Self.curve(at: job.curve),
+            variance: try Self.variance(at: job.variance))
     }
 
     /// The rows of a `curve.csv`; none when the file is absent.

@@ -100,7 +100,7 @@ public enum ReportTables {
     /// The label and swept values of cell `index`.
     static func cellColumns(_ plan: ExperimentPlan, _ index: Int) -> [String] {
         let cell = plan.cells[index]
-        return [cell.label] + plan.sweptKeys.map { key in cell.values.first { $0.key == key }?.value ?? "" }
+        return [cell.label] + plan.sweptValues(of: cell)
     }
 
     static func sorted(_ records: [JobRecord]) -> [JobRecord] {

@@ -26,7 +26,7 @@ struct Plan: ParsableCommand {
         let header = ["job_id", "cell", "seed"] + plan.sweptKeys
         let rows = plan.jobs.map { job -> [String] in
             let cell = plan.cells[job.cellIndex]
-            return [job.id, cell.label, String(job.seed)] + cell.values.map(\.value)
+            return [job.id, cell.label, String(job.seed)] + plan.sweptValues(of: cell)
         }
         switch format {
         case .csv:

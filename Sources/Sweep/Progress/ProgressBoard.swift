@@ -29,13 +29,6 @@ final class ProgressBoard: @unchecked Sendable {
         self.total = total
     }
 
-    /// Environment steps taken by the jobs of this run so far.
-    var totalSteps: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return steps
-    }
-
     func jobStarted(_ position: Int) {
         lock.lock()
         defer { lock.unlock() }

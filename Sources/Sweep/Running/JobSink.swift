@@ -5,7 +5,7 @@ import PolicyGradient
 /// Streams one job's rows to `curve.csv.tmp` and `variance.csv.tmp`, renamed into place
 /// by `finish()`: rows are never kept in memory.
 final class JobSink: TrainingSink {
-    private let folder: JobFolder
+    private let folder: JobFiles
     private let curveWriter: BufferedFileWriter
     private let varianceWriter: BufferedFileWriter
     private let stopFlag: StopFlag
@@ -14,7 +14,7 @@ final class JobSink: TrainingSink {
     /// The step of the latest curve row, for jobs that throw.
     private(set) var latestStep = 0
 
-    init(folder: JobFolder, position: Int, stopFlag: StopFlag, board: ProgressBoard) throws {
+    init(folder: JobFiles, position: Int, stopFlag: StopFlag, board: ProgressBoard) throws {
         self.folder = folder
         self.position = position
         self.stopFlag = stopFlag

@@ -1,4 +1,5 @@
 import Foundation
+import Report
 
 /// The contents of `manifest.json`: what ran, where and when.
 ///
@@ -37,12 +38,8 @@ struct Manifest: Encodable {
         try c.encode(state, forKey: .state)
     }
 
-    var jsonText: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(self)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
-    }
+    /// Pretty JSON with sorted keys and a final newline.
+    var jsonText: String { PrettyJSON.text(self) }
 
     /// An ISO 8601 timestamp in UTC, to the second.
     static func timestamp(_ date: Date) -> String {
@@ -52,14 +49,11 @@ struct Manifest: Encodable {
         return formatter.string(from: date)
     }
 
-    /// `git rev-parse HEAD` in the current folder, when git is installed and this is a repository.
+    /// `git rev-parse HEAD` in the current folder, when git is on `PATH` and this is a repository.
     static func gitCommit() -> String? {
-        let candidates = ["/usr/bin/git", "/usr/local/bin/git", "/opt/homebrew/bin/git"]
-        guard let git = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
-            return nil
-        }
+        guard let git = ExecutableSearch.onPath("git") else { return nil }
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: git)
+        process.executableURL = git
         process.arguments = ["rev-parse", "HEAD"]
         let output = Pipe()
         process.standardOutput = output

@@ -2,22 +2,11 @@ import Foundation
 import Report
 import PolicyGradient
 
-/// The files of one job: `jobs/<job_id>/{config.yaml, curve.csv, variance.csv, result.json}`.
+/// Resuming and restarting a job's folder.
 ///
 /// `result.json` is written last and removed first, so its presence means every other file
 /// of the folder is complete and belongs to the same run.
-struct JobFolder {
-    let url: URL
-
-    init(root: URL, jobId: String) {
-        url = root.appendingPathComponent("jobs").appendingPathComponent(jobId)
-    }
-
-    var config: URL { url.appendingPathComponent("config.yaml") }
-    var curve: URL { url.appendingPathComponent("curve.csv") }
-    var variance: URL { url.appendingPathComponent("variance.csv") }
-    var result: URL { url.appendingPathComponent("result.json") }
-
+extension JobFiles {
     /// The stored result when the job finished with a deterministic outcome (completed or
     /// diverged) for exactly this configuration and its curves are present; nil otherwise.
     func finishedResult(configText: String) -> JobResult? {
@@ -38,10 +27,10 @@ struct JobFolder {
             throw SweepError.io(path: result.path, message: "cannot remove: \(String(cString: strerror(errno)))")
         }
         do {
-            if fm.fileExists(atPath: url.path) { try fm.removeItem(at: url) }
-            try fm.createDirectory(at: url, withIntermediateDirectories: true)
+            if fm.fileExists(atPath: directory.path) { try fm.removeItem(at: directory) }
+            try fm.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
-            throw SweepError.io(path: url.path, message: "cannot reset the job folder: \(error.localizedDescription)")
+            throw SweepError.io(path: directory.path, message: "cannot reset the job folder: \(error.localizedDescription)")
         }
         try AtomicFile.write(configText, to: config)
     }

@@ -1,0 +1,25 @@
+import Foundation
+
+/// Where one job's files live: `<results>/jobs/<job_id>/{config.yaml, curve.csv, variance.csv, result.json}`
+/// (DESIGN section 7), the one place that spells the layout out.
+///
+/// `result.json` is written last, so a folder holding it is complete.
+public struct JobFiles: Sendable, Equatable {
+    /// The job's folder, `<results>/jobs/<job_id>/`.
+    public let directory: URL
+
+    /// The files of job `jobId` under the results folder `root`.
+    public init(root: URL, jobId: String) {
+        directory = root.appendingPathComponent("jobs", isDirectory: true)
+            .appendingPathComponent(jobId, isDirectory: true)
+    }
+
+    /// The job's canonical configuration.
+    public var config: URL { directory.appendingPathComponent("config.yaml") }
+    /// The learning curve, one row per evaluation.
+    public var curve: URL { directory.appendingPathComponent("curve.csv") }
+    /// The gradient-variance record, one row per measurement and baseline.
+    public var variance: URL { directory.appendingPathComponent("variance.csv") }
+    /// The outcome, written last.
+    public var result: URL { directory.appendingPathComponent("result.json") }
+}
