@@ -118,26 +118,9 @@ enum CoreSchema {
         // Match the core-schema pattern on the bytes, then let Double(_:) read the text:
         // every text the pattern admits is one Double(_:) parses, and it rejects the
         // forms Double(_:) would otherwise take (`inf`, `nan`, hexadecimal).
-        var matches = false
-        text.utf8.withContiguousStorageIfAvailable { bytes in
-            var i = 0
-            if i < bytes.count, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") { i += 1 }
-            var mantissaDigits = 0
-            while i < bytes.count, isDigit(bytes[i]) { i += 1; mantissaDigits += 1 }
-            if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
-                i += 1
-                while i < bytes.count, isDigit(bytes[i]) { i += 1; mantissaDigits += 1 }
-            }
-            guard mantissaDigits > 0 else { return }
-            if i < bytes.count, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
-                i += 1
-                if i < bytes.count, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") { i += 1 }
-                var exponentDigits = 0
-                while i < bytes.count, isDigit(bytes[i]) { i += 1; exponentDigits += 1 }
-                guard exponentDigits > 0 else { return }
-            }
-            matches = i == bytes.count
-        }
+        // A string without contiguous UTF-8 storage (bridged) is matched through its view.
+        let matches = text.utf8.withContiguousStorageIfAvailable { isFloatPattern($0) }
+            ?? isFloatPattern(text.utf8)
         guard matches else { return nil }
         // A trailing '.' or a leading '.' is fine for strtod-based parsing; normalize only those.
         if let value = Double(text) { return value }
@@ -148,6 +131,32 @@ enum CoreSchema {
             normalized.insert("0", at: dot)
         }
         return Double(normalized)
+    }
+
+    /// Whether `bytes` match the core-schema float pattern without its `.inf`/`.nan` forms:
+    /// `[-+]? ( \. [0-9]+ | [0-9]+ ( \. [0-9]* )? ) ( [eE] [-+]? [0-9]+ )?`.
+    static func isFloatPattern<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool {
+        var i = bytes.startIndex
+        let end = bytes.endIndex
+        func skip(_ accept: (UInt8) -> Bool) -> Int {
+            var count = 0
+            while i < end, accept(bytes[i]) { bytes.formIndex(after: &i); count += 1 }
+            return count
+        }
+        let isSign = { (b: UInt8) in b == UInt8(ascii: "-") || b == UInt8(ascii: "+") }
+        if i < end, isSign(bytes[i]) { bytes.formIndex(after: &i) }
+        var mantissaDigits = skip(isDigit)
+        if i < end, bytes[i] == UInt8(ascii: ".") {
+            bytes.formIndex(after: &i)
+            mantissaDigits += skip(isDigit)
+        }
+        guard mantissaDigits > 0 else { return false }
+        if i < end, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
+            bytes.formIndex(after: &i)
+            if i < end, isSign(bytes[i]) { bytes.formIndex(after: &i) }
+            guard skip(isDigit) > 0 else { return false }
+        }
+        return i == end
     }
 
     /// The shortest text that reads back as `value` and still resolves to a float.

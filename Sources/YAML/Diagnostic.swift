@@ -42,7 +42,10 @@ public struct Diagnostic: Error, Sendable, CustomStringConvertible {
     public static func keyPath(_ codingPath: [any CodingKey]) -> String {
         var result = ""
         for key in codingPath {
-            if let index = key.intValue, key.stringValue == "Index \(index)" || key is IndexKey {
+            if let key = key as? IndexKey {
+                result += "[\(key.index)]"
+            } else if let index = key.intValue, key.stringValue == "Index \(index)" {
+                // The sequence keys of Foundation's decoders, which are not `IndexKey`.
                 result += "[\(index)]"
             } else {
                 if !result.isEmpty { result += "." }

@@ -98,20 +98,7 @@ final class EventReader {
 
     /// The mark of a byte offset, for reader errors (columns count Unicode scalars).
     private func mark(offset: Int) -> Mark {
-        var line = 1
-        var column = 1
-        var i = 0
-        let end = min(offset, bytes.count)
-        while i < end {
-            let b = bytes[i]
-            if b == UInt8(ascii: "\n") || (b == UInt8(ascii: "\r") && (i + 1 >= bytes.count || bytes[i + 1] != UInt8(ascii: "\n"))) {
-                line += 1
-                column = 1
-            } else if b & 0xC0 != 0x80 && b != UInt8(ascii: "\r") {
-                column += 1
-            }
-            i += 1
-        }
+        let (line, column) = LineCounter.position(ofByte: offset, in: bytes)
         return Mark(source: source, line: line, column: column)
     }
 

@@ -5,7 +5,6 @@ final class KeyTracker {
     private(set) var asked: [String] = []
     private var askedSet: Set<String> = []
     var caseNames: [String] = []
-    var askedAll = false
 
     init(node: Node, path: String) {
         self.node = node
@@ -21,7 +20,7 @@ final class KeyTracker {
 
     /// Throws at the first key nobody asked for.
     func check() throws(Diagnostic) {
-        guard !askedAll, let pairs = node.mapping else { return }
+        guard let pairs = node.mapping else { return }
         for pair in pairs where !askedSet.contains(pair.key) {
             var candidates: [String] = []
             for name in asked + caseNames where !candidates.contains(name) { candidates.append(name) }

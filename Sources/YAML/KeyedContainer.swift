@@ -6,9 +6,14 @@ struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     var codingPath: [any CodingKey] { decoder.codingPath }
 
+    /// The mapping's keys that `Key` accepts; only those count as asked, so keys the type
+    /// cannot name are still reported as unknown.
     var allKeys: [Key] {
-        tracker.askedAll = true
-        return pairs.compactMap { Key(stringValue: $0.key) }
+        pairs.compactMap { pair in
+            guard let key = Key(stringValue: pair.key) else { return nil }
+            tracker.ask(pair.key)
+            return key
+        }
     }
 
     private func node(_ key: Key) -> Node? {

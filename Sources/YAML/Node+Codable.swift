@@ -1,19 +1,12 @@
 /// A `Node` field in a Codable type receives the node as written (YAML decoder) or is written
 /// as its own tree (YAML encoder); other coders see plain values, sequences and mappings.
 extension Node: Codable {
-    private struct AnyKey: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { return nil }
-    }
-
     public init(from decoder: any Decoder) throws {
         if let node = decoder.yamlNode {
             self = node
             return
         }
-        if let keyed = try? decoder.container(keyedBy: AnyKey.self) {
+        if let keyed = try? decoder.container(keyedBy: StringKey.self) {
             self = .mapping(try keyed.allKeys.map { Pair(key: $0.stringValue, value: try keyed.decode(Node.self, forKey: $0)) })
         } else if var unkeyed = try? decoder.unkeyedContainer() {
             var items: [Node] = []
@@ -35,8 +28,8 @@ extension Node: Codable {
             var container = encoder.unkeyedContainer()
             for item in items { try container.encode(item) }
         case .mapping(let pairs):
-            var container = encoder.container(keyedBy: AnyKey.self)
-            for pair in pairs { try container.encode(pair.value, forKey: AnyKey(stringValue: pair.key)) }
+            var container = encoder.container(keyedBy: StringKey.self)
+            for pair in pairs { try container.encode(pair.value, forKey: StringKey(stringValue: pair.key)) }
         case .scalar:
             var container = encoder.singleValueContainer()
             switch resolved ?? .null {

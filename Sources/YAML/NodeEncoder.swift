@@ -19,7 +19,7 @@ final class NodeEncoder: Encoder {
             // Dictionary order changes from run to run; sorted keys keep the output deterministic.
             var pairs: [(key: String, value: EncodedBox)] = []
             for (key, element) in dictionary.sortedEntries() {
-                pairs.append((key, try box(element, codingPath: codingPath + [DictionaryKey(key)], userInfo: userInfo)))
+                pairs.append((key, try box(element, codingPath: codingPath + [StringKey(key)], userInfo: userInfo)))
             }
             return EncodedBox(.mapping(pairs))
         }

@@ -10,11 +10,3 @@ extension Dictionary: SortableStringDictionary where Key == String, Value: Encod
     }
 }
 
-/// The coding key of a dictionary entry.
-struct DictionaryKey: CodingKey {
-    var stringValue: String
-    var intValue: Int? { nil }
-    init(_ key: String) { stringValue = key }
-    init(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { nil }
-}

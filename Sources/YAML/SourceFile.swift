@@ -1,7 +1,7 @@
 /// A source text and its display path; shared by every `Mark` taken from it.
 ///
-/// Lines are split the way libyaml counts them (`\n`, `\r\n` and a lone `\r`),
-/// so a mark's line number always finds the line it was taken from.
+/// Lines are split the way libyaml counts them (`\n`, `\r\n`, a lone `\r`, NEL, LS and PS;
+/// see `LineCounter`), so a mark's line number always finds the line it was taken from.
 public final class SourceFile: Sendable {
     /// The path as shown in diagnostics.
     public let path: String
@@ -16,7 +16,7 @@ public final class SourceFile: Sendable {
         let body = text.unicodeScalars.first == "\u{FEFF}"
             ? String(text.unicodeScalars.dropFirst()) : text
         self.text = body
-        self.lines = SourceFile.splitLines(body)
+        self.lines = LineCounter.lines(of: body)
     }
 
     /// The 1-based line `number`, without its line break; nil when out of range.
@@ -27,29 +27,4 @@ public final class SourceFile: Sendable {
 
     /// The number of lines (a final line break does not start a new line).
     public var lineCount: Int { lines.count }
-
-    private static func splitLines(_ text: String) -> [Substring] {
-        var result: [Substring] = []
-        let scalars = text.unicodeScalars
-        var start = scalars.startIndex
-        var index = start
-        while index < scalars.endIndex {
-            let c = scalars[index]
-            if c == "\n" || c == "\r" {
-                result.append(Substring(scalars[start..<index]))
-                var next = scalars.index(after: index)
-                if c == "\r", next < scalars.endIndex, scalars[next] == "\n" {
-                    next = scalars.index(after: next)
-                }
-                start = next
-                index = next
-            } else {
-                index = scalars.index(after: index)
-            }
-        }
-        if start < scalars.endIndex || result.isEmpty {
-            result.append(Substring(scalars[start..<scalars.endIndex]))
-        }
-        return result
-    }
 }

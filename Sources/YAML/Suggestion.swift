@@ -1,13 +1,20 @@
 /// The candidate closest to `word` by edit distance, for "did you mean" hints.
 ///
-/// A candidate is accepted when its Levenshtein distance d to `word` satisfies
-/// d <= max(2, word.count / 3); among equally close candidates the first wins.
-/// Returns nil when no candidate is that close.
+/// A candidate is accepted when its Levenshtein distance d to `word` (n characters) satisfies
+///
+///     d <= min(max(2, n / 3), n - 1)
+///
+/// that is, up to a third of the word, at least 2 (one transposed pair), but always fewer
+/// than n. Since d >= n - m where m is the number of characters an optimal alignment keeps
+/// in place, d < n means the candidate keeps at least one of the word's characters: a 2-letter
+/// word is allowed one edit ("lx" -> "lr", never "xy" -> "lr") and a 1-letter word none.
+/// Among equally close candidates the first wins. Returns nil when no candidate is that close.
 public func suggestion(for word: String, among candidates: [String]) -> String? {
-    let limit = max(2, word.count / 3)
+    let characters = Array(word)
+    let limit = min(max(2, characters.count / 3), characters.count - 1)
     var best: (candidate: String, distance: Int)?
     for candidate in candidates {
-        let d = levenshtein(Array(word), Array(candidate))
+        let d = levenshtein(characters, Array(candidate))
         if d <= limit, best == nil || d < best!.distance { best = (candidate, d) }
     }
     return best?.candidate

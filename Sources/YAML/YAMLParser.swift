@@ -21,21 +21,7 @@ public enum YAMLParser {
         if let bad = firstInvalidUTF8(body) {
             let prefix = String(decoding: body[body.startIndex..<bad], as: UTF8.self)
             let source = SourceFile(path: path, text: String(decoding: body, as: UTF8.self))
-            var line = 1
-            var column = 1
-            var previous: Unicode.Scalar?
-            for scalar in prefix.unicodeScalars {
-                if scalar == "\n" {
-                    if previous != "\r" { line += 1 }
-                    column = 1
-                } else if scalar == "\r" {
-                    line += 1
-                    column = 1
-                } else {
-                    column += 1
-                }
-                previous = scalar
-            }
+            let (line, column) = LineCounter.position(after: prefix.unicodeScalars)
             let byte = String(body[bad], radix: 16, uppercase: true)
             throw Diagnostic(at: Mark(source: source, line: line, column: column),
                              message: "the file is not valid UTF-8 (byte 0x\(byte))")

@@ -194,6 +194,26 @@ struct DecoderTests {
         expectDiagnostic(decodeError(Pair.self, "[1]"), line: 1, column: 1, "expected more elements; the sequence has 1")
     }
 
+    @Test func allKeysMarksOnlyTheKeysTheTypeAccepts() throws {
+        struct Picky: Decodable {
+            enum CodingKeys: String, CodingKey { case alpha, beta }
+            var seen: [String]
+            init(from decoder: any Decoder) throws {
+                seen = try decoder.container(keyedBy: CodingKeys.self).allKeys.map(\.stringValue)
+            }
+        }
+        #expect(try YAMLDecoder().decode(Picky.self, from: try parse("alpha: 1\nbeta: 2")).seen == ["alpha", "beta"])
+        expectDiagnostic(decodeError(Picky.self, "alpha: 1\ngamma: 2"), line: 2, column: 1,
+                         "unknown key 'gamma'; expected one of alpha", path: "gamma")
+        // Synthesized enum decoding goes through allKeys; a stray key beside the case is unknown.
+        enum Shape: Decodable, Equatable { case circle(radius: Double), square(side: Double) }
+        #expect(try YAMLDecoder().decode(Shape.self, from: try parse("circle: {radius: 2}")) == .circle(radius: 2))
+        expectDiagnostic(decodeError(Shape.self, "circle: {radius: 2}\ncolour: red"), line: 2, column: 1,
+                         "unknown key 'colour'", path: "colour")
+        // A key type that accepts every text still asks for every key.
+        #expect(try YAMLDecoder().decode([String: Int].self, from: try parse("x: 1\ny: 2")) == ["x": 1, "y": 2])
+    }
+
     @Test func caseIterableKeysAreCandidates() {
         struct Opts: Decodable {
             enum CodingKeys: String, CodingKey, CaseIterable { case momentum, nesterov }

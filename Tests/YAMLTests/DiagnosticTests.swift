@@ -40,14 +40,30 @@ struct DiagnosticTests {
     @Test func keyPaths() {
         let path: [any CodingKey] = [IndexKey(0), TestKey("grid"), TestKey("baseline"), IndexKey(2), TestKey("c")]
         #expect(Diagnostic.keyPath(path) == "[0].grid.baseline[2].c")
+        // IndexKey is recognised by its type, a foreign key by the "Index N" convention.
+        #expect(IndexKey(3).stringValue == "Index 3" && IndexKey(3).intValue == 3)
+        #expect(IndexKey(stringValue: "Index 3") == nil)
+        #expect(Diagnostic.keyPath([StringKey("a"), ForeignIndexKey(intValue: 4)!, StringKey("b")]) == "a[4].b")
+        // A string key that merely has an intValue is not an index.
+        #expect(Diagnostic.keyPath([StringKey("a"), NumberedKey(intValue: 4)!]) == "a.4")
     }
 
     @Test func suggestions() {
         #expect(suggestion(for: "rmsprp", among: ["sgd", "adam", "rmsprop"]) == "rmsprop")
         #expect(suggestion(for: "gama", among: ["gamma", "lambda"]) == "gamma")
-        // Distance 2 is always allowed; "xyz" vs "abc" is 3 > max(2, 1).
+        // Short words allow 2 edits, but always fewer than their length: "xyz" vs "abc" is 3 > 2.
         #expect(suggestion(for: "xyz", among: ["abc"]) == nil)
-        #expect(suggestion(for: "ab", among: ["xy"]) == "xy")
+        #expect(suggestion(for: "xyc", among: ["abc"]) == "abc")
+        // A 2-letter word allows 1 edit: a suggestion must keep one of its letters.
+        #expect(suggestion(for: "ab", among: ["xy"]) == nil)
+        #expect(suggestion(for: "xy", among: ["lr"]) == nil)
+        #expect(suggestion(for: "lx", among: ["lr"]) == "lr")
+        #expect(suggestion(for: "l", among: ["lr"]) == nil)
+        // A 1-letter word allows none (and an empty word never matches).
+        #expect(suggestion(for: "x", among: ["y"]) == nil)
+        #expect(suggestion(for: "", among: ["a"]) == nil)
+        // A transposition in a 4-letter word is distance 2: still suggested.
+        #expect(suggestion(for: "sede", among: ["seed"]) == "seed")
         // Ties go to the first candidate.
         #expect(suggestion(for: "cat", among: ["bat", "cap"]) == "bat")
         // Longer words allow count/3 edits: 12 letters allow 4.
@@ -64,4 +80,20 @@ struct TestKey: CodingKey {
     init(_ s: String) { stringValue = s }
     init(stringValue: String) { self.stringValue = stringValue }
     init?(intValue: Int) { nil }
+}
+
+/// A sequence key as Foundation's decoders make it: not an `IndexKey`, named "Index N".
+struct ForeignIndexKey: CodingKey {
+    var intValue: Int?
+    var stringValue: String { "Index \(intValue ?? 0)" }
+    init?(intValue: Int) { self.intValue = intValue }
+    init?(stringValue: String) { nil }
+}
+
+/// A key with an integer value whose text is the number itself (a dictionary's Int key).
+struct NumberedKey: CodingKey {
+    var intValue: Int?
+    var stringValue: String { "\(intValue ?? 0)" }
+    init?(intValue: Int) { self.intValue = intValue }
+    init?(stringValue: String) { nil }
 }

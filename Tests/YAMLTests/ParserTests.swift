@@ -167,6 +167,24 @@ struct ParserTests {
         #expect(node["nan"]?.resolved.map { if case .float(let d) = $0 { d.isNaN } else { false } } == true)
     }
 
+    @Test func floatPatternOnAnyByteCollection() {
+        let cases: [(String, Bool)] = [
+            ("1.5", true), ("-.5", true), ("+1.", true), ("1e-3", true), ("2E+10", true), ("7", true), ("0.5e1", true),
+            (".", false), ("-", false), ("+.", false), ("1e", false), ("1e+", false), ("e5", false), ("1.5.", false),
+            ("inf", false), ("nan", false), ("0x1p3", false), ("1_0", false), ("", false), ("1.5 ", false), ("1..5", false),
+        ]
+        for (text, expected) in cases {
+            // A collection without contiguous storage, as the UTF-8 view of a bridged string is.
+            let scattered = Array(text.utf8).lazy.map { $0 }
+            #expect(scattered.withContiguousStorageIfAvailable { _ in 0 } == nil)
+            #expect(CoreSchema.isFloatPattern(scattered) == expected, "\(text)")
+            #expect(CoreSchema.isFloatPattern(text.utf8) == expected, "\(text)")
+            #expect(Array(text.utf8).withUnsafeBufferPointer { CoreSchema.isFloatPattern($0) } == expected, "\(text)")
+            #expect((CoreSchema.float(text) != nil) == expected, "\(text)")
+        }
+        #expect(CoreSchema.float("+1.") == 1 && CoreSchema.float("-.5") == -0.5 && CoreSchema.float("2E+10") == 2e10)
+    }
+
     @Test func integerBounds() throws {
         let node = try parse("max: 9223372036854775807\nmin: -9223372036854775808\n")
         #expect(node["max"]?.resolved == .int(Int.max))
