@@ -1,17 +1,5 @@
 import YAML
 
-/// A coding key for sequence positions, so range errors can point at one element.
-struct IndexKey: CodingKey {
-    let intValue: Int?
-    let stringValue: String
-    init(_ index: Int) {
-        intValue = index
-        stringValue = "Index \(index)"  // the convention of Foundation's decoders
-    }
-    init?(intValue: Int) { self.init(intValue) }
-    init?(stringValue: String) { nil }
-}
-
 extension KeyedDecodingContainer {
     /// The value at `key`, or `fallback` when the key is absent or null.
     func value<T: Decodable>(_ key: Key, default fallback: T) throws -> T {
@@ -33,11 +21,3 @@ extension KeyedDecodingContainer {
     }
 }
 
-/// A coding key naming a mapping key by its text.
-struct ParamKey: CodingKey {
-    let stringValue: String
-    var intValue: Int? { nil }
-    init(_ name: String) { stringValue = name }
-    init?(stringValue: String) { self.init(stringValue) }
-    init?(intValue: Int) { nil }
-}

@@ -34,7 +34,7 @@ public struct EnvironmentSettings: Codable, Sendable, Equatable {
             let key: CodingKeys = error.field == "horizon" ? .maxEpisodeSteps : .params
             var path: [any CodingKey] = []
             if key == .params {
-                path.append(ParamKey(error.field))
+                path.append(StringKey(error.field))
                 path += error.indices.map { IndexKey($0) as any CodingKey }
             }
             throw DecodingError.dataCorrupted(.init(
