@@ -5,8 +5,8 @@
 /// - fixed-length estimators (actor_critic, a2c, gae, ppo): `count = T·N`, time-major
 ///   (`k = t·N + i`, step `t` of copy `i`), and `observations` holds `T + 1` rows per copy (the
 ///   last `N` rows are the observations after the rollout, used to bootstrap);
-/// - REINFORCE: the batch's complete episodes one after another (`numEnvs` is 1 in the indexing
-///   sense and `steps == count`); `episodes` counts them.
+/// - REINFORCE: the batch's complete episodes one after another, ordered by (copy, episode)
+///   (`numEnvs` is 1 in the indexing sense and `steps == count`); `episodes` counts them.
 ///
 /// The policy-gradient term of the batch, for a baseline B, is
 ///
