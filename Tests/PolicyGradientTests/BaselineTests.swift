@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import PolicyGradient
 
@@ -43,10 +44,19 @@ import Testing
 
     /// On one fixed batch the baseline choice changes ĝ, and the value baseline of a fresh
     /// tabular critic (all zeros) equals no baseline.
-    @Test func baselinesChangeTheEstimateNotItsShape() throws {
-        var settings = try chainReinforce(rewardToGo: true, discountWeighting: false, episodes: 1)
+    /// The value baseline subtracts V(s_k) from each term: with a non-zero critic table,
+    /// ĝ(value) = ĝ(none) − termScale Σ_k w_k V(s_k) ∇_θ log π(a_k|s_k), the right side formed
+    /// here in Double from the batch (state = argmax of the one-hot observation), the logits
+    /// (∇_z log π(a|s) = e_a − softmax(z_s)) and the table; equal to 1e-5 relative (Float32 rounding).
+    @Test func valueBaselineSubtractsTheCriticsTerm() throws {
+        var settings = try chainReinforce(rewardToGo: true, discountWeighting: true, episodes: 2)
         settings.baseline = .value
         let state = try Trainer.makeState(settings)
+        let logits: [Float] = [0.3, -0.2, 0.1, 0.4, -0.5, 0.2, 0.0, 0.6]
+        let table: [Float] = [1.5, -0.7, 2.25, 0.4]
+        state.policy.parameters.parameterArray = logits
+        let critic = try #require(state.critic)
+        critic.parameters.parameterArray = table
         let envs = state.makeBatchEnvironments(seed: 0, stream: .diagnostics)
         var actions = RandomGenerator(seed: 0, stream: .diagnostics, index: 1 << 32)
         let batch = state.makeRollout()
@@ -54,9 +64,28 @@ import Testing
         let none = state.policyGradient(batch, baseline: .none)
         let constant = state.policyGradient(batch, baseline: .constant(3))
         let value = state.policyGradient(batch, baseline: .value)
-        // The critic starts at 0, so the value baseline equals none at first.
-        #expect(value == none)
-        #expect(constant != none)
         #expect(none.count == 8 && none.allSatisfy(\.isFinite))
+        #expect(constant != none)
+
+        let states = 4, actionCount = 2
+        var expected = none.map(Double.init)
+        for k in 0..<batch.count {
+            let row = Array(batch.observations[(k * states)..<((k + 1) * states)])
+            let s = row.firstIndex(of: 1)!
+            let z = (0..<actionCount).map { Double(logits[s * actionCount + $0]) }
+            let normalizer = z.map { exp($0) }.reduce(0, +)
+            let term = Double(batch.termScale) * Double(batch.termWeights[k]) * Double(table[s])
+            for a in 0..<actionCount {
+                let score = (a == batch.actions[k] ? 1 : 0) - exp(z[a]) / normalizer
+                expected[s * actionCount + a] -= term * score
+            }
+        }
+        #expect(Set(batch.observations.indices.filter { batch.observations[$0] == 1 }.map { $0 % states }).count >= 2,
+                "the batch visits several states")
+        for j in 0..<8 {
+            #expect(abs(Double(value[j]) - expected[j]) <= 1e-5 * max(1, abs(expected[j])),
+                    "component \(j): \(value[j]) vs \(expected[j])")
+        }
+        #expect(value != none)
     }
 }

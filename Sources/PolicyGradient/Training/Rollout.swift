@@ -5,8 +5,8 @@
 /// - fixed-length estimators (actor_critic, a2c, gae, ppo): `count = T·N`, time-major
 ///   (`k = t·N + i`, step `t` of copy `i`), and `observations` holds `T + 1` rows per copy (the
 ///   last `N` rows are the observations after the rollout, used to bootstrap);
-/// - REINFORCE: the batch's complete episodes one after another (`numEnvs` is 1 in the indexing
-///   sense and `steps == count`); `episodes` counts them.
+/// - REINFORCE: the batch's complete episodes one after another, ordered by (copy, episode)
+///   (`numEnvs` is 1 in the indexing sense and `steps == count`); `episodes` counts them.
 ///
 /// The policy-gradient term of the batch, for a baseline B, is
 ///
@@ -49,7 +49,6 @@ public final class Rollout {
     let truncatedStorage = ScratchBuffer<Bool>(zero: false)
     let endedStorage = ScratchBuffer<Bool>(zero: false)
     let logProbStorage = ScratchBuffer<Float>(zero: 0)
-    let valueStorage = ScratchBuffer<Float>(zero: 0)
     let stateValueStorage = ScratchBuffer<Float>(zero: 0)
     let nextValueStorage = ScratchBuffer<Float>(zero: 0)
     let qEstimateStorage = ScratchBuffer<Float>(zero: 0)
@@ -73,7 +72,7 @@ public final class Rollout {
         observationStorage.reserve((terms + extraObservationRows) * observationSize)
         actionStorage.reserve(terms)
         continuousActionStorage.reserve(terms * actionDimension)
-        for b in [rewardStorage, logProbStorage, valueStorage, stateValueStorage, nextValueStorage,
+        for b in [rewardStorage, logProbStorage, stateValueStorage, nextValueStorage,
                   qEstimateStorage, criticTargetStorage, weightStorage] { b.reserve(terms) }
         terminatedStorage.reserve(terms)
         truncatedStorage.reserve(terms)
@@ -100,10 +99,8 @@ public final class Rollout {
     public var truncated: UnsafeBufferPointer<Bool> { truncatedStorage.view(count) }
     /// log π_old(a_k|s_k) at collection.
     public var logProbs: UnsafeBufferPointer<Float> { logProbStorage.view(count) }
-    /// The critic's output for term k at collection: V(s_k), or Q(s_k, a_k) for actor_critic
-    /// (0 without a critic).
-    public var values: UnsafeBufferPointer<Float> { valueStorage.view(count) }
-    /// The value baseline B(s_k): V(s_k), or Σ_a π(a|s_k) Q(s_k, a) for actor_critic.
+    /// The value baseline B(s_k): V(s_k) at collection, or Σ_a π(a|s_k) Q(s_k, a) for
+    /// actor_critic (0 without a critic). actor_critic's Q(s_k, a_k) is `qEstimates[k]`.
     public var stateValues: UnsafeBufferPointer<Float> { stateValueStorage.view(count) }
     /// Bootstrap value of the state after term k (see `ReturnEstimators`).
     public var nextValues: UnsafeBufferPointer<Float> { nextValueStorage.view(count) }

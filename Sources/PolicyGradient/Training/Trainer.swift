@@ -9,8 +9,10 @@
 /// term of `TrainerState.accumulatePolicyGradient`. The critic term is absent without a critic.
 ///
 /// - `reinforce` (Williams 1992; the lecture's Algorithm 6): the batch is `episodes_per_update`
-///   complete episodes (see `collectEpisodes`: copies are reset at each batch; partial episodes
-///   are stepped but dropped). `Q̂_t = G_t = Σ_{k≥t} γ^{k−t} r_k` (`reward_to_go`) or `G_0`;
+///   complete episodes (see `collectEpisodes`): copies are reset at each batch, and copy i keeps
+///   its first `⌊W/N⌋ + (i < W mod N ? 1 : 0)` episodes (W wanted, N copies), a quota fixed before
+///   stepping so that short episodes are not favoured; episodes past a quota and partial ones are
+///   stepped (and counted as steps) but dropped. The batch is ordered by (copy, episode). `Q̂_t = G_t = Σ_{k≥t} γ^{k−t} r_k` (`reward_to_go`) or `G_0`;
 ///   `w_t = γ^t` with `discount_weighting`, else 1; `termScale = 1/episodes`. With both on, ĝ is
 ///   unbiased for ∇J_H (Lemma 5, Theorem 15). A truncated episode is just cut (no bootstrap).
 ///   With the value baseline the critic regresses `y_t = G_t`.

@@ -61,6 +61,8 @@ final class TrainingSession<E: Environment>: TrainerState {
     let stageContinuous = ScratchBuffer<Float>(zero: 0)
     let stageRewards = ScratchBuffer<Float>(zero: 0)
     let episodeStarts = ScratchBuffer<Int>(zero: 0)
+    /// REINFORCE: episodes each copy still has to contribute to the batch.
+    let episodeQuotas = ScratchBuffer<Int>(zero: 0)
     var stagedEpisodes: [(copy: Int, start: Int, end: Int, terminated: Bool)] = []
     let permutation = ScratchBuffer<Int>(zero: 0)
     let minibatchObservations = ScratchBuffer<Float>(zero: 0)
@@ -228,21 +230,11 @@ final class TrainingSession<E: Environment>: TrainerState {
     ) {
         switch policy {
         case .discrete(let p):
-            let d = p.distributions
-            let k = actionWidth
             for i in 0..<count {
                 let r = row + i
-                let a: Int
-                if greedy {
-                    let l = d.logits + r * k
-                    var best = 0
-                    for j in 1..<k where l[j] > l[best] { best = j }
-                    a = best
-                } else {
-                    a = generator.categorical(UnsafeBufferPointer(start: d.probabilities + r * k, count: k))
-                }
+                let a = greedy ? p.greedyAction(row: r) : p.sampleAction(row: r, using: &generator)
                 actions[i] = a
-                logProbs?[i] = d.logProbabilities[r * k + a]
+                if let logProbs { logProbs[i] = p.logProb(row: r, action: a) }
             }
         case .gaussian(let p):
             let dim = actionWidth
@@ -371,10 +363,9 @@ final class TrainingSession<E: Environment>: TrainerState {
     /// Critic values of the terms, value baselines and bootstrap values (fixed-length batches).
     func computeValues(_ batch: Rollout) {
         let n = numEnvs, count = batch.count, size = observationSize
-        let values = batch.valueStorage.pointer, stateValues = batch.stateValueStorage.pointer
+        let stateValues = batch.stateValueStorage.pointer
         let next = batch.nextValueStorage.pointer
         guard let critic else {
-            values.update(repeating: 0, count: count)
             stateValues.update(repeating: 0, count: count)
             next.update(repeating: 0, count: count)
             return
@@ -389,23 +380,28 @@ final class TrainingSession<E: Environment>: TrainerState {
             critic.forward(finals, count: batch.finalCount, row: finalBase)
             if isQCritic { forwardPolicy(finals, count: batch.finalCount, row: finalBase) }
         }
-        let actions = batch.actionStorage.pointer
-        for k in 0..<count {
-            let out = critic.output(row: k)
-            values[k] = isQCritic ? out[actions[k]] : out[0]
-            stateValues[k] = stateValue(critic, row: k, policyRow: k)
+        for k in 0..<count { stateValues[k] = stateValue(critic, row: k, policyRow: k) }
+        if isQCritic {
+            // actor_critic's Q̂_k = Q(s_k, a_k), read straight from the critic's row.
+            let actions = batch.actionStorage.pointer, q = batch.qEstimateStorage.pointer
+            for k in 0..<count { q[k] = critic.output(row: k)[actions[k]] }
         }
-        let terminated = batch.terminatedStorage.pointer, ended = batch.endedStorage.pointer
+        // Final observations are stored only for truncated, non-terminal terms: each bootstraps.
+        let ended = batch.endedStorage.pointer
         if let target = targetCritic {
             target.forward(observations + n * size, count: count, row: 0)
             if batch.finalCount > 0 { target.forward(finals, count: batch.finalCount, row: count) }
             for k in 0..<count { next[k] = ended[k] ? 0 : stateValue(target, row: k, policyRow: k + n) }
-            for j in 0..<batch.finalCount where !terminated[batch.finalRowStorage[j]] {
+            for j in 0..<batch.finalCount {
                 next[batch.finalRowStorage[j]] = stateValue(target, row: count + j, policyRow: finalBase + j)
             }
         } else {
-            for k in 0..<count { next[k] = ended[k] ? 0 : stateValue(critic, row: k + n, policyRow: k + n) }
-            for j in 0..<batch.finalCount where !terminated[batch.finalRowStorage[j]] {
+            // The state after term k is term k + n's, whose value is already in stateValues,
+            // except in the last step, whose successors are the bootstrap rows.
+            let inside = count - n
+            for k in 0..<inside { next[k] = ended[k] ? 0 : stateValues[k + n] }
+            for k in inside..<count { next[k] = ended[k] ? 0 : stateValue(critic, row: k + n, policyRow: k + n) }
+            for j in 0..<batch.finalCount {
                 next[batch.finalRowStorage[j]] = stateValue(critic, row: finalBase + j, policyRow: finalBase + j)
             }
         }
@@ -431,7 +427,7 @@ final class TrainingSession<E: Environment>: TrainerState {
             for k in 0..<count { q[k] += v[k] }
             targets.update(from: q, count: count)
         case .actorCritic:
-            q.update(from: batch.valueStorage.pointer, count: count)
+            // Q̂_k = Q(s_k, a_k) is already in place (`computeValues`).
             for k in 0..<count { targets[k] = rewards[k] + gamma * next[k] }
         case .reinforce:
             preconditionFailure("REINFORCE batches are whole episodes")
@@ -439,10 +435,15 @@ final class TrainingSession<E: Environment>: TrainerState {
     }
 
     /// REINFORCE: `episodes_per_update` complete episodes. Every copy is reset first, so each
-    /// episode starts from the start distribution under the current policy; copies step in
-    /// lockstep until that many episodes have ended (the first ones in step order, copy order
-    /// within a step). Steps of episodes left unfinished, and of episodes beyond the count,
-    /// are taken (they count as environment steps) but are not part of the batch.
+    /// episode starts from the start distribution under the current policy. Each copy's share is
+    /// fixed before stepping: with `W` episodes wanted over `N` copies, copy i keeps its first
+    /// `q_i = ⌊W/N⌋ + (i < W mod N ? 1 : 0)` episodes. The copies step in lockstep until every
+    /// quota is met; the batch holds the kept episodes ordered by (copy, episode number).
+    ///
+    /// Fixing the quotas first is what keeps ĝ unbiased: keeping whichever W episodes end first
+    /// would over-represent short episodes. Episodes a copy starts after its quota, and steps of
+    /// episodes left unfinished, are taken (they count as environment steps) but are not part
+    /// of the batch; `finishedReturns` lists every episode that ended, kept or not.
     func collectEpisodes(_ vector: VectorEnvironment<E>, _ generator: inout RandomGenerator, _ batch: Rollout) -> Int {
         let n = numEnvs, size = observationSize, wanted = settings.estimator.episodesPerUpdate
         let width = batch.actionDimension
@@ -450,9 +451,15 @@ final class TrainingSession<E: Environment>: TrainerState {
         batch.finishedReturns.removeAll(keepingCapacity: true)
         stagedEpisodes.removeAll(keepingCapacity: true)
         episodeStarts.reserve(n)
-        for i in 0..<n { episodeStarts[i] = 0 }
+        episodeQuotas.reserve(n)
+        var unmet = 0
+        for i in 0..<n {
+            episodeStarts[i] = 0
+            episodeQuotas[i] = wanted / n + (i < wanted % n ? 1 : 0)
+            if episodeQuotas[i] > 0 { unmet += 1 }
+        }
         var t = 0
-        while stagedEpisodes.count < wanted {
+        while unmet > 0 {
             let k = t * n
             stageObservations.reserve((k + n) * size)
             stageActions.reserve(k + n)
@@ -471,14 +478,19 @@ final class TrainingSession<E: Environment>: TrainerState {
             for i in 0..<n { stageRewards[k + i] = Float(vector.rewards.base[i]) }
             for e in 0..<vector.finishedEpisodes.count {
                 let episode = vector.finishedEpisodes.base[e]
+                let i = episode.copy
                 batch.finishedReturns.append(episode.episodeReturn)
-                if stagedEpisodes.count < wanted {
-                    stagedEpisodes.append((episode.copy, episodeStarts[episode.copy], t, episode.terminated))
+                if episodeQuotas[i] > 0 {
+                    stagedEpisodes.append((i, episodeStarts[i], t, episode.terminated))
+                    episodeQuotas[i] -= 1
+                    if episodeQuotas[i] == 0 { unmet -= 1 }
                 }
-                episodeStarts[episode.copy] = t + 1
+                episodeStarts[i] = t + 1
             }
             t += 1
         }
+        // Batch order (copy, episode number): each copy's episodes are staged in order of start.
+        stagedEpisodes.sort { ($0.copy, $0.start) < ($1.copy, $1.start) }
         // Compact the batch's episodes, one after another.
         var count = 0
         for e in stagedEpisodes { count += e.end - e.start + 1 }
@@ -526,20 +538,16 @@ final class TrainingSession<E: Environment>: TrainerState {
         let logProbs = batch.logProbStorage.pointer
         switch policy {
         case .discrete(let p):
-            for j in 0..<count { logProbs[j] = p.distributions.logProbabilities[j * actionWidth + batch.actionStorage[j]] }
+            for j in 0..<count { logProbs[j] = p.logProb(row: j, action: batch.actionStorage[j]) }
         case .gaussian(let p):
             for j in 0..<count { logProbs[j] = p.logProb(row: j, action: batch.continuousActionStorage.pointer + j * width) }
         }
-        let values = batch.valueStorage.pointer, stateValues = batch.stateValueStorage.pointer
+        let stateValues = batch.stateValueStorage.pointer
         batch.nextValueStorage.pointer.update(repeating: 0, count: count)
         if let critic {
             critic.forward(observations, count: count, row: 0)
-            for j in 0..<count {
-                values[j] = critic.output(row: j)[0]
-                stateValues[j] = values[j]
-            }
+            for j in 0..<count { stateValues[j] = critic.output(row: j)[0] }
         } else {
-            values.update(repeating: 0, count: count)
             stateValues.update(repeating: 0, count: count)
         }
         return t * n
@@ -737,8 +745,7 @@ final class TrainingSession<E: Environment>: TrainerState {
                 forwardedGeneration = -1
                 switch policy {
                 case .discrete(let policy):
-                    let lp = policy.distributions.logProbabilities
-                    for i in 0..<m { minibatchNewLogProbs[i] = lp[i * actionWidth + minibatchActions[i]] }
+                    for i in 0..<m { minibatchNewLogProbs[i] = policy.logProb(row: i, action: minibatchActions[i]) }
                 case .gaussian(let policy):
                     for i in 0..<m {
                         minibatchNewLogProbs[i] = policy.logProb(row: i, action: minibatchContinuous.pointer + i * width)
