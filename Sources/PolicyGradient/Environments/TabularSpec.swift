@@ -86,7 +86,7 @@ public enum TabularSpecError: Error, Equatable, Sendable, CustomStringConvertibl
 /// - `rewards[s][a]` = r(s, a), shape `states × actions`: the mean reward received on acting in s.
 /// - `rewardNoise`: standard deviation of the Gaussian noise added to every sampled reward.
 /// - `terminal`: indices of terminal states; entering one ends the episode.
-/// - `horizon`: H, the time limit (`max_episode_steps`).
+/// - `horizon`: H, the time limit (`max_episode_steps`), `defaultHorizon` (100) unless given.
 ///
 /// Sums must equal 1 within `sumTolerance` (1e-9); rows are kept as given, not renormalized.
 /// The initial distribution may not put mass on a terminal state.

@@ -67,7 +67,7 @@ public final class GaussianPolicy: ParameterizedModel {
 
     /// Draws `a = μ + σ ⊙ z`, `z ~ N(0, I)` (one `normal()` per dimension, in order) into `action`.
     public func sampleAction(row: Int, into action: UnsafeMutablePointer<Float>, using generator: inout RandomGenerator) {
-        let mu = mean(row: row)
+        let mu = mean(row: row), logStd = self.logStd
         for d in 0..<actionSize {
             let sigma = Foundation.exp(logStd[d])
             action[d] = mu[d] + sigma * Float(generator.normal())
@@ -81,7 +81,7 @@ public final class GaussianPolicy: ParameterizedModel {
 
     /// log π(a|s) of a forwarded row.
     public func logProb(row: Int, action: UnsafePointer<Float>) -> Float {
-        let mu = mean(row: row)
+        let mu = mean(row: row), logStd = self.logStd
         var total: Float = 0
         for d in 0..<actionSize {
             let z = (action[d] - mu[d]) * Foundation.exp(-logStd[d])
@@ -92,6 +92,7 @@ public final class GaussianPolicy: ParameterizedModel {
 
     /// H(π(·|s)), the same for every state.
     public func entropy() -> Float {
+        let logStd = self.logStd
         var total: Float = 0
         for d in 0..<actionSize { total += 0.5 + GaussianPolicy.halfLogTwoPi + logStd[d] }
         return total
