@@ -111,5 +111,15 @@ struct ChainTests {
         }
         #expect(throws: TabularSpecError.self) { try Chain(largeReward: .nan).mdp() }
         #expect(throws: TabularSpecError.self) { try Chain(horizon: 0).mdp() }
+        // Length² · 2 transition entries: overflowing Int, and just above the 5·10⁷ cap.
+        for length in [4_294_967_296, Int.max, 5_001] {
+            do {
+                _ = try Chain(length: length).mdp()
+                Issue.record("length \(length) accepted")
+            } catch {
+                #expect(error.field == "length")
+                #expect(error.message.contains("50000000"))
+            }
+        }
     }
 }

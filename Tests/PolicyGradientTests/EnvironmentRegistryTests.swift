@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import PolicyGradient
@@ -31,6 +32,30 @@ struct EnvironmentRegistryTests {
             #expect(descriptor.stateVariables.count == environment.state.count)
             #expect(try EnvironmentRegistry.make(id: id, maxEpisodeSteps: 17).maxEpisodeSteps == 17)
         }
+    }
+
+    /// Every id's default time limit is the one docs/configuration.md documents, and the
+    /// tabular builders' default horizons agree with it.
+    @Test func defaultTimeLimitsMatchTheConfigurationReference() throws {
+        let docs = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("docs/configuration.md")
+        let text = try String(contentsOf: docs, encoding: .utf8)
+        var documented: [String: Int] = [:]
+        for line in text.split(separator: "\n") where line.hasPrefix("| `") {
+            let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard cells.count >= 3, let limit = Int(cells[2]) else { continue }
+            documented[cells[0].trimmingCharacters(in: CharacterSet(charactersIn: "`"))] = limit
+        }
+        for id in EnvironmentRegistry.ids {
+            let descriptor = try #require(EnvironmentRegistry.descriptor(id: id))
+            #expect(descriptor.defaultMaxEpisodeSteps != nil, "\(id)")
+            #expect(descriptor.defaultMaxEpisodeSteps == documented[id], "\(id)")
+        }
+        #expect(try Chain().mdp().horizon == documented["Chain"])
+        #expect(try Bandit(means: [0, 1]).mdp().horizon == documented["Bandit"])
+        #expect(try RandomMDP().mdp().horizon == documented["RandomMDP"])
+        #expect(RandomMDP().branching == 2, "docs/configuration.md: branching (2)")
     }
 
     /// A registry-made environment drives a specialized `VectorEnvironment` once the

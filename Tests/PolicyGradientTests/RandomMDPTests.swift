@@ -62,6 +62,9 @@ struct RandomMDPTests {
             (RandomMDP(states: 0), "states"), (RandomMDP(actions: 0), "actions"),
             (RandomMDP(states: 4, branching: 5), "branching"), (RandomMDP(branching: 0), "branching"),
             (RandomMDP(horizon: 0), "horizon"),
+            // 2³² states: S·A·S overflows Int; A = Int.max overflows S·A; 5,001² · 2 > 5·10⁷.
+            (RandomMDP(states: 4_294_967_296), "states"), (RandomMDP(states: 3, actions: .max), "states"),
+            (RandomMDP(states: 5_001, actions: 2), "states"),
         ] {
             do {
                 _ = try parameters.mdp()

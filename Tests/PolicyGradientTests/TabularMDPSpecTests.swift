@@ -95,4 +95,18 @@ struct TabularMDPSpecTests {
         #expect(failure { $0.horizon = 0 }?.field == "horizon")
         #expect(failure { $0.states = 0 }?.field == "states")
     }
+
+    /// `states × actions × states` is checked before any list is read or any table allocated:
+    /// sizes overflowing Int or above 5·10⁷ entries name `states`; at the cap the size passes
+    /// and the next check (the initial distribution's length) reports instead.
+    @Test("huge state or action counts are rejected without overflow")
+    func sizeGuard() {
+        #expect(failure { $0.states = 4_294_967_296 } == .invalidParameter(
+            field: "states",
+            message: "4294967296 states × 2 actions × 4294967296 states is more than 50000000 transition entries"))
+        #expect(failure { $0.actions = .max }?.field == "states")
+        #expect(failure { $0.states = .max; $0.actions = .max }?.field == "states")
+        #expect(failure { $0.states = 5_001 }?.field == "states")
+        #expect(failure { $0.states = 5_000 }?.field == "initial")
+    }
 }

@@ -10,6 +10,9 @@ public struct Bandit: Sendable, Equatable {
     public var means: [Double]
     public var std: Double
 
+    /// One decision per episode.
+    public static let horizon = 1
+
     public init(means: [Double], std: Double = 1) {
         self.means = means
         self.std = std
@@ -34,6 +37,6 @@ public struct Bandit: Sendable, Equatable {
         return TabularMDP(
             states: 2, actions: actions, initial: [1, 0], transitions: transitions,
             rewards: means + [Double](repeating: 0, count: actions), rewardNoise: std,
-            terminal: [false, true], horizon: 1)
+            terminal: [false, true], horizon: Self.horizon)
     }
 }

@@ -47,6 +47,7 @@ public struct Chain: Sendable, Equatable {
         guard length >= 1 else {
             throw .invalidParameter(field: "length", message: "length is \(length), must be at least 1")
         }
+        try TabularSpec.checkSize(states: length, actions: 2, field: "length")
         guard slip.isFinite && (0...1).contains(slip) else {
             throw .invalidParameter(field: "slip", message: "slip is \(slip), must be in [0, 1]")
         }

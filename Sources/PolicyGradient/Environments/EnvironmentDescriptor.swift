@@ -10,8 +10,8 @@ public struct EnvironmentDescriptor: Sendable, Equatable {
     public let observationSize: Int?
     /// Action space; `nil` for tabular environments (discrete, as many actions as the MDP).
     public let actionSpace: ActionSpace?
-    /// Time limit applied unless `max_episode_steps` overrides it; `nil` when it comes
-    /// from the params (a tabular MDP's horizon).
+    /// Time limit applied unless `max_episode_steps` overrides it (for a tabular id, the
+    /// default horizon of its builder); `nil` when an environment has none.
     public let defaultMaxEpisodeSteps: Int?
     /// Names of the internal state variables, in the order `setState` and traces use.
     public let stateVariables: [String]
@@ -30,5 +30,14 @@ public struct EnvironmentDescriptor: Sendable, Equatable {
         self.defaultMaxEpisodeSteps = defaultMaxEpisodeSteps
         self.stateVariables = stateVariables
         self.parameters = parameters
+    }
+
+    /// The descriptor of a classic-control environment, with its observation size, action
+    /// space and time limit read from an instance, so they are stated once (in its type).
+    public init<E: Environment>(_ environment: E, id: String, summary: String, stateVariables: [String]) {
+        self.init(
+            id: id, summary: summary, isTabular: false, observationSize: environment.observationSize,
+            actionSpace: environment.actionSpace, defaultMaxEpisodeSteps: environment.defaultMaxEpisodeSteps,
+            stateVariables: stateVariables)
     }
 }

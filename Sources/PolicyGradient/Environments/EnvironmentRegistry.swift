@@ -8,45 +8,43 @@ public enum EnvironmentRegistry {
     /// Every registered environment, classic-control first.
     public static let all: [EnvironmentDescriptor] = [
         EnvironmentDescriptor(
-            id: CartPole.id,
+            CartPole(), id: CartPole.id,
             summary: "Balance a pole on a cart by pushing it left or right (Gymnasium CartPole-v1).",
-            isTabular: false, observationSize: 4, actionSpace: .discrete(2), defaultMaxEpisodeSteps: 500,
             stateVariables: ["x", "x_dot", "theta", "theta_dot"]),
         EnvironmentDescriptor(
-            id: Acrobot.id,
+            Acrobot(), id: Acrobot.id,
             summary: "Swing the tip of a two-link pendulum above the bar (Gymnasium Acrobot-v1).",
-            isTabular: false, observationSize: 6, actionSpace: .discrete(3), defaultMaxEpisodeSteps: 500,
             stateVariables: ["theta1", "theta2", "dtheta1", "dtheta2"]),
         EnvironmentDescriptor(
-            id: MountainCar.id,
+            MountainCar(), id: MountainCar.id,
             summary: "Drive an under-powered car up a hill to the flag (Gymnasium MountainCar-v0).",
-            isTabular: false, observationSize: 2, actionSpace: .discrete(3), defaultMaxEpisodeSteps: 200,
             stateVariables: ["position", "velocity"]),
         EnvironmentDescriptor(
-            id: Pendulum.id,
+            Pendulum(), id: Pendulum.id,
             summary: "Swing a pendulum up and hold it with a bounded torque (Gymnasium Pendulum-v1, g = 10).",
-            isTabular: false, observationSize: 3,
-            actionSpace: .continuous(dimension: 1, low: [-2], high: [2]), defaultMaxEpisodeSteps: 200,
             stateVariables: ["theta", "theta_dot"]),
         EnvironmentDescriptor(
             id: "Chain",
             summary: "The lecture's chain: move right along a slippery chain for a large final reward.",
-            isTabular: true, observationSize: nil, actionSpace: .discrete(2), defaultMaxEpisodeSteps: nil,
+            isTabular: true, observationSize: nil, actionSpace: .discrete(2),
+            defaultMaxEpisodeSteps: Chain().horizon,
             stateVariables: ["state"], parameters: ["length", "slip", "small_reward", "large_reward"]),
         EnvironmentDescriptor(
             id: "Bandit",
             summary: "A K-armed Gaussian bandit: one-step episodes.",
-            isTabular: true, observationSize: nil, actionSpace: nil, defaultMaxEpisodeSteps: nil,
+            isTabular: true, observationSize: nil, actionSpace: nil, defaultMaxEpisodeSteps: Bandit.horizon,
             stateVariables: ["state"], parameters: ["means", "std"]),
         EnvironmentDescriptor(
             id: "RandomMDP",
             summary: "A Garnet random MDP with a fixed branching factor.",
-            isTabular: true, observationSize: nil, actionSpace: nil, defaultMaxEpisodeSteps: nil,
+            isTabular: true, observationSize: nil, actionSpace: nil,
+            defaultMaxEpisodeSteps: RandomMDP().horizon,
             stateVariables: ["state"], parameters: ["states", "actions", "branching", "structure_seed"]),
         EnvironmentDescriptor(
             id: "Tabular",
             summary: "Any finite MDP written out in the experiment file.",
-            isTabular: true, observationSize: nil, actionSpace: nil, defaultMaxEpisodeSteps: nil,
+            isTabular: true, observationSize: nil, actionSpace: nil,
+            defaultMaxEpisodeSteps: TabularSpec.defaultHorizon,
             stateVariables: ["state"],
             parameters: ["states", "actions", "initial", "transitions", "rewards", "reward_noise", "terminal"]),
     ]

@@ -14,7 +14,7 @@
 /// another); there are no terminal states, so episodes end at the horizon. Rewards are
 /// noiseless.
 ///
-/// Defaults: 10 states, 2 actions, branching 3, horizon 20.
+/// Defaults: 10 states, 2 actions, branching 2, horizon 50.
 public struct RandomMDP: Sendable, Equatable {
     public var states: Int
     public var actions: Int
@@ -23,8 +23,8 @@ public struct RandomMDP: Sendable, Equatable {
     public var horizon: Int
 
     public init(
-        states: Int = 10, actions: Int = 2, branching: Int = 3, structureSeed: UInt64 = 0,
-        horizon: Int = 20
+        states: Int = 10, actions: Int = 2, branching: Int = 2, structureSeed: UInt64 = 0,
+        horizon: Int = 50
     ) {
         self.states = states
         self.actions = actions
@@ -41,6 +41,7 @@ public struct RandomMDP: Sendable, Equatable {
         guard actions >= 1 else {
             throw .invalidParameter(field: "actions", message: "actions is \(actions), must be at least 1")
         }
+        try TabularSpec.checkSize(states: states, actions: actions, field: "states")
         guard (1...states).contains(branching) else {
             throw .invalidParameter(
                 field: "branching", message: "branching is \(branching), must be in 1...states (\(states))")

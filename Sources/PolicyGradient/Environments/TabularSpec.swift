@@ -86,13 +86,19 @@ public enum TabularSpecError: Error, Equatable, Sendable, CustomStringConvertibl
 /// - `rewards[s][a]` = r(s, a), shape `states × actions`: the mean reward received on acting in s.
 /// - `rewardNoise`: standard deviation of the Gaussian noise added to every sampled reward.
 /// - `terminal`: indices of terminal states; entering one ends the episode.
-/// - `horizon`: H, the time limit (`max_episode_steps`).
+/// - `horizon`: H, the time limit (`max_episode_steps`), `defaultHorizon` (100) unless given.
 ///
 /// Sums must equal 1 within `sumTolerance` (1e-9); rows are kept as given, not renormalized.
 /// The initial distribution may not put mass on a terminal state.
 public struct TabularSpec: Sendable, Equatable {
     /// Largest accepted |Σ p − 1| for a probability row.
     public static let sumTolerance = 1e-9
+    /// The time limit H when the configuration gives none.
+    public static let defaultHorizon = 100
+    /// Largest accepted `states × actions × states`, the number of transition entries: 50
+    /// million Doubles are 400 MB, far beyond any MDP that exact dynamic programming or
+    /// tabular learning here is meant for, and a bound keeps huge values from overflowing.
+    public static let maxTransitionEntries = 50_000_000
 
     public var states: Int
     public var actions: Int
@@ -105,7 +111,7 @@ public struct TabularSpec: Sendable, Equatable {
 
     public init(
         states: Int, actions: Int, initial: [Double], transitions: [[[Double]]],
-        rewards: [[Double]], rewardNoise: Double = 0, terminal: [Int] = [], horizon: Int
+        rewards: [[Double]], rewardNoise: Double = 0, terminal: [Int] = [], horizon: Int = defaultHorizon
     ) {
         self.states = states
         self.actions = actions
@@ -128,6 +134,7 @@ public struct TabularSpec: Sendable, Equatable {
         guard actions >= 1 else {
             throw .invalidParameter(field: "actions", message: "actions is \(actions), must be at least 1")
         }
+        try Self.checkSize(states: states, actions: actions, field: "states")
         guard horizon >= 1 else {
             throw .invalidParameter(
                 field: "horizon", message: "horizon (max_episode_steps) is \(horizon), must be at least 1")
@@ -198,6 +205,20 @@ public struct TabularSpec: Sendable, Equatable {
         return TabularMDP(
             states: states, actions: actions, initial: initial, transitions: flatTransitions,
             rewards: flatRewards, rewardNoise: rewardNoise, terminal: isTerminal, horizon: horizon)
+    }
+
+    /// Checks that `states × actions × states` (the transition table's size) neither overflows
+    /// nor exceeds `maxTransitionEntries`; `states` and `actions` are at least 1. Throws
+    /// `invalidParameter` naming `field`.
+    static func checkSize(states: Int, actions: Int, field: String) throws(TabularSpecError) {
+        let (perState, overflowA) = states.multipliedReportingOverflow(by: actions)
+        let (entries, overflowB) = perState.multipliedReportingOverflow(by: states)
+        guard !overflowA && !overflowB && entries <= maxTransitionEntries else {
+            throw .invalidParameter(
+                field: field,
+                message: "\(states) states × \(actions) actions × \(states) states is more than "
+                    + "\(maxTransitionEntries) transition entries")
+        }
     }
 
     /// Checks a probability row: `states` finite, non-negative entries summing to 1 within `sumTolerance`.

@@ -90,12 +90,6 @@ public final class VectorEnvironment<Base: Environment> {
         actionScratch.deallocate()
     }
 
-    /// Copy `i` as it is now (its time-limit counter included).
-    public func copy(_ i: Int) -> TimeLimit<Base> {
-        precondition(i >= 0 && i < numEnvs)
-        return copies[i]
-    }
-
     /// Resets every copy (each from its own generator) and clears the episode statistics.
     public func reset() {
         for i in 0..<numEnvs {
@@ -117,17 +111,6 @@ public final class VectorEnvironment<Base: Environment> {
         finishedEpisodes.validCount = 0
         for i in 0..<numEnvs {
             let result = copies[i].step(discrete: actions[i], using: &generators[i])
-            record(result, copy: i)
-        }
-    }
-
-    /// Steps every copy with a discrete action; `actions.count == numEnvs`.
-    @inlinable
-    public func step(discrete actions: UnsafeBufferPointer<Int32>) {
-        precondition(actions.count == numEnvs, "one action per copy")
-        finishedEpisodes.validCount = 0
-        for i in 0..<numEnvs {
-            let result = copies[i].step(discrete: Int(actions[i]), using: &generators[i])
             record(result, copy: i)
         }
     }

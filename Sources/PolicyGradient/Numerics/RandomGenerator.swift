@@ -72,12 +72,6 @@ public struct RandomGenerator: RandomNumberGenerator, Sendable {
         low + (high - low) * uniform()
     }
 
-    /// A uniform draw from [0, 1) with 24 random bits, for Float32 code.
-    @inlinable
-    public mutating func uniformFloat() -> Float {
-        Float(next() >> 40) * 0x1.0p-24
-    }
-
     /// A uniform integer in `0..<n` (Lemire's unbiased multiply-shift).
     @inlinable
     public mutating func int(below n: Int) -> Int {

@@ -24,30 +24,32 @@ public enum GradientClipping {
         return sum
     }
 
+    /// Calls `body` on each distinct buffer of `buffers` once, in first-occurrence order (a
+    /// policy and critic sharing a trunk share one buffer, which must count once).
+    @inline(__always)
+    static func forEachDistinct(_ buffers: [ParameterBuffer], _ body: (ParameterBuffer) -> Void) {
+        for (index, buffer) in buffers.enumerated() where !buffers[..<index].contains(where: { $0 === buffer }) {
+            body(buffer)
+        }
+    }
+
     /// Clips the gradients of `buffers` (each distinct buffer once) to global norm `maxNorm`.
     @discardableResult
     public static func clipGlobalNorm(_ buffers: [ParameterBuffer], maxNorm: Float) -> Float {
-        var sum = 0.0
-        for (index, buffer) in buffers.enumerated() {
-            if buffers[..<index].contains(where: { $0 === buffer }) { continue }
-            sum += sumOfSquares(buffer.gradient, buffer.count)
-        }
-        let total = Float(sum.squareRoot())
+        let total = globalNorm(buffers)
         let coef = maxNorm / (total + 1e-6)
-        if coef < 1 {
-            for (index, buffer) in buffers.enumerated() {
-                if buffers[..<index].contains(where: { $0 === buffer }) { continue }
-                let g = UnsafeMutableRawPointer(buffer.gradient)
-                var i = 0
-                while i + 8 <= buffer.count {
-                    let x = g.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
-                    g.storeBytes(of: x * coef, toByteOffset: i * 4, as: SIMD8<Float>.self)
-                    i += 8
-                }
-                while i < buffer.count {
-                    buffer.gradient[i] *= coef
-                    i += 1
-                }
+        guard coef < 1 else { return total }
+        forEachDistinct(buffers) { buffer in
+            let g = UnsafeMutableRawPointer(buffer.gradient)
+            var i = 0
+            while i + 8 <= buffer.count {
+                let x = g.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
+                g.storeBytes(of: x * coef, toByteOffset: i * 4, as: SIMD8<Float>.self)
+                i += 8
+            }
+            while i < buffer.count {
+                buffer.gradient[i] *= coef
+                i += 1
             }
         }
         return total
@@ -56,10 +58,7 @@ public enum GradientClipping {
     /// The global norm `√(Σ g²)` of the gradients of `buffers` (each distinct buffer once).
     public static func globalNorm(_ buffers: [ParameterBuffer]) -> Float {
         var sum = 0.0
-        for (index, buffer) in buffers.enumerated() {
-            if buffers[..<index].contains(where: { $0 === buffer }) { continue }
-            sum += sumOfSquares(buffer.gradient, buffer.count)
-        }
+        forEachDistinct(buffers) { sum += sumOfSquares($0.gradient, $0.count) }
         return Float(sum.squareRoot())
     }
 }

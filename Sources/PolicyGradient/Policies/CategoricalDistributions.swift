@@ -10,16 +10,22 @@ public final class CategoricalDistributions {
     public let actionCount: Int
     /// Rows held without growing.
     public private(set) var capacity: Int
+    private let logitStorage: ScratchBuffer<Float>
+    private let probabilityStorage: ScratchBuffer<Float>
+    private let logProbabilityStorage: ScratchBuffer<Float>
+    private let entropyStorage: ScratchBuffer<Float>
+    private let logitGradientStorage: ScratchBuffer<Float>
+
     /// `[capacity × k]`.
-    public private(set) var logits: UnsafeMutablePointer<Float>
+    public var logits: UnsafeMutablePointer<Float> { logitStorage.pointer }
     /// `[capacity × k]`, softmax of `logits`.
-    public private(set) var probabilities: UnsafeMutablePointer<Float>
+    public var probabilities: UnsafeMutablePointer<Float> { probabilityStorage.pointer }
     /// `[capacity × k]`, `logits − logsumexp(logits)`.
-    public private(set) var logProbabilities: UnsafeMutablePointer<Float>
+    public var logProbabilities: UnsafeMutablePointer<Float> { logProbabilityStorage.pointer }
     /// `[capacity]`.
-    public private(set) var entropies: UnsafeMutablePointer<Float>
+    public var entropies: UnsafeMutablePointer<Float> { entropyStorage.pointer }
     /// `[capacity × k]` scratch for ∂L/∂logits.
-    public private(set) var logitGradient: UnsafeMutablePointer<Float>
+    public var logitGradient: UnsafeMutablePointer<Float> { logitGradientStorage.pointer }
 
     /// A workspace for `actionCount` actions.
     public init(actionCount: Int, capacity: Int = 64) {
@@ -27,39 +33,23 @@ public final class CategoricalDistributions {
         self.actionCount = actionCount
         self.capacity = Swift.max(capacity, 1)
         let n = actionCount * self.capacity
-        logits = .allocate(capacity: n)
-        probabilities = .allocate(capacity: n)
-        logProbabilities = .allocate(capacity: n)
-        entropies = .allocate(capacity: self.capacity)
-        logitGradient = .allocate(capacity: n)
-        for p in [logits, probabilities, logProbabilities, logitGradient] { p.initialize(repeating: 0, count: n) }
-        entropies.initialize(repeating: 0, count: self.capacity)
-    }
-
-    deinit {
-        logits.deallocate()
-        probabilities.deallocate()
-        logProbabilities.deallocate()
-        entropies.deallocate()
-        logitGradient.deallocate()
+        logitStorage = ScratchBuffer(capacity: n, zero: 0)
+        probabilityStorage = ScratchBuffer(capacity: n, zero: 0)
+        logProbabilityStorage = ScratchBuffer(capacity: n, zero: 0)
+        entropyStorage = ScratchBuffer(capacity: self.capacity, zero: 0)
+        logitGradientStorage = ScratchBuffer(capacity: n, zero: 0)
     }
 
     /// Grows to `rows` rows, keeping stored rows.
     public func reserve(rows: Int) {
         guard rows > capacity else { return }
+        // Each buffer holds `capacity` rows, so each grows to the same new row count.
         let newCapacity = Swift.max(rows, capacity * 2)
-        func grow(_ p: UnsafeMutablePointer<Float>, _ width: Int) -> UnsafeMutablePointer<Float> {
-            let q = UnsafeMutablePointer<Float>.allocate(capacity: width * newCapacity)
-            q.initialize(repeating: 0, count: width * newCapacity)
-            q.update(from: p, count: width * capacity)
-            p.deallocate()
-            return q
-        }
-        logits = grow(logits, actionCount)
-        probabilities = grow(probabilities, actionCount)
-        logProbabilities = grow(logProbabilities, actionCount)
-        entropies = grow(entropies, 1)
-        logitGradient = grow(logitGradient, actionCount)
+        logitStorage.reserve(newCapacity * actionCount)
+        probabilityStorage.reserve(newCapacity * actionCount)
+        logProbabilityStorage.reserve(newCapacity * actionCount)
+        entropyStorage.reserve(newCapacity)
+        logitGradientStorage.reserve(newCapacity * actionCount)
         capacity = newCapacity
     }
 
@@ -67,6 +57,9 @@ public final class CategoricalDistributions {
     /// from their logits (max-shifted, so large logits do not overflow).
     public func normalize(count: Int, row: Int) {
         let k = actionCount
+        // Base pointers read once per batch, not once per row.
+        let logits = logitStorage.pointer, probabilities = probabilityStorage.pointer
+        let logProbabilities = logProbabilityStorage.pointer, entropies = entropyStorage.pointer
         for r in row..<(row + count) {
             let l = logits + r * k
             let p = probabilities + r * k
@@ -100,6 +93,8 @@ public final class CategoricalDistributions {
         entropyCoefficient beta: Float, entropyWeights: UnsafePointer<Float>?, count: Int, row: Int
     ) {
         let k = actionCount
+        let probabilities = probabilityStorage.pointer, logProbabilities = logProbabilityStorage.pointer
+        let entropies = entropyStorage.pointer, logitGradient = logitGradientStorage.pointer
         for i in 0..<count {
             let r = row + i
             let p = probabilities + r * k

@@ -20,11 +20,6 @@ public protocol DiscretePolicy: ParameterizedModel {
 }
 
 extension DiscretePolicy {
-    /// Logits of a forwarded row.
-    public func logits(row: Int) -> UnsafeBufferPointer<Float> {
-        UnsafeBufferPointer(start: distributions.logits + row * actionCount, count: actionCount)
-    }
-
     /// π(·|s) of a forwarded row.
     public func probabilities(row: Int) -> UnsafeBufferPointer<Float> {
         UnsafeBufferPointer(start: distributions.probabilities + row * actionCount, count: actionCount)
@@ -33,13 +28,6 @@ extension DiscretePolicy {
     /// An action drawn from π(·|s) of a forwarded row (one uniform draw, inverse CDF).
     public func sampleAction(row: Int, using generator: inout RandomGenerator) -> Int {
         generator.categorical(probabilities(row: row))
-    }
-
-    /// Draws actions for rows `row..<row+count` into `actions`, in row order.
-    public func sampleActions(
-        count: Int, row: Int, into actions: UnsafeMutablePointer<Int>, using generator: inout RandomGenerator
-    ) {
-        for i in 0..<count { actions[i] = sampleAction(row: row + i, using: &generator) }
     }
 
     /// argmax_a π(a|s) of a forwarded row (the first on ties).

@@ -18,8 +18,10 @@ public final class GaussianPolicy: ParameterizedModel {
     public var actionSize: Int { network.outputSize }
     /// Observation length.
     public var observationSize: Int { network.inputSize }
-    private var meanGradient: UnsafeMutablePointer<Float>
-    private var meanGradientCapacity: Int
+    /// ∂L/∂μ, `[rows × actionSize]`.
+    private let meanGradient: ScratchBuffer<Float>
+    /// Per action dimension: `1/σ_d`, then the `∂/∂log σ_d` sum (`2 × actionSize`).
+    private let dimensionScratch: ScratchBuffer<Float>
 
     static let halfLogTwoPi: Float = Float(0.5 * Foundation.log(2 * Double.pi))
 
@@ -30,11 +32,9 @@ public final class GaussianPolicy: ParameterizedModel {
         self.logStdOffset = logStdOffset
         precondition(logStdOffset + network.outputSize <= parameters.count)
         (parameters.values + logStdOffset).update(repeating: logStdInit, count: network.outputSize)
-        meanGradientCapacity = Swift.max(capacity, 1)
-        meanGradient = .allocate(capacity: network.outputSize * meanGradientCapacity)
+        meanGradient = ScratchBuffer(capacity: network.outputSize * Swift.max(capacity, 1), zero: 0)
+        dimensionScratch = ScratchBuffer(capacity: 2 * network.outputSize, zero: 0)
     }
-
-    deinit { meanGradient.deallocate() }
 
     /// A mean MLP `[observationSize, hidden..., actionSize]` (orthogonal: gain √2 hidden, 0.01
     /// on the mean layer) and `log σ = logStdInit`.
@@ -67,7 +67,7 @@ public final class GaussianPolicy: ParameterizedModel {
 
     /// Draws `a = μ + σ ⊙ z`, `z ~ N(0, I)` (one `normal()` per dimension, in order) into `action`.
     public func sampleAction(row: Int, into action: UnsafeMutablePointer<Float>, using generator: inout RandomGenerator) {
-        let mu = mean(row: row)
+        let mu = mean(row: row), logStd = self.logStd
         for d in 0..<actionSize {
             let sigma = Foundation.exp(logStd[d])
             action[d] = mu[d] + sigma * Float(generator.normal())
@@ -81,7 +81,7 @@ public final class GaussianPolicy: ParameterizedModel {
 
     /// log π(a|s) of a forwarded row.
     public func logProb(row: Int, action: UnsafePointer<Float>) -> Float {
-        let mu = mean(row: row)
+        let mu = mean(row: row), logStd = self.logStd
         var total: Float = 0
         for d in 0..<actionSize {
             let z = (action[d] - mu[d]) * Foundation.exp(-logStd[d])
@@ -92,6 +92,7 @@ public final class GaussianPolicy: ParameterizedModel {
 
     /// H(π(·|s)), the same for every state.
     public func entropy() -> Float {
+        let logStd = self.logStd
         var total: Float = 0
         for d in 0..<actionSize { total += 0.5 + GaussianPolicy.halfLogTwoPi + logStd[d] }
         return total
@@ -104,24 +105,30 @@ public final class GaussianPolicy: ParameterizedModel {
         entropyCoefficient beta: Float = 0, entropyWeights: UnsafePointer<Float>? = nil, count: Int, row: Int = 0
     ) {
         let k = actionSize
-        if count > meanGradientCapacity {
-            meanGradient.deallocate()
-            meanGradientCapacity = Swift.max(count, meanGradientCapacity * 2)
-            meanGradient = .allocate(capacity: k * meanGradientCapacity)
+        meanGradient.reserve(count * k)
+        let g = meanGradient.pointer
+        let inverseSigma = dimensionScratch.pointer
+        let logStdSum = inverseSigma + k
+        let logStd = self.logStd
+        for d in 0..<k {
+            inverseSigma[d] = Foundation.exp(-logStd[d])
+            logStdSum[d] = 0
+        }
+        // Forwarded rows are contiguous: μ of row `row + i` is at `mu + i·k`.
+        let mu = mean(row: row)
+        // Row-major sweep; each `logStdSum[d]` still adds its terms in row order.
+        for i in 0..<count {
+            let c = logProbCoefficients[i]
+            let entropyTerm = beta * (entropyWeights?[i] ?? 1)
+            for d in 0..<k {
+                let z = (actions[i * k + d] - mu[i * k + d]) * inverseSigma[d]
+                g[i * k + d] = c * z * inverseSigma[d]
+                logStdSum[d] += c * (z * z - 1) + entropyTerm
+            }
         }
         let gLogStd = logStdGradient
-        for d in 0..<k {
-            let inverseSigma = Foundation.exp(-logStd[d])
-            var sum: Float = 0
-            for i in 0..<count {
-                let c = logProbCoefficients[i]
-                let z = (actions[i * k + d] - mean(row: row + i)[d]) * inverseSigma
-                meanGradient[i * k + d] = c * z * inverseSigma
-                sum += c * (z * z - 1) + beta * (entropyWeights?[i] ?? 1)
-            }
-            gLogStd[d] += sum
-        }
-        backward(meanGradient: meanGradient, count: count, row: row)
+        for d in 0..<k { gLogStd[d] += logStdSum[d] }
+        backward(meanGradient: g, count: count, row: row)
     }
 
     /// Adds `Σ_i Σ_d g_id ∂μ_id/∂θ` for a given ∂L/∂μ (`[count × actionSize]`).

@@ -26,9 +26,11 @@ public final class MLP {
 
     @usableFromInline let weightOffsets: [Int]
     @usableFromInline let biasOffsets: [Int]
-    @usableFromInline var activations: [UnsafeMutablePointer<Float>]
-    @usableFromInline var deltaA: UnsafeMutablePointer<Float>
-    @usableFromInline var deltaB: UnsafeMutablePointer<Float>
+    /// `a_l` of every workspace row, `[capacity × sizes[l]]` per layer.
+    let activations: [ScratchBuffer<Float>]
+    /// Two `[capacity × maxWidth]` buffers the backward pass alternates between.
+    let deltaA: ScratchBuffer<Float>
+    let deltaB: ScratchBuffer<Float>
     let maxWidth: Int
 
     /// Parameters of an MLP with layer widths `sizes`.
@@ -63,10 +65,10 @@ public final class MLP {
         biasOffsets = b
         maxWidth = sizes.max()!
         self.capacity = Swift.max(capacity, 1)
-        activations = sizes.map { UnsafeMutablePointer<Float>.allocate(capacity: $0 * Swift.max(capacity, 1)) }
-        deltaA = .allocate(capacity: maxWidth * self.capacity)
-        deltaB = .allocate(capacity: maxWidth * self.capacity)
-        for (l, p) in activations.enumerated() { p.initialize(repeating: 0, count: sizes[l] * self.capacity) }
+        let rows = self.capacity
+        activations = sizes.map { ScratchBuffer(capacity: $0 * rows, zero: 0) }
+        deltaA = ScratchBuffer(capacity: maxWidth * rows, zero: 0)
+        deltaB = ScratchBuffer(capacity: maxWidth * rows, zero: 0)
     }
 
     /// A network with a buffer of its own.
@@ -74,12 +76,6 @@ public final class MLP {
         self.init(
             sizes: sizes, activation: activation, activateOutput: activateOutput,
             buffer: ParameterBuffer(count: MLP.parameterCount(sizes: sizes)), offset: 0, capacity: capacity)
-    }
-
-    deinit {
-        for p in activations { p.deallocate() }
-        deltaA.deallocate()
-        deltaB.deallocate()
     }
 
     /// Number of layers (weight matrices).
@@ -93,10 +89,6 @@ public final class MLP {
     public func weights(layer l: Int) -> UnsafeMutablePointer<Float> { buffer.values + weightOffsets[l] }
     /// `b_l`, `[sizes[l+1]]`.
     public func bias(layer l: Int) -> UnsafeMutablePointer<Float> { buffer.values + biasOffsets[l] }
-    /// ∂/∂W_l in the gradient buffer.
-    public func weightGradient(layer l: Int) -> UnsafeMutablePointer<Float> { buffer.gradient + weightOffsets[l] }
-    /// ∂/∂b_l in the gradient buffer.
-    public func biasGradient(layer l: Int) -> UnsafeMutablePointer<Float> { buffer.gradient + biasOffsets[l] }
 
     /// Initializes weights with `scheme` (hidden layers gain √2, the last layer `outputGain`; a
     /// trunk with `activateOutput` uses √2 throughout) and biases with 0, layer by layer.
@@ -115,27 +107,17 @@ public final class MLP {
     /// Grows the workspace to hold `rows` rows, keeping the stored activations.
     public func reserve(rows: Int) {
         guard rows > capacity else { return }
+        // Every buffer holds `capacity` rows, so each grows to the same new row count.
         let newCapacity = Swift.max(rows, capacity * 2)
-        for l in 0..<sizes.count {
-            let p = UnsafeMutablePointer<Float>.allocate(capacity: sizes[l] * newCapacity)
-            p.initialize(repeating: 0, count: sizes[l] * newCapacity)
-            p.update(from: activations[l], count: sizes[l] * capacity)
-            activations[l].deallocate()
-            activations[l] = p
-        }
-        deltaA.deallocate()
-        deltaB.deallocate()
-        deltaA = .allocate(capacity: maxWidth * newCapacity)
-        deltaB = .allocate(capacity: maxWidth * newCapacity)
+        for l in 0..<sizes.count { activations[l].reserve(sizes[l] * newCapacity) }
+        deltaA.reserve(maxWidth * newCapacity)
+        deltaB.reserve(maxWidth * newCapacity)
         capacity = newCapacity
     }
 
-    /// Stored input of workspace row `row` (`[inputSize]`).
-    public func input(row: Int) -> UnsafeMutablePointer<Float> { activations[0] + row * sizes[0] }
-
     /// Stored output of workspace row `row` (`[outputSize]`).
     public func output(row: Int) -> UnsafeMutablePointer<Float> {
-        activations[sizes.count - 1] + row * outputSize
+        activations[sizes.count - 1].pointer + row * outputSize
     }
 
     /// Forward pass of `count` samples `input` (`[count × inputSize]`) into rows `row..<row+count`;
@@ -143,19 +125,19 @@ public final class MLP {
     @discardableResult
     public func forward(_ input: UnsafePointer<Float>, count: Int, row: Int = 0) -> UnsafeMutablePointer<Float> {
         reserve(rows: row + count)
-        let x0 = activations[0] + row * sizes[0]
+        let x0 = activations[0].pointer + row * sizes[0]
         if UnsafePointer(x0) != input { x0.update(from: input, count: count * sizes[0]) }
         let layers = sizes.count - 1
         for l in 0..<layers {
             let inSize = sizes[l], outSize = sizes[l + 1]
-            let y = activations[l + 1] + row * outSize
+            let y = activations[l + 1].pointer + row * outSize
             DenseKernels.affine(
                 weights: buffer.values + weightOffsets[l], bias: buffer.values + biasOffsets[l],
-                input: activations[l] + row * inSize, output: y,
+                input: activations[l].pointer + row * inSize, output: y,
                 rows: count, inSize: inSize, outSize: outSize)
             if l < layers - 1 || activateOutput { activation.apply(y, count: count * outSize) }
         }
-        return activations[layers] + row * outputSize
+        return activations[layers].pointer + row * outputSize
     }
 
     /// Backward pass for rows `row..<row+count` of the last forward: given `outputGradient`
@@ -167,6 +149,7 @@ public final class MLP {
     ) {
         precondition(row + count <= capacity, "backward over rows never forwarded")
         let layers = sizes.count - 1
+        let deltaA = self.deltaA.pointer, deltaB = self.deltaB.pointer
         var delta: UnsafeMutablePointer<Float>
         var spare = deltaB
         if activateOutput {
@@ -181,7 +164,7 @@ public final class MLP {
         var l = layers - 1
         while l >= 0 {
             let inSize = sizes[l], outSize = sizes[l + 1]
-            let x = activations[l] + row * inSize
+            let x = activations[l].pointer + row * inSize
             DenseKernels.accumulateOuterProducts(
                 outputGradient: delta, input: x,
                 weightGradient: buffer.gradient + weightOffsets[l], biasGradient: buffer.gradient + biasOffsets[l],

@@ -9,8 +9,8 @@ public final class TrunkedNetwork {
     public let trunk: MLP?
     /// The layers producing the outputs.
     public let head: MLP
-    private var trunkGradient: UnsafeMutablePointer<Float>
-    private var trunkGradientCapacity: Int
+    /// ∂L/∂(trunk output), `[rows × trunk.outputSize]`.
+    private let trunkGradient: ScratchBuffer<Float>
 
     /// `head(trunk(x))`; the head's input width must equal the trunk's output width.
     public init(trunk: MLP?, head: MLP) {
@@ -19,11 +19,8 @@ public final class TrunkedNetwork {
         }
         self.trunk = trunk
         self.head = head
-        trunkGradientCapacity = trunk == nil ? 1 : Swift.max(trunk!.capacity, 1)
-        trunkGradient = .allocate(capacity: (trunk?.outputSize ?? 1) * trunkGradientCapacity)
+        trunkGradient = ScratchBuffer(capacity: trunk.map { $0.outputSize * $0.capacity } ?? 1, zero: 0)
     }
-
-    deinit { trunkGradient.deallocate() }
 
     /// Input width.
     public var inputSize: Int { trunk?.inputSize ?? head.inputSize }
@@ -49,12 +46,9 @@ public final class TrunkedNetwork {
             head.backward(outputGradient: outputGradient, count: count, row: row)
             return
         }
-        if count > trunkGradientCapacity {
-            trunkGradient.deallocate()
-            trunkGradientCapacity = Swift.max(count, trunkGradientCapacity * 2)
-            trunkGradient = .allocate(capacity: trunk.outputSize * trunkGradientCapacity)
-        }
-        head.backward(outputGradient: outputGradient, count: count, row: row, inputGradient: trunkGradient)
-        trunk.backward(outputGradient: trunkGradient, count: count, row: row)
+        trunkGradient.reserve(count * trunk.outputSize)
+        let features = trunkGradient.pointer
+        head.backward(outputGradient: outputGradient, count: count, row: row, inputGradient: features)
+        trunk.backward(outputGradient: features, count: count, row: row)
     }
 }
