@@ -28,14 +28,6 @@ public enum EnvironmentID: String, YAMLEnum {
     public var isTabular: Bool { descriptor.isTabular }
 
     /// The time limit used when `max_episode_steps` is not given: Gymnasium's for the
-    /// classic-control environments, the horizon H for the tabular ones.
-    public var defaultMaxEpisodeSteps: Int {
-        if let steps = descriptor.defaultMaxEpisodeSteps { return steps }
-        switch self {
-        case .bandit: return 1
-        case .chain: return 20
-        case .randomMDP: return 50
-        default: return 100
-        }
-    }
+    /// classic-control environments, the default horizon H for the tabular ones.
+    public var defaultMaxEpisodeSteps: Int { descriptor.defaultMaxEpisodeSteps! }
 }

@@ -1,3 +1,4 @@
+import PolicyGradient
 import YAML
 
 /// The `environment.params` mapping, whose schema depends on `environment.id`.
@@ -61,12 +62,12 @@ struct NoParams: Codable {
     }
 }
 
-/// `Chain` parameters: the n-chain of the lecture.
+/// `Chain` parameters: the n-chain of the lecture (defaults: the core's `Chain`).
 public struct ChainParams: Codable, Sendable, Equatable {
-    public var length = 5
-    public var slip = 0.2
-    public var smallReward = 2.0
-    public var largeReward = 10.0
+    public var length = Chain().length
+    public var slip = Chain().slip
+    public var smallReward = Chain().smallReward
+    public var largeReward = Chain().largeReward
 
     enum CodingKeys: String, CodingKey {
         case length, slip
@@ -97,12 +98,12 @@ public struct BanditParams: Codable, Sendable, Equatable {
     }
 }
 
-/// `RandomMDP` parameters: a Garnet MDP.
+/// `RandomMDP` parameters: a Garnet MDP (defaults: the core's `RandomMDP`).
 public struct RandomMDPParams: Codable, Sendable, Equatable {
-    public var states = 10
-    public var actions = 2
-    public var branching = 2
-    public var structureSeed = 0
+    public var states = RandomMDP().states
+    public var actions = RandomMDP().actions
+    public var branching = RandomMDP().branching
+    public var structureSeed = Int(RandomMDP().structureSeed)
 
     enum CodingKeys: String, CodingKey {
         case states, actions, branching
