@@ -17,11 +17,22 @@ Rows run up to and including the first terminated or truncated step, or until th
 actions run out. Each segment is played as `env = gymnasium.make(id,
 max_episode_steps=limit)`, `env.reset(seed=...)`, `env.unwrapped.state = state`, then
 `env.step(action)` for each action, so the time limit counts from the start state.
-Continuous actions are passed as float64 arrays. Numbers are printed with `repr`, which
-round-trips; observations are the float32 observation widened to float64.
+Continuous actions are passed as arrays of the action space's dtype (float32), as an
+agent sampling from `env.action_space` does: the listed float64 value is rounded to
+float32 first, and under NumPy 2 (NEP 50) the torque terms of Pendulum are then computed
+in float32. Numbers are printed with `repr`, which round-trips; observations are the
+float32 observation widened to float64.
+
+Pendulum-v1 also gets 150-step traces with random torques: for each seed in
+PENDULUM_TORQUE_SEEDS the start state is Gymnasium's own `reset(seed=seed)` state and the
+torques are `numpy.random.default_rng(seed).uniform(-2.5, 2.5, 150)` rounded to float32,
+written into the file so the replay uses the same actions.
+
+The committed fixtures were generated with Gymnasium 1.4.0 and numpy 2.4.6 (Python 3.11.7,
+glibc 2.36, Linux x86-64); each file's first line records the versions used.
 
 Usage: python3 tools/gymnasium_traces.py [--seed 0] [--out DIR]
-Requires: pip install "gymnasium>=1.0,<2" numpy
+Requires: pip install "gymnasium>=1.0,<2" "numpy>=2"
 """
 
 import argparse
@@ -33,6 +44,10 @@ import numpy as np
 import gymnasium as gym
 
 PI = math.pi
+
+# Seeds of Pendulum's random-torque traces (start state and torques).
+PENDULUM_TORQUE_SEEDS = range(1000, 1012)
+PENDULUM_TORQUE_STEPS = 150
 
 
 def fmt(x):
@@ -47,7 +62,7 @@ def play(env_id, limit, state, actions, seed):
     continuous = isinstance(env.action_space, gym.spaces.Box)
     rows = []
     for t, action in enumerate(actions):
-        a = np.array([action], dtype=np.float64) if continuous else int(action)
+        a = np.array([action], dtype=env.action_space.dtype) if continuous else int(action)
         obs, reward, terminated, truncated, _ = env.step(a)
         rows.append((t, action, float(reward), bool(terminated), bool(truncated),
                      [float(v) for v in np.asarray(obs, dtype=np.float32)]))
@@ -157,6 +172,14 @@ def pendulum_segments(rng):
         s = [rng.uniform(-PI, PI), rng.uniform(-1, 1)]
         segs.append((200, s, rng.uniform(-3, 3, 210)))
     segs.append((10, [1.0, 0.0], rng.uniform(-3, 3, 20)))
+    # Long traces from Gymnasium's reset distribution under random torques, some beyond the bound.
+    for seed in PENDULUM_TORQUE_SEEDS:
+        env = gym.make("Pendulum-v1", disable_env_checker=True)
+        env.reset(seed=seed)
+        state = [float(v) for v in env.unwrapped.state]
+        env.close()
+        torques = np.random.default_rng(seed).uniform(-2.5, 2.5, PENDULUM_TORQUE_STEPS).astype(np.float32)
+        segs.append((200, state, torques))
     return segs
 
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// `Pendulum-v1` as in Gymnasium 1.x: swing a pendulum up and hold it, with `g = 10`.
 ///
-/// State `(θ, θ̇)`, Double; the action is one torque, clipped to `[−2, 2]`. With
+/// State `(θ, θ̇)`, Double; the action is one torque `u`, clipped to `[−2, 2]`. With
 /// `m = l = 1`, `dt = 0.05`:
 ///
 ///     cost = normalize(θ)² + 0.1 θ̇² + 0.001 u²,   reward = −cost
@@ -11,9 +11,14 @@ import Foundation
 ///
 /// where `normalize(θ) = ((θ + π) mod 2π) − π` with a floored modulo (numpy's `%`).
 /// There is no terminal state: episodes end by the 200-step time limit. The start is
-/// `θ ~ U[−π, π)`, `θ̇ ~ U[−1, 1)`. Squares are products `x·x`; numpy's `x ** 2` on a
-/// Double scalar calls the C library's `pow`, which may differ in the last bit, so
-/// rewards agree with Gymnasium to about 1e-15 relative rather than exactly.
+/// `θ ~ U[−π, π)`, `θ̇ ~ U[−1, 1)`.
+///
+/// The arithmetic is Gymnasium's under NumPy 2, operation by operation. The torque is a
+/// Float32 (the action space's dtype), so `u`, `3/(m l²)·u`, `u²` and `0.001·u²` are Float32
+/// (Python's float constants are weak scalars, NEP 50) and are widened where they meet the
+/// Double terms; everything else is Double. Squares call the C library's `pow`/`powf`, as
+/// numpy does on a scalar, because they can differ from `x·x` in the last bit. Traces
+/// therefore agree with Gymnasium bit for bit when both use the same C library.
 ///
 /// Observation: `(cos θ, sin θ, θ̇)` as Float32.
 public struct Pendulum: Environment {
@@ -24,6 +29,9 @@ public struct Pendulum: Environment {
     @inlinable static var dt: Double { 0.05 }
     @inlinable static var mass: Double { 1.0 }
     @inlinable static var length: Double { 1.0 }
+    @inlinable static var speedCostWeight: Double { 0.1 }
+    /// A Double constant, rounded to Float32 where it meets the torque (as numpy does).
+    @inlinable static var torqueCostWeight: Double { 0.001 }
 
     /// Gravitational acceleration (Gymnasium's `g` argument).
     public var gravity: Double
@@ -61,16 +69,31 @@ public struct Pendulum: Environment {
     {
         precondition(action.count == 1, "Pendulum takes one torque")
         let g = gravity, m = Self.mass, l = Self.length, dt = Self.dt
-        let u = min(max(action[0], -Self.maxTorque), Self.maxTorque)
+        let maxTorque = Float(Self.maxTorque)
+        let u = min(max(Float(action[0]), -maxTorque), maxTorque)
         let normalized = Self.normalizeAngle(theta)
-        let costs = normalized * normalized + 0.1 * (thetaDot * thetaDot) + 0.001 * (u * u)
-        var newThetaDot = thetaDot + (3 * g / (2 * l) * sin(theta) + 3.0 / (m * (l * l)) * u) * dt
+        let torqueCost = Float(Self.torqueCostWeight) * Self.power(u, 2)
+        let costs =
+            Self.power(normalized, 2) + Self.speedCostWeight * Self.power(thetaDot, 2) + Double(torqueCost)
+        let torqueAcceleration = Float(3.0 / (m * Self.power(l, 2))) * u
+        var newThetaDot = thetaDot + (3 * g / (2 * l) * sin(theta) + Double(torqueAcceleration)) * dt
         newThetaDot = min(max(newThetaDot, -Self.maxSpeed), Self.maxSpeed)
         let newTheta = theta + newThetaDot * dt
         theta = newTheta
         thetaDot = newThetaDot
         return StepOutcome(reward: -costs, terminated: false)
     }
+
+    /// `x ** y` on a numpy Double scalar: the C library's `pow`.
+    ///
+    /// Kept out of line so that the optimizer, which sees `y` only inside, cannot turn
+    /// `pow(x, 2)` into `x * x` (they differ in the last bit for about one input in a thousand).
+    @inline(never) @usableFromInline
+    static func power(_ x: Double, _ y: Double) -> Double { pow(x, y) }
+
+    /// `x ** y` on a numpy Float32 scalar: the C library's `powf`, out of line for the same reason.
+    @inline(never) @usableFromInline
+    static func power(_ x: Float, _ y: Float) -> Float { pow(x, y) }
 
     /// `((x + π) mod 2π) − π` with numpy's floored remainder (result takes the divisor's sign).
     @inlinable
