@@ -24,3 +24,22 @@ public enum SHA256 {
         return out
     }
 }
+
+extension SHA256 {
+    /// A digest computed piece by piece, for files read in chunks.
+    public struct Stream {
+        private var state = Crypto.SHA256()
+
+        public init() {}
+
+        /// Adds `bytes` to the message.
+        public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+            state.update(bufferPointer: bytes)
+        }
+
+        /// The digest of everything added, in lowercase hex.
+        public func finish() -> String {
+            SHA256.hex(Array(state.finalize()))
+        }
+    }
+}

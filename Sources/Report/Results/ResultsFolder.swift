@@ -8,6 +8,9 @@ import PolicyGradient
 /// and variance files (possibly partial) are ignored. Finished jobs contribute their
 /// `curve.csv` and `variance.csv` (either may be absent or header-only). Columns are found by
 /// name, so a reordered file still reads; numbers use `csvNumber`'s format (empty = NaN).
+/// A job whose files do not match what its `result.json` records (size, lines, SHA-256) is
+/// damaged: it counts as missing, with the reason in `JobRecord.damage`. A `result.json`
+/// that records no files (an earlier version's) is read as it stands.
 public struct ResultsFolder: Sendable {
     public var directory: URL
 
@@ -38,6 +41,11 @@ public struct ResultsFolder: Sendable {
             result = try JSONDecoder().decode(JobResult.self, from: data)
         } catch {
             throw ReportError.unreadable(path: resultURL.path, reason: "not a result.json: \(error)")
+        }
+        if let recorded = result.files, let damage = job.damage(against: recorded) {
+            var record = JobRecord(id: id, cellIndex: cellIndex, seed: seed, status: nil, finalReturn: .nan, steps: nil)
+            record.damage = damage
+            return record
         }
         let status = result.status
         let finalReturn = status == .completed ? (result.finalReturn ?? .nan) : .nan
