@@ -201,6 +201,10 @@ public final class SweepRunner: Sendable {
             status: outcome.status, finalReturn: finalReturn, error: outcome.error, steps: outcome.steps,
             seconds: ProcessInfo.processInfo.systemUptime - start)
         do {
+            // Never through a link put in place of the job's folder (its reset refused it).
+            guard try SafeFiles.isDirectory(folder.directory) else {
+                throw FileSystemError.failed(path: folder.directory.path, action: "write", errno: .noSuchFileOrDirectory)
+            }
             // Read back from disk, so the record vouches for what a later run or report will read.
             result.files = try folder.currentDigests()
             try AtomicFile.write(result.jsonText, to: folder.result)
