@@ -140,7 +140,8 @@ public final class SweepRunner: Sendable {
     public static func withLock<T>(on directory: URL, _ body: () throws -> T) throws -> T {
         let lock = try RunnerLock(url: directory.appendingPathComponent(".lock"), displayPath: displayPath(directory))
         defer { lock.release() }
-        try SweepError.mappingFileErrors { try SafeFiles.removeStaleTemporaries(in: directory) }
+        // The folder named may itself be a link (the user's choice); nothing inside it is followed.
+        try SweepError.mappingFileErrors { try SafeFiles.removeStaleTemporaries(in: directory.resolvingSymlinksInPath()) }
         return try body()
     }
 

@@ -128,6 +128,14 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: elsewhere.appendingPathComponent("linked/summary.csv").path))
     }
 
+    @Test func reportOnAFolderNamedThroughALinkIsTheUsersChoice() throws {
+        let setup = try Setup()
+        let alias = setup.scratch.url.appendingPathComponent("alias")
+        try FileManager.default.createSymbolicLink(at: alias, withDestinationURL: setup.folder)
+        let outcome = try setup.run(["report", alias.path])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+    }
+
     @Test func experimentFolderLinkedIsRefusedByRun() throws {
         let setup = try Setup(run: false)
         try FileManager.default.createDirectory(at: setup.results, withIntermediateDirectories: true)
