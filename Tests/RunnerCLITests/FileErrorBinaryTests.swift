@@ -21,6 +21,23 @@ import Testing
         Self.expectNoOpaqueError(outcome.stderr)
     }
 
+    @Test func unreadableResultIsNamedNotTakenForMissing() throws {
+        let scratch = TemporaryDirectory()
+        let config = scratch.write("linked.yaml", Self.experiment)
+        var outcome = try BinaryRunner.run(
+            ["run", config, "--results", "results", "--no-progress"], in: scratch.url, timeout: 300)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let jobs = scratch.url.appendingPathComponent("results/linked/jobs")
+        let id = try #require(try FileManager.default.contentsOfDirectory(atPath: jobs.path).first)
+        let result = jobs.appendingPathComponent("\(id)/result.json")
+        try FileManager.default.removeItem(at: result)
+        try FileManager.default.createDirectory(at: result, withIntermediateDirectories: false)
+        outcome = try BinaryRunner.run(["report", "results/linked"], in: scratch.url, timeout: 300)
+        #expect(outcome.status == 1 && !outcome.crashed, "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("\(id)/result.json") && outcome.stderr.contains("Is a directory"), "\(outcome.stderr)")
+        Self.expectNoOpaqueError(outcome.stderr)
+    }
+
     @Test func unwritableResultsFolderNamesItAndSaysPermissionDenied() throws {
         guard geteuid() != 0 else {
             print("skipped: running as root, where file permissions do not deny writes")

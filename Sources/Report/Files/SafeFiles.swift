@@ -50,6 +50,33 @@ public enum SafeFiles {
         }
     }
 
+    /// The bytes of the file at `url`; nil when there is none. Other failures (a folder, no
+    /// permission) throw, naming the file and the reason.
+    public static func contents(of url: URL) throws -> Data? {
+        let file: FileDescriptor
+        do {
+            file = try FileDescriptor.open(FilePath(url.path), .readOnly, options: [.closeOnExec])
+        } catch let code as Errno {
+            if code == .noSuchFileOrDirectory { return nil }
+            throw FileSystemError.failed(path: url.path, action: "read", errno: code)
+        }
+        var data = Data()
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 1)
+        defer { buffer.deallocate() }
+        do {
+            try file.closeAfter {
+                while true {
+                    let n = try file.read(into: buffer)
+                    if n == 0 { break }
+                    data.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[..<n]))
+                }
+            }
+        } catch let code as Errno {
+            throw FileSystemError.failed(path: url.path, action: "read", errno: code)
+        }
+        return data
+    }
+
     /// Removes the file or link `url` itself, never what a link points to; nothing when absent.
     public static func removeFile(_ url: URL) throws {
         if unlink(url.path) != 0 && errno != ENOENT { throw FileSystemError.lastError(url.path, "remove") }

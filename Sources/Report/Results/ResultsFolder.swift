@@ -33,7 +33,7 @@ public struct ResultsFolder: Sendable {
     public func record(id: String, cellIndex: Int, seed: Int) throws -> JobRecord {
         let job = files(ofJob: id)
         let resultURL = job.result
-        guard let data = FileManager.default.contents(atPath: resultURL.path) else {
+        guard let data = try SafeFiles.contents(of: resultURL) else {
             return JobRecord(id: id, cellIndex: cellIndex, seed: seed, status: nil, finalReturn: .nan, steps: nil)
         }
         let result: JobResult
@@ -89,7 +89,7 @@ public struct ResultsFolder: Sendable {
     }
 
     static func table(at url: URL) throws -> CSVTable? {
-        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        guard let data = try SafeFiles.contents(of: url) else { return nil }
         guard let text = String(data: data, encoding: .utf8) else {
             throw ReportError.unreadable(path: url.path, reason: "not UTF-8")
         }
