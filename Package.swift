@@ -17,7 +17,9 @@ let package = Package(
         .library(name: "PolicyGradient", targets: ["PolicyGradient"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.4.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -26,10 +28,19 @@ let package = Package(
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
         .target(name: "YAML", dependencies: ["CYAML"]),
-        .target(name: "Experiment", dependencies: ["YAML", "PolicyGradient"]),
+        .target(
+            name: "Experiment",
+            dependencies: ["YAML", "PolicyGradient", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "PolicyGradient", swiftSettings: optimizedInDebug),
-        .target(name: "Report", dependencies: ["Experiment", "PolicyGradient"]),
-        .target(name: "Sweep", dependencies: ["YAML", "Experiment", "PolicyGradient", "Report"]),
+        .target(
+            name: "Report",
+            dependencies: ["Experiment", "PolicyGradient", .product(name: "SystemPackage", package: "swift-system")]),
+        .target(
+            name: "Sweep",
+            dependencies: [
+                "YAML", "Experiment", "PolicyGradient", "Report",
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]),
         .target(
             name: "RunnerCLI",
             dependencies: [

@@ -62,10 +62,11 @@ public final class SweepRunner: Sendable {
         }
 
         let root = directory
-        do {
-            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        } catch {
-            throw SweepError.io(path: root.path, message: "cannot create the results folder: \(error.localizedDescription)")
+        // The results root may lie behind a link (the user's choice); the experiment folder and
+        // everything in it must be real folders and files, never followed.
+        try SweepError.mappingFileErrors {
+            try SafeFiles.makeDirectories(options.resultsRoot)
+            try SafeFiles.makeDirectory(root)
         }
         // Nothing in the folder is touched before the lock is held.
         let lock = try RunnerLock(url: root.appendingPathComponent(".lock"), displayPath: Self.displayPath(root))
@@ -73,14 +74,18 @@ public final class SweepRunner: Sendable {
         let trap = options.handleSignals ? SignalTrap(stopFlag: stopFlag) : nil
         defer { trap?.remove() }
 
-        try AtomicFile.write(YAMLEmitter.emit(plan.resolved), to: root.appendingPathComponent("experiment.yaml"))
         var manifest = Manifest(
             toolVersion: options.toolVersion, gitCommit: Manifest.gitCommit(),
             host: ProcessInfo.processInfo.hostName, started: Manifest.timestamp(started), finished: nil,
             configHash: SHA256.hex(plan.jobs.map(\.canonical).joined()), jobs: plan.jobs.count,
             experiment: plan.name)
         let manifestURL = root.appendingPathComponent("manifest.json")
-        try AtomicFile.write(manifest.jsonText, to: manifestURL)
+        try SweepError.mappingFileErrors {
+            try SafeFiles.removeStaleTemporaries(in: root)
+            try AtomicFile.write(YAMLEmitter.emit(plan.resolved), to: root.appendingPathComponent("experiment.yaml"))
+            try AtomicFile.write(manifest.jsonText, to: manifestURL)
+            try SafeFiles.makeDirectory(root.appendingPathComponent("jobs", isDirectory: true))
+        }
 
         var report = SweepReport(directory: root)
         report.selected = selected.map { plan.jobs[$0].id }
@@ -130,10 +135,13 @@ public final class SweepRunner: Sendable {
     }
 
     /// Runs `body` holding the lock of the results folder `directory` (as a sweep does), so a
-    /// report is never rebuilt while a runner writes the folder. Throws `SweepError.locked`.
+    /// report is never rebuilt while a runner writes the folder, after removing the temporaries
+    /// that dead writers left in it. Throws `SweepError.locked`.
     public static func withLock<T>(on directory: URL, _ body: () throws -> T) throws -> T {
         let lock = try RunnerLock(url: directory.appendingPathComponent(".lock"), displayPath: displayPath(directory))
         defer { lock.release() }
+        // The folder named may itself be a link (the user's choice); nothing inside it is followed.
+        try SweepError.mappingFileErrors { try SafeFiles.removeStaleTemporaries(in: directory.resolvingSymlinksInPath()) }
         return try body()
     }
 
@@ -194,6 +202,12 @@ public final class SweepRunner: Sendable {
             status: outcome.status, finalReturn: finalReturn, error: outcome.error, steps: outcome.steps,
             seconds: ProcessInfo.processInfo.systemUptime - start)
         do {
+            // Never through a link put in place of the job's folder (its reset refused it).
+            guard try SafeFiles.isDirectory(folder.directory) else {
+                throw FileSystemError.failed(path: folder.directory.path, action: "write", errno: .noSuchFileOrDirectory)
+            }
+            // Read back from disk, so the record vouches for what a later run or report will read.
+            result.files = try folder.currentDigests()
             try AtomicFile.write(result.jsonText, to: folder.result)
         } catch {
             // Without result.json the folder reads as torn and the next run redoes the job.

@@ -81,7 +81,10 @@ import Testing
                     step: i, episodes: i, evalReturnMean: Double(i), evalReturnStd: 0.5, trainReturn: 1,
                     entropy: 0.25, policyLoss: -0.125, valueLoss: .nan))
             }
-            let partial = folder.appendingPathComponent("curve.csv.tmp")
+            // The hidden temporary `.curve.csv.<pid>.<counter>.tmp`.
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            let temporary = names.first { $0.hasPrefix(".curve.csv.\(getpid()).") && $0.hasSuffix(".tmp") } ?? "none"
+            let partial = folder.appendingPathComponent(temporary)
             let size = (try? FileManager.default.attributesOfItem(atPath: partial.path)[.size] as? Int) ?? 0
             seen.value = (size, FileManager.default.fileExists(atPath: folder.appendingPathComponent("curve.csv").path))
             return TrainingOutcome(status: .completed, finalReturn: Double(rows), steps: rows)
@@ -111,7 +114,8 @@ import Testing
             return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
         }
         #expect(keys == keys.sorted())
-        #expect(keys.count == 6)
+        // Six fields and `files`, null when not recorded.
+        #expect(keys.count == 7 && text.contains("\"files\" : null"))
     }
 
     @Test func thousandTinyJobsRunAndThenAllSkip() throws {

@@ -1,34 +1,30 @@
 import Foundation
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import SystemPackage
 
 /// Writes files so that readers see either the old content or the new, never a torn file.
 ///
 /// The data goes to a hidden temporary file in the destination's folder (same file system),
-/// which is then renamed over the destination with POSIX `rename(2)`, an atomic replace.
-/// A process killed mid-write leaves at most a stray `.<name>.<pid>-<n>.tmp` file, never a
-/// partial destination. With `durable: true` the data is also flushed to disk (`fsync`)
-/// before the rename, so a power loss cannot expose an empty file either.
+/// created exclusively and never through a link, which is then renamed over the destination
+/// with POSIX `rename(2)`, an atomic replace that replaces a link at the destination's name
+/// rather than writing through it. A process killed mid-write leaves at most a stray
+/// `.<name>.<pid>.<counter>.tmp` file (removed by the next run), never a partial destination.
+/// With `durable: true` the data is also flushed to disk (`fsync`) before the rename, so a
+/// power loss cannot expose an empty file either. Errors are `FileSystemError`s.
 public enum AtomicFile {
     /// Writes `data` to `url` atomically, creating missing parent folders.
     public static func write(_ data: Data, to url: URL, durable: Bool = false) throws {
-        let folder = url.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        FileSizeLimit.reportAsError()
+        try SafeFiles.makeDirectories(url.deletingLastPathComponent())
         let temporary = temporaryURL(for: url)
-        guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
-            throw AtomicFileError.cannotCreate(temporary.path)
-        }
+        let file = try create(temporary)
         do {
-            let handle = try FileHandle(forWritingTo: temporary)
-            defer { try? handle.close() }
-            try handle.write(contentsOf: data)
-            if durable { try handle.synchronize() }
+            try file.closeAfter {
+                _ = try data.withUnsafeBytes { try file.writeAll($0) }
+                if durable && fsync(file.rawValue) != 0 { throw Errno(rawValue: errno) }
+            }
         } catch {
-            try? FileManager.default.removeItem(at: temporary)
+            _ = unlink(temporary.path)
+            if let code = error as? Errno { throw FileSystemError.failed(path: url.path, action: "write", errno: code) }
             throw error
         }
         try replace(url, with: temporary)
@@ -39,23 +35,31 @@ public enum AtomicFile {
         try write(Data(text.utf8), to: url, durable: durable)
     }
 
-    /// Renames `temporary` over `destination` (atomic when both are on one file system).
-    public static func replace(_ destination: URL, with temporary: URL) throws {
-        if rename(temporary.path, destination.path) != 0 {
-            let code = errno
-            try? FileManager.default.removeItem(at: temporary)
-            throw AtomicFileError.cannotRename(
-                from: temporary.path, to: destination.path, reason: String(cString: strerror(code)))
+    /// Creates the new file `url` for writing, failing if anything (a link included) is there.
+    public static func create(_ url: URL) throws -> FileDescriptor {
+        do {
+            return try FileDescriptor.open(
+                FilePath(url.path), .writeOnly, options: [.create, .exclusiveCreate, .noFollow, .closeOnExec],
+                permissions: [.ownerReadWrite, .groupRead, .otherRead])
+        } catch let code as Errno {
+            throw FileSystemError.failed(path: url.path, action: "create", errno: code)
         }
     }
 
-    /// A fresh hidden name next to `url`: `.<name>.<pid>-<counter>.tmp`.
+    /// Renames `temporary` over `destination` (atomic when both are on one file system).
+    public static func replace(_ destination: URL, with temporary: URL) throws {
+        if rename(temporary.path, destination.path) != 0 {
+            let failure = FileSystemError.lastError(destination.path, "replace it with \(temporary.lastPathComponent)")
+            _ = unlink(temporary.path)
+            throw failure
+        }
+    }
+
+    /// A fresh hidden name next to `url`: `.<name>.<pid>.<counter>.tmp`.
     ///
     /// The process id and a per-process counter keep concurrent writers apart without
-    /// drawing any randomness.
+    /// drawing any randomness, and tell a later run whether the writer is still alive.
     public static func temporaryURL(for url: URL) -> URL {
-        let n = TemporaryCounter.shared.next()
-        let name = ".\(url.lastPathComponent).\(getpid())-\(n).tmp"
-        return url.deletingLastPathComponent().appendingPathComponent(name)
+        url.deletingLastPathComponent().appendingPathComponent(TemporaryName.fresh(for: url.lastPathComponent))
     }
 }

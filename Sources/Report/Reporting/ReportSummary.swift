@@ -16,6 +16,8 @@ public struct ReportSummary: Sendable {
     /// Why some renders failed (rendering failures are reported, never fatal), or why
     /// rendering was skipped.
     public var renderProblems: [String]
+    /// Jobs whose files do not match their `result.json`, with the reason; counted as missing.
+    public var damaged: [(jobId: String, reason: String)] = []
 
     public init(
         experiment: String, sweptKeys: [String], cells: [CellSummary], files: [String] = [],
@@ -53,7 +55,8 @@ public struct ReportSummary: Sendable {
         }
         var out = AlignedText.table(rows, rightAligned: [1, 2, 4, 5])
         var notes: [String] = []
-        if missing > 0 { notes.append("\(missing) missing") }
+        if missing > damaged.count { notes.append("\(missing - damaged.count) missing") }
+        if !damaged.isEmpty { notes.append("\(damaged.count) damaged") }
         if failed > 0 { notes.append("\(failed) failed") }
         if interrupted > 0 { notes.append("\(interrupted) interrupted") }
         if !notes.isEmpty { out += "jobs: \(jobs) planned, " + notes.joined(separator: ", ") + "\n" }

@@ -8,7 +8,9 @@ import PolicyGradient
 /// writes, into the results folder, `jobs.csv`, `curves.csv`, `curves_summary.csv`,
 /// `summary.csv`, `variance.csv`, `variance_summary.csv` and `plots/` (DESIGN section 7).
 /// Every file is written atomically (`AtomicFile`). The CSVs and scripts are a pure function
-/// of the plan and the job files: the same inputs give byte-identical outputs. Plot files
+/// of the plan and the job files: the same inputs give byte-identical outputs. A job whose
+/// files do not match its `result.json` is left out as damaged (`ReportSummary.damaged`).
+/// `plots/` and `plots/data/` must be real folders (never followed when links). Plot files
 /// with no data are not written, stale ones from an earlier report are removed, and so are
 /// earlier images (PNG and SVG) of every plot, to be rendered afresh when asked.
 public struct Reporter: Sendable {
@@ -36,6 +38,7 @@ public struct Reporter: Sendable {
         let records = try ResultsFolder(directory: resultsDirectory).records(for: plan)
         let cells = aggregator.summarize(plan: plan, records: records)
         var summary = ReportSummary(experiment: plan.name, sweptKeys: plan.sweptKeys, cells: cells)
+        summary.damaged = records.compactMap { record in record.damage.map { (record.id, $0) } }
 
         let tables: [(String, CSVTable)] = [
             ("jobs.csv", ReportTables.jobs(plan: plan, records: records)),
@@ -52,19 +55,22 @@ public struct Reporter: Sendable {
 
         let plots = resultsDirectory.appendingPathComponent("plots", isDirectory: true)
         let files = GnuplotScripts.files(experiment: plan.name, cells: cells)
+        // Created (or checked) before anything is written or removed in them.
+        try SafeFiles.makeDirectory(plots)
+        try SafeFiles.makeDirectory(plots.appendingPathComponent("data", isDirectory: true))
         for file in files {
             try AtomicFile.write(file.contents, to: plots.appendingPathComponent(file.path))
             summary.files.append("plots/" + file.path)
         }
         let written = Set(files.map(\.path))
         for path in GnuplotScripts.paths {
-            if !written.contains(path) { try? FileManager.default.removeItem(at: plots.appendingPathComponent(path)) }
+            if !written.contains(path) { try SafeFiles.removeFile(plots.appendingPathComponent(path)) }
             // Every image predates the script and data just written (or removed), whatever its
             // format: none may survive to be mistaken for the current plot.
             if PlotFile(path: path, contents: "").isScript {
                 for format in RenderFormat.allCases {
                     let image = (path as NSString).deletingPathExtension + "." + format.rawValue
-                    try? FileManager.default.removeItem(at: plots.appendingPathComponent(image))
+                    try SafeFiles.removeFile(plots.appendingPathComponent(image))
                 }
             }
         }

@@ -13,6 +13,8 @@ public struct JobRecord: Sendable {
     public var steps: Int?
     public var curve: [CurveRow]
     public var variance: [VarianceRow]
+    /// Why the job's files do not match its `result.json`; such a job counts as missing.
+    public var damage: String?
 
     public init(
         id: String, cellIndex: Int, seed: Int, status: JobStatus?, finalReturn: Double, steps: Int?,
@@ -28,8 +30,8 @@ public struct JobRecord: Sendable {
         self.variance = variance
     }
 
-    /// The status as written in `jobs.csv`: a `JobStatus` raw value or `missing`.
-    public var statusLabel: String { status?.rawValue ?? "missing" }
+    /// The status as written in `jobs.csv`: a `JobStatus` raw value, `damaged` or `missing`.
+    public var statusLabel: String { status?.rawValue ?? (damage == nil ? "missing" : "damaged") }
 
     /// Whether the job counts in the per-cell statistics (completed with a finite final return).
     public var counts: Bool { status == .completed && finalReturn.isFinite }

@@ -8,6 +8,9 @@ import PolicyGradient
 /// and variance files (possibly partial) are ignored. Finished jobs contribute their
 /// `curve.csv` and `variance.csv` (either may be absent or header-only). Columns are found by
 /// name, so a reordered file still reads; numbers use `csvNumber`'s format (empty = NaN).
+/// A job whose files do not match what its `result.json` records (size, lines, SHA-256) is
+/// damaged: it counts as missing, with the reason in `JobRecord.damage`. A `result.json`
+/// that records no files (an earlier version's) is read as it stands.
 public struct ResultsFolder: Sendable {
     public var directory: URL
 
@@ -30,7 +33,7 @@ public struct ResultsFolder: Sendable {
     public func record(id: String, cellIndex: Int, seed: Int) throws -> JobRecord {
         let job = files(ofJob: id)
         let resultURL = job.result
-        guard let data = FileManager.default.contents(atPath: resultURL.path) else {
+        guard let data = try SafeFiles.contents(of: resultURL) else {
             return JobRecord(id: id, cellIndex: cellIndex, seed: seed, status: nil, finalReturn: .nan, steps: nil)
         }
         let result: JobResult
@@ -38,6 +41,11 @@ public struct ResultsFolder: Sendable {
             result = try JSONDecoder().decode(JobResult.self, from: data)
         } catch {
             throw ReportError.unreadable(path: resultURL.path, reason: "not a result.json: \(error)")
+        }
+        if let recorded = result.files, let damage = job.damage(against: recorded) {
+            var record = JobRecord(id: id, cellIndex: cellIndex, seed: seed, status: nil, finalReturn: .nan, steps: nil)
+            record.damage = damage
+            return record
         }
         let status = result.status
         let finalReturn = status == .completed ? (result.finalReturn ?? .nan) : .nan
@@ -81,7 +89,7 @@ public struct ResultsFolder: Sendable {
     }
 
     static func table(at url: URL) throws -> CSVTable? {
-        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        guard let data = try SafeFiles.contents(of: url) else { return nil }
         guard let text = String(data: data, encoding: .utf8) else {
             throw ReportError.unreadable(path: url.path, reason: "not UTF-8")
         }

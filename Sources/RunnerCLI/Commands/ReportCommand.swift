@@ -31,6 +31,12 @@ struct ReportCommand: ParsableCommand {
         } catch let error as SweepError {
             Console.error("error: \(error.description)")
             throw ExitStatus.failure
+        } catch let error as FileSystemError {
+            Console.error("error: \(error.description)")
+            throw ExitStatus.failure
+        }
+        for (job, reason) in summary.damaged {
+            Console.error("warning: job \(job) is damaged (\(reason)); left out of the summaries, run again to redo it")
         }
         for problem in summary.renderProblems { Console.error("warning: \(problem)") }
         Console.out(summary.text)

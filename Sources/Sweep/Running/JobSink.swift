@@ -2,8 +2,8 @@ import Foundation
 import Report
 import PolicyGradient
 
-/// Streams one job's rows to `curve.csv.tmp` and `variance.csv.tmp`, renamed into place
-/// by `finish()`: rows are never kept in memory.
+/// Streams one job's rows to hidden temporaries (`.curve.csv.<pid>.<counter>.tmp`, likewise for
+/// `variance.csv`), renamed into place by `finish()`: rows are never kept in memory.
 final class JobSink: TrainingSink {
     private let folder: JobFiles
     private let curveWriter: BufferedFileWriter
@@ -11,6 +11,8 @@ final class JobSink: TrainingSink {
     private let stopFlag: StopFlag
     private let board: ProgressBoard
     private let position: Int
+    private let curveTemporary: URL
+    private let varianceTemporary: URL
     /// The step of the latest curve row, for jobs that throw.
     private(set) var latestStep = 0
 
@@ -19,8 +21,10 @@ final class JobSink: TrainingSink {
         self.position = position
         self.stopFlag = stopFlag
         self.board = board
-        curveWriter = try BufferedFileWriter(url: Self.temporary(folder.curve))
-        varianceWriter = try BufferedFileWriter(url: Self.temporary(folder.variance))
+        curveTemporary = AtomicFile.temporaryURL(for: folder.curve)
+        varianceTemporary = AtomicFile.temporaryURL(for: folder.variance)
+        curveWriter = try BufferedFileWriter(url: curveTemporary)
+        varianceWriter = try BufferedFileWriter(url: varianceTemporary)
         curveWriter.append(CSVTable.line(CurveRow.header))
         varianceWriter.append(CSVTable.line(VarianceRow.header))
     }
@@ -51,11 +55,9 @@ final class JobSink: TrainingSink {
     func finish() throws {
         try curveWriter.close()
         try varianceWriter.close()
-        try AtomicFile.replace(folder.curve, with: Self.temporary(folder.curve))
-        try AtomicFile.replace(folder.variance, with: Self.temporary(folder.variance))
-    }
-
-    private static func temporary(_ url: URL) -> URL {
-        url.deletingLastPathComponent().appendingPathComponent(url.lastPathComponent + ".tmp")
+        try SweepError.mappingFileErrors {
+            try AtomicFile.replace(folder.curve, with: curveTemporary)
+            try AtomicFile.replace(folder.variance, with: varianceTemporary)
+        }
     }
 }

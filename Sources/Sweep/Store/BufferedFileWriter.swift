@@ -1,30 +1,35 @@
 import Foundation
+import Report
+import SystemPackage
 
 /// An append-only file written through a fixed-size buffer, so that a curve streams to disk
 /// as it is produced and memory stays bounded whatever the curve's length.
 ///
-/// Errors are kept rather than thrown from `append`, because rows arrive through
-/// `TrainingSink`, which cannot throw; `close()` reports the first one.
+/// The file must be new: it is created exclusively and never through a link. Errors are kept
+/// rather than thrown from `append`, because rows arrive through `TrainingSink`, which cannot
+/// throw; `close()` reports the first one, naming the file and the system's reason.
 final class BufferedFileWriter {
-    private var descriptor: Int32
+    private var file: FileDescriptor?
     private var buffer: [UInt8] = []
     private let capacity: Int
     private let path: String
     private(set) var failure: SweepError?
 
-    /// Creates (or truncates) the file at `url`.
+    /// Creates the new file at `url`.
     init(url: URL, capacity: Int = 1 << 16) throws {
+        FileSizeLimit.reportAsError()
         path = url.path
         self.capacity = capacity
-        descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        if descriptor < 0 {
-            throw SweepError.io(path: path, message: "cannot create: \(String(cString: strerror(errno)))")
+        do {
+            file = try AtomicFile.create(url)
+        } catch let error as FileSystemError {
+            throw SweepError.io(error)
         }
         buffer.reserveCapacity(capacity)
     }
 
     deinit {
-        if descriptor >= 0 { _ = Foundation.close(descriptor) }
+        try? file?.close()
     }
 
     /// Appends the UTF-8 bytes of `text`.
@@ -35,34 +40,30 @@ final class BufferedFileWriter {
 
     /// Writes the buffer out.
     func flush() {
-        guard failure == nil, descriptor >= 0 else {
-            buffer.removeAll(keepingCapacity: true)
-            return
+        defer { buffer.removeAll(keepingCapacity: true) }
+        guard failure == nil, let file else { return }
+        do {
+            _ = try buffer.withUnsafeBytes { try file.writeAll($0) }
+        } catch {
+            failure = .io(path: path, message: "cannot write: \(Self.reason(error))")
         }
-        buffer.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = .io(path: path, message: "cannot write: \(String(cString: strerror(errno)))")
-                    return
-                }
-                offset += n
-            }
-        }
-        buffer.removeAll(keepingCapacity: true)
     }
 
     /// Flushes and closes the file; throws the first error met since it was opened.
     func close() throws {
         flush()
-        if descriptor >= 0 {
-            if Foundation.close(descriptor) != 0, failure == nil {
-                failure = .io(path: path, message: "cannot close: \(String(cString: strerror(errno)))")
+        if let file {
+            self.file = nil
+            do {
+                try file.close()
+            } catch {
+                if failure == nil { failure = .io(path: path, message: "cannot close: \(Self.reason(error))") }
             }
-            descriptor = -1
         }
         if let failure { throw failure }
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        (error as? Errno)?.description ?? "\(error)"
     }
 }

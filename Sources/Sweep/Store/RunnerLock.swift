@@ -1,41 +1,55 @@
 import Foundation
+import Report
+import SystemPackage
 
 /// An exclusive `flock` on `<results>/.lock`, so that two runners never write one folder.
 ///
 /// `flock` locks belong to the open file description: a second open of the same file, in
 /// this process or another, cannot take it, and the system drops it when the process dies,
 /// so a killed runner never leaves a stale lock. The holder's pid is written into the file
-/// only to name it in the error message.
+/// only to name it in the error message. The file is opened without following a link and
+/// must be a regular file with no other name (no hard link), so the pid never lands in
+/// someone else's file.
 final class RunnerLock {
-    private var descriptor: Int32
+    private var file: FileDescriptor?
 
     /// Takes the lock or throws `SweepError.locked` at once (never waits).
     init(url: URL, displayPath: String) throws {
-        descriptor = open(url.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        if descriptor < 0 {
-            throw SweepError.io(path: url.path, message: "cannot open the lock file: \(String(cString: strerror(errno)))")
+        let lockFile: FileDescriptor
+        do {
+            lockFile = try FileDescriptor.open(
+                FilePath(url.path), .readWrite, options: [.create, .noFollow, .closeOnExec, .nonBlocking],
+                permissions: [.ownerReadWrite, .groupRead, .otherRead])
+        } catch let code as Errno {
+            if code == .tooManySymbolicLinkLevels { throw SweepError.io(.symbolicLink(path: url.path)) }
+            throw SweepError.io(.failed(path: url.path, action: "open the lock file", errno: code))
         }
-        if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+        var info = stat()
+        guard fstat(lockFile.rawValue, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_nlink == 1 else {
+            try? lockFile.close()
+            throw SweepError.io(path: url.path, message: "the lock file is not a regular file of its own (a link, a device or a hard link); remove it")
+        }
+        if flock(lockFile.rawValue, LOCK_EX | LOCK_NB) != 0 {
             let failure = errno
-            let pid = Self.readPID(descriptor)
-            _ = close(descriptor)
-            descriptor = -1
+            let pid = Self.readPID(lockFile.rawValue)
+            try? lockFile.close()
             if failure == EWOULDBLOCK {
                 throw SweepError.locked(directory: displayPath, pid: pid)
             }
-            throw SweepError.io(path: url.path, message: "cannot lock: \(String(cString: strerror(failure)))")
+            throw SweepError.io(.failed(path: url.path, action: "lock", errno: Errno(rawValue: failure)))
         }
+        file = lockFile
         let text = "\(getpid())\n"
-        _ = ftruncate(descriptor, 0)
-        _ = text.withCString { pwrite(descriptor, $0, strlen($0), 0) }
+        _ = ftruncate(lockFile.rawValue, 0)
+        _ = text.withCString { pwrite(lockFile.rawValue, $0, strlen($0), 0) }
     }
 
     /// Releases the lock (also done by the system when the process ends).
     func release() {
-        guard descriptor >= 0 else { return }
-        _ = flock(descriptor, LOCK_UN)
-        _ = close(descriptor)
-        descriptor = -1
+        guard let file else { return }
+        self.file = nil
+        _ = flock(file.rawValue, LOCK_UN)
+        try? file.close()
     }
 
     deinit { release() }

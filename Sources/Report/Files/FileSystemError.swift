@@ -1,0 +1,31 @@
+import Foundation
+import SystemPackage
+
+/// A file-system operation that failed, naming the path and the system's reason.
+public enum FileSystemError: Error, Equatable, CustomStringConvertible, LocalizedError {
+    /// `path` is a symbolic link where the runner writes or deletes; it is never followed.
+    case symbolicLink(path: String)
+    /// `action` (e.g. "create", "write", "remove") failed on `path` with `errno`.
+    case failed(path: String, action: String, errno: Errno)
+
+    /// The path the error is about.
+    public var path: String {
+        switch self {
+        case .symbolicLink(let path), .failed(let path, _, _): path
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .symbolicLink(let path): "\(path) is a symbolic link; refusing to follow it"
+        case .failed(let path, let action, let errno): "\(path): cannot \(action): \(errno.description)"
+        }
+    }
+
+    public var errorDescription: String? { description }
+
+    /// The failure of `action` on `path` with the current `errno`.
+    static func lastError(_ path: String, _ action: String) -> FileSystemError {
+        .failed(path: path, action: action, errno: Errno(rawValue: Foundation.errno))
+    }
+}

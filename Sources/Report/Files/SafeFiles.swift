@@ -1,0 +1,171 @@
+import Foundation
+import SystemPackage
+
+/// File-system operations on a results folder that never follow a symbolic link they did not
+/// create, and whose errors name the path and the system's reason (`FileSystemError`).
+///
+/// Links are allowed above the experiment folder (where the user chose to keep results); every
+/// folder the runner writes into or deletes from inside it must be a real folder.
+public enum SafeFiles {
+    /// Creates the folder `url` and its missing ancestors. Existing ancestors may be links (the
+    /// user's choice of where results go) but must lead to folders.
+    public static func makeDirectories(_ url: URL) throws {
+        let path = url.standardizedFileURL.path
+        var info = stat()
+        if stat(path, &info) == 0 {
+            guard info.st_mode & S_IFMT == S_IFDIR else {
+                throw FileSystemError.failed(path: path, action: "create the folder", errno: .notDirectory)
+            }
+            return
+        }
+        guard errno == ENOENT else { throw FileSystemError.lastError(path, "create the folder") }
+        let parent = url.standardizedFileURL.deletingLastPathComponent()
+        if parent.path != path { try makeDirectories(parent) }
+        if mkdir(path, 0o755) != 0 && errno != EEXIST { throw FileSystemError.lastError(path, "create the folder") }
+    }
+
+    /// Creates the folder `url` if it is missing (its parent must exist) and checks that it is a
+    /// real folder, not a symbolic link to one.
+    public static func makeDirectory(_ url: URL) throws {
+        if mkdir(url.path, 0o755) != 0 && errno != EEXIST {
+            throw FileSystemError.lastError(url.path, "create the folder")
+        }
+        guard try isDirectory(url) else {
+            throw FileSystemError.failed(path: url.path, action: "create the folder", errno: .noSuchFileOrDirectory)
+        }
+    }
+
+    /// Whether the real folder `url` exists: false when nothing is there; throws when it is a
+    /// symbolic link or not a folder.
+    public static func isDirectory(_ url: URL) throws -> Bool {
+        var info = stat()
+        guard lstat(url.path, &info) == 0 else {
+            if errno == ENOENT { return false }
+            throw FileSystemError.lastError(url.path, "inspect")
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return true
+        case S_IFLNK: throw FileSystemError.symbolicLink(path: url.path)
+        default: throw FileSystemError.failed(path: url.path, action: "use it as a folder", errno: .notDirectory)
+        }
+    }
+
+    /// The bytes of the file at `url`; nil when there is none. Other failures (a folder, no
+    /// permission) throw, naming the file and the reason.
+    public static func contents(of url: URL) throws -> Data? {
+        let file: FileDescriptor
+        do {
+            file = try FileDescriptor.open(FilePath(url.path), .readOnly, options: [.closeOnExec])
+        } catch let code as Errno {
+            if code == .noSuchFileOrDirectory { return nil }
+            throw FileSystemError.failed(path: url.path, action: "read", errno: code)
+        }
+        var data = Data()
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 1)
+        defer { buffer.deallocate() }
+        do {
+            try file.closeAfter {
+                while true {
+                    let n = try file.read(into: buffer)
+                    if n == 0 { break }
+                    data.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[..<n]))
+                }
+            }
+        } catch let code as Errno {
+            throw FileSystemError.failed(path: url.path, action: "read", errno: code)
+        }
+        return data
+    }
+
+    /// Removes the file or link `url` itself, never what a link points to; nothing when absent.
+    public static func removeFile(_ url: URL) throws {
+        if unlink(url.path) != 0 && errno != ENOENT { throw FileSystemError.lastError(url.path, "remove") }
+    }
+
+    /// Removes the folder `url` and everything in it without following any link (a link inside
+    /// is removed itself); nothing when absent. Throws when `url` itself is a link.
+    public static func removeTree(_ url: URL) throws {
+        guard try isDirectory(url) else { return }
+        try removeContents(of: url)
+        if rmdir(url.path) != 0 && errno != ENOENT { throw FileSystemError.lastError(url.path, "remove") }
+    }
+
+    /// Removes, anywhere under the folder `url` (links not followed), the temporaries
+    /// `.<name>.<pid>.<counter>.tmp` whose writer is no longer running. Returns their paths.
+    @discardableResult
+    public static func removeStaleTemporaries(in url: URL) throws -> [String] {
+        var removed: [String] = []
+        for (name, type) in try entries(of: url) {
+            let child = url.appendingPathComponent(name)
+            if type == .directory {
+                removed += try removeStaleTemporaries(in: child)
+            } else if type == .file, let pid = TemporaryName.writer(of: name), !isRunning(pid) {
+                try removeFile(child)
+                removed.append(child.path)
+            }
+        }
+        return removed
+    }
+
+    /// Whether process `pid` exists (this process counts as running).
+    static func isRunning(_ pid: pid_t) -> Bool {
+        if pid == getpid() { return true }
+        guard pid > 0 else { return false }
+        return kill(pid, 0) == 0 || errno != ESRCH
+    }
+
+    private static func removeContents(of url: URL) throws {
+        for (name, type) in try entries(of: url) {
+            let child = url.appendingPathComponent(name)
+            if type == .directory {
+                try removeContents(of: child)
+                if rmdir(child.path) != 0 && errno != ENOENT { throw FileSystemError.lastError(child.path, "remove") }
+            } else {
+                try removeFile(child)
+            }
+        }
+    }
+
+    /// The entries of the folder `url` with their types (from `lstat`, so a link is a link),
+    /// the folder itself opened without following a link.
+    private static func entries(of url: URL) throws -> [(String, EntryKind)] {
+        let descriptor = open(url.path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            if errno == ELOOP { throw FileSystemError.symbolicLink(path: url.path) }
+            throw FileSystemError.lastError(url.path, "list the folder")
+        }
+        guard let stream = fdopendir(descriptor) else {
+            let failure = FileSystemError.lastError(url.path, "list the folder")
+            _ = close(descriptor)
+            throw failure
+        }
+        defer { closedir(stream) }
+        var result: [(String, EntryKind)] = []
+        while true {
+            errno = 0
+            guard let entry = readdir(stream) else {
+                if errno != 0 { throw FileSystemError.lastError(url.path, "list the folder") }
+                break
+            }
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name == "." || name == ".." { continue }
+            var info = stat()
+            guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
+                if errno == ENOENT { continue }
+                throw FileSystemError.lastError(url.appendingPathComponent(name).path, "inspect")
+            }
+            let type: EntryKind = switch info.st_mode & S_IFMT {
+            case S_IFDIR: .directory
+            case S_IFREG: .file
+            default: .other
+            }
+            result.append((name, type))
+        }
+        return result
+    }
+
+    /// What `lstat` says a folder entry is; a symbolic link is `other`, never a folder.
+    private enum EntryKind { case directory, file, other }
+}

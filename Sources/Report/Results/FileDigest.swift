@@ -1,0 +1,56 @@
+import Experiment
+import Foundation
+import SystemPackage
+
+/// What `result.json` records of one job file, to tell a damaged file from the one written:
+/// its size, its number of lines (a CSV's header included) and its SHA-256.
+public struct FileDigest: Sendable, Equatable, Codable {
+    public var bytes: Int
+    public var lines: Int
+    public var sha256: String
+
+    public init(bytes: Int, lines: Int, sha256: String) {
+        self.bytes = bytes
+        self.lines = lines
+        self.sha256 = sha256
+    }
+
+    /// Reads the file at `url` (never through a link) in pieces and digests it.
+    public static func of(_ url: URL) throws -> FileDigest {
+        let file: FileDescriptor
+        do {
+            file = try FileDescriptor.open(FilePath(url.path), .readOnly, options: [.noFollow, .closeOnExec])
+        } catch let code as Errno {
+            if code == .tooManySymbolicLinkLevels { throw FileSystemError.symbolicLink(path: url.path) }
+            throw FileSystemError.failed(path: url.path, action: "read", errno: code)
+        }
+        var hasher = SHA256.Stream()
+        var bytes = 0, lines = 0
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 1)
+        defer { buffer.deallocate() }
+        do {
+            try file.closeAfter {
+                while true {
+                    let n = try file.read(into: buffer)
+                    if n == 0 { break }
+                    let chunk = UnsafeRawBufferPointer(rebasing: buffer[..<n])
+                    hasher.update(chunk)
+                    bytes += n
+                    lines += chunk.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+                }
+            }
+        } catch let code as Errno {
+            throw FileSystemError.failed(path: url.path, action: "read", errno: code)
+        }
+        return FileDigest(bytes: bytes, lines: lines, sha256: hasher.finish())
+    }
+
+    /// How the file found, `actual`, differs from this record, for a warning; nil when it matches.
+    public func mismatch(_ actual: FileDigest) -> String? {
+        if actual == self { return nil }
+        if actual.lines != lines || actual.bytes != bytes {
+            return "\(actual.lines) lines (\(actual.bytes) bytes) where result.json records \(lines) (\(bytes) bytes)"
+        }
+        return "a SHA-256 that differs from the one result.json records"
+    }
+}
