@@ -34,4 +34,12 @@ import Testing
         #expect(outcome.stderr.contains("grid: {baseline: [none, \"\\u{1B}[2J\\u{9B}\"]}\n"), "\(outcome.stderr)")
         #expect(Self.controls(outcome.stderr).isEmpty, "\(outcome.stderr.unicodeScalars.map(\.value))")
     }
+
+    /// A message built by the command itself (here from the file name) is escaped too.
+    @Test func aFileNameWithControlCharactersIsEscaped() throws {
+        let outcome = try BinaryRunner.run(["validate", "no-such-\u{1B}]0;owned\u{07}.yaml"])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("no-such-\\u{1B}]0;owned\\u{7}.yaml"), "\(outcome.stderr)")
+        #expect(Self.controls(outcome.stderr).isEmpty)
+    }
 }
