@@ -34,8 +34,10 @@ public struct Runner: ParsableCommand {
     /// Replaces ArgumentParser's `main()` so that help, usage errors and the command's own
     /// output all go through `Console`, and a lost console turns into the exit status.
     public static func main() {
-        // A closed pipe must be an EPIPE write error to handle, not a signal that kills.
-        signal(SIGPIPE, SIG_IGN)
+        // A closed pipe must be an EPIPE write error to handle, not a signal that kills. A
+        // handler that does nothing, rather than SIG_IGN, because a caught signal is reset
+        // to its default in the programs we start (git, gnuplot) while an ignored one is not.
+        signal(SIGPIPE) { _ in }
         let status = execute(Array(CommandLine.arguments.dropFirst()))
         #if canImport(Glibc)
         Glibc.exit(status)

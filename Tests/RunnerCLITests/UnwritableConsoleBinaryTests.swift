@@ -127,4 +127,25 @@ import Testing
         #expect(outcome.status == 0)
         #expect(outcome.stderr.isEmpty)
     }
+
+    /// SIGPIPE is handled, not ignored, so the programs `runner` starts get the default
+    /// disposition back: the git that `--version` runs records its ignored-signal mask here.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/proc/self/status")))
+    func programsStartedByRunnerDoNotInheritAnIgnoredSIGPIPE() throws {
+        let dir = TemporaryDirectory()
+        let mask = dir.url.appendingPathComponent("mask")
+        let git = dir.write("git", "#!/bin/sh\ngrep SigIgn /proc/$$/status > '\(mask.path)'\nexit 1\n")
+        #expect(chmod(git, 0o755) == 0)
+        let process = Process()
+        process.executableURL = BinaryRunner.executable
+        process.arguments = ["--version"]
+        process.environment = ["PATH": dir.url.path + ":/usr/bin:/bin"]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let line = try String(contentsOf: mask, encoding: .utf8)
+        let bits = try #require(UInt64(line.split(separator: "\t").last!.trimmingCharacters(in: .whitespacesAndNewlines), radix: 16))
+        #expect(bits & (1 << (UInt64(SIGPIPE) - 1)) == 0, "\(line)")
+    }
 }
