@@ -21,6 +21,9 @@ public struct Runner: ParsableCommand {
             nothing could be checked, the results folder is locked or cannot be written, or \
             the command's own output could not be written (a reader closing a pipe early is \
             not an error); 2 invalid config; 64 usage error; 130 interrupted.
+
+            --version prints `runner VERSION (commit HASH)`: the commit checked out in the git \
+            repository that holds the executable, left out when there is none or git is absent.
             """,
         version: SweepRunner.toolVersion,
         subcommands: [Run.self, Plan.self, Validate.self, ReportCommand.self, Check.self, Env.self],
