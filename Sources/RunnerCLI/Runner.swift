@@ -1,21 +1,84 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ArgumentParser
+import Foundation
+import Sweep
 
 /// The `runner` command: runs policy-gradient experiments declared in YAML.
 ///
-/// Exit codes: 0 success; 1 a job failed or diverged, a regression was found, or the results
-/// folder is locked or cannot be written; 2 invalid config; 64 usage error; 130 interrupted.
+/// Exit codes (`ExitStatus`): 0 success; 1 a job failed or diverged, a regression was found or
+/// nothing could be checked, the results folder is locked or cannot be written, or the
+/// command's own output could not be written; 2 invalid config; 64 usage error; 130 interrupted.
 public struct Runner: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "runner",
         abstract: "Run policy-gradient experiments declared in YAML files.",
         discussion: """
-            Exit codes: 0 success; 1 a job failed or diverged, a regression was found, or \
-            the results folder is locked or cannot be written; 2 invalid config; 64 usage \
-            error; 130 interrupted.
+            Exit codes: 0 success; 1 a job failed or diverged, a regression was found or \
+            nothing could be checked, the results folder is locked or cannot be written, or \
+            the command's own output could not be written (a reader closing a pipe early is \
+            not an error); 2 invalid config; 64 usage error; 130 interrupted.
+
+            --version prints `runner VERSION (commit HASH)`: the commit checked out in the git \
+            repository that holds the executable, left out when there is none or git is absent.
             """,
+        version: SweepRunner.toolVersion,
         subcommands: [Run.self, Plan.self, Validate.self, ReportCommand.self, Check.self, Env.self],
         defaultSubcommand: Run.self
     )
 
     public init() {}
+
+    /// Runs the command line and exits with its status.
+    ///
+    /// Replaces ArgumentParser's `main()` so that help, usage errors and the command's own
+    /// output all go through `Console`, and a lost console turns into the exit status.
+    public static func main() {
+        // A closed pipe must be an EPIPE write error to handle, not a signal that kills. A
+        // handler that does nothing, rather than SIG_IGN, because a caught signal is reset
+        // to its default in the programs we start (git, gnuplot) while an ignored one is not.
+        signal(SIGPIPE) { _ in }
+        let status = execute(Array(CommandLine.arguments.dropFirst()))
+        #if canImport(Glibc)
+        Glibc.exit(status)
+        #else
+        Darwin.exit(status)
+        #endif
+    }
+
+    /// Parses and runs `arguments`; returns the exit status after printing what there is to say.
+    static func execute(_ arguments: [String]) -> Int32 {
+        var status: Int32
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            status = ExitCode.success.rawValue
+        } catch {
+            status = exitCode(for: error).rawValue
+            let message = fullMessage(for: error)
+            if message.isEmpty {
+                // ExitCode errors: the command has already said why.
+            } else if status == ExitCode.success.rawValue {
+                Console.out(message == SweepRunner.toolVersion ? versionText : message)
+            } else {
+                Console.error(message)
+            }
+        }
+        return Console.finalStatus(status)
+    }
+
+    /// `runner 0.1.0 (commit <hash>)`: the commit is that of the git checkout holding the
+    /// executable (where `swift build` puts it), left out when there is none or git is absent.
+    static var versionText: String {
+        var text = "runner \(SweepRunner.toolVersion)"
+        let executable = (Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0]))
+            .resolvingSymlinksInPath()
+        if let commit = SweepRunner.gitCommit(of: executable.deletingLastPathComponent()) {
+            text += " (commit \(commit))"
+        }
+        return text
+    }
 }

@@ -23,6 +23,9 @@ public final class SweepRunner: Sendable {
     /// Written into `manifest.json` unless the options name another.
     public static let toolVersion = "0.1.0"
 
+    /// The commit checked out in the git repository holding `directory`, if git can tell.
+    public static func gitCommit(of directory: URL) -> String? { Manifest.gitCommit(in: directory) }
+
     public let plan: ExperimentPlan
     public let options: SweepOptions
     /// Set it (from any thread) to stop the sweep gracefully.

@@ -22,20 +22,28 @@ public struct Diagnostic: Error, Sendable, CustomStringConvertible {
 
     /// `FILE:LINE:COLUMN: error: key.path: message`, then the source line and a caret under the column.
     ///
-    /// The caret line copies the tabs of the source prefix so the caret lines up in a terminal.
+    /// Control characters are escaped (`TerminalText`) in the head and in the echoed line, so
+    /// a value or a line read from a file cannot drive the terminal. The caret line copies the
+    /// tabs of the source prefix and widens for escaped characters, so the caret stays under
+    /// the column in a terminal.
     public var description: String {
         var head = "\(mark.description): \(severity.rawValue): "
         if !path.isEmpty { head += "\(path): " }
-        head += message
+        head = TerminalText.escaped(head + message)
         guard mark.line >= 1, let line = mark.source.line(mark.line) else { return head }
+        let keeping: Set<Unicode.Scalar> = ["\t"]
         var caret = ""
         var count = 0
         for scalar in line.unicodeScalars where count < mark.column - 1 {
-            caret.unicodeScalars.append(scalar == "\t" ? "\t" : " ")
+            if scalar == "\t" {
+                caret += "\t"
+            } else {
+                caret += String(repeating: " ", count: TerminalText.escapedWidth(scalar, keeping: keeping))
+            }
             count += 1
         }
         if count < mark.column - 1 { caret += String(repeating: " ", count: mark.column - 1 - count) }
-        return head + "\n" + line + "\n" + caret + "^"
+        return head + "\n" + TerminalText.escaped(line, keeping: keeping) + "\n" + caret + "^"
     }
 
     /// The dotted form of a coding path: `a.b[2].c`.

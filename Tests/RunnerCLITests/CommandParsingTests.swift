@@ -9,9 +9,9 @@ import Testing
         let command = try Runner.parseAsRoot(["experiments/a2c.yaml", "--jobs", "2", "--only", "baseline=value"])
         let run = try #require(command as? Run)
         #expect(run.config == "experiments/a2c.yaml")
-        #expect(run.jobs == 2)
-        #expect(run.only == ["baseline=value"])
-        #expect(run.results == "results")
+        #expect(run.sweep.jobs == 2)
+        #expect(run.sweep.only == ["baseline=value"])
+        #expect(run.sweep.results == "results")
     }
 
     @Test func planTakesAFormat() throws {

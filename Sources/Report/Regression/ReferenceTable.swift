@@ -53,7 +53,10 @@ public struct ReferenceTable: Sendable, Equatable {
         try AtomicFile.write(csv.text, to: url)
     }
 
-    /// Reads a reference file. Throws `ReportError.referenceNotFound` when it does not exist.
+    /// Reads a reference file. Throws `ReportError.referenceNotFound` when it does not exist,
+    /// and `ReportError.unreadable` for a row whose mean is not a finite number or whose std
+    /// is infinite or negative (an empty or `nan` std means unknown): a NaN threshold would
+    /// let every comparison pass.
     public static func read(from url: URL) throws -> ReferenceTable {
         guard let table = try ResultsFolder.table(at: url) else {
             throw ReportError.referenceNotFound(path: url.path)
@@ -69,8 +72,14 @@ public struct ReferenceTable: Sendable, Equatable {
             guard let cell = field(cellColumn), let mean = field(meanColumn).flatMap(Double.init) else {
                 throw ReportError.unreadable(path: url.path, reason: "bad reference row \(row)")
             }
+            guard mean.isFinite else {
+                throw ReportError.unreadable(path: url.path, reason: "the mean of cell '\(cell)' is \(field(meanColumn)!), not a finite number")
+            }
             let n = field(nColumn).flatMap { Int($0) }
             let std = field(stdColumn).flatMap { Double($0) } ?? .nan
+            guard std.isNaN || (std.isFinite && std >= 0) else {
+                throw ReportError.unreadable(path: url.path, reason: "the std of cell '\(cell)' is \(field(stdColumn)!), not a finite number >= 0")
+            }
             entries.append((cell: cell, entry: Entry(n: n, mean: mean, std: std)))
         }
         return ReferenceTable(entries: entries)

@@ -11,8 +11,12 @@ import Foundation
 ///   stands in: SE = s_ref / √1. When no std is known at all (n = 1 on both sides), SE = 0
 ///   and the cell must match the reference mean — runs are deterministic, so any drop is a
 ///   real change;
-/// - a cell absent from the reference is `new`: not a failure (it is still held to `min`);
+/// - a cell absent from the reference is `new`: not a failure when it is held to `min`;
+/// - a cell with neither `min` nor a reference entry is `unbounded`, a failure: a gate with
+///   nothing to compare against must not pass;
 /// - a cell with no completed seed is `missing`, a failure.
+/// A check over no cell at all fails too (`RegressionResult.passed`), and a reference whose
+/// mean is not finite is refused when read (`ReferenceTable.read`).
 /// The threshold reported is the larger of the two that apply. Comparisons are `x̄ ≥ threshold`.
 public struct RegressionCheck: Sendable {
     public var settings: RegressionSettings
@@ -43,7 +47,9 @@ public struct RegressionCheck: Sendable {
             let status: RegressionStatus
             if cell.n == 0 || !cell.mean.isFinite {
                 status = .missing
-            } else if !thresholds.isEmpty && cell.mean < threshold {
+            } else if thresholds.isEmpty {
+                status = .unbounded
+            } else if cell.mean < threshold {
                 status = .fail
             } else if reference != nil && entry == nil {
                 status = .new

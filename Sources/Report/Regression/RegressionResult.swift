@@ -31,8 +31,21 @@ public struct RegressionResult: Sendable {
         self.rows = rows
     }
 
-    /// True when no cell failed or is missing.
-    public var passed: Bool { !rows.contains { $0.status.isFailure } }
+    /// True when at least one cell was checked and none failed, is missing or is unbounded.
+    public var passed: Bool { !rows.isEmpty && !rows.contains { $0.status.isFailure } }
+
+    /// Why the check failed, in one line; nil when it passed.
+    public var failureReason: String? {
+        if rows.isEmpty { return "no cell to check (every cell excluded or filtered out)" }
+        let failures = rows.filter { $0.status.isFailure }
+        guard !failures.isEmpty else { return nil }
+        var reason = "\(failures.count) of \(rows.count) cells"
+        let unbounded = failures.filter { $0.status == .unbounded }.count
+        if unbounded > 0 {
+            reason += "; \(unbounded) with no bound: set regression.min or give the cell a row in regression.reference"
+        }
+        return reason
+    }
 
     /// `regression.csv`: cell, mean, reference_mean, threshold, status.
     public var csv: CSVTable {
@@ -50,8 +63,7 @@ public struct RegressionResult: Sendable {
                 ReportSummary.format(r.threshold), r.status.rawValue,
             ])
         }
-        let failures = rows.filter { $0.status.isFailure }.count
-        return AlignedText.table(table, rightAligned: [1, 2, 3, 4])
-            + (passed ? "regression check passed\n" : "regression check FAILED: \(failures) of \(rows.count) cells\n")
+        let verdict = failureReason.map { "regression check FAILED: \($0)\n" } ?? "regression check passed\n"
+        return (rows.isEmpty ? "" : AlignedText.table(table, rightAligned: [1, 2, 3, 4])) + verdict
     }
 }

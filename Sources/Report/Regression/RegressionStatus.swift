@@ -6,9 +6,12 @@ public enum RegressionStatus: String, Sendable, Equatable {
     case fail
     /// No completed seed to judge: a failure (the check must see every cell run).
     case missing
-    /// Not in the reference file, and `min` (if any) reached: not a failure.
+    /// Not in the reference file, and `min` reached: not a failure.
     case new
+    /// Neither `min` nor a reference entry applies: nothing to hold the cell to, a failure
+    /// (a gate that checks nothing must not pass).
+    case unbounded
 
     /// Whether this status fails the check.
-    public var isFailure: Bool { self == .fail || self == .missing }
+    public var isFailure: Bool { self == .fail || self == .missing || self == .unbounded }
 }

@@ -1,6 +1,8 @@
 import ArgumentParser
+import Experiment
 import Foundation
 import Report
+import Sweep
 
 /// `runner check CONFIG`: the CI gate on final returns.
 struct Check: ParsableCommand {
@@ -9,26 +11,24 @@ struct Check: ParsableCommand {
         discussion: """
             Compares each cell's mean final return with regression.min and with the reference \
             file regression.reference (a cell fails below reference mean - tolerance x standard \
-            error). Writes regression.csv. Exit 0: no regression; 1: a regression or a failed job.
+            error). With --only, only the selected cells are run and checked. Writes \
+            regression.csv. Exit 0: every cell was checked and passed. Exit 1: a regression, a \
+            failed job, a cell with no bound (neither regression.min nor a row in the \
+            reference), a reference mean that is not a finite number, or no cell to check.
             """)
 
     @Argument(help: "The experiment file; it must have a `regression` section.")
     var config: String
 
-    @Option(help: "The output root.")
-    var results: String = "results"
-
-    @Option(help: "Worker threads (default: the number of cores).")
-    var jobs: Int?
+    @OptionGroup var sweep: SweepArguments
 
     @Flag(help: "Write the reference file from this run's results instead of checking.")
     var updateReference = false
 
-    @Flag(help: "Rerun every job instead of reusing stored results (job ids hash the configuration, not the code).")
-    var force = false
-
     func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if updateReference && !sweep.only.isEmpty {
+            throw ValidationError("--update-reference writes every cell's reference: it cannot be combined with --only")
+        }
     }
 
     func run() throws {
@@ -43,7 +43,8 @@ struct Check: ParsableCommand {
             throw ExitStatus.invalidConfig
         }
         _ = try SweepDriver.run(
-            plan: plan, results: results, jobs: jobs, only: [], force: force, progress: .lines
+            plan: plan, results: sweep.results, jobs: sweep.jobs, only: sweep.only, force: sweep.force,
+            progress: .lines
         ) { outcome in
             if updateReference {
                 try Self.update(reference!, from: outcome)
@@ -52,7 +53,8 @@ struct Check: ParsableCommand {
             let result: RegressionResult
             do {
                 result = try RegressionCheck(settings: settings).run(
-                    summary: outcome.summary, reference: reference, resultsDirectory: outcome.report.directory)
+                    summary: try selected(outcome.summary, plan: plan), reference: reference,
+                    resultsDirectory: outcome.report.directory)
             } catch {
                 Console.error("error: \(error)")
                 throw ExitStatus.failure
@@ -60,6 +62,16 @@ struct Check: ParsableCommand {
             Console.out(result.text)
             if !result.passed || !outcome.report.failures.isEmpty { throw ExitStatus.failure }
         }
+    }
+
+    /// The cells `--only` selected (all of them without it): the others did not run and are
+    /// not judged.
+    private func selected(_ summary: ReportSummary, plan: ExperimentPlan) throws -> ReportSummary {
+        guard !sweep.only.isEmpty else { return summary }
+        let filter = try CellFilter(sweep.only, plan: plan)
+        var selected = summary
+        selected.cells = summary.cells.filter { filter.matches(plan.cells[$0.index]) }
+        return selected
     }
 
     /// Writes the reference, refusing when a job failed or diverged or a cell has no result:

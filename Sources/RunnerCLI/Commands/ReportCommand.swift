@@ -15,11 +15,16 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Render the plots with gnuplot: png or svg.")
     var render: RenderFormat?
 
+    func validate() throws {
+        if directory.isEmpty { throw ValidationError("the results folder must be named, not empty") }
+    }
+
     func run() throws {
         let url = URL(fileURLWithPath: directory)
         guard FileManager.default.fileExists(atPath: url.appendingPathComponent("experiment.yaml").path) else {
+            // A wrong argument, not a bad config: a usage error.
             Console.error("error: \(directory) holds no experiment.yaml: not a results folder")
-            throw ExitStatus.invalidConfig
+            throw ExitStatus.usage
         }
         let summary: ReportSummary
         do {

@@ -13,29 +13,15 @@ struct Run: ParsableCommand {
     @Argument(help: "The experiment file.")
     var config: String
 
-    @Option(help: "Worker threads (default: the number of cores).")
-    var jobs: Int?
-
-    @Option(name: .customLong("only"), help: "Run only the cells where KEY=VALUE (repeatable).")
-    var only: [String] = []
-
-    @Flag(help: "Rerun jobs that already have results.")
-    var force = false
-
-    @Option(help: "The output root.")
-    var results: String = "results"
+    @OptionGroup var sweep: SweepArguments
 
     @Flag(help: "No live progress bar: one line per finished job.")
     var noProgress = false
 
-    func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-    }
-
     func run() throws {
         let plan = try PlanLoading.load(config)
         _ = try SweepDriver.run(
-            plan: plan, results: results, jobs: jobs, only: only, force: force,
+            plan: plan, results: sweep.results, jobs: sweep.jobs, only: sweep.only, force: sweep.force,
             progress: noProgress ? .lines : .auto
         ) { outcome in
             if !outcome.report.failures.isEmpty { throw ExitStatus.failure }

@@ -1,12 +1,18 @@
 import ArgumentParser
 
-/// The documented exit codes of `runner`.
+/// The documented exit codes of `runner` (also listed in `runner --help`).
+///
+/// A command whose own output could not be written (ENOSPC, EIO, a closed descriptor) ends
+/// with 1 instead of 0, after finishing its work; a reader that closes the pipe early
+/// (EPIPE) is not an error. A failure status already chosen is kept.
 public enum ExitStatus {
-    /// A job failed or a regression was found.
+    /// A job failed or diverged, a regression was found, `check` had nothing to check, the
+    /// results folder is locked or cannot be written, or the command's output was lost.
     public static let failure = ExitCode(1)
     /// The experiment file is invalid.
     public static let invalidConfig = ExitCode(2)
-    /// The command line is malformed (ArgumentParser's own usage errors use it too).
+    /// The command line is malformed (ArgumentParser's own usage errors use it too), or
+    /// `report` names a folder that is not a results folder.
     public static let usage = ExitCode(64)
     /// Interrupted by SIGINT or SIGTERM.
     public static let interrupted = ExitCode(130)

@@ -94,7 +94,8 @@ final class ProgressBoard: @unchecked Sendable {
         emit("\r\u{1B}[2K" + text)
     }
 
+    /// Writes to standard error; a failed write is remembered there, never fatal to the sweep.
     private func emit(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        StandardStream.error.write(text)
     }
 }

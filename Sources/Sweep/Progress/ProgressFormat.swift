@@ -1,6 +1,7 @@
 import Report
 import Foundation
 import PolicyGradient
+import YAML
 
 /// The text of progress output: the live bar and the per-job lines.
 enum ProgressFormat {
@@ -17,10 +18,13 @@ enum ProgressFormat {
     }
 
     /// `[12/40] <job_id> <cell> seed=3 completed final_return=487.2 (3.1 s)`
+    ///
+    /// The cell label and the error come from the experiment file: their control characters
+    /// are escaped.
     static func line(
         done: Int, total: Int, jobId: String, cell: String, seed: Int, result: JobResult
     ) -> String {
-        var text = "[\(done)/\(total)] \(jobId) \(cell) seed=\(seed) \(result.status.rawValue)"
+        var text = "[\(done)/\(total)] \(jobId) \(TerminalText.escaped(cell)) seed=\(seed) \(result.status.rawValue)"
         switch result.status {
         case .completed:
             text += " final_return=" + (result.finalReturn.map { String(format: "%.1f", $0) } ?? "nan")
@@ -55,6 +59,6 @@ enum ProgressFormat {
     private static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
     private static func oneLine(_ text: String) -> String {
-        text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        TerminalText.escaped(text.split(whereSeparator: \.isNewline).joined(separator: " "))
     }
 }

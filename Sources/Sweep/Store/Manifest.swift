@@ -49,12 +49,14 @@ struct Manifest: Encodable {
         return formatter.string(from: date)
     }
 
-    /// `git rev-parse HEAD` in the current folder, when git is on `PATH` and this is a repository.
-    static func gitCommit() -> String? {
+    /// `git rev-parse HEAD` in `directory` (default: the current folder), when git is on `PATH`
+    /// and the folder is in a repository.
+    static func gitCommit(in directory: URL? = nil) -> String? {
         guard let git = ExecutableSearch.onPath("git") else { return nil }
         let process = Process()
         process.executableURL = git
         process.arguments = ["rev-parse", "HEAD"]
+        process.currentDirectoryURL = directory
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice

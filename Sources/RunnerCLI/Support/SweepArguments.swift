@@ -1,0 +1,24 @@
+import ArgumentParser
+
+/// The options `run` and `check` share: where results go, how many workers, which cells,
+/// and whether stored results are reused.
+struct SweepArguments: ParsableArguments {
+    /// `parsing: .unconditional` so that `--jobs -1` reads -1 as the value and is refused
+    /// for being below 1, rather than read as an unknown flag.
+    @Option(parsing: .unconditional, help: "Worker threads (default: the number of cores).")
+    var jobs: Int?
+
+    @Option(help: "The output root.")
+    var results: String = "results"
+
+    @Option(name: .customLong("only"), help: "Run only the cells where KEY=VALUE (repeatable).")
+    var only: [String] = []
+
+    @Flag(help: "Rerun jobs that already have results (job ids hash the configuration, not the code).")
+    var force = false
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if results.isEmpty { throw ValidationError("--results must name a folder, not be empty") }
+    }
+}
