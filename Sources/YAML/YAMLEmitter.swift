@@ -95,12 +95,23 @@ public enum YAMLEmitter {
         if s.hasPrefix("...") || s.hasPrefix("---") { return false }
         if s.contains(": ") || s.contains(" #") { return false }
         for c in s.unicodeScalars {
-            if c.value < 0x20 || c.value == 0x7F || c == "\u{85}" || c == "\u{2028}" || c == "\u{2029}"
-                || c == "\u{FEFF}" || (c.value >= 0x80 && c.value < 0xA0) {
+            // Line breaks and the byte-order mark are printable but would not read back plain.
+            if !isPrintable(c) || c == "\t" || c == "\n" || c == "\r" || c == "\u{85}" || c == "\u{2028}"
+                || c == "\u{2029}" || c == "\u{FEFF}" {
                 return false
             }
         }
         return true
+    }
+
+    /// Whether YAML 1.2 lets `c` stand in a file as itself (its printable set, c-printable):
+    /// tab, line feed, carriage return, U+0020…U+007E, U+0085, U+00A0…U+D7FF, U+E000…U+FFFD
+    /// and U+10000…U+10FFFF. Readers reject anything else, so it is written as an escape.
+    static func isPrintable(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x09, 0x0A, 0x0D, 0x20...0x7E, 0x85, 0xA0...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: return true
+        default: return false
+        }
     }
 
     /// The body of a double-quoted scalar for `s` (also used to show strings in messages).
@@ -119,11 +130,13 @@ public enum YAMLEmitter {
             case "\u{2029}": out += "\\P"
             case "\u{FEFF}": out += "\\uFEFF"
             default:
-                if c.value < 0x20 || c.value == 0x7F || (c.value >= 0x80 && c.value < 0xA0) {
-                    let hex = String(c.value, radix: 16, uppercase: true)
-                    out += "\\x" + (hex.count < 2 ? "0" + hex : hex)
-                } else {
+                if isPrintable(c) {
                     out.unicodeScalars.append(c)
+                } else {
+                    // \xHH, \uHHHH or \UHHHHHHHH: the shortest escape that holds the code point.
+                    let (prefix, digits) = c.value <= 0xFF ? ("\\x", 2) : c.value <= 0xFFFF ? ("\\u", 4) : ("\\U", 8)
+                    let hex = String(c.value, radix: 16, uppercase: true)
+                    out += prefix + String(repeating: "0", count: digits - hex.count) + hex
                 }
             }
         }

@@ -22,7 +22,7 @@ struct BinaryRunner {
 
     /// Runs `runner` with `arguments` in `directory`, killing it after `timeout` seconds.
     static func run(
-        _ arguments: [String], in directory: URL = repositoryRoot, timeout: TimeInterval = 60
+        _ arguments: [String], in directory: URL = repositoryRoot, timeout: TimeInterval = 300
     ) throws -> Outcome {
         let process = Process()
         process.executableURL = executable

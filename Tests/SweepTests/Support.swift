@@ -132,9 +132,10 @@ final class FakeTrainer: @unchecked Sendable {
                 }
             }
             if blocking.contains(job.id) {
-                // Bounded, so that a lost stop request fails the test instead of hanging it.
+                // Bounded (about five minutes), so that a lost stop request fails the test instead of
+                // hanging it, while a slow machine still has ample time to deliver one.
                 var waited = 0
-                while !sink.shouldStop && waited < 30_000 {
+                while !sink.shouldStop && waited < 300_000 {
                     usleep(1000)
                     waited += 1
                 }

@@ -2,6 +2,9 @@ import YAML
 
 /// An experiment file expanded into cells and jobs, ready to run.
 public struct ExperimentPlan: Sendable {
+    /// The most jobs (cells before `exclude`, times seeds) an experiment may expand into.
+    public static let maxJobs = 100_000
+
     /// One point of grid × zip, after exclude.
     public struct Cell: Sendable {
         /// Position in the plan, from 0.

@@ -87,6 +87,8 @@ enum SettingsRules {
             }
         }
 
+        checkResources(s, tree: tree, log: &log)
+
         if s.estimator.normalizeAdvantage {
             // Standardizing the advantages subtracts their batch mean: a constant baseline cancels.
             let constants: [Baseline] = [.mean, .optimal]

@@ -30,6 +30,14 @@ struct SweepSpec {
     /// Every swept key, in axis order.
     var keys: [Key] { axes.flatMap(\.keys) }
 
+    /// The number of grid × zip combinations before `exclude`, saturating at `Int.max`.
+    var combinationCount: Int {
+        axes.reduce(1) { count, axis in
+            let (product, overflow) = count.multipliedReportingOverflow(by: axis.rows.count)
+            return overflow ? Int.max : product
+        }
+    }
+
     init(file: Node, log: inout DiagnosticLog) {
         let sectionKeys = JobSettings.sectionKeys
         var seen: [String: Key] = [:]
@@ -73,7 +81,9 @@ struct SweepSpec {
                 for pair in pairs {
                     let location = "grid.\(pair.key)"
                     if let k = key(pair, location: location), let v = values(pair.value, location: location) {
-                        axes.append(Axis(keys: [k], rows: v.map { [$0] }))
+                        let rows = v.map { [$0] }
+                        Self.reportRepeats(rows, locations: [location], log: &log)
+                        axes.append(Axis(keys: [k], rows: rows))
                     }
                 }
             } else {
@@ -106,7 +116,9 @@ struct SweepSpec {
                         }
                     }
                     guard let count = columns.first?.count else { continue }
-                    axes.append(Axis(keys: keys, rows: (0..<count).map { i in columns.map { $0[i] } }))
+                    let rows = (0..<count).map { i in columns.map { $0[i] } }
+                    Self.reportRepeats(rows, locations: keys.map(\.location), log: &log)
+                    axes.append(Axis(keys: keys, rows: rows))
                 }
             } else {
                 log.error("expected a list of mappings, found \(zip.kindDescription)", at: zip.mark, path: "zip")
@@ -147,6 +159,39 @@ struct SweepSpec {
                 }
                 excludes.append(ExcludeRule(entries: entries))
             }
+        }
+    }
+
+    /// Reports each row of an axis that repeats an earlier one, at the repeat: two equal rows
+    /// would make two cells with the same settings and the same label. Values compare as settings
+    /// (`0`, `0.0` and `0.0e0` are equal) and by label (`.nan` equals `.nan`).
+    private static func reportRepeats(_ rows: [[Node]], locations: [String], log: inout DiagnosticLog) {
+        var bySetting: [String: Int] = [:]
+        var byLabel: [String: Int] = [:]
+        for (i, row) in rows.enumerated() {
+            let setting = row.map(settingKey).joined(separator: "\u{1}")
+            let label = row.map(CanonicalForm.label).joined(separator: "\u{1}")
+            guard let first = bySetting[setting] ?? byLabel[label] else {
+                bySetting[setting] = i
+                byLabel[label] = i
+                continue
+            }
+            let earlier = rows[first][0].mark
+            let message = locations.count == 1
+                ? "'\(CanonicalForm.label(row[0]))' repeats the value '\(CanonicalForm.label(rows[first][0]))' "
+                    + "at line \(earlier.line), column \(earlier.column); each value may appear once"
+                : "this row repeats row \(first) (line \(earlier.line)); each combination may appear once"
+            log.error(message, at: row[0].mark, path: "\(locations[0])[\(i)]")
+        }
+    }
+
+    /// A value's identity as a setting: numbers by value (`1` is `1.0`), anything else by its
+    /// canonical text.
+    private static func settingKey(_ node: Node) -> String {
+        switch node.resolved {
+        case .int(let i)?: return "n" + CanonicalForm.number(Double(i))
+        case .float(let d)?: return "n" + CanonicalForm.number(d + 0)  // + 0 turns −0 into 0
+        default: return "t" + CanonicalForm.text(node)
         }
     }
 

@@ -8,6 +8,10 @@ struct ExperimentHeader: Decodable {
     var seeds: [Int]
     var regression: RegressionSettings?
 
+    /// The longest experiment name: a folder name may have 255 bytes, and this leaves room for
+    /// the hidden temporary names the runner writes beside files (`.<name>.<pid>-<n>.tmp`).
+    static let maxNameLength = 200
+
     enum CodingKeys: String, CodingKey, CaseIterable {
         case experiment, description, extends, seeds, grid, zip, exclude, regression
     }
@@ -19,6 +23,9 @@ struct ExperimentHeader: Decodable {
         try c.require(
             !name.isEmpty && name.allSatisfy(allowed.contains) && name != "." && name != "..",
             .experiment, "must match [A-Za-z0-9._-]+ (it names the results folder)")
+        try c.require(
+            name.utf8.count <= Self.maxNameLength, .experiment,
+            "is \(name.utf8.count) characters long; the limit is \(Self.maxNameLength) (it names the results folder)")
         description = try c.decodeIfPresent(String.self, forKey: .description)
         seeds = try Self.decodeSeeds(c)
         regression = try c.decodeIfPresent(RegressionSettings.self, forKey: .regression)

@@ -29,6 +29,7 @@ public struct ExperimentLoader: Sendable {
         }
         let sweep = SweepSpec(file: file, log: &log)
         try log.throwIfErrors()
+        try checkSweepSize(sweep, seeds: header.seeds.count, file: file)
 
         let base = file.keeping(Set(JobSettings.sectionKeys))
         var cells: [ExperimentPlan.Cell] = []
@@ -71,6 +72,21 @@ public struct ExperimentLoader: Sendable {
             name: header.name, description: header.description, resolved: file,
             sweptKeys: sweep.keys.map(\.name), cells: cells, jobs: jobs, seeds: header.seeds,
             regression: header.regression, warnings: log.warnings)
+    }
+
+    /// Refuses a sweep of more than `ExperimentPlan.maxJobs` jobs before expanding it, so that a
+    /// huge grid is a quick error rather than minutes of work and gigabytes of cells.
+    private func checkSweepSize(_ sweep: SweepSpec, seeds: Int, file: Node) throws {
+        let (jobs, overflow) = sweep.combinationCount.multipliedReportingOverflow(by: seeds)
+        guard overflow || jobs > ExperimentPlan.maxJobs else { return }
+        let section = ["grid", "zip", "seeds"].first { name in file.mapping?.contains { $0.key == name } == true }
+        let mark = file.mapping?.first { $0.key == section }?.keyMark ?? file.mark
+        let sizes = sweep.axes.map { String($0.rows.count) }.joined(separator: " x ")
+        let count = overflow || sweep.combinationCount == Int.max ? "more than \(Int.max)" : String(jobs)
+        throw ConfigurationError([Diagnostic(
+            at: mark, path: section ?? "",
+            message: "this sweep has \(count) jobs (\(sizes.isEmpty ? "1" : sizes) cells x \(seeds) seeds, "
+                + "before exclude); the limit is \(ExperimentPlan.maxJobs)")])
     }
 
     /// A diagnostic raised by a swept value or key, re-addressed to where it was swept.

@@ -4,8 +4,8 @@ import YAML
 /// Reads an experiment file and the files it `extends`, deep-merged into one tree.
 ///
 /// `extends` names a path or a list of paths, relative to the file that names them.
-/// Bases merge in list order, then the naming file over them (it wins). Cycles and
-/// missing files are errors at the `extends` entry that names them.
+/// Bases merge in list order, then the naming file over them (it wins). Cycles, missing or
+/// unreadable files, directories and empty paths are errors at the `extends` entry that names them.
 struct ExtendsResolver {
     var limits: ParseLimits
 
@@ -21,9 +21,18 @@ struct ExtendsResolver {
                     .map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: " -> ")
                 throw ConfigurationError([Diagnostic(at: mark, path: entryPath, message: "extends cycle: \(cycle)")])
             }
-            guard FileManager.default.fileExists(atPath: path) else {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 throw ConfigurationError([Diagnostic(
                     at: mark, path: entryPath, message: "cannot read '\(displayPath)': no such file")])
+            }
+            if isDirectory.boolValue {
+                throw ConfigurationError([Diagnostic(
+                    at: mark, path: entryPath, message: "cannot read '\(displayPath)': is a directory")])
+            }
+            guard FileManager.default.isReadableFile(atPath: path) else {
+                throw ConfigurationError([Diagnostic(
+                    at: mark, path: entryPath, message: "cannot read '\(displayPath)': permission denied")])
             }
         }
         let root: Node
@@ -53,6 +62,11 @@ struct ExtendsResolver {
                 throw ConfigurationError([Diagnostic(
                     at: entry.mark, path: entryPath,
                     message: "expected a file path, found \(entry.kindDescription)")])
+            }
+            // An empty path would name the directory of this file.
+            if relative.isEmpty {
+                throw ConfigurationError([Diagnostic(
+                    at: entry.mark, path: entryPath, message: "empty path: expected a file path")])
             }
             let target = relative.hasPrefix("/") ? relative : directory.appendingPathComponent(relative).path
             let targetDisplay = relative.hasPrefix("/") || displayDirectory.isEmpty

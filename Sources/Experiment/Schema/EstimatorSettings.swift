@@ -40,7 +40,7 @@ extension TrainerSettings.Estimator: Codable {
         minibatches = try c.value(.minibatches, default: minibatches)
         try c.require(minibatches >= 1, .minibatches, "must be at least 1")
         clip = try c.value(.clip, default: clip)
-        try c.require(clip > 0, .clip, "must be > 0")
+        try c.require(clip > 0 && clip.isFinite, .clip, "must be a finite number > 0")
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -38,7 +38,9 @@ public struct OptimizerSettings: Codable, Sendable, Equatable {
             maxGradNorm = nil
         } else {
             maxGradNorm = try c.value(.maxGradNorm, default: 0.5)
-            try c.require(maxGradNorm! > 0, .maxGradNorm, "must be > 0 (or null for no clipping)")
+            try c.require(
+                maxGradNorm! > 0 && maxGradNorm!.isFinite, .maxGradNorm,
+                "must be a finite number > 0 (or null for no clipping)")
         }
         momentum = try c.value(.momentum, default: 0)
         try c.require(momentum >= 0 && momentum < 1, .momentum, "must be in [0, 1)")
@@ -49,7 +51,7 @@ public struct OptimizerSettings: Codable, Sendable, Equatable {
         alpha = try c.value(.alpha, default: 0.99)
         try c.require(alpha >= 0 && alpha < 1, .alpha, "must be in [0, 1)")
         eps = try c.value(.eps, default: name == .rmsprop ? 1e-5 : 1e-8)
-        try c.require(eps > 0, .eps, "must be > 0")
+        try c.require(eps > 0 && eps.isFinite, .eps, "must be a finite number > 0")
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -89,6 +89,9 @@ public struct Trainer {
     }
 
     static func makeSession(_ settings: TrainerSettings) throws -> any SessionRunning {
+        // A job whose memory cannot be had fails with a message instead of crashing when built.
+        // (An unknown id is left to the registry, whose error names it.)
+        try (try? MemoryFootprint(settings: settings))?.probe()
         switch settings.environment.source {
         case .classic(let id):
             let environment = try EnvironmentRegistry.make(id: id, maxEpisodeSteps: settings.environment.maxEpisodeSteps)

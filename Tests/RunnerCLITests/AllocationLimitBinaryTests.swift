@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+
+/// A job too large to allocate is refused by validation (exit 2) with its size; one that passes
+/// validation but still cannot get its memory ends `failed` with a message while the sweep goes on.
+@Suite struct AllocationLimitBinaryTests {
+    @Test func hugeHiddenLayersAreRefusedWithTheirSize() throws {
+        let dir = TemporaryDirectory()
+        let path = dir.write("a2c.yaml", """
+            experiment: huge
+            environment: {id: CartPole-v1}
+            estimator: {name: a2c}
+            training: {steps: 1000}
+            policy:
+              activation: tanh
+              hidden: [65536, 65536]
+
+            """)
+        for command in ["validate", "plan", "run"] {
+            let extra = command == "run" ? ["--results", dir.url.appendingPathComponent("r").path] : []
+            let outcome = try BinaryRunner.run([command, path] + extra, in: dir.url)
+            #expect(!outcome.crashed, "\(command): \(outcome.stderr)")
+            #expect(outcome.status == 2, "\(command): \(outcome.stderr)")
+            #expect(outcome.stderr.contains("a2c.yaml:7:11: error: policy.hidden: this job would allocate about "),
+                    "\(command): \(outcome.stderr)")
+            #expect(outcome.stderr.contains("limit 8 GiB"), "\(command): \(outcome.stderr)")
+            #expect(outcome.stderr.contains("  hidden: [65536, 65536]\n          ^"), "\(command): \(outcome.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: dir.url.appendingPathComponent("r").path))
+    }
+
+    @Test func aTerabyteBatchIsRefusedAtItsLargerFactor() throws {
+        let dir = TemporaryDirectory()
+        let path = dir.write("batch.yaml", """
+            experiment: batch
+            environment: {id: CartPole-v1, num_envs: 65536}
+            estimator: {name: a2c, n_steps: 1000000}
+            training: {steps: 100000000000}
+
+            """)
+        let outcome = try BinaryRunner.run(["validate", path])
+        #expect(!outcome.crashed, "\(outcome.stderr)")
+        #expect(outcome.status == 2, "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("batch.yaml:3:33: error: estimator.n_steps: this job would allocate about "),
+                "\(outcome.stderr)")
+        #expect(outcome.stderr.contains(" TB (limit 8 GiB"), "\(outcome.stderr)")
+    }
+
+    /// Under an address-space limit of 1.5 GB, a job of about 4.6 GB (within the validation
+    /// limit) cannot get its memory: it fails with the size and the reason, and the next job
+    /// of the sweep still completes.
+    @Test func aJobThatCannotAllocateFailsAndTheSweepGoesOn() throws {
+        let dir = TemporaryDirectory()
+        let path = dir.write("alloc.yaml", """
+            experiment: alloc
+            environment: {id: CartPole-v1}
+            policy: {init: zeros}
+            estimator: {name: a2c}
+            training: {steps: 10, eval_episodes: 1}
+            grid:
+              policy.hidden: [[12000, 12000], [8]]
+
+            """)
+        let results = dir.url.appendingPathComponent("results")
+        let outcome = try Self.runUnderLimit(
+            kilobytes: 1_500_000, ["run", path, "--jobs", "1", "--results", results.path, "--no-progress"])
+        #expect(!outcome.crashed, "\(outcome.stderr)")
+        #expect(outcome.status == 1, "\(outcome.stderr)")
+        #expect(outcome.stdout.contains("jobs: 2 planned, 1 failed"), "\(outcome.stdout)")
+        let jobs = results.appendingPathComponent("alloc/jobs")
+        let statuses = try FileManager.default.contentsOfDirectory(atPath: jobs.path).compactMap { id -> String? in
+            let data = try Data(contentsOf: jobs.appendingPathComponent(id).appendingPathComponent("result.json"))
+            let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+            return "\(object?["status"] ?? "") \(object?["error"] ?? "")"
+        }.sorted()
+        #expect(statuses.count == 2, "\(statuses)")
+        #expect(statuses.first?.hasPrefix("completed") == true, "\(statuses)")
+        #expect(statuses.last?.hasPrefix("failed cannot allocate 4613953512 bytes (about 4.6 GB)") == true, "\(statuses)")
+    }
+
+    /// Runs `runner` with `arguments` through `/bin/sh` after `ulimit -v kilobytes`; the timeout
+    /// only catches a hang.
+    static func runUnderLimit(kilobytes: Int, _ arguments: [String]) throws -> BinaryRunner.Outcome {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "ulimit -v \(kilobytes) && exec \"$0\" \"$@\"", BinaryRunner.executable.path] + arguments
+        let scratch = TemporaryDirectory()
+        let outURL = URL(fileURLWithPath: scratch.write("stdout", "")), errURL = URL(fileURLWithPath: scratch.write("stderr", ""))
+        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
+        defer { try? out.close(); try? err.close() }
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(300)
+        while process.isRunning && Date() < deadline { usleep(10_000) }
+        if process.isRunning {
+            process.terminate()
+            process.waitUntilExit()
+            Issue.record("runner \(arguments) did not finish within 300 s")
+            return BinaryRunner.Outcome(status: -1, stdout: "", stderr: "timeout", crashed: true)
+        }
+        process.waitUntilExit()
+        return BinaryRunner.Outcome(
+            status: process.terminationStatus,
+            stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self),
+            crashed: process.terminationReason == .uncaughtSignal)
+    }
+}
