@@ -23,10 +23,14 @@ final class SignalTrap {
             // The default action would kill the process before the dispatch source sees it.
             previous.append((number, signal(number, SIG_IGN)))
             let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
+            // The handler holds its source until `remove()` cancels it, which frees the handler.
             source.setEventHandler {
-                guard received.next() == 0 else { _exit(130) }
+                // Signals that came before the handler ran are delivered as one event.
+                let count = max(1, Int(source.data))
+                guard received.add(count) == 0, count == 1 else { _exit(130) }
                 stopFlag.requestStop()
-                // A further signal may reach a thread directly rather than this source.
+                // From now on a signal goes straight to the exit, on whichever thread takes it,
+                // with or without the sources.
                 for other in signals { signal(other) { _ in _exit(130) } }
             }
             source.resume()
@@ -55,12 +59,12 @@ private final class SignalCount: @unchecked Sendable {
     private let lock = NSLock()
     private var value = 0
 
-    /// Counts one more signal; returns how many came before it.
-    func next() -> Int {
+    /// Counts `count` more signals; returns how many came before them.
+    func add(_ count: Int) -> Int {
         lock.lock()
         defer { lock.unlock() }
-        value += 1
-        return value - 1
+        value += count
+        return value - count
     }
 
     var count: Int {
