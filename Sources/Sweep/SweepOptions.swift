@@ -28,6 +28,9 @@ public struct SweepOptions: Sendable {
     public var handleSignals: Bool
     /// Written into `manifest.json`.
     public var toolVersion: String
+    /// Starts one worker thread running its argument, or returns false when the system refuses
+    /// the thread. Tests replace it to refuse chosen starts.
+    var startThread: @Sendable (@escaping @Sendable () -> Void) -> Bool = WorkerThread.start
 
     public init(
         jobs: Int = ProcessInfo.processInfo.activeProcessorCount,

@@ -38,4 +38,20 @@ public struct SweepReport: Sendable {
     public var failures: [Failure] = []
     /// A stop was requested (SIGINT, SIGTERM or `StopFlag`) during the run.
     public var wasInterrupted = false
+    /// Worker threads the sweep asked for: `jobs`, or the number of jobs to run when smaller.
+    public var workersRequested = 0
+    /// Worker threads the system let the sweep start. With none, the jobs ran one at a time
+    /// on the calling thread.
+    public var workersStarted = 0
+
+    /// What to tell the user when the system refused some worker threads, else nil.
+    public var workerShortfall: String? {
+        guard workersStarted < workersRequested else { return nil }
+        let refused = workersRequested - workersStarted
+        if workersStarted == 0 {
+            return "the system refused all \(workersRequested) worker threads; the jobs ran one at a time"
+        }
+        return "the system refused \(refused) of \(workersRequested) worker threads; the jobs ran on the "
+            + "\(workersStarted) that started"
+    }
 }

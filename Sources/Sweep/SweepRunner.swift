@@ -105,8 +105,9 @@ public final class SweepRunner: Sendable {
         }
 
         let board = ProgressBoard(mode: options.progress, total: pending.count)
-        let results = runPool(pending, root: root, board: board)
+        let (results, workers) = runPool(pending, root: root, board: board)
         board.finish()
+        (report.workersRequested, report.workersStarted) = workers
 
         for position in selected {
             let job = plan.jobs[position]
@@ -150,28 +151,45 @@ public final class SweepRunner: Sendable {
 
     /// Runs `positions` on `options.jobs` worker threads, which take them in order from a
     /// shared cursor until it runs out or a stop is requested; the calling thread redraws the
-    /// progress bar meanwhile. Returns the results of the jobs that ran, by plan position.
-    private func runPool(_ positions: [Int], root: URL, board: ProgressBoard) -> [Int: JobResult] {
+    /// progress bar meanwhile. A thread the system refuses is counted, not waited for: the
+    /// others take its share, and with none started the calling thread runs the jobs itself.
+    /// Workers start on their first job once every start was tried, with an address-space
+    /// reserve held meanwhile (`AddressSpaceReserve`), so that the jobs are left room to run.
+    /// Returns the results of the jobs that ran, by plan position, and the workers asked for
+    /// and started.
+    private func runPool(_ positions: [Int], root: URL, board: ProgressBoard)
+        -> (results: [Int: JobResult], workers: (requested: Int, started: Int))
+    {
         let outcomes = OutcomeLog()
         let queue = JobQueue(count: positions.count)
         let group = DispatchGroup()
-        for _ in 0..<min(options.jobs, positions.count) {
+        let gate = DispatchGroup()
+        gate.enter()
+        let work: @Sendable () -> Void = { [self] in
+            gate.wait()
+            while !stopFlag.isStopped, let next = queue.next() {
+                let position = positions[next]
+                outcomes.add(position, runJob(position, root: root, board: board))
+            }
+        }
+        let requested = min(options.jobs, positions.count)
+        var started = 0
+        let reserve = AddressSpaceReserve()
+        for _ in 0..<requested {
             group.enter()
-            let thread = Thread { [self] in
-                while !stopFlag.isStopped, let next = queue.next() {
-                    let position = positions[next]
-                    outcomes.add(position, runJob(position, root: root, board: board))
-                }
+            if options.startThread({ work(); group.leave() }) {
+                started += 1
+            } else {
                 group.leave()
             }
-            // Trainers may recurse or keep sizeable frames; the secondary-thread default is small.
-            thread.stackSize = 8 << 20
-            thread.start()
         }
+        reserve.release()
+        gate.leave()
+        if started == 0 { work() }
         while group.wait(timeout: .now() + .milliseconds(100)) == .timedOut {
             board.tick()
         }
-        return outcomes.all
+        return (outcomes.all, (requested, started))
     }
 
     /// Runs one job from a clean folder and writes its `result.json`; never throws.

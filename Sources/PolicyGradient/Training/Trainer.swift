@@ -61,8 +61,10 @@
 /// training episodes finished since the previous row (NaN if none); entropy and losses are the
 /// latest update's (NaN before any; for PPO, of its last minibatch step).
 ///
-/// `sink.shouldStop` is polled before each update (`interrupted`), and `sink.progress(steps:)`
-/// is told the step count after each. A non-finite loss, gradient
+/// `sink.shouldStop` is polled before each update and, every 256 environment steps or PPO
+/// minibatch terms (`StopPoll`), inside collection, PPO's epochs and evaluation; a stop ends the
+/// run `interrupted` at once, abandoning the batch, update or evaluation in progress (no row is
+/// written for it). `sink.progress(steps:)` is told the step count after each update. A non-finite loss, gradient
 /// norm or parameter stops the run as `diverged` at that step. Settings that cannot be built
 /// (a tabular policy on CartPole, say) give `failed` with the message. Only `completed` runs
 /// report a `finalReturn` (the last evaluation's mean); others report NaN.
@@ -123,6 +125,8 @@ public struct Trainer {
 
 /// A session that can run its loop (the generic session behind an existential, opened once).
 protocol SessionRunning: TrainerState {
+    /// Asks the running job's sink whether to stop, inside long work.
+    var stopPoll: StopPoll { get }
     func run(sink: any TrainingSink, measurement: ((any TrainerState, Int) -> [VarianceRow])?) -> TrainingOutcome
 }
 
@@ -133,9 +137,15 @@ extension TrainingSession: SessionRunning {
         var trainReturnSum = 0.0, trainReturnCount = 0
         var lastRowStep = -1
         var lastEvaluation = Double.nan
+        stopPoll.source = sink
+        defer { stopPoll.source = nil }
+        func interrupted() -> TrainingOutcome {
+            TrainingOutcome(status: .interrupted, finalReturn: .nan, steps: stepsDone)
+        }
 
         func writeRow() {
             let (mean, std) = evaluate()
+            guard !stopPoll.isStopped else { return }
             lastEvaluation = mean
             sink.record(CurveRow(
                 step: stepsDone, episodes: episodesDone, evalReturnMean: mean, evalReturnStd: std,
@@ -147,17 +157,19 @@ extension TrainingSession: SessionRunning {
         }
         func measure() {
             guard let measurement else { return }
-            for row in measurement(self, stepsDone) { sink.record(row) }
+            let rows = measurement(self, stepsDone)
+            guard !stopPoll.isStopped else { return }
+            for row in rows { sink.record(row) }
         }
 
         writeRow()
         measure()
+        if stopPoll.isStopped { return interrupted() }
         while stepsDone < total {
-            if sink.shouldStop {
-                return TrainingOutcome(status: .interrupted, finalReturn: .nan, steps: stepsDone)
-            }
+            if sink.shouldStop { return interrupted() }
             let before = stepsDone
             stepsDone += collect(environments, &actionGenerator, rollout)
+            if stopPoll.isStopped { return interrupted() }
             for r in rollout.finishedReturns {
                 trainReturnSum += r
                 trainReturnCount += 1
@@ -168,11 +180,14 @@ extension TrainingSession: SessionRunning {
                     status: .diverged, finalReturn: .nan, steps: stepsDone,
                     error: "a loss, the gradient norm or a parameter became NaN or infinite at step \(stepsDone)")
             }
+            if stopPoll.isStopped { return interrupted() }
             sink.progress(steps: stepsDone)
             if stepsDone / evalEvery > before / evalEvery { writeRow() }
             if stepsDone / measureEvery > before / measureEvery { measure() }
+            if stopPoll.isStopped { return interrupted() }
         }
         if lastRowStep != stepsDone { writeRow() }
+        if stopPoll.isStopped { return interrupted() }
         return TrainingOutcome(status: .completed, finalReturn: lastEvaluation, steps: stepsDone)
     }
 }

@@ -117,7 +117,9 @@ public struct TrainingOutcome: Sendable, Equatable {
 public protocol TrainingSink: AnyObject {
     func record(_ row: CurveRow)
     func record(_ row: VarianceRow)
-    /// Polled between updates: true asks the run to stop (reported as `interrupted`).
+    /// Polled before each update and, every few hundred steps, inside long collections,
+    /// updates and evaluations: true asks the run to stop (reported as `interrupted`). Keep it
+    /// cheap (a flag read).
     var shouldStop: Bool { get }
     /// Told the step count after every update, for progress displays (ignored by default).
     func progress(steps: Int)

@@ -45,6 +45,9 @@ final class TrainingSession<E: Environment>: TrainerState {
     /// Generation of the batch whose forward pass the policy's rows 0..<count hold (−1: none).
     var forwardedGeneration = -1
     var generationCounter = 0
+    /// Polled inside collection, PPO's epochs and evaluation, so that a stop request ends even
+    /// an endless episode or a million-epoch update.
+    let stopPoll = StopPoll()
 
     // Latest update's metrics (NaN before any).
     var lastEntropy = Double.nan
@@ -199,13 +202,15 @@ final class TrainingSession<E: Environment>: TrainerState {
     }
 
     func accumulatePolicyGradient(_ batch: Rollout, baseline: BaselineChoice, scale: Float) {
+        // After a stop the batch is an abandoned one: measuring it would only delay the stop.
+        guard !stopPoll.isStopped else { return }
         accumulatePolicyTerm(batch, baseline: baseline, scale: scale, entropyCoefficient: 0)
     }
 
     func policyGradient(_ batch: Rollout, baseline: BaselineChoice) -> [Float] {
         let buffer = policy.parameters
         buffer.zeroGradient()
-        accumulatePolicyTerm(batch, baseline: baseline, scale: 1, entropyCoefficient: 0)
+        if !stopPoll.isStopped { accumulatePolicyTerm(batch, baseline: baseline, scale: 1, entropyCoefficient: 0) }
         let g = buffer.gradientArray
         buffer.zeroGradient()
         return g
@@ -317,6 +322,7 @@ final class TrainingSession<E: Environment>: TrainerState {
         let storesFinals = critic != nil && settings.estimator.bootstrapTruncated
         let width = batch.actionDimension
         for t in 0..<steps {
+            if stopPoll.stopRequested(after: n) { return t * n }
             let k = t * n
             let observations = batch.observationStorage.pointer + k * size
             observations.update(from: vector.observations.base, count: n * size)
@@ -460,6 +466,7 @@ final class TrainingSession<E: Environment>: TrainerState {
         }
         var t = 0
         while unmet > 0 {
+            if stopPoll.stopRequested(after: n) { return t * n }
             let k = t * n
             stageObservations.reserve((k + n) * size)
             stageActions.reserve(k + n)
@@ -730,6 +737,8 @@ final class TrainingSession<E: Environment>: TrainerState {
             var start = 0
             while start < count {
                 let m = Swift.min(batchSize, count - start)
+                // Abandoned, not diverged: the caller sees the stop.
+                if stopPoll.stopRequested(after: m) { return true }
                 for i in 0..<m {
                     let src = p[start + i]
                     (minibatchObservations.pointer + i * size).update(
@@ -801,6 +810,7 @@ final class TrainingSession<E: Environment>: TrainerState {
         vector.reset()
         var remaining = count
         while remaining > 0 {
+            if stopPoll.stopRequested(after: count) { return (.nan, .nan) }
             forwardPolicy(vector.observations.base, count: count, row: 0)
             act(row: 0, count: count, greedy: greedy, generator: &evaluationGenerator,
                 actions: evaluationActions.pointer, continuous: evaluationContinuous.pointer, logProbs: nil)

@@ -58,6 +58,7 @@ enum SweepDriver {
     }
 
     private static func print(_ report: SweepReport, _ summary: ReportSummary, directory: URL) {
+        if let shortfall = report.workerShortfall { Console.error("warning: \(shortfall)") }
         for problem in summary.renderProblems { Console.error("warning: \(problem)") }
         Console.out(summary.text)
         if !report.failures.isEmpty {

@@ -3,38 +3,73 @@ import Foundation
 
 /// Turns SIGINT and SIGTERM into stop requests while installed.
 ///
-/// The first signal asks for a graceful stop (running jobs end `interrupted`, their
-/// `result.json` says so, and a rerun redoes them); a second one restores the default
-/// action and re-raises, killing the process, which is safe too: the lock dies with the
-/// process and unfinished job folders have no `result.json`, so the next run redoes them.
+/// The first signal asks for a graceful stop: running jobs see it within moments (the trainer
+/// polls inside collection, updates and evaluation), end `interrupted`, their `result.json`
+/// says so, the report is written, and a rerun redoes them. A second signal ends the process
+/// at once with exit status 130 (`_exit`, no cleanup), which is safe too: the lock dies with
+/// the process and unfinished job folders have no `result.json`, so the next run redoes them.
+/// Once a signal came, that exit stays in place after `remove()`: the process is on its way
+/// out with 130 anyway, and a signal in its last moments must not turn that into a death by
+/// signal.
 final class SignalTrap {
+    private let queue = DispatchQueue(label: "sweep.signals")
     private var sources: [DispatchSourceSignal] = []
     private var previous: [(Int32, sig_t?)] = []
+    private let received = SignalCount()
 
     init(stopFlag: StopFlag, signals: [Int32] = [SIGINT, SIGTERM]) {
-        let queue = DispatchQueue(label: "sweep.signals")
+        let received = received
         for number in signals {
             // The default action would kill the process before the dispatch source sees it.
             previous.append((number, signal(number, SIG_IGN)))
             let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
+            // The handler holds its source until `remove()` cancels it, which frees the handler.
             source.setEventHandler {
-                if stopFlag.requestStop() > 0 {
-                    signal(number, SIG_DFL)
-                    raise(number)
-                }
+                // Signals that came before the handler ran are delivered as one event.
+                let count = max(1, Int(source.data))
+                guard received.add(count) == 0, count == 1 else { _exit(130) }
+                stopFlag.requestStop()
+                // From now on a signal goes straight to the exit, on whichever thread takes it,
+                // with or without the sources.
+                for other in signals { signal(other) { _ in _exit(130) } }
             }
             source.resume()
             sources.append(source)
         }
     }
 
-    /// Restores the handlers that were in place before.
+    /// Stops turning signals into stop requests. Restores the handlers that were in place
+    /// before, unless a signal came (then a further one exits with 130, see above).
     func remove() {
         for source in sources { source.cancel() }
         sources.removeAll()
-        for (number, handler) in previous { signal(number, handler) }
+        // Waits for a handler in flight, so that the count is final.
+        queue.sync {}
+        if received.count == 0 {
+            for (number, handler) in previous { signal(number, handler) }
+        }
         previous.removeAll()
     }
 
     deinit { remove() }
+}
+
+/// The number of signals received, shared with the signal handlers.
+private final class SignalCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    /// Counts `count` more signals; returns how many came before them.
+    func add(_ count: Int) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        value += count
+        return value - count
+    }
+
+    var count: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return value
+    }
 }

@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+
+/// When the system refuses some of the worker threads asked for, `runner run` says so, runs
+/// every job on the threads it got, and finishes.
+@Suite struct WorkerThreadLimitBinaryTests {
+    /// 600 one-step bandit jobs.
+    static let manyTinyJobs = """
+        experiment: many
+        environment:
+          id: Bandit
+          params: {means: [0.0, 1.0]}
+        policy: {architecture: tabular}
+        estimator: {name: reinforce}
+        training: {steps: 4, eval_every: 4, eval_episodes: 1}
+        seeds: 600
+
+        """
+
+    @Test func workersBeyondTheAddressSpaceLimitAreRefusedAndTheSweepFinishes() throws {
+        let dir = TemporaryDirectory()
+        let config = dir.write("many.yaml", Self.manyTinyJobs)
+        let results = dir.url.appendingPathComponent("r")
+        // 600 stacks of 8 MiB need 4.8 GB: under a 2 GB address-space limit most cannot start.
+        let command = "ulimit -v 2000000 && exec \"$0\" run \"$1\" --jobs 600 --results \"$2\" --no-progress"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command, BinaryRunner.executable.path, config, results.path]
+        process.currentDirectoryURL = dir.url
+        let stderr = dir.url.appendingPathComponent("stderr")
+        FileManager.default.createFile(atPath: stderr.path, contents: nil)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = try FileHandle(forWritingTo: stderr)
+        try process.run()
+        // A hang-catcher only.
+        let deadline = Date().addingTimeInterval(300)
+        while process.isRunning && Date() < deadline { usleep(20_000) }
+        if process.isRunning {
+            Issue.record("runner did not finish within 300 s")
+            kill(process.processIdentifier, SIGKILL)
+        }
+        process.waitUntilExit()
+        let errors = try String(contentsOf: stderr, encoding: .utf8)
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 0, "\(errors.suffix(2000))")
+        let warnings = errors.split(separator: "\n").filter { $0.hasPrefix("warning: the system refused") }
+        #expect(warnings.count == 1, "\(errors.suffix(2000))")
+        #expect(warnings.first?.contains(" of 600 worker threads") == true)
+        let jobs = results.appendingPathComponent("many/jobs")
+        let completed = try FileManager.default.contentsOfDirectory(atPath: jobs.path).filter {
+            let result = try? String(contentsOf: jobs.appendingPathComponent("\($0)/result.json"), encoding: .utf8)
+            return result?.contains("\"completed\"") == true
+        }
+        #expect(completed.count == 600)
+        #expect(FileManager.default.fileExists(atPath: results.appendingPathComponent("many/summary.csv").path))
+    }
+}
