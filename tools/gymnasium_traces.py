@@ -4,7 +4,7 @@
 Writes one CSV file per environment into Tests/PolicyGradientTests/Fixtures/gymnasium/.
 Each file is a sequence of segments. A segment starts with comment lines giving the
 time limit, the internal start state and the action list, followed by the trace in the
-format of `EnvironmentTrace` (DESIGN section 8):
+format of `EnvironmentTrace` (docs/architecture.md section 8):
 
     # segment 3
     # max_episode_steps: 500

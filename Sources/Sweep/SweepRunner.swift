@@ -13,7 +13,7 @@ public typealias JobBody = @Sendable (ExperimentPlan.Job, any TrainingSink) thro
 
 /// Runs an experiment's jobs on a pool of worker threads into a locked, resumable results folder.
 ///
-/// Layout (DESIGN section 7): `<root>/<name>/experiment.yaml`, `manifest.json`, `.lock`, and
+/// Layout (docs/architecture.md section 7): `<root>/<name>/experiment.yaml`, `manifest.json`, `.lock`, and
 /// per job `jobs/<job_id>/config.yaml`, `curve.csv`, `variance.csv`, `result.json`.
 /// A job's folder is complete exactly when it holds `result.json`; a rerun skips jobs whose
 /// result is completed or diverged (deterministic outcomes) for the same config and redoes the

@@ -49,6 +49,19 @@ import YAML
         expectSingle(text, line: 4, column: 19, path: "environment.params.means", contains: "at least 2 arms")
     }
 
+    /// A regression bound of nan or ±inf would let `runner check` pass without measuring anything.
+    @Test func regressionBoundsMustBeFinite() {
+        for value in [".nan", ".inf", "-.inf"] {
+            expectSingle(
+                minimal("regression: {min: \(value)}\n"), line: 8, column: 19, path: "regression.min", contains: "finite")
+        }
+        for value in [".nan", ".inf"] {
+            expectSingle(
+                minimal("regression: {min: 1, tolerance: \(value)}\n"), line: 8, column: 33, path: "regression.tolerance",
+                contains: "finite")
+        }
+    }
+
     @Test func infiniteFloatsDocumentedAsPositiveNumbersAreErrors() {
         expectSingle(
             minimal().replacingOccurrences(of: "  name: a2c", with: "  name: ppo\n  clip: .inf"),

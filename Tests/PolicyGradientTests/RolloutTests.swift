@@ -57,8 +57,8 @@ func chainReinforce(rewardToGo: Bool, discountWeighting: Bool, numEnvs: Int = 4,
         }
     }
 
-    /// With reward-to-go and γ^t weighting, REINFORCE's ĝ is unbiased for ∇J_H (Lemma 5,
-    /// Theorem 15) whatever the constant baseline; without the weighting its expectation is the
+    /// With reward-to-go and γ^t weighting, REINFORCE's ĝ is unbiased for ∇J_H (Williams
+    /// 1992; Sutton et al. 2000) whatever the constant baseline; without the weighting its expectation is the
     /// biased Σ_t A_t. Mean of 6000 estimates vs the exact dynamic programming, within 4.5
     /// standard errors per component (plus 1e-3 for Float32 rounding).
     @Test(arguments: [(true, true), (true, false), (false, false)])

@@ -25,9 +25,11 @@ import Testing
         func progress(steps: Int) { progressReports += 1 }
     }
 
-    /// The chain with no time limit worth the name: no state is terminal, so an episode never ends.
+    /// The chain with a time limit of ten million steps: no state is terminal, so an episode lasts
+    /// far beyond the ~5,000 steps (20 polls of `StopPoll.interval`) where the stop lands. (A truly
+    /// endless limit is refused before training: REINFORCE could not store one batch.)
     static func endlessChain() throws -> TrainerSettings.Environment {
-        .init(source: .tabular(try Chain().mdp()), numEnvs: 1, maxEpisodeSteps: Int.max)
+        .init(source: .tabular(try Chain().mdp()), numEnvs: 1, maxEpisodeSteps: 10_000_000)
     }
 
     @Test func ppoStopsInsideAMillionEpochUpdate() throws {

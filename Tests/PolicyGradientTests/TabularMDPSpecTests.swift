@@ -4,7 +4,7 @@ import Testing
 
 @Suite("TabularSpec")
 struct TabularMDPSpecTests {
-    /// The example of DESIGN section 4.
+    /// A three-state, two-action MDP with a terminal state, as written under `environment.params`.
     static let example = TabularSpec(
         states: 3, actions: 2, initial: [1, 0, 0],
         transitions: [

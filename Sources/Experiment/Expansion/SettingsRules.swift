@@ -1,6 +1,6 @@
 import YAML
 
-/// The rules that tie settings together (DESIGN section 2).
+/// The rules that tie settings together (docs/architecture.md section 2).
 ///
 /// Settings that cannot work together are errors. Settings the chosen components merely
 /// ignore draw a warning when written in the file, and are left out of the job's canonical

@@ -62,7 +62,7 @@ struct NoParams: Codable {
     }
 }
 
-/// `Chain` parameters: the n-chain of the lecture (defaults: the core's `Chain`).
+/// `Chain` parameters: Strens' n-chain (defaults: the core's `Chain`).
 public struct ChainParams: Codable, Sendable, Equatable {
     public var length = Chain().length
     public var slip = Chain().slip

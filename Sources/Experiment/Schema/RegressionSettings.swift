@@ -20,6 +20,8 @@ public struct RegressionSettings: Codable, Sendable, Equatable {
         min = try c.decodeIfPresent(Double.self, forKey: .min)
         reference = try c.decodeIfPresent(String.self, forKey: .reference)
         tolerance = try c.value(.tolerance, default: 3)
-        try c.require(tolerance >= 0, .tolerance, "must be >= 0")
+        // A bound of nan or ±inf would let every cell pass (or none): the gate must measure something.
+        try c.require(min?.isFinite ?? true, .min, "must be a finite number")
+        try c.require(tolerance >= 0 && tolerance.isFinite, .tolerance, "must be a finite number >= 0")
     }
 }

@@ -1,5 +1,5 @@
 /// The two constant baselines, estimated from earlier updates only so that the estimate they
-/// are subtracted from stays unbiased (a constant is a state-independent baseline, Theorem 15).
+/// are subtracted from stays unbiased (a constant is a state-independent baseline: Williams 1992).
 ///
 /// - `mean`: b = (Σ Q̂) / (number of terms) over the batches of all earlier updates.
 /// - `optimal`: the constant minimizing E‖gX − b·gY‖², the variance of the estimate, where

@@ -3,7 +3,7 @@ import Foundation
 /// The exact finite-horizon objective of a stationary softmax policy on a `TabularMDP`, its
 /// exact gradient with respect to the per-state logits, and the exact expectations of the
 /// REINFORCE estimators, all by dynamic programming over P, r, the initial distribution,
-/// the terminal states and the horizon H (DESIGN section 6).
+/// the terminal states and the horizon H (docs/architecture.md section 6).
 ///
 /// ## Definitions
 ///
@@ -20,7 +20,7 @@ import Foundation
 ///   Qₜ(s,a) = r(s,a) + γ Σ_{s'∉T} P(s'|s,a) Vₜ₊₁(s'),  Vₜ(s) = Σₐ π(a|s) Qₜ(s,a).
 /// - Objective: J_H(π) = E[Σ_{t<H} γᵗ rₜ] = Σ_s μ(s) V₀(s).
 ///
-/// ## Gradient (policy gradient theorem, the lecture's Theorem 15, finite horizon)
+/// ## Gradient (the policy gradient theorem of Sutton et al. 2000, finite horizon)
 ///
 /// With ∂π(b|s)/∂z[s][a] = π(b|s)(1[a = b] − π(a|s)) and a policy shared by all t,
 ///
@@ -44,14 +44,14 @@ import Foundation
 ///
 /// | reward to go | γᵗ weighting | expectation          |                            |
 /// |--------------|--------------|----------------------|----------------------------|
-/// | true         | true         | Σₜ γᵗ  Aₜ            | = ∇J_H, unbiased (Lemma 5) |
+/// | true         | true         | Σₜ γᵗ  Aₜ            | = ∇J_H, unbiased           |
 /// | true         | false        | Σₜ     Aₜ            | biased when γ < 1          |
 /// | false        | true         | Σₜ γ²ᵗ Aₜ            | biased when γ < 1          |
 /// | false        | false        | Σₜ γᵗ  Aₜ            | = ∇J_H, unbiased           |
 ///
 /// A baseline B(sₜ) that depends on the state alone adds wₜ gₜ B(sₜ), of expectation zero
-/// (Theorem 15, part 3), so these hold for any such baseline. A baseline computed from the
-/// same batch (such as the batch mean return) is not covered. With γ = 1 all four agree.
+/// (E[∇log π(a|s)] = 0 for every s; Williams 1992), so these hold for any such baseline. A
+/// baseline computed from the same batch (such as the batch mean return) is not covered. With γ = 1 all four agree.
 ///
 /// Cost: O(H · S² · A) time, O(H · S) memory for the occupancies.
 public struct ExactPolicyGradient: Sendable {

@@ -1,6 +1,6 @@
 /// Measures the policy-gradient estimator of a training run at frozen parameters: the norm of
 /// its mean, its variance and signal-to-noise ratio per baseline, and on tabular environments its
-/// bias and error against the exact gradient (DESIGN section 6).
+/// bias and error against the exact gradient (docs/architecture.md section 6).
 ///
 /// ## One measurement
 ///
@@ -26,7 +26,7 @@
 ///     bias = ‖ḡ − g*‖,  mse = Σ_k ‖ĝ_k − g*‖² / K,  cosine = ḡ·g* / (‖ḡ‖ ‖g*‖).
 ///
 /// What the comparison means: REINFORCE averages over episodes, so with `reward_to_go` and
-/// `discount_weighting` on E[ĝ] = g* for every state-dependent baseline (Lemma 5, Theorem 15),
+/// `discount_weighting` on E[ĝ] = g* for every state-dependent baseline (Williams 1992; Sutton et al. 2000),
 /// and `bias` is pure sampling noise, of order √(variance / K). Without `discount_weighting`,
 /// E[ĝ] is `ExactPolicyGradient.expectedEstimate(rewardToGo: true, discountWeighting: false)`
 /// mapped to θ, and `bias` approaches the distance between the two. The other estimators

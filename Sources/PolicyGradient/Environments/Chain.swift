@@ -1,4 +1,4 @@
-/// The n-chain of Strens (2000), the lecture's exploration example, as a `TabularMDP`.
+/// The n-chain of Strens (2000), a classic exploration problem, as a `TabularMDP`.
 ///
 /// States 0..<length; every episode starts in state 0; no state is terminal, so
 /// episodes end only at the horizon H. Two actions:

@@ -1,4 +1,4 @@
-/// The environments the runner knows, by id (DESIGN section 4).
+/// The environments the runner knows, by id (docs/architecture.md section 4).
 ///
 /// The classic-control environments are built here by `make(id:maxEpisodeSteps:)`;
 /// the tabular ones (`Chain`, `Bandit`, `RandomMDP`, `Tabular`) are built from a
@@ -25,7 +25,7 @@ public enum EnvironmentRegistry {
             stateVariables: ["theta", "theta_dot"]),
         EnvironmentDescriptor(
             id: "Chain",
-            summary: "The lecture's chain: move right along a slippery chain for a large final reward.",
+            summary: "Strens' n-chain: move right along a slippery chain for a large final reward.",
             isTabular: true, observationSize: nil, actionSpace: .discrete(2),
             defaultMaxEpisodeSteps: Chain().horizon,
             stateVariables: ["state"], parameters: ["length", "slip", "small_reward", "large_reward"]),

@@ -1,7 +1,7 @@
 import Experiment
 import Foundation
 
-/// The CI regression check on final returns (`runner check`, DESIGN sections 2 and 8).
+/// The CI regression check on final returns (`runner check`, docs/architecture.md sections 2 and 8).
 ///
 /// For each cell with current mean x̄ over n completed seeds:
 /// - with `min`: fail when x̄ < min;

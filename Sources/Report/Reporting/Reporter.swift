@@ -6,7 +6,7 @@ import PolicyGradient
 ///
 /// Reads `jobs/<job_id>/{result.json,curve.csv,variance.csv}` for every job of the plan and
 /// writes, into the results folder, `jobs.csv`, `curves.csv`, `curves_summary.csv`,
-/// `summary.csv`, `variance.csv`, `variance_summary.csv` and `plots/` (DESIGN section 7).
+/// `summary.csv`, `variance.csv`, `variance_summary.csv` and `plots/` (docs/architecture.md section 7).
 /// Every file is written atomically (`AtomicFile`). The CSVs and scripts are a pure function
 /// of the plan and the job files: the same inputs give byte-identical outputs. A job whose
 /// files do not match its `result.json` is left out as damaged (`ReportSummary.damaged`).

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Where one job's files live: `<results>/jobs/<job_id>/{config.yaml, curve.csv, variance.csv, result.json}`
-/// (DESIGN section 7), the one place that spells the layout out.
+/// (docs/architecture.md section 7), the one place that spells the layout out.
 ///
 /// `result.json` is written last, so a folder holding it is complete.
 public struct JobFiles: Sendable, Equatable {

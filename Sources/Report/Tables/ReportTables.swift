@@ -1,7 +1,7 @@
 import Experiment
 import PolicyGradient
 
-/// The tidy CSV tables of a report (DESIGN section 7), as pure functions of the plan, the
+/// The tidy CSV tables of a report (docs/architecture.md section 7), as pure functions of the plan, the
 /// job records and the cell summaries.
 ///
 /// Every table starts with the cell's columns: `cell` (its label) and one column per swept

@@ -10,6 +10,7 @@ extension SweepError {
     }
 
     /// Runs `body`, turning a `FileSystemError` into a sweep error.
+    @discardableResult
     static func mappingFileErrors<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
