@@ -62,8 +62,8 @@ import Testing
 
             """)
         let results = dir.url.appendingPathComponent("results")
-        let outcome = try Self.runUnderLimit(
-            kilobytes: 1_500_000, ["run", path, "--jobs", "1", "--results", results.path, "--no-progress"])
+        let outcome = try BinaryRunner.run(
+            ["run", path, "--jobs", "1", "--results", results.path, "--no-progress"], limits: ["-v 1500000"])
         #expect(!outcome.crashed, "\(outcome.stderr)")
         #expect(outcome.status == 1, "\(outcome.stderr)")
         #expect(outcome.stdout.contains("jobs: 2 planned, 1 failed"), "\(outcome.stdout)")
@@ -76,35 +76,5 @@ import Testing
         #expect(statuses.count == 2, "\(statuses)")
         #expect(statuses.first?.hasPrefix("completed") == true, "\(statuses)")
         #expect(statuses.last?.hasPrefix("failed cannot allocate 4613953512 bytes (about 4.6 GB)") == true, "\(statuses)")
-    }
-
-    /// Runs `runner` with `arguments` through `/bin/sh` after `ulimit -v kilobytes`; the timeout
-    /// only catches a hang.
-    static func runUnderLimit(kilobytes: Int, _ arguments: [String]) throws -> BinaryRunner.Outcome {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "ulimit -v \(kilobytes) && exec \"$0\" \"$@\"", BinaryRunner.executable.path] + arguments
-        let scratch = TemporaryDirectory()
-        let outURL = URL(fileURLWithPath: scratch.write("stdout", "")), errURL = URL(fileURLWithPath: scratch.write("stderr", ""))
-        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
-        defer { try? out.close(); try? err.close() }
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let deadline = Date().addingTimeInterval(300)
-        while process.isRunning && Date() < deadline { usleep(10_000) }
-        if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
-            Issue.record("runner \(arguments) did not finish within 300 s")
-            return BinaryRunner.Outcome(status: -1, stdout: "", stderr: "timeout", crashed: true)
-        }
-        process.waitUntilExit()
-        return BinaryRunner.Outcome(
-            status: process.terminationStatus,
-            stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self),
-            crashed: process.terminationReason == .uncaughtSignal)
     }
 }

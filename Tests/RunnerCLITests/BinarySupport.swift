@@ -20,13 +20,21 @@ struct BinaryRunner {
     static let repositoryRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// Runs `runner` with `arguments` in `directory`, killing it after `timeout` seconds.
+    /// Runs `runner` with `arguments` in `directory`, killing it after `timeout` seconds (a
+    /// hang-catcher, never a speed requirement). `limits` are `ulimit` options (`"-v 2000000"`)
+    /// applied by `/bin/sh` before it execs the runner.
     static func run(
-        _ arguments: [String], in directory: URL = repositoryRoot, timeout: TimeInterval = 300
+        _ arguments: [String], in directory: URL = repositoryRoot, timeout: TimeInterval = 300, limits: [String] = []
     ) throws -> Outcome {
         let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
+        if limits.isEmpty {
+            process.executableURL = executable
+            process.arguments = arguments
+        } else {
+            let script = limits.map { "ulimit \($0) && " }.joined() + "exec \"$0\" \"$@\""
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", script, executable.path] + arguments
+        }
         process.currentDirectoryURL = directory
         // Output goes to files, so a large output can never block the process.
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("runner-out-\(UUID().uuidString)")

@@ -61,26 +61,12 @@ import Testing
         let config = scratch.write("linked.yaml", Self.experiment)
         // `ulimit -f 1`: no file may grow past 512 bytes; the runner's writes must fail with
         // EFBIG, named, rather than the process dying of SIGXFSZ.
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = [
-            "-c", "ulimit -f 1 && exec \"$0\" run \"$1\" --results results --no-progress --jobs 1",
-            BinaryRunner.executable.path, config,
-        ]
-        process.currentDirectoryURL = scratch.url
-        let errors = scratch.url.appendingPathComponent("stderr.txt")
-        FileManager.default.createFile(atPath: errors.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: errors)
-        defer { try? handle.close() }
-        process.standardError = handle
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        let stderr = try String(contentsOf: errors, encoding: .utf8)
-        #expect(process.terminationReason == .exit, "killed by signal \(process.terminationStatus)")
-        #expect(process.terminationStatus == 1, "\(stderr)")
-        #expect(stderr.contains("File too large"), "\(stderr)")
-        #expect(stderr.contains(scratch.url.appendingPathComponent("results").path), "\(stderr)")
-        Self.expectNoOpaqueError(stderr)
+        let outcome = try BinaryRunner.run(
+            ["run", config, "--results", "results", "--no-progress", "--jobs", "1"], in: scratch.url, limits: ["-f 1"])
+        #expect(!outcome.crashed, "killed by signal \(outcome.status)")
+        #expect(outcome.status == 1, "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("File too large"), "\(outcome.stderr)")
+        #expect(outcome.stderr.contains(scratch.url.appendingPathComponent("results").path), "\(outcome.stderr)")
+        Self.expectNoOpaqueError(outcome.stderr)
     }
 }

@@ -22,27 +22,12 @@ import Testing
         let config = dir.write("many.yaml", Self.manyTinyJobs)
         let results = dir.url.appendingPathComponent("r")
         // 600 stacks of 8 MiB need 4.8 GB: under a 2 GB address-space limit most cannot start.
-        let command = "ulimit -v 2000000 && exec \"$0\" run \"$1\" --jobs 600 --results \"$2\" --no-progress"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command, BinaryRunner.executable.path, config, results.path]
-        process.currentDirectoryURL = dir.url
-        let stderr = dir.url.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: stderr.path, contents: nil)
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = try FileHandle(forWritingTo: stderr)
-        try process.run()
-        // A hang-catcher only.
-        let deadline = Date().addingTimeInterval(300)
-        while process.isRunning && Date() < deadline { usleep(20_000) }
-        if process.isRunning {
-            Issue.record("runner did not finish within 300 s")
-            kill(process.processIdentifier, SIGKILL)
-        }
-        process.waitUntilExit()
-        let errors = try String(contentsOf: stderr, encoding: .utf8)
-        #expect(process.terminationReason == .exit)
-        #expect(process.terminationStatus == 0, "\(errors.suffix(2000))")
+        let outcome = try BinaryRunner.run(
+            ["run", config, "--jobs", "600", "--results", results.path, "--no-progress"], in: dir.url,
+            limits: ["-v 2000000"])
+        let errors = outcome.stderr
+        #expect(!outcome.crashed)
+        #expect(outcome.status == 0, "\(errors.suffix(2000))")
         let warnings = errors.split(separator: "\n").filter { $0.hasPrefix("warning: the system refused") }
         #expect(warnings.count == 1, "\(errors.suffix(2000))")
         #expect(warnings.first?.contains(" of 600 worker threads") == true)
