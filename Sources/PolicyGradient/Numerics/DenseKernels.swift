@@ -301,16 +301,20 @@ public enum DenseKernels {
         let in4 = inSize & ~3
         if in16 > 0 {
             var o = 0
+            while o + 4 <= outSize {
+                outerProductFourOutputs(dy: dy, x: x, dw: dw, rows: rows, inSize: inSize, outSize: outSize, o: o, in16: in16)
+                o += 4
+            }
             while o + 2 <= outSize {
-                outerProductColumns16(dy: dy, x: x, dw: dw, rows: rows, inSize: inSize, outSize: outSize, o: o, in16: in16)
+                outerProductTwoOutputs(dy: dy, x: x, dw: dw, rows: rows, inSize: inSize, outSize: outSize, o: o, in16: in16)
                 o += 2
             }
             if o < outSize {
-                outerProductColumns32Single(dy: dy, x: x, dw: dw, rows: rows, inSize: inSize, outSize: outSize, o: o, in16: in16)
+                outerProductOneOutput(dy: dy, x: x, dw: dw, rows: rows, inSize: inSize, outSize: outSize, o: o, in16: in16)
             }
         }
         if in4 > in16 {
-            outerProductColumns4(dy: dy, x: x, dw: dw, rows: rows, inSize: inSize, outSize: outSize, from: in16, to: in4)
+            outerProductNarrowColumns(dy: dy, x: x, dw: dw, rows: rows, inSize: inSize, outSize: outSize, from: in16, to: in4)
         }
         if inSize > in4 {
             for o in 0..<outSize {
@@ -328,10 +332,47 @@ public enum DenseKernels {
         }
     }
 
+    /// `dW[o..<o+4, 0..<in16]`, blocked 4 outputs × 8 inputs; the four gradients of a row are
+    /// loaded as one vector and broadcast lane by lane.
+    @inline(never) @usableFromInline
+    static func outerProductFourOutputs(
+        dy: UnsafePointer<Float>, x: UnsafePointer<Float>, dw: UnsafeMutablePointer<Float>,
+        rows: Int, inSize: Int, outSize: Int, o: Int, in16: Int
+    ) {
+        let r0 = dw + o * inSize
+        let r1 = r0 + inSize, r2 = r1 + inSize, r3 = r2 + inSize
+        var i = 0
+        while i < in16 {
+            var a0 = load4(r0 + i), a1 = load4(r0 + i + 4)
+            var b0 = load4(r1 + i), b1 = load4(r1 + i + 4)
+            var c0 = load4(r2 + i), c1 = load4(r2 + i + 4)
+            var d0 = load4(r3 + i), d1 = load4(r3 + i + 4)
+            var xRow = x + i
+            var gRow = dy + o
+            for _ in 0..<rows {
+                let g = load4(gRow)
+                let v0 = load4(xRow), v1 = load4(xRow + 4)
+                let e0 = SIMD4<Float>(repeating: g[0]), e1 = SIMD4<Float>(repeating: g[1])
+                let e2 = SIMD4<Float>(repeating: g[2]), e3 = SIMD4<Float>(repeating: g[3])
+                a0 += e0 * v0; a1 += e0 * v1
+                b0 += e1 * v0; b1 += e1 * v1
+                c0 += e2 * v0; c1 += e2 * v1
+                d0 += e3 * v0; d1 += e3 * v1
+                xRow += inSize
+                gRow += outSize
+            }
+            store4(a0, r0 + i); store4(a1, r0 + i + 4)
+            store4(b0, r1 + i); store4(b1, r1 + i + 4)
+            store4(c0, r2 + i); store4(c1, r2 + i + 4)
+            store4(d0, r3 + i); store4(d1, r3 + i + 4)
+            i += 8
+        }
+    }
+
     /// `dW[o..<o+2, 0..<in16]`, blocked 2 outputs × 16 inputs, so each loaded slice of `X` serves
     /// two rows of `dW`.
     @inline(never) @usableFromInline
-    static func outerProductColumns16(
+    static func outerProductTwoOutputs(
         dy: UnsafePointer<Float>, x: UnsafePointer<Float>, dw: UnsafeMutablePointer<Float>,
         rows: Int, inSize: Int, outSize: Int, o: Int, in16: Int
     ) {
@@ -361,7 +402,7 @@ public enum DenseKernels {
     /// `dW[o, 0..<in16]` of a single output, 32 inputs at a time where possible, so that eight
     /// independent sums are in flight.
     @inline(never) @usableFromInline
-    static func outerProductColumns32Single(
+    static func outerProductOneOutput(
         dy: UnsafePointer<Float>, x: UnsafePointer<Float>, dw: UnsafeMutablePointer<Float>,
         rows: Int, inSize: Int, outSize: Int, o: Int, in16: Int
     ) {
@@ -401,7 +442,7 @@ public enum DenseKernels {
     /// `dW[0..<outSize, from..<to]` in 4-input slices, 8 outputs at a time, so that each loaded
     /// slice of `X` serves eight rows of `dW` and eight independent sums are in flight.
     @inline(never) @usableFromInline
-    static func outerProductColumns4(
+    static func outerProductNarrowColumns(
         dy: UnsafePointer<Float>, x: UnsafePointer<Float>, dw: UnsafeMutablePointer<Float>,
         rows: Int, inSize: Int, outSize: Int, from: Int, to: Int
     ) {
