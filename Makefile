@@ -29,9 +29,17 @@ EXPERIMENT ?= a2c-cartpole
 plots:
 	$(SWIFT) run runner report $(RESULTS)/$(EXPERIMENT) --render png
 
+# Our kernels' GFLOP/s and training steps/s, then Stable-Baselines3's A2C and PPO steps/s on
+# the same settings and one thread when PYTHON can import it: compare them as ratios.
+PYTHON ?= python3
 bench:
 	$(SWIFT) build -c release --product runner-bench
 	.build/release/runner-bench
+	@if $(PYTHON) -c "import stable_baselines3" 2>/dev/null; then \
+		$(PYTHON) tools/sb3_a2c_speed.py --steps 30000 && $(PYTHON) tools/sb3_ppo_speed.py --steps 20000; \
+	else \
+		echo "Stable-Baselines3 is not importable by $(PYTHON); set PYTHON= to a python that has it."; \
+	fi
 
 # The build and every results folder, but not the committed references.
 clean:

@@ -2,7 +2,8 @@ import Experiment
 import Foundation
 import PolicyGradient
 
-/// Training throughput: A2C on CartPole with Stable-Baselines3's settings, raw environment
+/// Training throughput: A2C on CartPole with Stable-Baselines3's settings, PPO on CartPole with
+/// rl-zoo3's settings, raw environment
 /// step rates, and tabular REINFORCE. `runner-bench --learn` instead runs the full learning
 /// experiments (A2C 500k steps and PPO 100k steps on CartPole, 5 seeds each) and prints returns;
 /// `runner-bench --experiment FILE` trains every job of an experiment file and prints its final return.
@@ -29,7 +30,7 @@ enum TrainingBenchmark {
 
     /// rl-zoo3 PPO on CartPole-v1: 8 envs, n_steps 32, 1 minibatch of 256, 20 epochs, γ 0.98,
     /// λ 0.8, Adam lr 1e-3 linear to 0, clip 0.2, no entropy bonus, 64x64 tanh.
-    static func ppoCartPole(steps: Int, seed: UInt64) -> TrainerSettings {
+    static func ppoCartPole(steps: Int, seed: UInt64, evalEvery: Int, evalEpisodes: Int) -> TrainerSettings {
         TrainerSettings(
             environment: .init(id: "CartPole-v1", numEnvs: 8),
             estimator: .init(
@@ -37,7 +38,7 @@ enum TrainingBenchmark {
                 minibatches: 1, clip: 0.2),
             baseline: .value,
             optimizer: .init(configuration: .adam(), lr: 1e-3, schedule: .linear, maxGradNorm: 0.5),
-            training: .init(steps: steps, evalEvery: steps / 10, evalEpisodes: 10, evalPolicy: .greedy),
+            training: .init(steps: steps, evalEvery: evalEvery, evalEpisodes: evalEpisodes, evalPolicy: .greedy),
             seed: seed)
     }
 
@@ -64,6 +65,14 @@ enum TrainingBenchmark {
         }
         precondition(outcome?.status == .completed)
         report("A2C CartPole (SB3 settings, 8 envs x 5 steps)", Double(steps) / seconds, "steps/s")
+
+        let ppoSteps = 50_000
+        var ppoOutcome: TrainingOutcome?
+        let ppoSeconds = medianSeconds(repetitions: 3) {
+            ppoOutcome = Trainer.run(ppoCartPole(steps: ppoSteps, seed: 0, evalEvery: ppoSteps, evalEpisodes: 1), sink: NullSink())
+        }
+        precondition(ppoOutcome?.status == .completed)
+        report("PPO CartPole (rl-zoo3 settings, 8 envs x 32)", Double(ppoSteps) / ppoSeconds, "steps/s")
 
         environmentRate(CartPole(), "CartPole-v1")
         environmentRate(Acrobot(), "Acrobot-v1")
@@ -120,7 +129,7 @@ enum TrainingBenchmark {
             a2cCartPole(steps: 500_000, seed: $0, evalEvery: 50_000, evalEpisodes: 10)
         }
         runSeeds("PPO CartPole-v1, rl-zoo3 settings, 100k steps, greedy eval 10 episodes") {
-            ppoCartPole(steps: 100_000, seed: $0)
+            ppoCartPole(steps: 100_000, seed: $0, evalEvery: 10_000, evalEpisodes: 10)
         }
     }
 }

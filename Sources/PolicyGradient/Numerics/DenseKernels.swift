@@ -20,11 +20,34 @@ public enum DenseKernels {
 
     /// `Y = X Wᵀ + b`: `Y[r, o] = b[o] + Σ_i W[o, i] X[r, i]`.
     ///
-    /// Blocked 4 outputs × 2 rows, so each loaded slice of `W` serves two samples.
+    /// Every output sums in one order: four partial sums over the inputs `i ≡ 0, 1, 2, 3 (mod 4)`
+    /// up to the last multiple of 4, combined as `(s₀ + s₁) + (s₂ + s₃)`, then the remaining
+    /// inputs one by one, then the bias. The blocking below changes which outputs are computed
+    /// together, never that order.
     public static func affine(
         weights w: UnsafePointer<Float>, bias b: UnsafePointer<Float>,
         input x: UnsafePointer<Float>, output y: UnsafeMutablePointer<Float>,
         rows: Int, inSize: Int, outSize: Int
+    ) {
+        let blocked = outSize & ~3
+        if inSize < 8 {
+            affineNarrowInput(
+                weights: w, bias: b, input: x, output: y, rows: rows, inSize: inSize, outSize: outSize, outputs: blocked)
+        } else {
+            affineWide(weights: w, bias: b, input: x, output: y, rows: rows, inSize: inSize, outSize: outSize, outputs: blocked)
+        }
+        for o in blocked..<outSize {
+            affineSingleOutput(weights: w, bias: b, input: x, output: y, rows: rows, inSize: inSize, outSize: outSize, o: o)
+        }
+    }
+
+    /// Outputs `0..<outputs` (a multiple of 4) of `affine`, blocked 4 outputs × 2 rows, so each
+    /// loaded slice of `W` serves two samples; the partial sums run along the inputs in the lanes.
+    @inline(never) @usableFromInline
+    static func affineWide(
+        weights w: UnsafePointer<Float>, bias b: UnsafePointer<Float>,
+        input x: UnsafePointer<Float>, output y: UnsafeMutablePointer<Float>,
+        rows: Int, inSize: Int, outSize: Int, outputs: Int
     ) {
         let in4 = inSize & ~3
         var r = 0
@@ -34,7 +57,7 @@ public enum DenseKernels {
             let y0 = y + r * outSize
             let y1 = y0 + outSize
             var o = 0
-            while o + 4 <= outSize {
+            while o < outputs {
                 let w0 = w + o * inSize
                 let w1 = w0 + inSize
                 let w2 = w1 + inSize
@@ -72,20 +95,116 @@ public enum DenseKernels {
                 y1[o] = s01 + b[o]; y1[o + 1] = s11 + b[o + 1]; y1[o + 2] = s21 + b[o + 2]; y1[o + 3] = s31 + b[o + 3]
                 o += 4
             }
-            while o < outSize {
-                let w0 = w + o * inSize
-                y0[o] = dot(w0, x0, inSize) + b[o]
-                y1[o] = dot(w0, x1, inSize) + b[o]
-                o += 1
-            }
             r += 2
         }
         if r < rows {
             let x0 = x + r * inSize
             let y0 = y + r * outSize
-            for o in 0..<outSize {
+            for o in 0..<outputs {
                 y0[o] = dot(w + o * inSize, x0, inSize) + b[o]
             }
+        }
+    }
+
+    /// Outputs `0..<outputs` (a multiple of 4) of `affine` for fewer than 8 inputs, with the
+    /// outputs in the lanes: a 4-output block of `W` is held as columns in registers for every
+    /// row, so no horizontal sum is needed. The lane arithmetic is that of `dot`, term by term
+    /// (the partial sums start at +0, as `dot`'s accumulator does).
+    @inline(never) @usableFromInline
+    static func affineNarrowInput(
+        weights w: UnsafePointer<Float>, bias b: UnsafePointer<Float>,
+        input x: UnsafePointer<Float>, output y: UnsafeMutablePointer<Float>,
+        rows: Int, inSize: Int, outSize: Int, outputs: Int
+    ) {
+        let four = inSize >= 4
+        let tail = inSize & 3
+        let head = inSize - tail
+        var o = 0
+        while o < outputs {
+            let block = w + o * inSize
+            let c0 = column(block, 0, inSize), c1 = column(block, 1, inSize)
+            let c2 = column(block, 2, inSize), c3 = column(block, 3, inSize)
+            let t0 = column(block, head, inSize), t1 = column(block, head + 1, inSize)
+            let t2 = column(block, head + 2, inSize)
+            let bias = load4(b + o)
+            let zero = SIMD4<Float>()
+            var xr = x
+            var yr = y + o
+            if inSize == 4 {
+                for _ in 0..<rows {
+                    let p0 = zero + c0 * SIMD4(repeating: xr[0]), p1 = zero + c1 * SIMD4(repeating: xr[1])
+                    let p2 = zero + c2 * SIMD4(repeating: xr[2]), p3 = zero + c3 * SIMD4(repeating: xr[3])
+                    store4(((p0 + p1) + (p2 + p3)) + bias, yr)
+                    xr += 4
+                    yr += outSize
+                }
+            } else {
+                for _ in 0..<rows {
+                    var s = zero
+                    if four {
+                        let p0 = zero + c0 * SIMD4(repeating: xr[0]), p1 = zero + c1 * SIMD4(repeating: xr[1])
+                        let p2 = zero + c2 * SIMD4(repeating: xr[2]), p3 = zero + c3 * SIMD4(repeating: xr[3])
+                        s = (p0 + p1) + (p2 + p3)
+                    }
+                    if tail > 0 { s += t0 * SIMD4(repeating: xr[head]) }
+                    if tail > 1 { s += t1 * SIMD4(repeating: xr[head + 1]) }
+                    if tail > 2 { s += t2 * SIMD4(repeating: xr[head + 2]) }
+                    store4(s + bias, yr)
+                    xr += inSize
+                    yr += outSize
+                }
+            }
+            o += 4
+        }
+    }
+
+    /// Column `i` of the 4 rows of `W` from `block` (zero beyond the last input).
+    @inline(__always) @usableFromInline
+    static func column(_ block: UnsafePointer<Float>, _ i: Int, _ inSize: Int) -> SIMD4<Float> {
+        guard i < inSize else { return SIMD4<Float>() }
+        let p = block + i
+        return SIMD4(p[0], p[inSize], p[2 * inSize], p[3 * inSize])
+    }
+
+    /// Output `o` of `affine` for every row, blocked 4 rows at a time so that four independent
+    /// sums are in flight (one output alone would wait on each addition's latency).
+    @inline(never) @usableFromInline
+    static func affineSingleOutput(
+        weights w: UnsafePointer<Float>, bias b: UnsafePointer<Float>,
+        input x: UnsafePointer<Float>, output y: UnsafeMutablePointer<Float>,
+        rows: Int, inSize: Int, outSize: Int, o: Int
+    ) {
+        let in4 = inSize & ~3
+        let wo = w + o * inSize
+        let bo = b[o]
+        var r = 0
+        while r + 4 <= rows {
+            let x0 = x + r * inSize, x1 = x0 + inSize, x2 = x1 + inSize, x3 = x2 + inSize
+            var a0 = SIMD4<Float>(), a1 = SIMD4<Float>(), a2 = SIMD4<Float>(), a3 = SIMD4<Float>()
+            var i = 0
+            while i < in4 {
+                let v = load4(wo + i)
+                a0 += v * load4(x0 + i)
+                a1 += v * load4(x1 + i)
+                a2 += v * load4(x2 + i)
+                a3 += v * load4(x3 + i)
+                i += 4
+            }
+            var s0 = total(a0), s1 = total(a1), s2 = total(a2), s3 = total(a3)
+            while i < inSize {
+                s0 += wo[i] * x0[i]; s1 += wo[i] * x1[i]; s2 += wo[i] * x2[i]; s3 += wo[i] * x3[i]
+                i += 1
+            }
+            let yo = y + r * outSize + o
+            yo[0] = s0 + bo
+            yo[outSize] = s1 + bo
+            yo[2 * outSize] = s2 + bo
+            yo[3 * outSize] = s3 + bo
+            r += 4
+        }
+        while r < rows {
+            y[r * outSize + o] = dot(wo, x + r * inSize, inSize) + bo
+            r += 1
         }
     }
 
@@ -171,70 +290,198 @@ public enum DenseKernels {
     /// Weight and bias gradients of `Y = X Wᵀ + b`, accumulated:
     /// `dW[o, i] += Σ_r dY[r, o] X[r, i]` and `db[o] += Σ_r dY[r, o]` (sums in row order).
     ///
-    /// Blocked 2 outputs × 16 inputs, so each loaded slice of `X` serves two rows of `dW`.
+    /// Each element adds its terms to its own running value, rows in order; the blocking below
+    /// only chooses which elements advance together.
     public static func accumulateOuterProducts(
         outputGradient dy: UnsafePointer<Float>, input x: UnsafePointer<Float>,
         weightGradient dw: UnsafeMutablePointer<Float>, biasGradient db: UnsafeMutablePointer<Float>,
         rows: Int, inSize: Int, outSize: Int
     ) {
-        var o = 0
-        while o < outSize {
-            let pair = o + 2 <= outSize
-            let o1 = pair ? o + 1 : o
-            let r0 = dw + o * inSize
-            let r1 = dw + o1 * inSize
-            var i = 0
-            while i + 16 <= inSize {
-                var a0 = load4(r0 + i), a1 = load4(r0 + i + 4), a2 = load4(r0 + i + 8), a3 = load4(r0 + i + 12)
-                var c0 = load4(r1 + i), c1 = load4(r1 + i + 4), c2 = load4(r1 + i + 8), c3 = load4(r1 + i + 12)
-                var xRow = x + i
-                var gRow = dy
-                for _ in 0..<rows {
-                    let e0 = SIMD4<Float>(repeating: gRow[o])
-                    let e1 = SIMD4<Float>(repeating: gRow[o1])
-                    let v0 = load4(xRow), v1 = load4(xRow + 4), v2 = load4(xRow + 8), v3 = load4(xRow + 12)
-                    a0 += e0 * v0; a1 += e0 * v1; a2 += e0 * v2; a3 += e0 * v3
-                    c0 += e1 * v0; c1 += e1 * v1; c2 += e1 * v2; c3 += e1 * v3
-                    xRow += inSize
-                    gRow += outSize
-                }
-                store4(a0, r0 + i); store4(a1, r0 + i + 4); store4(a2, r0 + i + 8); store4(a3, r0 + i + 12)
-                if pair {
-                    store4(c0, r1 + i); store4(c1, r1 + i + 4); store4(c2, r1 + i + 8); store4(c3, r1 + i + 12)
-                }
-                i += 16
+        let in16 = inSize & ~15
+        let in4 = inSize & ~3
+        if in16 > 0 {
+            var o = 0
+            while o + 4 <= outSize {
+                outerProductFourOutputs(dy: dy, x: x, dw: dw, rows: rows, inSize: inSize, outSize: outSize, o: o, in16: in16)
+                o += 4
             }
-            while i + 4 <= inSize {
-                var a0 = load4(r0 + i), c0 = load4(r1 + i)
-                var xRow = x + i
-                var gRow = dy
-                for _ in 0..<rows {
-                    let v0 = load4(xRow)
-                    a0 += SIMD4<Float>(repeating: gRow[o]) * v0
-                    c0 += SIMD4<Float>(repeating: gRow[o1]) * v0
-                    xRow += inSize
-                    gRow += outSize
-                }
-                store4(a0, r0 + i)
-                if pair { store4(c0, r1 + i) }
-                i += 4
+            while o + 2 <= outSize {
+                outerProductTwoOutputs(dy: dy, x: x, dw: dw, rows: rows, inSize: inSize, outSize: outSize, o: o, in16: in16)
+                o += 2
             }
-            while i < inSize {
-                var s0 = r0[i], s1 = r1[i]
-                for r in 0..<rows {
-                    let v = x[r * inSize + i]
-                    s0 += dy[r * outSize + o] * v
-                    s1 += dy[r * outSize + o1] * v
-                }
-                r0[i] = s0
-                if pair { r1[i] = s1 }
-                i += 1
+            if o < outSize {
+                outerProductOneOutput(dy: dy, x: x, dw: dw, rows: rows, inSize: inSize, outSize: outSize, o: o, in16: in16)
             }
-            o += pair ? 2 : 1
+        }
+        if in4 > in16 {
+            outerProductNarrowColumns(dy: dy, x: x, dw: dw, rows: rows, inSize: inSize, outSize: outSize, from: in16, to: in4)
+        }
+        if inSize > in4 {
+            for o in 0..<outSize {
+                let ro = dw + o * inSize
+                for i in in4..<inSize {
+                    var s = ro[i]
+                    for r in 0..<rows { s += dy[r * outSize + o] * x[r * inSize + i] }
+                    ro[i] = s
+                }
+            }
         }
         for r in 0..<rows {
             let g = dy + r * outSize
             for o in 0..<outSize { db[o] += g[o] }
+        }
+    }
+
+    /// `dW[o..<o+4, 0..<in16]`, blocked 4 outputs × 8 inputs; the four gradients of a row are
+    /// loaded as one vector and broadcast lane by lane.
+    @inline(never) @usableFromInline
+    static func outerProductFourOutputs(
+        dy: UnsafePointer<Float>, x: UnsafePointer<Float>, dw: UnsafeMutablePointer<Float>,
+        rows: Int, inSize: Int, outSize: Int, o: Int, in16: Int
+    ) {
+        let r0 = dw + o * inSize
+        let r1 = r0 + inSize, r2 = r1 + inSize, r3 = r2 + inSize
+        var i = 0
+        while i < in16 {
+            var a0 = load4(r0 + i), a1 = load4(r0 + i + 4)
+            var b0 = load4(r1 + i), b1 = load4(r1 + i + 4)
+            var c0 = load4(r2 + i), c1 = load4(r2 + i + 4)
+            var d0 = load4(r3 + i), d1 = load4(r3 + i + 4)
+            var xRow = x + i
+            var gRow = dy + o
+            for _ in 0..<rows {
+                let g = load4(gRow)
+                let v0 = load4(xRow), v1 = load4(xRow + 4)
+                let e0 = SIMD4<Float>(repeating: g[0]), e1 = SIMD4<Float>(repeating: g[1])
+                let e2 = SIMD4<Float>(repeating: g[2]), e3 = SIMD4<Float>(repeating: g[3])
+                a0 += e0 * v0; a1 += e0 * v1
+                b0 += e1 * v0; b1 += e1 * v1
+                c0 += e2 * v0; c1 += e2 * v1
+                d0 += e3 * v0; d1 += e3 * v1
+                xRow += inSize
+                gRow += outSize
+            }
+            store4(a0, r0 + i); store4(a1, r0 + i + 4)
+            store4(b0, r1 + i); store4(b1, r1 + i + 4)
+            store4(c0, r2 + i); store4(c1, r2 + i + 4)
+            store4(d0, r3 + i); store4(d1, r3 + i + 4)
+            i += 8
+        }
+    }
+
+    /// `dW[o..<o+2, 0..<in16]`, blocked 2 outputs × 16 inputs, so each loaded slice of `X` serves
+    /// two rows of `dW`.
+    @inline(never) @usableFromInline
+    static func outerProductTwoOutputs(
+        dy: UnsafePointer<Float>, x: UnsafePointer<Float>, dw: UnsafeMutablePointer<Float>,
+        rows: Int, inSize: Int, outSize: Int, o: Int, in16: Int
+    ) {
+        let r0 = dw + o * inSize
+        let r1 = r0 + inSize
+        var i = 0
+        while i < in16 {
+            var a0 = load4(r0 + i), a1 = load4(r0 + i + 4), a2 = load4(r0 + i + 8), a3 = load4(r0 + i + 12)
+            var c0 = load4(r1 + i), c1 = load4(r1 + i + 4), c2 = load4(r1 + i + 8), c3 = load4(r1 + i + 12)
+            var xRow = x + i
+            var gRow = dy + o
+            for _ in 0..<rows {
+                let e0 = SIMD4<Float>(repeating: gRow[0])
+                let e1 = SIMD4<Float>(repeating: gRow[1])
+                let v0 = load4(xRow), v1 = load4(xRow + 4), v2 = load4(xRow + 8), v3 = load4(xRow + 12)
+                a0 += e0 * v0; a1 += e0 * v1; a2 += e0 * v2; a3 += e0 * v3
+                c0 += e1 * v0; c1 += e1 * v1; c2 += e1 * v2; c3 += e1 * v3
+                xRow += inSize
+                gRow += outSize
+            }
+            store4(a0, r0 + i); store4(a1, r0 + i + 4); store4(a2, r0 + i + 8); store4(a3, r0 + i + 12)
+            store4(c0, r1 + i); store4(c1, r1 + i + 4); store4(c2, r1 + i + 8); store4(c3, r1 + i + 12)
+            i += 16
+        }
+    }
+
+    /// `dW[o, 0..<in16]` of a single output, 32 inputs at a time where possible, so that eight
+    /// independent sums are in flight.
+    @inline(never) @usableFromInline
+    static func outerProductOneOutput(
+        dy: UnsafePointer<Float>, x: UnsafePointer<Float>, dw: UnsafeMutablePointer<Float>,
+        rows: Int, inSize: Int, outSize: Int, o: Int, in16: Int
+    ) {
+        let r0 = dw + o * inSize
+        var i = 0
+        while i + 32 <= in16 {
+            var a0 = load4(r0 + i), a1 = load4(r0 + i + 4), a2 = load4(r0 + i + 8), a3 = load4(r0 + i + 12)
+            var a4 = load4(r0 + i + 16), a5 = load4(r0 + i + 20), a6 = load4(r0 + i + 24), a7 = load4(r0 + i + 28)
+            var xRow = x + i
+            var gRow = dy + o
+            for _ in 0..<rows {
+                let e = SIMD4<Float>(repeating: gRow[0])
+                a0 += e * load4(xRow); a1 += e * load4(xRow + 4); a2 += e * load4(xRow + 8); a3 += e * load4(xRow + 12)
+                a4 += e * load4(xRow + 16); a5 += e * load4(xRow + 20); a6 += e * load4(xRow + 24); a7 += e * load4(xRow + 28)
+                xRow += inSize
+                gRow += outSize
+            }
+            store4(a0, r0 + i); store4(a1, r0 + i + 4); store4(a2, r0 + i + 8); store4(a3, r0 + i + 12)
+            store4(a4, r0 + i + 16); store4(a5, r0 + i + 20); store4(a6, r0 + i + 24); store4(a7, r0 + i + 28)
+            i += 32
+        }
+        while i < in16 {
+            var a0 = load4(r0 + i), a1 = load4(r0 + i + 4), a2 = load4(r0 + i + 8), a3 = load4(r0 + i + 12)
+            var xRow = x + i
+            var gRow = dy + o
+            for _ in 0..<rows {
+                let e = SIMD4<Float>(repeating: gRow[0])
+                a0 += e * load4(xRow); a1 += e * load4(xRow + 4); a2 += e * load4(xRow + 8); a3 += e * load4(xRow + 12)
+                xRow += inSize
+                gRow += outSize
+            }
+            store4(a0, r0 + i); store4(a1, r0 + i + 4); store4(a2, r0 + i + 8); store4(a3, r0 + i + 12)
+            i += 16
+        }
+    }
+
+    /// `dW[0..<outSize, from..<to]` in 4-input slices, 8 outputs at a time, so that each loaded
+    /// slice of `X` serves eight rows of `dW` and eight independent sums are in flight.
+    @inline(never) @usableFromInline
+    static func outerProductNarrowColumns(
+        dy: UnsafePointer<Float>, x: UnsafePointer<Float>, dw: UnsafeMutablePointer<Float>,
+        rows: Int, inSize: Int, outSize: Int, from: Int, to: Int
+    ) {
+        var i = from
+        while i < to {
+            var o = 0
+            while o + 8 <= outSize {
+                let d = dw + o * inSize + i
+                var a0 = load4(d), a1 = load4(d + inSize), a2 = load4(d + 2 * inSize), a3 = load4(d + 3 * inSize)
+                var a4 = load4(d + 4 * inSize), a5 = load4(d + 5 * inSize), a6 = load4(d + 6 * inSize), a7 = load4(d + 7 * inSize)
+                var xRow = x + i
+                var gRow = dy + o
+                for _ in 0..<rows {
+                    let v = load4(xRow)
+                    a0 += SIMD4<Float>(repeating: gRow[0]) * v; a1 += SIMD4<Float>(repeating: gRow[1]) * v
+                    a2 += SIMD4<Float>(repeating: gRow[2]) * v; a3 += SIMD4<Float>(repeating: gRow[3]) * v
+                    a4 += SIMD4<Float>(repeating: gRow[4]) * v; a5 += SIMD4<Float>(repeating: gRow[5]) * v
+                    a6 += SIMD4<Float>(repeating: gRow[6]) * v; a7 += SIMD4<Float>(repeating: gRow[7]) * v
+                    xRow += inSize
+                    gRow += outSize
+                }
+                store4(a0, d); store4(a1, d + inSize); store4(a2, d + 2 * inSize); store4(a3, d + 3 * inSize)
+                store4(a4, d + 4 * inSize); store4(a5, d + 5 * inSize); store4(a6, d + 6 * inSize); store4(a7, d + 7 * inSize)
+                o += 8
+            }
+            while o < outSize {
+                let d = dw + o * inSize + i
+                var a0 = load4(d)
+                var xRow = x + i
+                var gRow = dy + o
+                for _ in 0..<rows {
+                    a0 += SIMD4<Float>(repeating: gRow[0]) * load4(xRow)
+                    xRow += inSize
+                    gRow += outSize
+                }
+                store4(a0, d)
+                o += 1
+            }
+            i += 4
         }
     }
 }

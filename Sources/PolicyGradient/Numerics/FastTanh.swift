@@ -48,7 +48,7 @@ public enum FastTanh {
     }
 
     /// tanh of eight values at once (the same arithmetic as the scalar form, lane by lane).
-    @inlinable
+    @inlinable @inline(__always)
     public static func evaluate(_ value: SIMD8<Float>) -> SIMD8<Float> {
         // `replacing(with:where:)` lowers to vector compare-and-select; the generic
         // `pointwiseMin`/`pointwiseMax` were not inlined.
@@ -74,6 +74,15 @@ public enum FastTanh {
     public static func apply(_ values: UnsafeMutablePointer<Float>, count: Int) {
         var i = 0
         let raw = UnsafeMutableRawPointer(values)
+        // Two independent vectors per step: each evaluation is a chain of dependent operations,
+        // so interleaving two keeps the arithmetic units busy.
+        while i + 16 <= count {
+            let v0 = raw.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
+            let v1 = raw.loadUnaligned(fromByteOffset: i * 4 + 32, as: SIMD8<Float>.self)
+            raw.storeBytes(of: evaluate(v0), toByteOffset: i * 4, as: SIMD8<Float>.self)
+            raw.storeBytes(of: evaluate(v1), toByteOffset: i * 4 + 32, as: SIMD8<Float>.self)
+            i += 16
+        }
         while i + 8 <= count {
             let v = raw.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
             raw.storeBytes(of: evaluate(v), toByteOffset: i * 4, as: SIMD8<Float>.self)
