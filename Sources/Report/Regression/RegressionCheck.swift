@@ -1,5 +1,6 @@
 import Experiment
 import Foundation
+import Results
 
 /// The CI regression check on final returns (`runner check`, DESIGN sections 2 and 8).
 ///
