@@ -33,18 +33,25 @@ let package = Package(
             dependencies: ["YAML", "PolicyGradient", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "PolicyGradient", swiftSettings: optimizedInDebug),
         .target(
+            name: "Results",
+            dependencies: [
+                "PolicyGradient",
+                .product(name: "SystemPackage", package: "swift-system"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
+        .target(
             name: "Report",
-            dependencies: ["Experiment", "PolicyGradient", .product(name: "SystemPackage", package: "swift-system")]),
+            dependencies: ["Experiment", "PolicyGradient", "Results"]),
         .target(
             name: "Sweep",
             dependencies: [
-                "YAML", "Experiment", "PolicyGradient", "Report",
+                "YAML", "Experiment", "PolicyGradient", "Results",
                 .product(name: "SystemPackage", package: "swift-system"),
             ]),
         .target(
             name: "RunnerCLI",
             dependencies: [
-                "YAML", "Experiment", "PolicyGradient", "Report", "Sweep",
+                "YAML", "Experiment", "PolicyGradient", "Results", "Report", "Sweep",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -57,8 +64,9 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "PolicyGradientTests", dependencies: ["PolicyGradient"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "Experiment", "PolicyGradient"]),
-        .testTarget(name: "SweepTests", dependencies: ["Sweep", "Experiment", "PolicyGradient", "Report"]),
+        .testTarget(name: "ResultsTests", dependencies: ["Results", "PolicyGradient"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Results", "Experiment", "PolicyGradient"]),
+        .testTarget(name: "SweepTests", dependencies: ["Sweep", "Results", "Report", "Experiment", "PolicyGradient"]),
         .testTarget(name: "RunnerCLITests", dependencies: ["RunnerCLI", "Experiment", "YAML"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,6 +1,6 @@
 import Experiment
 import Foundation
-import Report
+import Results
 import PolicyGradient
 import YAML
 

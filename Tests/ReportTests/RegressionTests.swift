@@ -1,5 +1,6 @@
 import Experiment
 import Foundation
+import Results
 import Testing
 @testable import Report
 

@@ -1,6 +1,7 @@
 import Experiment
 import Foundation
 import PolicyGradient
+import Results
 import Testing
 @testable import Report
 

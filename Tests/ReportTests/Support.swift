@@ -2,6 +2,7 @@ import Experiment
 import Foundation
 import PolicyGradient
 import Report
+import Results
 import Testing
 
 /// A temporary folder, removed when the value is released.

@@ -1,6 +1,6 @@
 import Foundation
-import Report
 import PolicyGradient
+import Results
 import Testing
 
 @testable import Sweep

@@ -1,7 +1,7 @@
-import Report
 import Experiment
 import Foundation
 import PolicyGradient
+import Results
 import Testing
 
 @testable import Sweep

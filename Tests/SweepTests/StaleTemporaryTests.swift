@@ -1,7 +1,7 @@
 import Experiment
 import Foundation
 import PolicyGradient
-import Report
+import Results
 import Testing
 
 @testable import Sweep

@@ -7,13 +7,20 @@ extension JobConfig {
     /// and params in the file, a registry id or a built `TabularMDP` for the core) and the
     /// optimizer (flat keys in the file, an `OptimizerConfiguration` for the core) are mapped.
     public func trainerSettings() throws -> TrainerSettings {
-        let s = settings
         let source: TrainerSettings.EnvironmentSource
-        if let mdp = try s.environment.tabularMDP() {
+        if let mdp = try settings.environment.tabularMDP() {
             source = .tabular(mdp)
         } else {
-            source = .classic(id: s.environment.id.rawValue)
+            source = .classic(id: settings.environment.id.rawValue)
         }
+        return settings.trainerSettings(source: source, seed: UInt64(seed))
+    }
+}
+
+extension JobSettings {
+    /// The trainer's settings with the environment `source` (built from `environment`) and `seed`.
+    func trainerSettings(source: TrainerSettings.EnvironmentSource, seed: UInt64) -> TrainerSettings {
+        let s = self
         let o = s.optimizer
         let configuration: OptimizerConfiguration
         switch o.name {
@@ -27,6 +34,6 @@ extension JobConfig {
             entropyCoef: s.entropyCoef,
             optimizer: .init(configuration: configuration, lr: o.lr, schedule: o.schedule, maxGradNorm: o.maxGradNorm),
             training: s.training, diagnostics: s.diagnostics.gradientVariance,
-            seed: UInt64(seed))
+            seed: seed)
     }
 }

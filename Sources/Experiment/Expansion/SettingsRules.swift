@@ -1,8 +1,10 @@
+import PolicyGradient
 import YAML
 
 /// The rules that tie settings together (docs/architecture.md section 2).
 ///
-/// Settings that cannot work together are errors. Settings the chosen components merely
+/// Settings that cannot work together are errors: the core's `TrainerSettings.rules`, which the
+/// trainer also enforces, reported here at the offending setting. Settings the chosen components merely
 /// ignore draw a warning when written in the file, and are left out of the job's canonical
 /// form, so that writing them never changes a job's identity.
 enum SettingsRules {
@@ -52,39 +54,10 @@ enum SettingsRules {
     static func check(_ s: JobSettings, tree: Node, log: inout DiagnosticLog) {
         func mark(_ path: String...) -> Mark { (tree.lookup(path) ?? tree).mark }
 
-        if s.policy.architecture == .tabular && !s.environment.id.isTabular {
-            log.error(
-                "a tabular policy needs a tabular environment (Chain, Bandit, RandomMDP or Tabular), not \(s.environment.id.rawValue)",
-                at: mark("policy", "architecture"), path: "policy.architecture")
-        }
-        if s.estimator.name == .actorCritic && s.environment.id.hasContinuousActions {
-            log.error(
-                "actor_critic learns Q(s, a) over discrete actions; \(s.environment.id.rawValue) has continuous actions",
-                at: mark("estimator", "name"), path: "estimator.name")
-        }
-        if s.critic.shareTrunk && hasCritic(s) && s.policy.architecture != .mlp {
-            log.error("share_trunk needs an mlp policy", at: mark("critic", "share_trunk"), path: "critic.share_trunk")
-        }
-        if let variance = s.diagnostics.gradientVariance, !hasCritic(s),
-           let i = variance.compare.firstIndex(of: .value) {
-            let compare = tree.lookup(["diagnostics", "gradient_variance", "compare"])
-            log.error(
-                "a 'value' comparison needs a critic; this job has none (estimator reinforce, baseline \(s.baseline.rawValue))",
-                at: compare?.sequence?[i].mark ?? mark("diagnostics"),
-                path: "diagnostics.gradient_variance.compare[\(i)]")
-        }
-        if s.estimator.name != .reinforce {
-            let batch = s.environment.numEnvs * s.estimator.nSteps  // both bounded at decoding
-            if s.training.steps < batch {
-                log.error(
-                    "is smaller than one update (num_envs x n_steps = \(batch) steps)",
-                    at: mark("training", "steps"), path: "training.steps")
-            }
-            if s.estimator.name == .ppo && s.estimator.minibatches > batch {
-                log.error(
-                    "exceeds the batch size (num_envs x n_steps = \(batch))",
-                    at: mark("estimator", "minibatches"), path: "estimator.minibatches")
-            }
+        // The rules the trainer also enforces; the environment source is not consulted.
+        let trainer = s.trainerSettings(source: .classic(id: s.environment.id.rawValue), seed: 0)
+        for violation in trainer.violations(on: EnvironmentTraits(s.environment.id.descriptor)) {
+            log.error(violation.message, at: location(of: violation, in: tree), path: violation.keyPath)
         }
 
         checkResources(s, tree: tree, log: &log)
@@ -112,6 +85,22 @@ enum SettingsRules {
             let name = path.joined(separator: ".")
             log.warning("ignored: \(reason(for: path, s))", at: node.mark, path: name)
         }
+    }
+
+    /// Where `violation`'s setting is written: its node, the sequence item it names, or the
+    /// nearest enclosing key present in the file (a default is written nowhere).
+    private static func location(of violation: SettingsViolation, in tree: Node) -> Mark {
+        var keys = violation.keys[...]
+        while !keys.isEmpty {
+            if let node = tree.lookup(Array(keys)) {
+                if keys.count == violation.keys.count, let i = violation.index, let items = node.sequence, i < items.count {
+                    return items[i].mark
+                }
+                return node.mark
+            }
+            keys = keys.dropLast()
+        }
+        return tree.mark
     }
 
     private static func reason(for path: [String], _ s: JobSettings) -> String {

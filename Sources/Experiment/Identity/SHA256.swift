@@ -1,6 +1,6 @@
 import Crypto
 
-/// SHA-256 (FIPS 180-4), for job identities and file checksums that are the same on every machine.
+/// SHA-256 (FIPS 180-4), for job identities that are the same on every machine.
 public enum SHA256 {
     /// The digest of `bytes`, 32 bytes.
     public static func digest<S: Sequence>(_ bytes: S) -> [UInt8] where S.Element == UInt8 {
@@ -22,24 +22,5 @@ public enum SHA256 {
             out.append(digits[Int(byte & 0x0f)])
         }
         return out
-    }
-}
-
-extension SHA256 {
-    /// A digest computed piece by piece, for files read in chunks.
-    public struct Stream {
-        private var state = Crypto.SHA256()
-
-        public init() {}
-
-        /// Adds `bytes` to the message.
-        public mutating func update(_ bytes: UnsafeRawBufferPointer) {
-            state.update(bufferPointer: bytes)
-        }
-
-        /// The digest of everything added, in lowercase hex.
-        public func finish() -> String {
-            SHA256.hex(Array(state.finalize()))
-        }
     }
 }

@@ -95,7 +95,7 @@ public struct BanditParams: Codable, Sendable, Equatable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         means = try c.decode([Double].self, forKey: .means)
         try c.require(means.count >= 2, .means, "needs at least 2 arms, found \(means.count)")
-        std = try c.value(.std, default: 1.0)
+        std = try c.value(.std, default: Bandit(means: means).std)
     }
 }
 

@@ -22,7 +22,7 @@ public struct EnvironmentSettings: Codable, Sendable, Equatable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decode(EnvironmentID.self, forKey: .id)
-        numEnvs = try c.value(.numEnvs, default: 1)
+        numEnvs = try c.value(.numEnvs, default: TrainerSettings.Environment(id: id.rawValue).numEnvs)
         try c.require((1...65_536).contains(numEnvs), .numEnvs, "must be in 1...65536")
         maxEpisodeSteps = try c.value(.maxEpisodeSteps, default: id.defaultMaxEpisodeSteps)
         try c.require(maxEpisodeSteps >= 1, .maxEpisodeSteps, "must be at least 1")

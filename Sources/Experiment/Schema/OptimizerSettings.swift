@@ -1,7 +1,7 @@
 import PolicyGradient
 import YAML
 
-/// The `optimizer` section, with PyTorch's update rules and defaults.
+/// The `optimizer` section: PyTorch's update rules, with the core's `OptimizerDefaults`.
 public struct OptimizerSettings: Codable, Sendable, Equatable {
     public enum Name: String, YAMLEnum { case sgd, adam, rmsprop }
     /// constant, or linear: lr · (1 − progress), reaching 0 at the end of training (SB3's).
@@ -19,7 +19,7 @@ public struct OptimizerSettings: Codable, Sendable, Equatable {
     public var beta2: Double
     /// RMSprop smoothing α.
     public var alpha: Double
-    /// Adam and RMSprop ε: 1e-8 (PyTorch) for adam, 1e-5 for rmsprop (SB3's A2C).
+    /// Adam and RMSprop ε.
     public var eps: Double
 
     enum CodingKeys: String, CodingKey {
@@ -31,26 +31,26 @@ public struct OptimizerSettings: Codable, Sendable, Equatable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         name = try c.value(.name, default: .adam)
-        lr = try c.value(.lr, default: name == .adam ? 3e-4 : 7e-4)
+        lr = try c.value(.lr, default: OptimizerDefaults.learningRate(adam: name == .adam))
         try c.require(lr > 0 && lr.isFinite, .lr, "must be a finite number > 0")
         schedule = try c.value(.schedule, default: .constant)
         if c.contains(.maxGradNorm), try c.decodeNil(forKey: .maxGradNorm) {
             maxGradNorm = nil
         } else {
-            maxGradNorm = try c.value(.maxGradNorm, default: 0.5)
+            maxGradNorm = try c.value(.maxGradNorm, default: OptimizerDefaults.maxGradNorm)
             try c.require(
                 maxGradNorm! > 0 && maxGradNorm!.isFinite, .maxGradNorm,
                 "must be a finite number > 0 (or null for no clipping)")
         }
-        momentum = try c.value(.momentum, default: 0)
+        momentum = try c.value(.momentum, default: OptimizerDefaults.momentum)
         try c.require(momentum >= 0 && momentum < 1, .momentum, "must be in [0, 1)")
-        beta1 = try c.value(.beta1, default: 0.9)
+        beta1 = try c.value(.beta1, default: OptimizerDefaults.beta1)
         try c.require(beta1 >= 0 && beta1 < 1, .beta1, "must be in [0, 1)")
-        beta2 = try c.value(.beta2, default: 0.999)
+        beta2 = try c.value(.beta2, default: OptimizerDefaults.beta2)
         try c.require(beta2 >= 0 && beta2 < 1, .beta2, "must be in [0, 1)")
-        alpha = try c.value(.alpha, default: 0.99)
+        alpha = try c.value(.alpha, default: OptimizerDefaults.alpha)
         try c.require(alpha >= 0 && alpha < 1, .alpha, "must be in [0, 1)")
-        eps = try c.value(.eps, default: name == .rmsprop ? 1e-5 : 1e-8)
+        eps = try c.value(.eps, default: name == .rmsprop ? OptimizerDefaults.rmspropEps : OptimizerDefaults.adamEps)
         try c.require(eps > 0 && eps.isFinite, .eps, "must be a finite number > 0")
     }
 

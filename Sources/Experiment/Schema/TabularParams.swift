@@ -1,3 +1,4 @@
+import PolicyGradient
 import YAML
 
 /// `Tabular` parameters: a finite MDP written out in the file.
@@ -25,8 +26,10 @@ public struct TabularParams: Codable, Sendable, Equatable {
         initial = try c.decode([Double].self, forKey: .initial)
         transitions = try c.decode([[[Double]]].self, forKey: .transitions)
         rewards = try c.decode([[Double]].self, forKey: .rewards)
-        rewardNoise = try c.value(.rewardNoise, default: 0)
-        terminal = try c.value(.terminal, default: [])
+        let defaults = TabularSpec(
+            states: states, actions: actions, initial: initial, transitions: transitions, rewards: rewards)
+        rewardNoise = try c.value(.rewardNoise, default: defaults.rewardNoise)
+        terminal = try c.value(.terminal, default: defaults.terminal)
         // Shapes, probabilities and terminal states are checked by the MDP builder
         // when the environment settings are complete (EnvironmentSettings.tabularMDP()).
     }

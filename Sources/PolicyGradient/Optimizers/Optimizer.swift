@@ -21,11 +21,18 @@ extension Optimizer {
 /// An optimizer's name and hyperparameters, as declared in an experiment (`optimizer:`).
 public enum OptimizerConfiguration: Sendable, Equatable {
     /// `sgd` with `momentum` (0: plain SGD).
-    case sgd(momentum: Float = 0)
+    case sgd(momentum: Float = Float(OptimizerDefaults.momentum))
     /// `adam` with PyTorch's defaults β1 0.9, β2 0.999, ε 1e-8.
-    case adam(beta1: Float = 0.9, beta2: Float = 0.999, eps: Float = 1e-8)
-    /// `rmsprop` with PyTorch's defaults α 0.99, ε 1e-8 (Stable-Baselines3's A2C: ε 1e-5).
-    case rmsprop(alpha: Float = 0.99, eps: Float = 1e-8)
+    case adam(
+        beta1: Float = Float(OptimizerDefaults.beta1), beta2: Float = Float(OptimizerDefaults.beta2),
+        eps: Float = Float(OptimizerDefaults.adamEps))
+    /// `rmsprop` with PyTorch's α 0.99 and Stable-Baselines3's (A2C) ε 1e-5.
+    case rmsprop(alpha: Float = Float(OptimizerDefaults.alpha), eps: Float = Float(OptimizerDefaults.rmspropEps))
+
+    /// Whether this is `adam` (whose default learning rate differs).
+    public var isAdam: Bool {
+        if case .adam = self { true } else { false }
+    }
 
     /// A fresh optimizer (zero state) for `count` parameters.
     public func makeOptimizer(count: Int) -> any Optimizer {

@@ -167,12 +167,13 @@ public struct TrainerSettings: Sendable, Equatable {
         /// Global gradient-norm clipping threshold over all parameters; nil: no clipping.
         public var maxGradNorm: Double?
 
+        /// `lr` nil: `OptimizerDefaults.learningRate` for the configuration's rule.
         public init(
-            configuration: OptimizerConfiguration = .adam(), lr: Double = 3e-4,
-            schedule: LearningRateSchedule = .constant, maxGradNorm: Double? = 0.5
+            configuration: OptimizerConfiguration = .adam(), lr: Double? = nil,
+            schedule: LearningRateSchedule = .constant, maxGradNorm: Double? = OptimizerDefaults.maxGradNorm
         ) {
             self.configuration = configuration
-            self.lr = lr
+            self.lr = lr ?? OptimizerDefaults.learningRate(adam: configuration.isAdam)
             self.schedule = schedule
             self.maxGradNorm = maxGradNorm
         }

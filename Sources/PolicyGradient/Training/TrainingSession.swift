@@ -85,24 +85,14 @@ final class TrainingSession<E: Environment>: TrainerState {
         self.tabularMDP = mdp
         self.prototype = prototype
         let s = settings
-        guard s.environment.numEnvs >= 1 else { throw TrainerError("num_envs must be at least 1") }
-        guard s.training.steps >= 1, s.training.evalEvery >= 1, s.training.evalEpisodes >= 1 else {
-            throw TrainerError("training steps, eval_every and eval_episodes must be at least 1")
-        }
-        guard s.estimator.nSteps >= 1, s.estimator.episodesPerUpdate >= 1, s.estimator.epochs >= 1,
-            s.estimator.minibatches >= 1
-        else { throw TrainerError("n_steps, episodes_per_update, epochs and minibatches must be at least 1") }
+        try s.requireValid(on: prototype)
         numEnvs = s.environment.numEnvs
         observationSize = prototype.observationSize
         let hasCritic = s.hasCritic
         isQCritic = s.estimator.name == .actorCritic
         var initialization = RandomGenerator(seed: s.seed, stream: .initialization)
         let architecture = s.policy.architecture
-        if architecture == .tabular && mdp == nil {
-            throw TrainerError("a tabular policy needs a tabular environment")
-        }
         let shared = hasCritic && s.critic.shareTrunk
-        if shared && architecture != .mlp { throw TrainerError("share_trunk needs an mlp policy") }
         let activation = s.policy.activation
         switch prototype.actionSpace {
         case .discrete(let actions):
@@ -128,8 +118,6 @@ final class TrainingSession<E: Environment>: TrainerState {
         case .continuous(let dimension, _, _):
             isContinuous = true
             actionWidth = dimension
-            if isQCritic { throw TrainerError("actor_critic learns Q(s, a) and needs discrete actions") }
-            if architecture == .tabular { throw TrainerError("a tabular policy needs discrete actions") }
             if shared {
                 let pair = SharedTrunk.gaussian(
                     observationSize: observationSize, hidden: s.policy.hidden, activation: activation,

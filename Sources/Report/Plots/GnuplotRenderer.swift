@@ -1,4 +1,5 @@
 import Foundation
+import Results
 
 /// Runs report scripts through the `gnuplot` executable to produce images.
 public struct GnuplotRenderer: Sendable {

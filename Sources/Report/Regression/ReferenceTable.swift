@@ -1,5 +1,6 @@
 import Foundation
 import PolicyGradient
+import Results
 
 /// Per-cell accepted results for `runner check`: a CSV with columns `cell, n, mean, std`.
 ///

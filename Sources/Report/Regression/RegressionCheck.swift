@@ -1,5 +1,6 @@
 import Experiment
 import Foundation
+import Results
 
 /// The CI regression check on final returns (`runner check`, docs/architecture.md sections 2 and 8).
 ///

@@ -1,4 +1,5 @@
 import PolicyGradient
+import Results
 
 /// The outcome of `runner check`: one verdict per cell.
 public struct RegressionResult: Sendable {

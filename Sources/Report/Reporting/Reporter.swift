@@ -1,6 +1,7 @@
 import Experiment
 import Foundation
 import PolicyGradient
+import Results
 
 /// Aggregates a results folder into tidy CSVs, gnuplot scripts and (optionally) images.
 ///

@@ -1,6 +1,7 @@
 import Experiment
 import Foundation
 import PolicyGradient
+import Results
 
 /// Reads the per-job files of `results/<experiment>/jobs/` for the jobs of a plan.
 ///
@@ -59,32 +60,21 @@ public struct ResultsFolder: Sendable {
     /// The rows of a `curve.csv`; none when the file is absent.
     public static func curve(at url: URL) throws -> [CurveRow] {
         guard let table = try table(at: url) else { return [] }
-        let reader = try ColumnReader(table: table, url: url, columns: CurveRow.header)
-        return try table.rows.map { row in
-            CurveRow(
-                step: try reader.int(row, 0), episodes: try reader.int(row, 1),
-                evalReturnMean: try reader.number(row, 2), evalReturnStd: try reader.number(row, 3),
-                trainReturn: try reader.number(row, 4), entropy: try reader.number(row, 5),
-                policyLoss: try reader.number(row, 6), valueLoss: try reader.number(row, 7))
-        }
+        return try locating(url) { try CurveRow.rows(in: table) }
     }
 
     /// The rows of a `variance.csv`; none when the file is absent or empty.
     public static func variance(at url: URL) throws -> [VarianceRow] {
-        guard let table = try table(at: url), !table.header.isEmpty else { return [] }
-        let reader = try ColumnReader(table: table, url: url, columns: VarianceRow.header)
-        return try table.rows.map { row in
-            var v = VarianceRow(
-                step: try reader.int(row, 0), baseline: try reader.text(row, 1), samples: try reader.int(row, 2),
-                gradNorm: try reader.number(row, 3), variance: try reader.number(row, 4),
-                snr: try reader.number(row, 5))
-            v.exactObjective = try reader.number(row, 6)
-            v.optimalObjective = try reader.number(row, 7)
-            v.exactNorm = try reader.number(row, 8)
-            v.bias = try reader.number(row, 9)
-            v.mse = try reader.number(row, 10)
-            v.cosine = try reader.number(row, 11)
-            return v
+        guard let table = try table(at: url) else { return [] }
+        return try locating(url) { try VarianceRow.rows(in: table) }
+    }
+
+    /// Runs `read`, naming the file `url` in the `ReportError` of a row that does not read.
+    private static func locating<T>(_ url: URL, _ read: () throws -> T) throws -> T {
+        do {
+            return try read()
+        } catch let error as CSVError {
+            throw ReportError.unreadable(path: url.path, reason: "\(error)")
         }
     }
 

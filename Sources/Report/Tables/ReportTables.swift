@@ -1,5 +1,6 @@
 import Experiment
 import PolicyGradient
+import Results
 
 /// The tidy CSV tables of a report (docs/architecture.md section 7), as pure functions of the plan, the
 /// job records and the cell summaries.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Experiment
 import Foundation
 import Report
+import Results
 
 /// `runner plan CONFIG`: the jobs an experiment expands into, without running them.
 struct Plan: ParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Experiment
 import Report
+import Results
 import Sweep
 
 /// `runner report RESULTS_DIR`: rebuilds the CSV summaries and plots from the job folders.

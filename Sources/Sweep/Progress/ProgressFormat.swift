@@ -1,4 +1,4 @@
-import Report
+import Results
 import Foundation
 import PolicyGradient
 import YAML

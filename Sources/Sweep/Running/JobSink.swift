@@ -1,5 +1,5 @@
 import Foundation
-import Report
+import Results
 import PolicyGradient
 
 /// Streams one job's rows to hidden temporaries (`.curve.csv.<pid>.<counter>.tmp`, likewise for
@@ -25,18 +25,18 @@ final class JobSink: TrainingSink {
         varianceTemporary = AtomicFile.temporaryURL(for: folder.variance)
         curveWriter = try BufferedFileWriter(url: curveTemporary)
         varianceWriter = try BufferedFileWriter(url: varianceTemporary)
-        curveWriter.append(CSVTable.line(CurveRow.header))
-        varianceWriter.append(CSVTable.line(VarianceRow.header))
+        curveWriter.append(CurveRow.csvHeaderLine)
+        varianceWriter.append(VarianceRow.csvHeaderLine)
     }
 
     func record(_ row: CurveRow) {
-        curveWriter.append(CSVTable.line(row.fields))
+        curveWriter.append(row.csvLine)
         latestStep = max(latestStep, row.step)
         board.jobReached(position, step: row.step)
     }
 
     func record(_ row: VarianceRow) {
-        varianceWriter.append(CSVTable.line(row.fields))
+        varianceWriter.append(row.csvLine)
     }
 
     var shouldStop: Bool { stopFlag.isStopped }

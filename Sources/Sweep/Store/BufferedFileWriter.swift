@@ -1,5 +1,5 @@
 import Foundation
-import Report
+import Results
 import SystemPackage
 
 /// An append-only file written through a fixed-size buffer, so that a curve streams to disk

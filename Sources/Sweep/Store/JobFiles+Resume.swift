@@ -1,5 +1,5 @@
 import Foundation
-import Report
+import Results
 import PolicyGradient
 
 /// Resuming and restarting a job's folder.

@@ -1,5 +1,5 @@
 import Foundation
-import Report
+import Results
 
 /// The contents of `manifest.json`: what ran, where and when.
 ///

@@ -1,5 +1,5 @@
 import Foundation
-import Report
+import Results
 import SystemPackage
 
 /// An exclusive `flock` on `<results>/.lock`, so that two runners never write one folder.

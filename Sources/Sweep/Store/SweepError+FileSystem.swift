@@ -1,4 +1,4 @@
-import Report
+import Results
 
 extension SweepError {
     /// A file-system failure as a sweep error, keeping its path and reason.

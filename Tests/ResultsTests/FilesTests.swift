@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Report
+@testable import Results
 
 struct FilesTests {
     @Test func executableSearchTakesTheFirstExecutableOnPath() throws {

@@ -1,4 +1,4 @@
-import Experiment
+import Crypto
 import Foundation
 import SystemPackage
 
@@ -24,7 +24,7 @@ public struct FileDigest: Sendable, Equatable, Codable {
             if code == .tooManySymbolicLinkLevels { throw FileSystemError.symbolicLink(path: url.path) }
             throw FileSystemError.failed(path: url.path, action: "read", errno: code)
         }
-        var hasher = SHA256.Stream()
+        var hasher = Crypto.SHA256()
         var bytes = 0, lines = 0
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 1)
         defer { buffer.deallocate() }
@@ -34,7 +34,7 @@ public struct FileDigest: Sendable, Equatable, Codable {
                     let n = try file.read(into: buffer)
                     if n == 0 { break }
                     let chunk = UnsafeRawBufferPointer(rebasing: buffer[..<n])
-                    hasher.update(chunk)
+                    hasher.update(bufferPointer: chunk)
                     bytes += n
                     lines += chunk.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
                 }
@@ -42,7 +42,8 @@ public struct FileDigest: Sendable, Equatable, Codable {
         } catch let code as Errno {
             throw FileSystemError.failed(path: url.path, action: "read", errno: code)
         }
-        return FileDigest(bytes: bytes, lines: lines, sha256: hasher.finish())
+        let hex = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return FileDigest(bytes: bytes, lines: lines, sha256: hex)
     }
 
     /// How the file found, `actual`, differs from this record, for a warning; nil when it matches.

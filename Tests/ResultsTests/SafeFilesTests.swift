@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import Report
+@testable import Results
 
 /// Writing and removing in a results folder never goes through a symbolic link.
 @Suite struct SafeFilesTests {

@@ -5,12 +5,21 @@ public enum CSVError: Error, Equatable, CustomStringConvertible {
     case strayQuote(line: Int)
     /// A required column is absent from the header.
     case missingColumn(String)
+    /// A data row has fewer fields than the header names.
+    case shortRow([String])
+    /// A field of an integer column holds something else.
+    case notAnInteger(String)
+    /// A field of a number column holds something else.
+    case notANumber(String)
 
     public var description: String {
         switch self {
         case .unterminatedQuote(let line): "unterminated quoted field starting on line \(line)"
         case .strayQuote(let line): "quote inside an unquoted field on line \(line)"
         case .missingColumn(let name): "missing column '\(name)'"
+        case .shortRow(let row): "short row \(row)"
+        case .notAnInteger(let field): "'\(field)' is not an integer"
+        case .notANumber(let field): "'\(field)' is not a number"
         }
     }
 }

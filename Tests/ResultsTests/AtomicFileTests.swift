@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Report
+@testable import Results
 
 struct AtomicFileTests {
     @Test func writesReplacesAndLeavesNoTemporaryFile() throws {

@@ -1,0 +1,22 @@
+import PolicyGradient
+
+/// The line format of `curve.csv`: `CurveRow.header`, then one line of `CurveRow.fields` per row.
+extension CurveRow {
+    /// The first line of `curve.csv`, with its `\n`.
+    public static var csvHeaderLine: String { CSVTable.line(header) }
+
+    /// The row as one line of `curve.csv`, with its `\n`.
+    public var csvLine: String { CSVTable.line(fields) }
+
+    /// The rows of a parsed `curve.csv`, its columns found by name. Throws `CSVError`.
+    public static func rows(in table: CSVTable) throws -> [CurveRow] {
+        let reader = try ColumnReader(table: table, columns: header)
+        return try table.rows.map { row in
+            CurveRow(
+                step: try reader.int(row, 0), episodes: try reader.int(row, 1),
+                evalReturnMean: try reader.number(row, 2), evalReturnStd: try reader.number(row, 3),
+                trainReturn: try reader.number(row, 4), entropy: try reader.number(row, 5),
+                policyLoss: try reader.number(row, 6), valueLoss: try reader.number(row, 7))
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import PolicyGradient
+
+/// The line format of `variance.csv`: `VarianceRow.header`, then one line of
+/// `VarianceRow.fields` per row.
+extension VarianceRow {
+    /// The first line of `variance.csv`, with its `\n`.
+    public static var csvHeaderLine: String { CSVTable.line(header) }
+
+    /// The row as one line of `variance.csv`, with its `\n`.
+    public var csvLine: String { CSVTable.line(fields) }
+
+    /// The rows of a parsed `variance.csv`, its columns found by name; none when the file has
+    /// no header (a job that measured nothing). Throws `CSVError`.
+    public static func rows(in table: CSVTable) throws -> [VarianceRow] {
+        guard !table.header.isEmpty else { return [] }
+        let reader = try ColumnReader(table: table, columns: header)
+        return try table.rows.map { row in
+            var v = VarianceRow(
+                step: try reader.int(row, 0), baseline: try reader.text(row, 1), samples: try reader.int(row, 2),
+                gradNorm: try reader.number(row, 3), variance: try reader.number(row, 4),
+                snr: try reader.number(row, 5))
+            v.exactObjective = try reader.number(row, 6)
+            v.optimalObjective = try reader.number(row, 7)
+            v.exactNorm = try reader.number(row, 8)
+            v.bias = try reader.number(row, 9)
+            v.mse = try reader.number(row, 10)
+            v.cosine = try reader.number(row, 11)
+            return v
+        }
+    }
+}
