@@ -31,6 +31,10 @@ public struct SweepOptions: Sendable {
     /// Starts one worker thread running its argument, or returns false when the system refuses
     /// the thread. Tests replace it to refuse chosen starts.
     var startThread: @Sendable (@escaping @Sendable () -> Void) -> Bool = WorkerThread.start
+    /// Workers kept once the system has refused one: the others end before taking a job, so
+    /// that the address space their stacks held is left to the jobs (a refusal means it ran
+    /// out). One per core loses no speed on CPU-bound jobs.
+    var workersAfterRefusal = ProcessInfo.processInfo.activeProcessorCount
 
     public init(
         jobs: Int = ProcessInfo.processInfo.activeProcessorCount,

@@ -40,18 +40,19 @@ public struct SweepReport: Sendable {
     public var wasInterrupted = false
     /// Worker threads the sweep asked for: `jobs`, or the number of jobs to run when smaller.
     public var workersRequested = 0
-    /// Worker threads the system let the sweep start. With none, the jobs ran one at a time
-    /// on the calling thread.
+    /// Worker threads the system let the sweep start (it stops asking at the first refusal).
+    /// With none, the jobs ran one at a time on the calling thread.
     public var workersStarted = 0
+    /// Worker threads that ran jobs: all that started, or after a refusal at most one per core.
+    public var workersUsed = 0
 
-    /// What to tell the user when the system refused some worker threads, else nil.
+    /// What to tell the user when the system refused a worker thread, else nil.
     public var workerShortfall: String? {
         guard workersStarted < workersRequested else { return nil }
-        let refused = workersRequested - workersStarted
         if workersStarted == 0 {
             return "the system refused all \(workersRequested) worker threads; the jobs ran one at a time"
         }
-        return "the system refused \(refused) of \(workersRequested) worker threads; the jobs ran on the "
-            + "\(workersStarted) that started"
+        return "the system refused worker thread \(workersStarted + 1) of \(workersRequested); the jobs ran on "
+            + "\(workersUsed) of the \(workersStarted) that started, leaving the memory of the others to the jobs"
     }
 }

@@ -107,7 +107,7 @@ public final class SweepRunner: Sendable {
         let board = ProgressBoard(mode: options.progress, total: pending.count)
         let (results, workers) = runPool(pending, root: root, board: board)
         board.finish()
-        (report.workersRequested, report.workersStarted) = workers
+        (report.workersRequested, report.workersStarted, report.workersUsed) = workers
 
         for position in selected {
             let job = plan.jobs[position]
@@ -151,22 +151,28 @@ public final class SweepRunner: Sendable {
 
     /// Runs `positions` on `options.jobs` worker threads, which take them in order from a
     /// shared cursor until it runs out or a stop is requested; the calling thread redraws the
-    /// progress bar meanwhile. A thread the system refuses is counted, not waited for: the
-    /// others take its share, and with none started the calling thread runs the jobs itself.
-    /// Workers start on their first job once every start was tried, with an address-space
-    /// reserve held meanwhile (`AddressSpaceReserve`), so that the jobs are left room to run.
-    /// Returns the results of the jobs that ran, by plan position, and the workers asked for
-    /// and started.
+    /// progress bar meanwhile.
+    ///
+    /// The system may refuse a thread (a thread limit, or an address space too small for more
+    /// 8 MiB stacks): the pool then stops asking and keeps at most
+    /// `options.workersAfterRefusal` of the workers that started; the others end before taking
+    /// a job, so that the jobs and the allocator get back the room their stacks held. With
+    /// none started the calling thread runs the jobs itself. Workers take their first job once
+    /// every start was tried, with an address-space reserve held meanwhile
+    /// (`AddressSpaceReserve`). Returns the results of the jobs that ran, by plan position, and
+    /// the workers asked for, started and used.
     private func runPool(_ positions: [Int], root: URL, board: ProgressBoard)
-        -> (results: [Int: JobResult], workers: (requested: Int, started: Int))
+        -> (results: [Int: JobResult], workers: (requested: Int, started: Int, used: Int))
     {
         let outcomes = OutcomeLog()
         let queue = JobQueue(count: positions.count)
         let group = DispatchGroup()
         let gate = DispatchGroup()
+        let used = WorkerCount()
         gate.enter()
-        let work: @Sendable () -> Void = { [self] in
+        let work: @Sendable (Int) -> Void = { [self] worker in
             gate.wait()
+            guard worker < used.value else { return }
             while !stopFlag.isStopped, let next = queue.next() {
                 let position = positions[next]
                 outcomes.add(position, runJob(position, root: root, board: board))
@@ -175,21 +181,24 @@ public final class SweepRunner: Sendable {
         let requested = min(options.jobs, positions.count)
         var started = 0
         let reserve = AddressSpaceReserve()
-        for _ in 0..<requested {
+        while started < requested {
+            let worker = started
             group.enter()
-            if options.startThread({ work(); group.leave() }) {
-                started += 1
-            } else {
+            guard options.startThread({ work(worker); group.leave() }) else {
                 group.leave()
+                break
             }
+            started += 1
         }
+        // With none started, the calling thread is the one worker.
+        used.value = started < requested ? max(1, min(started, options.workersAfterRefusal)) : started
         reserve.release()
         gate.leave()
-        if started == 0 { work() }
+        if started == 0 { work(0) }
         while group.wait(timeout: .now() + .milliseconds(100)) == .timedOut {
             board.tick()
         }
-        return (outcomes.all, (requested, started))
+        return (outcomes.all, (requested, started, used.value))
     }
 
     /// Runs one job from a clean folder and writes its `result.json`; never throws.
@@ -275,6 +284,17 @@ private final class JobQueue: @unchecked Sendable {
         guard cursor < count else { return nil }
         cursor += 1
         return cursor - 1
+    }
+}
+
+/// How many workers may take jobs: set before the workers pass their start gate, read after.
+private final class WorkerCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 1
+
+    var value: Int {
+        get { lock.lock(); defer { lock.unlock() }; return count }
+        set { lock.lock(); count = newValue; lock.unlock() }
     }
 }
 

@@ -30,7 +30,7 @@ import Testing
         #expect(outcome.status == 0, "\(errors.suffix(2000))")
         let warnings = errors.split(separator: "\n").filter { $0.hasPrefix("warning: the system refused") }
         #expect(warnings.count == 1, "\(errors.suffix(2000))")
-        #expect(warnings.first?.contains(" of 600 worker threads") == true)
+        #expect(warnings.first?.contains(" of 600; the jobs ran on ") == true, "\(warnings)")
         let jobs = results.appendingPathComponent("many/jobs")
         let completed = try FileManager.default.contentsOfDirectory(atPath: jobs.path).filter {
             let result = try? String(contentsOf: jobs.appendingPathComponent("\($0)/result.json"), encoding: .utf8)

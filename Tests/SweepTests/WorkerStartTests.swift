@@ -29,11 +29,12 @@ import Testing
 
     /// Runs the 8-job plan with `jobs` workers whose starts in `refused` fail, and checks that
     /// every job completed with the files of a run whose threads all started.
-    func runRefusing(_ refused: Set<Int>, jobs: Int) throws -> SweepReport {
+    func runRefusing(_ refused: Set<Int>, jobs: Int, keeping kept: Int = 8) throws -> SweepReport {
         let scratch = Scratch()
         let plan = try scratch.plan(experiment(seeds: 2))
         var settings = options(scratch.root("r"), jobs: jobs)
         settings.startThread = RefusingStarter(refusing: refused).start
+        settings.workersAfterRefusal = kept
         let report = try SweepRunner(plan: plan, options: settings, body: FakeTrainer().body).run()
         #expect(report.completed == plan.jobs.map(\.id))
         #expect(report.notStarted.isEmpty && report.failed.isEmpty)
@@ -43,10 +44,19 @@ import Testing
     }
 
     @Test func aRefusedWorkerLeavesTheOthersToRunEveryJob() throws {
-        let report = try runRefusing([2], jobs: 3)
-        #expect(report.workersRequested == 3)
-        #expect(report.workersStarted == 2)
-        #expect(report.workerShortfall == "the system refused 1 of 3 worker threads; the jobs ran on the 2 that started")
+        let report = try runRefusing([3], jobs: 4)
+        #expect(report.workersRequested == 4)
+        // No start is tried after the first refusal.
+        #expect(report.workersStarted == 2 && report.workersUsed == 2)
+        #expect(report.workerShortfall == "the system refused worker thread 3 of 4; the jobs ran on 2 of the 2 that "
+            + "started, leaving the memory of the others to the jobs")
+    }
+
+    @Test func afterARefusalOnlyTheKeptWorkersTakeJobs() throws {
+        let report = try runRefusing([5], jobs: 6, keeping: 1)
+        #expect(report.workersStarted == 4 && report.workersUsed == 1)
+        #expect(report.workerShortfall == "the system refused worker thread 5 of 6; the jobs ran on 1 of the 4 that "
+            + "started, leaving the memory of the others to the jobs")
     }
 
     @Test func withNoWorkerStartedTheCallingThreadRunsEveryJob() throws {
@@ -58,7 +68,7 @@ import Testing
 
     @Test func allWorkersStartedIsNotWorthAWarning() throws {
         let report = try runRefusing([], jobs: 3)
-        #expect(report.workersRequested == 3 && report.workersStarted == 3)
+        #expect(report.workersRequested == 3 && report.workersStarted == 3 && report.workersUsed == 3)
         #expect(report.workerShortfall == nil)
     }
 
