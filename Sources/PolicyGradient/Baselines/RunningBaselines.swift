@@ -1,5 +1,6 @@
 /// The two constant baselines, estimated from earlier updates only so that the estimate they
-/// are subtracted from stays unbiased (a constant is a state-independent baseline, Theorem 15).
+/// are subtracted from stays unbiased (a constant is a state-independent baseline; Williams 1992,
+/// Greensmith, Bartlett & Baxter 2004).
 ///
 /// - `mean`: b = (Σ Q̂) / (number of terms) over the batches of all earlier updates.
 /// - `optimal`: the constant minimizing E‖gX − b·gY‖², the variance of the estimate, where
@@ -20,6 +21,18 @@ public struct RunningBaselines: Sendable, Equatable {
 
     /// The current `optimal` baseline (0 while Σ |gY|² is 0).
     public var optimal: Float { squareSum > 0 ? Float(crossSum / squareSum) : 0 }
+
+    /// The numbers behind a baseline setting now; `.value` needs the run to have a critic.
+    public func choice(_ kind: TrainerSettings.BaselineKind, hasCritic: Bool) -> BaselineChoice {
+        switch kind {
+        case .none: return .none
+        case .mean: return .constant(mean)
+        case .optimal: return .constant(optimal)
+        case .value:
+            precondition(hasCritic, "the value baseline needs a critic")
+            return .value
+        }
+    }
 
     /// Adds one batch's Q-estimates to the running mean.
     public mutating func addQEstimates(_ q: UnsafeBufferPointer<Float>) {
