@@ -1,5 +1,5 @@
 /// The `policy.architecture` of an experiment, and constructors for the matching policies and
-/// critics (the critic follows the policy's architecture, DESIGN section 2).
+/// critics (the critic follows the policy's architecture, docs/architecture.md section 2).
 public enum ModelArchitecture: String, Sendable, CaseIterable {
     /// One parameter per (state, action) or per state; observations are one-hot.
     case tabular

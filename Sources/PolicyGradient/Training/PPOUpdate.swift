@@ -136,8 +136,11 @@ final class PPOUpdate {
                 targets: returns.pointer, scale: c * 2 * inverseM, count: m, row: 0)
             valueLoss = 2 * halfSquares * inverseM
         }
+        let entropy = entropySum * inverseM
+        // L, whose three terms' gradients were accumulated above with these coefficients.
+        let loss = policyLoss - beta * entropy + (critic == nil ? 0 : c * valueLoss)
         metrics = UpdateMetrics(
-            policyLoss: Double(policyLoss), valueLoss: Double(valueLoss), entropy: Double(entropySum * inverseM))
+            policyLoss: Double(policyLoss), valueLoss: Double(valueLoss), entropy: Double(entropy), loss: Double(loss))
         guard policyLoss.isFinite, entropySum.isFinite, valueLoss.isFinite || critic == nil else { return false }
         return step.apply(learningRate: learningRate)
     }

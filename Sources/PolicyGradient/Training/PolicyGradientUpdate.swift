@@ -45,8 +45,11 @@ final class PolicyGradientUpdate {
             valueLoss = 2 * halfSquares * inverseCount
             guard valueLoss.isFinite else { return false }
         }
+        let entropy = entropySum * inverseCount
+        // L, whose three terms' gradients were accumulated above with these coefficients.
+        let loss = policyLoss - beta * entropy + (critic == nil ? 0 : c * valueLoss)
         metrics = UpdateMetrics(
-            policyLoss: Double(policyLoss), valueLoss: Double(valueLoss), entropy: Double(entropySum * inverseCount))
+            policyLoss: Double(policyLoss), valueLoss: Double(valueLoss), entropy: Double(entropy), loss: Double(loss))
         guard policyLoss.isFinite, entropySum.isFinite else { return false }
         return step.apply(learningRate: learningRate)
     }

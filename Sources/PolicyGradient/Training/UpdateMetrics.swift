@@ -7,4 +7,6 @@ struct UpdateMetrics {
     var valueLoss = Double.nan
     /// The mean entropy of the policy over the batch (or minibatch).
     var entropy = Double.nan
+    /// The total loss L of the step: policy loss − β · entropy + c · value loss.
+    var loss = Double.nan
 }
