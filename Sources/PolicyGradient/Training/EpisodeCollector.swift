@@ -11,6 +11,11 @@
 /// would over-represent short episodes. Episodes a copy starts after its quota, and steps of
 /// episodes left unfinished, are taken (they count as environment steps) but are not part of
 /// the batch; `finishedReturns` lists every episode that ended, kept or not.
+///
+/// A truncated episode is just cut (no bootstrap). With both `reward_to_go` and
+/// `discount_weighting` on, ĝ is an unbiased estimate of the gradient of the discounted return
+/// (Sutton et al. 2000), whatever the state-dependent baseline. With the value baseline the
+/// critic regresses `y_t = G_t`.
 final class EpisodeCollector<E: Environment>: BatchCollector {
     let estimator: TrainerSettings.Estimator
     let policy: PolicyModel

@@ -3,6 +3,9 @@
 ///
 /// Storage is time-major (`k = t·N + i`, step t of copy i), as `Rollout` describes; the policy's
 /// row k holds term k's forward pass afterwards, which the update reuses (`ForwardedBatch`).
+/// `termScale = 1/(n_steps · num_envs)`, a mean over the batch as in Stable-Baselines3. With
+/// `critic.target: target_network` the bootstrap values come from a copy of the critic refreshed
+/// every `target_update` updates; with `stopgrad`, from the current critic.
 final class FixedLengthCollector<E: Environment>: BatchCollector {
     let estimator: TrainerSettings.Estimator
     let policy: PolicyModel

@@ -3,9 +3,9 @@
 /// Each estimator's mathematics lives with the code that implements it: the batches in
 /// `FixedLengthCollector` (actor_critic, a2c, gae, ppo) and `EpisodeCollector` (reinforce), the
 /// policy-gradient term in `PolicyGradientTerm`, the baselines in `Baselines/`, the updates in
-/// `PolicyGradientUpdate` and `PPOUpdate`, the learning-rate schedule and clipping in
-/// `GradientStep`, evaluation in `Evaluator`. Random streams and determinism:
-/// docs/architecture.md section 5.
+/// `PolicyGradientUpdate` and `PPOUpdate`, clipping and the optimizers in `GradientStep`,
+/// evaluation in `Evaluator`; `TrainingSession` builds them and owns the random streams
+/// (determinism: docs/architecture.md section 5).
 ///
 /// A `CurveRow` is written at step 0, after every update that crosses a multiple of `eval_every`,
 /// and at the end (unless the last update already wrote one). Training continues while fewer than

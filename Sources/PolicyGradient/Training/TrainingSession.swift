@@ -3,6 +3,11 @@
 /// `TrainerState`. The loop that drives them is `run(sink:measurement:)` in `Trainer.swift`.
 /// Generic over `E` so that stepping the copies is statically dispatched; policy and critic
 /// calls are batched (one call per vector step).
+///
+/// Random streams: `.initialization` for the weights (policy then critic), `.environment` index
+/// i for training copy i, `.actions` for training actions, `.evaluation` for evaluation copies
+/// (index i) and evaluation actions (index 2³²), `.minibatches` for PPO's shuffles;
+/// `.diagnostics` is left to the measurement hook.
 final class TrainingSession<E: Environment>: TrainerState {
     let settings: TrainerSettings
     let tabularMDP: TabularMDP?
