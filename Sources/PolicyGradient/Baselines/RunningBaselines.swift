@@ -8,7 +8,7 @@
 ///   (ĝ = gX − b·gY): `b* = E[gX·gY] / E[|gY|²]`, estimated as `Σ gX·gY / Σ |gY|²` over earlier updates.
 ///
 /// Both are 0 before the first update. Sums are kept in Double.
-public struct RunningBaselines: Sendable, Equatable {
+public struct RunningBaselines: Codable, Sendable, Equatable {
     public private(set) var qEstimateSum = 0.0
     public private(set) var qEstimateCount = 0
     public private(set) var crossSum = 0.0

@@ -80,16 +80,27 @@ public struct Trainer {
 protocol SessionRunning: TrainerState {
     /// Asks the running job's sink whether to stop, inside long work.
     var stopPoll: StopPoll { get }
-    func run(sink: any TrainingSink, measurement: ((any TrainerState, Int) -> [VarianceRow])?) -> TrainingOutcome
+    /// Trains on from where the session stands; pauses (returning `interrupted`) at the first
+    /// update boundary at or after `pauseStep` steps, where `snapshot()` can be taken.
+    func run(
+        sink: any TrainingSink, measurement: ((any TrainerState, Int) -> [VarianceRow])?, pausingAt pauseStep: Int
+    ) -> TrainingOutcome
+    func snapshot() -> TrainingSnapshot
+    func restore(_ snapshot: TrainingSnapshot) throws
+}
+
+extension SessionRunning {
+    func run(sink: any TrainingSink, measurement: ((any TrainerState, Int) -> [VarianceRow])?) -> TrainingOutcome {
+        run(sink: sink, measurement: measurement, pausingAt: Int.max)
+    }
 }
 
 extension TrainingSession: SessionRunning {
-    func run(sink: any TrainingSink, measurement: ((any TrainerState, Int) -> [VarianceRow])?) -> TrainingOutcome {
+    func run(
+        sink: any TrainingSink, measurement: ((any TrainerState, Int) -> [VarianceRow])?, pausingAt pauseStep: Int
+    ) -> TrainingOutcome {
         let total = settings.training.steps, evalEvery = settings.training.evalEvery
         let measureEvery = settings.diagnostics?.every ?? Int.max
-        var trainReturnSum = 0.0, trainReturnCount = 0
-        var lastRowStep = -1
-        var lastEvaluation = Double.nan
         stopPoll.source = sink
         defer { stopPoll.source = nil }
         func interrupted() -> TrainingOutcome {
@@ -99,14 +110,16 @@ extension TrainingSession: SessionRunning {
         func writeRow() {
             let (mean, std) = evaluator.evaluate()
             guard !stopPoll.isStopped else { return }
-            lastEvaluation = mean
-            sink.record(CurveRow(
+            loop.lastEvaluation = mean
+            let row = CurveRow(
                 step: stepsDone, episodes: episodesDone, evalReturnMean: mean, evalReturnStd: std,
-                trainReturn: trainReturnCount > 0 ? trainReturnSum / Double(trainReturnCount) : .nan,
-                entropy: metrics.entropy, policyLoss: metrics.policyLoss, valueLoss: metrics.valueLoss))
-            trainReturnSum = 0
-            trainReturnCount = 0
-            lastRowStep = stepsDone
+                trainReturn: loop.trainReturnCount > 0 ? loop.trainReturnSum / Double(loop.trainReturnCount) : .nan,
+                entropy: metrics.entropy, policyLoss: metrics.policyLoss, valueLoss: metrics.valueLoss)
+            loop.rows.append(row)
+            sink.record(row)
+            loop.trainReturnSum = 0
+            loop.trainReturnCount = 0
+            loop.lastRowStep = stepsDone
         }
         func measure() {
             guard let measurement else { return }
@@ -115,17 +128,19 @@ extension TrainingSession: SessionRunning {
             for row in rows { sink.record(row) }
         }
 
-        writeRow()
-        measure()
-        if stopPoll.isStopped { return interrupted() }
+        if loop.lastRowStep < 0 {
+            writeRow()
+            measure()
+            if stopPoll.isStopped { return interrupted() }
+        }
         while stepsDone < total {
-            if sink.shouldStop { return interrupted() }
+            if stepsDone >= pauseStep || sink.shouldStop { return interrupted() }
             let before = stepsDone
             stepsDone += collect(environments, &actionGenerator, rollout)
             if stopPoll.isStopped { return interrupted() }
             for r in rollout.finishedReturns {
-                trainReturnSum += r
-                trainReturnCount += 1
+                loop.trainReturnSum += r
+                loop.trainReturnCount += 1
             }
             episodesDone += rollout.finishedReturns.count
             guard update(rollout) else {
@@ -139,8 +154,8 @@ extension TrainingSession: SessionRunning {
             if stepsDone / measureEvery > before / measureEvery { measure() }
             if stopPoll.isStopped { return interrupted() }
         }
-        if lastRowStep != stepsDone { writeRow() }
+        if loop.lastRowStep != stepsDone { writeRow() }
         if stopPoll.isStopped { return interrupted() }
-        return TrainingOutcome(status: .completed, finalReturn: lastEvaluation, steps: stepsDone)
+        return TrainingOutcome(status: .completed, finalReturn: loop.lastEvaluation, steps: stepsDone)
     }
 }
