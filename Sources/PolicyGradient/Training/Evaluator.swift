@@ -27,6 +27,7 @@ final class Evaluator<E: Environment> {
     /// (NaN when a stop abandoned the evaluation).
     func evaluate() -> (mean: Double, std: Double) {
         let vector = environments
+        let policy = self.policy
         let count = vector.numEnvs, width = policy.actionDimension
         actions.reserve(count)
         continuousActions.reserve(count * width)

@@ -110,6 +110,7 @@ final class PPOUpdate {
 
     /// One gradient step on L over the gathered minibatch of `m` terms.
     private func minibatchStep(count m: Int, learningRate: Float, metrics: inout UpdateMetrics) -> Bool {
+        let policy = self.policy
         policy.forward(observations.pointer, count: m, row: 0)
         forwarded.invalidate()
         policy.logProbs(

@@ -35,7 +35,8 @@ final class PolicyGradientUpdate {
         let beta = entropyCoefficient, c = valueCoefficient
         let policyLoss = term.accumulate(batch, baseline: baseline, scale: -1, entropyCoefficient: -beta * inverseCount)
         var entropySum: Float = 0
-        for k in 0..<count { entropySum += term.policy.entropy(row: k) }
+        let policy = term.policy
+        for k in 0..<count { entropySum += policy.entropy(row: k) }
         var valueLoss = Float.nan
         if let critic {
             // ∂/∂V of c · mean (y − V)² is c · 2 (V − y) / count.
