@@ -22,9 +22,9 @@ public enum ClippedSurrogate {
         var total: Float = 0
         for i in 0..<count {
             let ratio = Foundation.exp(logProbs[i] - oldLogProbs[i])
-            let a = advantages[i]
-            let unclipped = -a * ratio
-            let clipped = -a * Swift.min(Swift.max(ratio, 1 - epsilon), 1 + epsilon)
+            let advantage = advantages[i]
+            let unclipped = -advantage * ratio
+            let clipped = -advantage * Swift.min(Swift.max(ratio, 1 - epsilon), 1 + epsilon)
             if unclipped >= clipped {
                 total += unclipped
                 coefficients[i] = unclipped * inverseM

@@ -70,3 +70,17 @@ public final class Adam: Optimizer {
         }
     }
 }
+
+extension Adam {
+    public var state: OptimizerState {
+        OptimizerState(
+            stepCount: stepCount,
+            buffers: [Array(UnsafeBufferPointer(start: m, count: count)), Array(UnsafeBufferPointer(start: v, count: count))])
+    }
+
+    public func restore(_ state: OptimizerState) throws {
+        try state.copy(0, into: m, count: count)
+        try state.copy(1, into: v, count: count)
+        stepCount = state.stepCount
+    }
+}

@@ -8,6 +8,10 @@ public protocol Optimizer: AnyObject {
     var count: Int { get }
     /// Applies one update to `parameters` from `gradient` (`count` values each) with learning rate `lr`.
     func step(parameters: UnsafeMutablePointer<Float>, gradient: UnsafePointer<Float>, learningRate lr: Float)
+    /// The running state that, with the parameters, determines every later step.
+    var state: OptimizerState { get }
+    /// Puts back a state read from `state` of an optimizer of the same kind and size.
+    func restore(_ state: OptimizerState) throws
 }
 
 extension Optimizer {

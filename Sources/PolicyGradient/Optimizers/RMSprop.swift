@@ -42,3 +42,13 @@ public final class RMSprop: Optimizer {
         }
     }
 }
+
+extension RMSprop {
+    public var state: OptimizerState {
+        OptimizerState(stepCount: 0, buffers: [Array(UnsafeBufferPointer(start: v, count: count))])
+    }
+
+    public func restore(_ state: OptimizerState) throws {
+        try state.copy(0, into: v, count: count)
+    }
+}

@@ -35,3 +35,15 @@ public final class SGD: Optimizer {
         for i in 0..<count { parameters[i] -= lr * buffer[i] }
     }
 }
+
+extension SGD {
+    /// `stepCount` is 1 once the momentum buffer has started, else 0.
+    public var state: OptimizerState {
+        OptimizerState(stepCount: started ? 1 : 0, buffers: [Array(UnsafeBufferPointer(start: buffer, count: count))])
+    }
+
+    public func restore(_ state: OptimizerState) throws {
+        try state.copy(0, into: buffer, count: count)
+        started = state.stepCount > 0
+    }
+}

@@ -1,35 +1,3 @@
-/// The policy a job trains: a softmax policy over discrete actions or a Gaussian one.
-public enum PolicyModel {
-    case discrete(any DiscretePolicy)
-    case gaussian(GaussianPolicy)
-
-    /// θ and its gradient (with a shared trunk, the same buffer as the critic's).
-    public var parameters: ParameterBuffer {
-        switch self {
-        case .discrete(let p): p.parameters
-        case .gaussian(let p): p.parameters
-        }
-    }
-}
-
-/// A baseline B(s) resolved to numbers, for `TrainerState.accumulatePolicyGradient`.
-public enum BaselineChoice: Sendable, Equatable {
-    /// B = 0.
-    case none
-    /// B = b for every state (the `mean` and `optimal` baselines are constants).
-    case constant(Float)
-    /// B(s_k) = `Rollout.stateValues[k]`, the critic's value at collection.
-    case value
-}
-
-/// Environment copies for collecting batches outside training (made by
-/// `TrainerState.makeBatchEnvironments`); opaque, typed inside the trainer.
-public class BatchEnvironments {
-    /// Copies stepped together (the training `num_envs`).
-    public let numEnvs: Int
-    init(numEnvs: Int) { self.numEnvs = numEnvs }
-}
-
 /// Read access to a training run between updates, and the two operations gradient diagnostics
 /// are built from. The trainer itself uses the same operations, so diagnostics measure exactly
 /// what training uses.
@@ -39,7 +7,7 @@ public class BatchEnvironments {
 /// policy's and critic's workspace rows and gradient buffers are scratch between updates,
 /// and the trainer zeroes gradients at the start of every update.
 ///
-/// A measurement at a step (DESIGN section 6) goes:
+/// A measurement at a step (docs/architecture.md section 6) goes:
 ///
 ///     let envs = state.makeBatchEnvironments(seed: seed, stream: .diagnostics)
 ///     var actions = RandomGenerator(seed: seed, stream: .diagnostics, index: 1 << 32)

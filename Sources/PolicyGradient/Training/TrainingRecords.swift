@@ -1,4 +1,4 @@
-/// One row of a job's learning curve (`curve.csv`, DESIGN section 7).
+/// One row of a job's learning curve (`curve.csv`, docs/architecture.md section 7).
 public struct CurveRow: Sendable, Equatable {
     /// Environment steps taken so far (all copies together).
     public var step: Int
@@ -41,7 +41,7 @@ public struct CurveRow: Sendable, Equatable {
     }
 }
 
-/// One gradient-variance measurement for one baseline (`variance.csv`, DESIGN section 6).
+/// One gradient-variance measurement for one baseline (`variance.csv`, docs/architecture.md section 6).
 public struct VarianceRow: Sendable, Equatable {
     public var step: Int
     /// The baseline the estimates used (`none`, `mean`, `optimal`, `value`).

@@ -1,0 +1,37 @@
+/// Everything that determines how a `VectorEnvironment`'s copies continue: each copy's state
+/// and time-limit count, its random generator, the running return and length of its episode,
+/// and the observations the policy will act on next.
+struct EnvironmentCopiesState: Codable, Sendable, Equatable {
+    var states: [[Double]]
+    var elapsedSteps: [Int]
+    var generators: [RandomGeneratorState]
+    var episodeReturns: [Double]
+    var episodeLengths: [Int]
+    var observations: [Float]
+
+    init<E: Environment>(_ vector: VectorEnvironment<E>) {
+        let n = vector.numEnvs
+        states = (0..<n).map { vector.copies[$0].base.state }
+        elapsedSteps = (0..<n).map { vector.copies[$0].elapsedSteps }
+        generators = (0..<n).map { RandomGeneratorState(vector.generators[$0]) }
+        episodeReturns = Array(UnsafeBufferPointer(start: vector.returnStorage, count: n))
+        episodeLengths = Array(UnsafeBufferPointer(start: vector.lengthStorage, count: n))
+        observations = Array(UnsafeBufferPointer(start: vector.observations.base, count: n * vector.observationSize))
+    }
+
+    /// Puts the saved copies back into `vector`, which must have as many copies of the same environment.
+    func restore<E: Environment>(into vector: VectorEnvironment<E>) throws {
+        let n = vector.numEnvs
+        guard states.count == n, elapsedSteps.count == n, generators.count == n, episodeReturns.count == n,
+            episodeLengths.count == n, observations.count == n * vector.observationSize
+        else { throw TrainerError("the saved environment copies do not match this run's \(n) copies") }
+        for i in 0..<n {
+            try vector.copies[i].base.setState(states[i])
+            vector.copies[i].elapsedSteps = elapsedSteps[i]
+            vector.generators[i] = try generators[i].generator()
+            vector.returnStorage[i] = episodeReturns[i]
+            vector.lengthStorage[i] = episodeLengths[i]
+        }
+        vector.observations.base.update(from: observations, count: observations.count)
+    }
+}

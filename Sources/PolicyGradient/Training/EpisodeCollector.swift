@@ -1,0 +1,153 @@
+/// REINFORCE's batches (Williams 1992): `episodes_per_update` complete episodes with their
+/// discounted reward-to-go.
+///
+/// Every copy is reset first, so each episode starts from the start distribution under the
+/// current policy. Each copy's share is fixed before stepping: with `W` episodes wanted over `N`
+/// copies, copy i keeps its first `q_i = ⌊W/N⌋ + (i < W mod N ? 1 : 0)` episodes. The copies step
+/// in lockstep until every quota is met; the batch holds the kept episodes ordered by
+/// (copy, episode number).
+///
+/// Fixing the quotas first is what keeps ĝ unbiased: keeping whichever W episodes end first
+/// would over-represent short episodes. Episodes a copy starts after its quota, and steps of
+/// episodes left unfinished, are taken (they count as environment steps) but are not part of
+/// the batch; `finishedReturns` lists every episode that ended, kept or not.
+///
+/// A truncated episode is just cut (no bootstrap). With both `reward_to_go` and
+/// `discount_weighting` on, ĝ is an unbiased estimate of the gradient of the discounted return
+/// (Sutton et al. 2000), whatever the state-dependent baseline. With the value baseline the
+/// critic regresses `y_t = G_t`.
+final class EpisodeCollector<E: Environment>: BatchCollector {
+    let estimator: TrainerSettings.Estimator
+    let policy: PolicyModel
+    let critic: (any Critic)?
+    let stopPoll: StopPoll
+    // Every vector step, time-major, until the quotas are met; the kept episodes are compacted out.
+    private let stepObservations = ScratchBuffer<Float>(zero: 0)
+    private let stepActions = ScratchBuffer<Int>(zero: 0)
+    private let stepContinuous = ScratchBuffer<Float>(zero: 0)
+    private let stepRewards = ScratchBuffer<Float>(zero: 0)
+    /// The step at which each copy's current episode started.
+    private let episodeStarts = ScratchBuffer<Int>(zero: 0)
+    /// Episodes each copy still has to contribute to the batch.
+    private let episodeQuotas = ScratchBuffer<Int>(zero: 0)
+    private var keptEpisodes: [(copy: Int, start: Int, end: Int, terminated: Bool)] = []
+
+    init(estimator: TrainerSettings.Estimator, policy: PolicyModel, critic: (any Critic)?, stopPoll: StopPoll) {
+        self.estimator = estimator
+        self.policy = policy
+        self.critic = critic
+        self.stopPoll = stopPoll
+    }
+
+    func collect(_ vector: VectorEnvironment<E>, _ generator: inout RandomGenerator, into batch: Rollout) -> Int {
+        let n = vector.numEnvs, size = batch.observationSize, wanted = estimator.episodesPerUpdate
+        let width = batch.actionDimension
+        vector.reset()
+        batch.finishedReturns.removeAll(keepingCapacity: true)
+        keptEpisodes.removeAll(keepingCapacity: true)
+        episodeStarts.reserve(n)
+        episodeQuotas.reserve(n)
+        var unmet = 0
+        for i in 0..<n {
+            episodeStarts[i] = 0
+            episodeQuotas[i] = wanted / n + (i < wanted % n ? 1 : 0)
+            if episodeQuotas[i] > 0 { unmet += 1 }
+        }
+        var t = 0
+        while unmet > 0 {
+            if stopPoll.stopRequested(after: n) { return t * n }
+            let k = t * n
+            stepObservations.reserve((k + n) * size)
+            stepActions.reserve(k + n)
+            stepContinuous.reserve((k + n) * width)
+            stepRewards.reserve(k + n)
+            let observations = stepObservations.pointer + k * size
+            observations.update(from: vector.observations.base, count: n * size)
+            policy.forward(observations, count: n, row: 0)
+            policy.act(
+                row: 0, count: n, greedy: false, generator: &generator, actions: stepActions.pointer + k,
+                continuous: stepContinuous.pointer + k * width, logProbs: nil)
+            if batch.isContinuous {
+                vector.step(continuous: UnsafeBufferPointer(start: stepContinuous.pointer + k * width, count: n * width))
+            } else {
+                vector.step(discrete: UnsafeBufferPointer(start: stepActions.pointer + k, count: n))
+            }
+            for i in 0..<n { stepRewards[k + i] = Float(vector.rewards.base[i]) }
+            for e in 0..<vector.finishedEpisodes.count {
+                let episode = vector.finishedEpisodes.base[e]
+                let i = episode.copy
+                batch.finishedReturns.append(episode.episodeReturn)
+                if episodeQuotas[i] > 0 {
+                    keptEpisodes.append((i, episodeStarts[i], t, episode.terminated))
+                    episodeQuotas[i] -= 1
+                    if episodeQuotas[i] == 0 { unmet -= 1 }
+                }
+                episodeStarts[i] = t + 1
+            }
+            t += 1
+        }
+        compactKeptEpisodes(into: batch, numEnvs: n)
+        return t * n
+    }
+
+    /// Copies the kept episodes into `batch` one after another, ordered by (copy, episode
+    /// number), with `Q̂_t = G_t = Σ_{k≥t} γ^{k−t} r_k` (`reward_to_go`) or `G_0`, the weights
+    /// `w_t = γ^t` (`discount_weighting`) or 1, and `termScale = 1/episodes`; then the policy's
+    /// log π and the critic's values over the compacted batch, as the update uses them.
+    private func compactKeptEpisodes(into batch: Rollout, numEnvs n: Int) {
+        let size = batch.observationSize, width = batch.actionDimension, wanted = estimator.episodesPerUpdate
+        // Each copy's episodes are kept in order of start.
+        keptEpisodes.sort { ($0.copy, $0.start) < ($1.copy, $1.start) }
+        var count = 0
+        for e in keptEpisodes { count += e.end - e.start + 1 }
+        batch.reserve(terms: count, extraObservationRows: 0)
+        batch.numEnvs = 1
+        batch.steps = count
+        batch.count = count
+        batch.observationRows = count
+        batch.episodes = wanted
+        batch.finalCount = 0
+        batch.termScale = 1 / Float(wanted)
+        let gamma = Float(estimator.gamma)
+        let q = batch.qEstimateStorage.pointer
+        var k = 0
+        for e in keptEpisodes {
+            let first = k
+            var weight: Float = 1
+            for tau in e.start...e.end {
+                let row = tau * n + e.copy
+                (batch.observationStorage.pointer + k * size).update(
+                    from: stepObservations.pointer + row * size, count: size)
+                batch.actionStorage[k] = stepActions[row]
+                (batch.continuousActionStorage.pointer + k * width).update(
+                    from: stepContinuous.pointer + row * width, count: width)
+                batch.rewardStorage[k] = stepRewards[row]
+                let last = tau == e.end
+                batch.terminatedStorage[k] = last && e.terminated
+                batch.truncatedStorage[k] = last && !e.terminated
+                batch.endedStorage[k] = last
+                batch.timeStorage[k] = tau - e.start
+                batch.weightStorage[k] = estimator.discountWeighting ? weight : 1
+                weight *= gamma
+                k += 1
+            }
+            ReturnEstimators.rewardToGo(
+                batch.rewardStorage.pointer + first, count: k - first, gamma: gamma, into: q + first)
+            batch.criticTargetStorage.pointer.advanced(by: first).update(from: q + first, count: k - first)
+            if !estimator.rewardToGo { for j in first..<k { q[j] = q[first] } }
+        }
+        let observations = batch.observationStorage.pointer
+        policy.forward(observations, count: count, row: 0)
+        policy.logProbs(
+            actions: batch.actionStorage.pointer, continuous: batch.continuousActionStorage.pointer, count: count,
+            into: batch.logProbStorage.pointer)
+        let stateValues = batch.stateValueStorage.pointer
+        batch.nextValueStorage.pointer.update(repeating: 0, count: count)
+        if let critic {
+            critic.forward(observations, count: count, row: 0)
+            for j in 0..<count { stateValues[j] = critic.output(row: j)[0] }
+        } else {
+            stateValues.update(repeating: 0, count: count)
+        }
+    }
+}

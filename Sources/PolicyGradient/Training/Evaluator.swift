@@ -1,0 +1,67 @@
+/// The evaluation behind each curve row: `eval_episodes` episodes, one per evaluation copy (each
+/// copy's first episode after a reset), actions from the evaluation stream (`sample`) or greedy.
+final class Evaluator<E: Environment> {
+    let forwarded: ForwardedBatch
+    let stopPoll: StopPoll
+    let greedy: Bool
+    /// Copy i draws from the `.evaluation` stream, index i.
+    let environments: VectorEnvironment<E>
+    /// The `.evaluation` stream, index 2³².
+    var generator: RandomGenerator
+    private let actions = ScratchBuffer<Int>(zero: 0)
+    private let continuousActions = ScratchBuffer<Float>(zero: 0)
+    private let done = ScratchBuffer<Bool>(zero: false)
+    private let returns = ScratchBuffer<Double>(zero: 0)
+
+    var policy: PolicyModel { forwarded.policy }
+
+    init(prototype: E, forwarded: ForwardedBatch, stopPoll: StopPoll, settings: TrainerSettings) {
+        self.forwarded = forwarded
+        self.stopPoll = stopPoll
+        greedy = settings.training.evalPolicy == .greedy
+        environments = VectorEnvironment(prototype, numEnvs: settings.training.evalEpisodes, seed: settings.seed, stream: .evaluation)
+        generator = RandomGenerator(seed: settings.seed, stream: .evaluation, index: 1 << 32)
+    }
+
+    /// The mean and the population standard deviation of the episodes' undiscounted returns
+    /// (NaN when a stop abandoned the evaluation).
+    func evaluate() -> (mean: Double, std: Double) {
+        let vector = environments
+        let policy = self.policy
+        let count = vector.numEnvs, width = policy.actionDimension
+        actions.reserve(count)
+        continuousActions.reserve(count * width)
+        done.reserve(count)
+        returns.reserve(count)
+        for i in 0..<count { done[i] = false }
+        vector.reset()
+        var remaining = count
+        while remaining > 0 {
+            if stopPoll.stopRequested(after: count) { return (.nan, .nan) }
+            policy.forward(vector.observations.base, count: count, row: 0)
+            policy.act(
+                row: 0, count: count, greedy: greedy, generator: &generator,
+                actions: actions.pointer, continuous: continuousActions.pointer, logProbs: nil)
+            if policy.isContinuous {
+                vector.step(continuous: UnsafeBufferPointer(start: continuousActions.pointer, count: count * width))
+            } else {
+                vector.step(discrete: UnsafeBufferPointer(start: actions.pointer, count: count))
+            }
+            for e in 0..<vector.finishedEpisodes.count {
+                let episode = vector.finishedEpisodes.base[e]
+                if !done[episode.copy] {
+                    done[episode.copy] = true
+                    returns[episode.copy] = episode.episodeReturn
+                    remaining -= 1
+                }
+            }
+        }
+        forwarded.invalidate()
+        var sum = 0.0
+        for i in 0..<count { sum += returns[i] }
+        let mean = sum / Double(count)
+        var squares = 0.0
+        for i in 0..<count { squares += (returns[i] - mean) * (returns[i] - mean) }
+        return (mean, (squares / Double(count)).squareRoot())
+    }
+}

@@ -1,0 +1,180 @@
+/// Rollouts of `n_steps` steps of every copy, continuing their episodes across batches
+/// (actor_critic, a2c, gae, ppo), with the critic's values and the estimator's Q̂ and targets.
+///
+/// Storage is time-major (`k = t·N + i`, step t of copy i), as `Rollout` describes; the policy's
+/// row k holds term k's forward pass afterwards, which the update reuses (`ForwardedBatch`).
+/// `termScale = 1/(n_steps · num_envs)`, a mean over the batch as in Stable-Baselines3. With
+/// `critic.target: target_network` the bootstrap values come from a copy of the critic refreshed
+/// every `target_update` updates; with `stopgrad`, from the current critic.
+final class FixedLengthCollector<E: Environment>: BatchCollector {
+    let estimator: TrainerSettings.Estimator
+    let policy: PolicyModel
+    let critic: (any Critic)?
+    /// With `critic.target: target_network`, the copy that gives the bootstrap values.
+    let targetCritic: (any Critic)?
+    /// Whether the critic is Q(s, ·) (actor_critic) rather than V(s).
+    let isQCritic: Bool
+    let stopPoll: StopPoll
+
+    init(
+        estimator: TrainerSettings.Estimator, policy: PolicyModel, critic: (any Critic)?, targetCritic: (any Critic)?,
+        stopPoll: StopPoll
+    ) {
+        self.estimator = estimator
+        self.policy = policy
+        self.critic = critic
+        self.targetCritic = targetCritic
+        self.isQCritic = estimator.name == .actorCritic
+        self.stopPoll = stopPoll
+    }
+
+    func collect(_ vector: VectorEnvironment<E>, _ generator: inout RandomGenerator, into batch: Rollout) -> Int {
+        let n = vector.numEnvs, steps = estimator.nSteps, size = batch.observationSize
+        let count = steps * n
+        batch.reserve(terms: count, extraObservationRows: n)
+        batch.numEnvs = n
+        batch.steps = steps
+        batch.count = count
+        batch.observationRows = count + n
+        batch.episodes = 0
+        batch.finalCount = 0
+        batch.finishedReturns.removeAll(keepingCapacity: true)
+        batch.termScale = 1 / Float(count)
+        let storesFinals = critic != nil && estimator.bootstrapTruncated
+        let width = batch.actionDimension
+        for t in 0..<steps {
+            if stopPoll.stopRequested(after: n) { return t * n }
+            let k = t * n
+            let observations = batch.observationStorage.pointer + k * size
+            observations.update(from: vector.observations.base, count: n * size)
+            policy.forward(observations, count: n, row: k)
+            critic?.forward(observations, count: n, row: k)
+            policy.act(
+                row: k, count: n, greedy: false, generator: &generator,
+                actions: batch.actionStorage.pointer + k, continuous: batch.continuousActionStorage.pointer + k * width,
+                logProbs: batch.logProbStorage.pointer + k)
+            if batch.isContinuous {
+                vector.step(continuous: UnsafeBufferPointer(
+                    start: batch.continuousActionStorage.pointer + k * width, count: n * width))
+            } else {
+                vector.step(discrete: UnsafeBufferPointer(start: batch.actionStorage.pointer + k, count: n))
+            }
+            for i in 0..<n {
+                let terminated = vector.terminated.base[i], truncated = vector.truncated.base[i]
+                batch.rewardStorage[k + i] = Float(vector.rewards.base[i])
+                batch.terminatedStorage[k + i] = terminated
+                batch.truncatedStorage[k + i] = truncated
+                batch.endedStorage[k + i] = terminated || truncated
+                batch.timeStorage[k + i] = t
+                batch.weightStorage[k + i] = 1
+                if storesFinals && truncated && !terminated {
+                    let j = batch.finalCount
+                    batch.finalRowStorage.reserve(j + 1)
+                    batch.finalObservationStorage.reserve((j + 1) * size)
+                    batch.finalRowStorage[j] = k + i
+                    (batch.finalObservationStorage.pointer + j * size).update(
+                        from: vector.finalObservations.base + i * size, count: size)
+                    batch.finalCount = j + 1
+                }
+            }
+            for e in 0..<vector.finishedEpisodes.count {
+                batch.finishedReturns.append(vector.finishedEpisodes.base[e].episodeReturn)
+                batch.episodes += 1
+            }
+        }
+        (batch.observationStorage.pointer + count * size).update(from: vector.observations.base, count: n * size)
+        computeValues(batch)
+        computeEstimates(batch)
+        return count
+    }
+
+    /// V(s) of critic row `row`, or Σ_a π(a|s) Q(s, a) with π from policy row `policyRow`.
+    @inline(__always)
+    func stateValue(_ c: any Critic, row: Int, policyRow: Int) -> Float {
+        let out = c.output(row: row)
+        guard isQCritic else { return out[0] }
+        return policy.expectation(of: out, row: policyRow)
+    }
+
+    /// The critic's values of the terms (the value baseline) and the bootstrap value of the
+    /// state after each term: 0 after a terminal state, V of the final observation after a
+    /// truncation with `bootstrap_truncated`, else V of the next term's state.
+    func computeValues(_ batch: Rollout) {
+        let n = batch.numEnvs, count = batch.count, size = batch.observationSize
+        let stateValues = batch.stateValueStorage.pointer
+        let next = batch.nextValueStorage.pointer
+        guard let critic else {
+            stateValues.update(repeating: 0, count: count)
+            next.update(repeating: 0, count: count)
+            return
+        }
+        let observations = batch.observationStorage.pointer
+        let finals = batch.finalObservationStorage.pointer
+        let finalBase = count + n
+        // Bootstrap rows after the terms: the last observations, then the final observations.
+        critic.forward(observations + count * size, count: n, row: count)
+        if isQCritic { policy.forward(observations + count * size, count: n, row: count) }
+        if batch.finalCount > 0 {
+            critic.forward(finals, count: batch.finalCount, row: finalBase)
+            if isQCritic { policy.forward(finals, count: batch.finalCount, row: finalBase) }
+        }
+        for k in 0..<count { stateValues[k] = stateValue(critic, row: k, policyRow: k) }
+        if isQCritic {
+            // actor_critic's Q̂_k = Q(s_k, a_k), read straight from the critic's row.
+            let actions = batch.actionStorage.pointer, q = batch.qEstimateStorage.pointer
+            for k in 0..<count { q[k] = critic.output(row: k)[actions[k]] }
+        }
+        // Final observations are stored only for truncated, non-terminal terms: each bootstraps.
+        let ended = batch.endedStorage.pointer
+        if let target = targetCritic {
+            target.forward(observations + n * size, count: count, row: 0)
+            if batch.finalCount > 0 { target.forward(finals, count: batch.finalCount, row: count) }
+            for k in 0..<count { next[k] = ended[k] ? 0 : stateValue(target, row: k, policyRow: k + n) }
+            for j in 0..<batch.finalCount {
+                next[batch.finalRowStorage[j]] = stateValue(target, row: count + j, policyRow: finalBase + j)
+            }
+        } else {
+            // The state after term k is term k + n's, whose value is already in stateValues,
+            // except in the last step, whose successors are the bootstrap rows.
+            let inside = count - n
+            for k in 0..<inside { next[k] = ended[k] ? 0 : stateValues[k + n] }
+            for k in inside..<count { next[k] = ended[k] ? 0 : stateValue(critic, row: k + n, policyRow: k + n) }
+            for j in 0..<batch.finalCount {
+                next[batch.finalRowStorage[j]] = stateValue(critic, row: finalBase + j, policyRow: finalBase + j)
+            }
+        }
+    }
+
+    /// Q̂ and the critic's targets y:
+    /// - a2c (Mnih et al. 2016): the n-step return `R_t = r_t + γ R_{t+1}`, bootstrapped at the
+    ///   rollout's end and cut at episode ends; `y_t = R_t`;
+    /// - gae, ppo (Schulman et al. 2016): the λ-return `A_t + V(s_t)`, A the generalized
+    ///   advantage; `y_t` the same;
+    /// - actor_critic (Sutton et al. 2000): `Q̂_t = Q(s_t, a_t)` and the expected-SARSA target
+    ///   `y_t = r_t + γ Σ_a' π(a'|s_{t+1}) Q_target(s_{t+1}, a')`.
+    func computeEstimates(_ batch: Rollout) {
+        let n = batch.numEnvs, steps = batch.steps, count = batch.count
+        let gamma = Float(estimator.gamma)
+        let q = batch.qEstimateStorage.pointer, targets = batch.criticTargetStorage.pointer
+        let rewards = batch.rewardStorage.pointer, ended = batch.endedStorage.pointer
+        let next = batch.nextValueStorage.pointer
+        switch estimator.name {
+        case .a2c:
+            ReturnEstimators.nStepReturns(
+                rewards: rewards, ended: ended, nextValues: next, gamma: gamma, numEnvs: n, steps: steps, into: q)
+            targets.update(from: q, count: count)
+        case .gae, .ppo:
+            let values = batch.stateValueStorage.pointer
+            ReturnEstimators.generalizedAdvantages(
+                rewards: rewards, values: values, ended: ended, nextValues: next, gamma: gamma,
+                lambda: Float(estimator.gaeLambda), numEnvs: n, steps: steps, into: q)
+            for k in 0..<count { q[k] += values[k] }
+            targets.update(from: q, count: count)
+        case .actorCritic:
+            // Q̂_k = Q(s_k, a_k) is already in place (`computeValues`).
+            for k in 0..<count { targets[k] = rewards[k] + gamma * next[k] }
+        case .reinforce:
+            preconditionFailure("REINFORCE batches are whole episodes")
+        }
+    }
+}

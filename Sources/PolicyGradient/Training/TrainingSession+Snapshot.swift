@@ -1,0 +1,48 @@
+/// Saving a run between updates and restoring it into a freshly built one (`TrainingSnapshot`).
+extension TrainingSession {
+    /// The run's state now; take it between updates (before `run` or after it paused).
+    func snapshot() -> TrainingSnapshot {
+        TrainingSnapshot(
+            parameters: buffers.map(\.parameterArray), optimizers: optimizers.map(\.state),
+            targetCritic: targetCritic?.parameters.parameterArray, stepsDone: stepsDone, updatesDone: updatesDone,
+            episodesDone: episodesDone, baselines: baselines, policyLoss: metrics.policyLoss,
+            valueLoss: metrics.valueLoss, entropy: metrics.entropy,
+            actionGenerator: RandomGeneratorState(actionGenerator),
+            minibatchGenerator: (updateRule as? PPOUpdate).map { RandomGeneratorState($0.minibatchGenerator) },
+            evaluationGenerator: RandomGeneratorState(evaluator.generator),
+            environments: EnvironmentCopiesState(environments),
+            evaluationEnvironments: EnvironmentCopiesState(evaluator.environments), loop: loop)
+    }
+
+    /// Puts `snapshot`, taken from a run of the same settings, into this freshly built one.
+    func restore(_ snapshot: TrainingSnapshot) throws {
+        let mismatch = TrainerError("the snapshot was taken from a run with other settings")
+        guard snapshot.parameters.count == buffers.count, snapshot.optimizers.count == optimizers.count,
+            (snapshot.targetCritic == nil) == (targetCritic == nil),
+            (snapshot.minibatchGenerator == nil) == !(updateRule is PPOUpdate)
+        else { throw mismatch }
+        for (buffer, values) in zip(buffers, snapshot.parameters) {
+            guard values.count == buffer.count else { throw mismatch }
+            buffer.parameterArray = values
+        }
+        for (optimizer, state) in zip(optimizers, snapshot.optimizers) { try optimizer.restore(state) }
+        if let targetCritic, let values = snapshot.targetCritic {
+            guard values.count == targetCritic.parameters.count else { throw mismatch }
+            targetCritic.parameters.parameterArray = values
+        }
+        try snapshot.environments.restore(into: environments)
+        try snapshot.evaluationEnvironments.restore(into: evaluator.environments)
+        actionGenerator = try snapshot.actionGenerator.generator()
+        evaluator.generator = try snapshot.evaluationGenerator.generator()
+        if let ppo = updateRule as? PPOUpdate, let saved = snapshot.minibatchGenerator {
+            ppo.minibatchGenerator = try saved.generator()
+        }
+        stepsDone = snapshot.stepsDone
+        updatesDone = snapshot.updatesDone
+        episodesDone = snapshot.episodesDone
+        baselines = snapshot.baselines
+        metrics = UpdateMetrics(policyLoss: snapshot.policyLoss, valueLoss: snapshot.valueLoss, entropy: snapshot.entropy)
+        loop = snapshot.loop
+        forwarded.invalidate()
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+
+/// Everything that determines the rest of a run, taken between two updates: parameters,
+/// optimizer state, counters, every random generator, the environment copies, the running
+/// baselines, the target network, the latest update's metrics and the curve rows written so far.
+///
+/// Restored into a freshly built run of the same settings, training continues exactly as the
+/// run it was taken from would have, bit for bit.
+public struct TrainingSnapshot: Codable, Sendable {
+    /// The values of each distinct parameter buffer (policy first).
+    var parameters: [[Float]]
+    /// One state per buffer's optimizer.
+    var optimizers: [OptimizerState]
+    var targetCritic: [Float]?
+    var stepsDone: Int
+    var updatesDone: Int
+    var episodesDone: Int
+    var baselines: RunningBaselines
+    var policyLoss: Double
+    var valueLoss: Double
+    var entropy: Double
+    var actionGenerator: RandomGeneratorState
+    var minibatchGenerator: RandomGeneratorState?
+    var evaluationGenerator: RandomGeneratorState
+    var environments: EnvironmentCopiesState
+    var evaluationEnvironments: EnvironmentCopiesState
+    var loop: LoopProgress
+
+    /// The curve rows the run had written when the snapshot was taken.
+    public var curve: [CurveRow] { loop.rows }
+
+    /// The snapshot as JSON (floats exact; NaN and infinities spelled out).
+    public func save() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return try encoder.encode(self)
+    }
+
+    /// A snapshot read back from `save()`'s output.
+    public static func load(_ data: Data) throws -> TrainingSnapshot {
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return try decoder.decode(TrainingSnapshot.self, from: data)
+    }
+}

@@ -1,0 +1,10 @@
+/// An estimator family's update: from one collected batch, one or more gradient steps.
+protocol UpdateRule: AnyObject {
+    /// Updates the parameters from `batch` with the baseline `baseline`, recording what it
+    /// measured in `metrics`. Returns false when a loss, the gradient norm or a parameter is
+    /// not finite (the run has diverged).
+    func update(_ batch: Rollout, baseline: BaselineChoice, learningRate: Float, metrics: inout UpdateMetrics) -> Bool
+}
+
+extension PolicyGradientUpdate: UpdateRule {}
+extension PPOUpdate: UpdateRule {}

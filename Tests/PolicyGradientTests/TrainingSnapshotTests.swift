@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+@testable import PolicyGradient
+
+/// A run saved between two updates, written out, read back into a freshly built run of the
+/// same settings and continued, writes the same curve and ends with the same parameters, bit
+/// for bit, as the run left alone.
+@Suite struct TrainingSnapshotTests {
+    final class RowSink: TrainingSink {
+        var rows: [CurveRow] = []
+        func record(_ row: CurveRow) { rows.append(row) }
+        func record(_ row: VarianceRow) {}
+        var shouldStop: Bool { false }
+        func progress(steps: Int) {}
+    }
+
+    struct Case: CustomTestStringConvertible, Sendable {
+        let estimator: TrainerSettings.EstimatorName
+        let continuous: Bool
+        var testDescription: String { "\(estimator) \(continuous ? "gaussian" : "discrete")" }
+    }
+
+    static let cases: [Case] =
+        [TrainerSettings.EstimatorName.reinforce, .actorCritic, .a2c, .gae, .ppo].map { Case(estimator: $0, continuous: false) }
+        + [TrainerSettings.EstimatorName.reinforce, .a2c, .gae, .ppo].map { Case(estimator: $0, continuous: true) }
+
+    /// Small settings touching every kind of saved state: a critic (a target network for
+    /// actor_critic, a shared trunk for gae), the optimal baseline's running sums for
+    /// REINFORCE, each optimizer, a linear schedule, entropy, and truncated episodes.
+    static func settings(_ c: Case) -> TrainerSettings {
+        let optimizer: OptimizerConfiguration = switch c.estimator {
+        case .a2c: .rmsprop()
+        case .actorCritic: .sgd(momentum: 0.9)
+        default: .adam()
+        }
+        return TrainerSettings(
+            environment: .init(id: c.continuous ? "Pendulum-v1" : "CartPole-v1", numEnvs: 2, maxEpisodeSteps: 30),
+            policy: .init(hidden: [8], logStdInit: c.continuous ? -0.5 : 0),
+            estimator: .init(name: c.estimator, gamma: 0.95, nSteps: 8, episodesPerUpdate: 3, epochs: 2, minibatches: 3),
+            baseline: c.estimator == .reinforce ? .optimal : .value,
+            critic: .init(
+                hidden: [8], shareTrunk: c.estimator == .gae,
+                target: c.estimator == .actorCritic ? .targetNetwork : .stopgrad, targetUpdate: 3),
+            entropyCoef: 0.01,
+            optimizer: .init(configuration: optimizer, lr: 1e-3, schedule: .linear),
+            training: .init(steps: 600, evalEvery: 100, evalEpisodes: 2),
+            seed: 11)
+    }
+
+    /// Bit patterns, so that NaN equals NaN and −0 differs from 0.
+    static func bits(_ rows: [CurveRow]) -> [[UInt64]] {
+        rows.map { r in
+            [UInt64(r.step), UInt64(r.episodes)]
+                + [r.evalReturnMean, r.evalReturnStd, r.trainReturn, r.entropy, r.policyLoss, r.valueLoss].map(\.bitPattern)
+        }
+    }
+
+    static func parameters(_ session: any SessionRunning) -> [[UInt32]] {
+        var buffers = [session.policy.parameters]
+        if let critic = session.critic, critic.parameters !== session.policy.parameters {
+            buffers.append(critic.parameters)
+        }
+        return buffers.map { $0.parameterArray.map(\.bitPattern) }
+    }
+
+    @Test(arguments: cases) func resumedRunMatchesUninterruptedRun(_ c: Case) throws {
+        let settings = Self.settings(c)
+        let whole = try Trainer.makeSession(settings)
+        let wholeSink = RowSink()
+        let wholeOutcome = whole.run(sink: wholeSink, measurement: nil)
+        #expect(wholeOutcome.status == .completed)
+
+        let first = try Trainer.makeSession(settings)
+        let firstSink = RowSink()
+        #expect(first.run(sink: firstSink, measurement: nil, pausingAt: 250).status == .interrupted)
+        let paused = first.stepsDone
+        #expect(paused >= 250 && paused < settings.training.steps)
+        let data = try first.snapshot().save()
+
+        let second = try Trainer.makeSession(settings)
+        let snapshot = try TrainingSnapshot.load(data)
+        #expect(Self.bits(snapshot.curve) == Self.bits(firstSink.rows))
+        try second.restore(snapshot)
+        let secondSink = RowSink()
+        let outcome = second.run(sink: secondSink, measurement: nil)
+
+        #expect(outcome.status == .completed && outcome.steps == wholeOutcome.steps)
+        #expect(outcome.finalReturn.bitPattern == wholeOutcome.finalReturn.bitPattern)
+        #expect(!secondSink.rows.isEmpty && !firstSink.rows.isEmpty)
+        #expect(Self.bits(firstSink.rows + secondSink.rows) == Self.bits(wholeSink.rows))
+        #expect(Self.parameters(second) == Self.parameters(whole))
+    }
+
+    @Test func snapshotOfOtherSettingsIsRefused() throws {
+        let data = try Trainer.makeSession(Self.settings(Case(estimator: .ppo, continuous: false))).snapshot().save()
+        let other = try Trainer.makeSession(Self.settings(Case(estimator: .a2c, continuous: false)))
+        #expect(throws: TrainerError.self) { try other.restore(TrainingSnapshot.load(data)) }
+    }
+}
