@@ -6,21 +6,8 @@ import YAML
 @Suite struct ErrorLocationTests {
     let scratch = Scratch()
 
-    func expectSingle(
-        _ text: String, line: Int, column: Int, path: String, contains message: String,
-        sourceLocation: SourceLocation = #_sourceLocation
-    ) {
-        let errors = scratch.errors(text)
-        #expect(errors.count == 1, "\(errors)", sourceLocation: sourceLocation)
-        guard let e = errors.first else { return }
-        #expect(e.mark.line == line, "\(e)", sourceLocation: sourceLocation)
-        #expect(e.mark.column == column, "\(e)", sourceLocation: sourceLocation)
-        #expect(e.path == path, "\(e)", sourceLocation: sourceLocation)
-        #expect(e.message.contains(message), "\(e)", sourceLocation: sourceLocation)
-    }
-
     @Test func unknownKeyWithSuggestion() {
-        expectSingle(
+        scratch.expectSingleError(
             minimal("optimizer:\n  name: adam\n  learning_rat: 0.1\n"),
             line: 10, column: 3, path: "optimizer.learning_rat", contains: "unknown key")
         let e = scratch.errors(minimal("entropy_cof: 0.1\n"))
@@ -30,19 +17,19 @@ import YAML
     }
 
     @Test func wrongType() {
-        expectSingle(
+        scratch.expectSingleError(
             minimal("entropy_coef: [0.1]\n"), line: 8, column: 15, path: "entropy_coef",
             contains: "expected")
     }
 
     @Test func quotedNumberWhereANumberIsExpected() {
-        expectSingle(
+        scratch.expectSingleError(
             minimal("entropy_coef: \"0.01\"\n"), line: 8, column: 15, path: "entropy_coef",
             contains: "quoted")
     }
 
     @Test func outOfRangeValue() {
-        expectSingle(
+        scratch.expectSingleError(
             minimal("critic:\n  value_coef: -1\n"), line: 9, column: 15, path: "critic.value_coef",
             contains: ">= 0")
         let text = """
@@ -53,32 +40,32 @@ import YAML
               gamma: 1.5
             training: {steps: 1000}
             """
-        expectSingle(text, line: 5, column: 10, path: "estimator.gamma", contains: "(0, 1]")
+        scratch.expectSingleError(text, line: 5, column: 10, path: "estimator.gamma", contains: "(0, 1]")
     }
 
     @Test func unknownEnumValueWithSuggestion() {
-        expectSingle(
+        scratch.expectSingleError(
             minimal("optimizer:\n  name: rmsprp\n"), line: 9, column: 9, path: "optimizer.name",
             contains: "did you mean 'rmsprop'?")
-        expectSingle(
+        scratch.expectSingleError(
             minimal("baseline: valeu\n"), line: 8, column: 11, path: "baseline",
             contains: "did you mean 'value'?")
     }
 
     @Test func gridKeyNamingNoField() {
-        expectSingle(
+        scratch.expectSingleError(
             minimal("grid:\n  estimator.gama: [0.9, 0.99]\n"), line: 9, column: 3,
             path: "grid.estimator.gama", contains: "did you mean 'gamma'?")
-        expectSingle(
+        scratch.expectSingleError(
             minimal("grid:\n  estimatr.gamma: [0.9]\n"), line: 9, column: 3,
             path: "grid.estimatr.gamma", contains: "did you mean 'estimator'?")
     }
 
     @Test func gridValueOfTheWrongType() {
-        expectSingle(
+        scratch.expectSingleError(
             minimal("grid:\n  estimator.gamma: [0.9, fast]\n"), line: 9, column: 26,
             path: "grid.estimator.gamma", contains: "expected a number")
-        expectSingle(
+        scratch.expectSingleError(
             minimal("grid:\n  baseline: [none, valeu]\n"), line: 9, column: 20,
             path: "grid.baseline", contains: "did you mean 'value'?")
     }
@@ -92,7 +79,7 @@ import YAML
             estimator: {name: reinforce}
             training: {steps: 100}
             """
-        expectSingle(text, line: 4, column: 25, path: "environment.params.means[1]", contains: "quoted")
+        scratch.expectSingleError(text, line: 4, column: 25, path: "environment.params.means[1]", contains: "quoted")
     }
 
     @Test func anExcludeOnARejectedSweepIsAnErrorNotACrash() {
@@ -105,28 +92,28 @@ import YAML
     }
 
     @Test func hugeCountsAreRangeErrorsNotOverflows() {
-        expectSingle(
+        scratch.expectSingleError(
             minimal("").replacingOccurrences(of: "  id: CartPole-v1", with: "  id: CartPole-v1\n  num_envs: 4611686018427387904"),
             line: 4, column: 13, path: "environment.num_envs", contains: "1...65536")
-        expectSingle(
+        scratch.expectSingleError(
             minimal("policy:\n  hidden: [64, 100000000]\n"), line: 9, column: 16, path: "policy.hidden[1]",
             contains: "1...65536")
     }
 
     @Test func ruleErrorsOnASweptValuePointAtTheSweep() {
-        expectSingle(
+        scratch.expectSingleError(
             minimal("grid:\n  policy.architecture: [mlp, tabular]\n"), line: 9, column: 30,
             path: "grid.policy.architecture", contains: "tabular environment")
     }
 
     @Test func zipListsOfUnequalLength() {
-        expectSingle(
+        scratch.expectSingleError(
             minimal("zip:\n  - estimator.n_steps: [5, 16]\n    optimizer.lr: [0.1, 0.2, 0.3]\n"),
             line: 10, column: 19, path: "zip[0].optimizer.lr", contains: "unequal lengths")
     }
 
     @Test func excludeKeyThatIsNotSwept() {
-        expectSingle(
+        scratch.expectSingleError(
             minimal("grid:\n  baseline: [none, value]\nexclude:\n  - {basline: none}\n"),
             line: 11, column: 6, path: "exclude[0].basline", contains: "did you mean 'baseline'?")
     }
@@ -145,7 +132,7 @@ import YAML
     }
 
     @Test func missingExtendsFile() {
-        expectSingle(
+        scratch.expectSingleError(
             "# comment\nextends: base/missing.yaml\n" + minimal(), line: 2, column: 10,
             path: "extends", contains: "no such file")
     }
@@ -167,14 +154,14 @@ import YAML
     }
 
     @Test func badExperimentName() {
-        expectSingle(
+        scratch.expectSingleError(
             minimal().replacingOccurrences(of: "experiment: test", with: "experiment: a/b"),
             line: 1, column: 13, path: "experiment", contains: "[A-Za-z0-9._-]+")
     }
 
     @Test func incompatibleSettings() {
         let tabularOnCartPole = minimal("policy:\n  architecture: tabular\n")
-        expectSingle(tabularOnCartPole, line: 9, column: 17, path: "policy.architecture",
+        scratch.expectSingleError(tabularOnCartPole, line: 9, column: 17, path: "policy.architecture",
                      contains: "tabular environment")
         let valueCompareWithoutCritic = """
             experiment: t
@@ -184,7 +171,7 @@ import YAML
             diagnostics:
               gradient_variance: {every: 10, compare: [none, value]}
             """
-        expectSingle(valueCompareWithoutCritic, line: 6, column: 50,
+        scratch.expectSingleError(valueCompareWithoutCritic, line: 6, column: 50,
                      path: "diagnostics.gradient_variance.compare[1]", contains: "needs a critic")
     }
 
@@ -204,7 +191,7 @@ import YAML
             estimator: {name: reinforce}
             training: {steps: 100}
             """
-        expectSingle(text, line: 10, column: 10, path: "environment.params.transitions[1][0]",
+        scratch.expectSingleError(text, line: 10, column: 10, path: "environment.params.transitions[1][0]",
                      contains: "sums to")
     }
 

@@ -40,6 +40,20 @@ final class Scratch {
             return []
         }
     }
+
+    /// Expects loading `text` to give exactly one error, at `line`:`column`, on `path`, whose
+    /// message contains `message`.
+    func expectSingleError(
+        _ text: String, line: Int, column: Int, path: String, contains message: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        let errors = errors(text)
+        #expect(errors.count == 1, "\(errors)", sourceLocation: sourceLocation)
+        guard let e = errors.first else { return }
+        #expect(e.mark.line == line && e.mark.column == column, "\(e)", sourceLocation: sourceLocation)
+        #expect(e.path == path, "\(e)", sourceLocation: sourceLocation)
+        #expect(e.message.contains(message), "\(e)", sourceLocation: sourceLocation)
+    }
 }
 
 /// A minimal valid experiment, with `extra` appended at the top level.

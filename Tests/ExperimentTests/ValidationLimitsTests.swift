@@ -10,18 +10,6 @@ import YAML
 @Suite struct ValidationLimitsTests {
     let scratch = Scratch()
 
-    func expectSingle(
-        _ text: String, line: Int, column: Int, path: String, contains message: String,
-        sourceLocation: SourceLocation = #_sourceLocation
-    ) {
-        let errors = scratch.errors(text)
-        #expect(errors.count == 1, "\(errors)", sourceLocation: sourceLocation)
-        guard let e = errors.first else { return }
-        #expect(e.mark.line == line && e.mark.column == column, "\(e)", sourceLocation: sourceLocation)
-        #expect(e.path == path, "\(e)", sourceLocation: sourceLocation)
-        #expect(e.message.contains(message), "\(e)", sourceLocation: sourceLocation)
-    }
-
     // MARK: The experiment name
 
     @Test func aNameLongerThanTheLimitIsAnError() throws {
@@ -29,7 +17,7 @@ import YAML
         let plan = try scratch.load("ok.yaml", minimal().replacingOccurrences(of: "experiment: test", with: "experiment: \(longest)"))
         #expect(plan.name == longest)
         for length in [201, 256, 10_000] {
-            expectSingle(
+            scratch.expectSingleError(
                 minimal().replacingOccurrences(of: "experiment: test", with: "experiment: " + String(repeating: "n", count: length)),
                 line: 1, column: 13, path: "experiment", contains: "limit is 200")
         }
@@ -46,28 +34,28 @@ import YAML
             estimator: {name: reinforce}
             training: {steps: 100}
             """
-        expectSingle(text, line: 4, column: 19, path: "environment.params.means", contains: "at least 2 arms")
+        scratch.expectSingleError(text, line: 4, column: 19, path: "environment.params.means", contains: "at least 2 arms")
     }
 
     /// A regression bound of nan or ±inf would let `runner check` pass without measuring anything.
     @Test func regressionBoundsMustBeFinite() {
         for value in [".nan", ".inf", "-.inf"] {
-            expectSingle(
+            scratch.expectSingleError(
                 minimal("regression: {min: \(value)}\n"), line: 8, column: 19, path: "regression.min", contains: "finite")
         }
         for value in [".nan", ".inf"] {
-            expectSingle(
+            scratch.expectSingleError(
                 minimal("regression: {min: 1, tolerance: \(value)}\n"), line: 8, column: 33, path: "regression.tolerance",
                 contains: "finite")
         }
     }
 
     @Test func infiniteFloatsDocumentedAsPositiveNumbersAreErrors() {
-        expectSingle(
+        scratch.expectSingleError(
             minimal().replacingOccurrences(of: "  name: a2c", with: "  name: ppo\n  clip: .inf"),
             line: 6, column: 9, path: "estimator.clip", contains: "finite")
-        expectSingle(minimal("optimizer: {eps: .inf}\n"), line: 8, column: 18, path: "optimizer.eps", contains: "finite")
-        expectSingle(
+        scratch.expectSingleError(minimal("optimizer: {eps: .inf}\n"), line: 8, column: 18, path: "optimizer.eps", contains: "finite")
+        scratch.expectSingleError(
             minimal("optimizer: {max_grad_norm: .inf}\n"), line: 8, column: 28, path: "optimizer.max_grad_norm",
             contains: "finite")
     }
@@ -81,19 +69,19 @@ import YAML
         #expect(errors.map(\.mark.line) == [9, 9] && errors.map(\.mark.column) == [23, 26], "\(errors)")
         #expect(errors.first?.message.contains("repeats the value '0.0' at line 9, column 18") == true, "\(errors)")
         // Strings and mappings repeat by value; `.nan` repeats `.nan`.
-        expectSingle(
+        scratch.expectSingleError(
             minimal("grid:\n  baseline: [none, value, \"none\"]\n"), line: 9, column: 27, path: "grid.baseline[2]",
             contains: "repeats")
-        expectSingle(
+        scratch.expectSingleError(
             minimal("grid:\n  optimizer: [{name: sgd, lr: 0.1}, {lr: 1.0e-1, name: sgd}]\n"), line: 9, column: 37,
             path: "grid.optimizer[1]", contains: "repeats")
-        expectSingle(
+        scratch.expectSingleError(
             minimal("grid:\n  critic.value_coef: [.nan, .NaN]\n"), line: 9, column: 29, path: "grid.critic.value_coef[1]",
             contains: "repeats")
     }
 
     @Test func aRepeatedZipRowIsAnErrorAtTheRepeat() {
-        expectSingle(
+        scratch.expectSingleError(
             minimal("zip:\n  - estimator.n_steps: [5, 16, 5]\n    optimizer.lr: [0.1, 0.2, 1.0e-1]\n"),
             line: 9, column: 32, path: "zip[0].estimator.n_steps[2]", contains: "repeats row 0")
         // Rows that share one value but not the other are distinct cells.
@@ -115,12 +103,12 @@ import YAML
         let floats = (1...10).map { "0.0\($0 - 1)1" }.joined(separator: ", ")
         let more = ["entropy_coef", "critic.value_coef", "optimizer.lr", "estimator.gamma"]
             .map { "  \($0): [\(floats)]\n" }.joined()
-        expectSingle(
+        scratch.expectSingleError(
             minimal("grid:\n" + keys + more), line: 8, column: 1, path: "grid",
             contains: "this sweep has 10000000 jobs")
         // The cap counts seeds: 1,001 cells of 100 seeds is over; 10 cells of 100 seeds is not.
         let thousand = (1...1001).map { "\($0)" }.joined(separator: ", ")
-        expectSingle(
+        scratch.expectSingleError(
             minimal("seeds: 100\ngrid:\n  estimator.n_steps: [\(thousand)]\n"), line: 9, column: 1, path: "grid",
             contains: "limit is 100000")
     }
@@ -135,7 +123,7 @@ import YAML
         let keys = ["estimator.n_steps", "training.eval_episodes", "critic.target_update", "training.eval_every",
                     "estimator.epochs", "estimator.minibatches", "environment.num_envs"]
             .map { "  \($0): [\(values)]\n" }.joined()
-        expectSingle(minimal("grid:\n" + keys), line: 8, column: 1, path: "grid", contains: "limit is 100000")
+        scratch.expectSingleError(minimal("grid:\n" + keys), line: 8, column: 1, path: "grid", contains: "limit is 100000")
     }
 
     // MARK: Memory
@@ -186,16 +174,16 @@ import YAML
             estimator: {name: reinforce, episodes_per_update: 1000}
             training: {steps: 200}
             """
-        expectSingle(text, line: 4, column: 19, path: "training.steps", contains: "take at least 20000 steps")
+        scratch.expectSingleError(text, line: 4, column: 19, path: "training.steps", contains: "take at least 20000 steps")
         _ = try scratch.load("ok.yaml", text.replacingOccurrences(of: "steps: 200}", with: "steps: 20000}"))
         // Over 3 copies in lockstep, 4 episodes take 2 rounds of 3 copies: 6 episodes of 20 steps.
-        expectSingle(
+        scratch.expectSingleError(
             text.replacingOccurrences(of: "{id: Chain}", with: "{id: Chain, num_envs: 3}")
                 .replacingOccurrences(of: "episodes_per_update: 1000", with: "episodes_per_update: 4")
                 .replacingOccurrences(of: "steps: 200}", with: "steps: 119}"),
             line: 4, column: 19, path: "training.steps", contains: "take at least 120 steps")
         // CartPole episodes may end at any step: the bound is one step per episode.
-        expectSingle(
+        scratch.expectSingleError(
             text.replacingOccurrences(of: "{id: Chain}", with: "{id: CartPole-v1}"),
             line: 4, column: 19, path: "training.steps", contains: "of at least one step each take at least 1000 steps")
         _ = try scratch.load(

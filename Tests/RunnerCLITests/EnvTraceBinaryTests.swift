@@ -49,13 +49,12 @@ import Testing
                 // step, action, terminated and truncated exactly.
                 #expect(ours[0] == theirs[0] && ours[3] == theirs[3] && ours[4] == theirs[4], "\(id) \(index): \(ours) vs \(theirs)")
                 #expect(Double(ours[1]) == Double(theirs[1]))
-                // Rewards exactly, Pendulum's float cost to 1e-12 relative.
+                // Rewards (float64) and observations (float32) bit for bit, as the library's parity test.
                 let (r, g) = (Double(ours[2])!, Double(theirs[2])!)
-                #expect(abs(r - g) <= (id == "Pendulum-v1" ? 1e-12 * abs(g) : 0), "\(id) \(index): reward \(r) vs \(g)")
-                // Observations to 1e-6 relative, with a 1e-6 floor near zero.
+                #expect(r.bitPattern == g.bitPattern, "\(id) \(index): reward \(r) vs \(g)")
                 for (x, y) in zip(ours.dropFirst(5), theirs.dropFirst(5)) {
-                    let (a, b) = (Double(x)!, Double(y)!)
-                    #expect(abs(a - b) <= 1e-6 * max(1, abs(b)), "\(id) \(index): \(a) vs \(b)")
+                    let (a, b) = (Float(x)!, Float(y)!)
+                    #expect(a.bitPattern == b.bitPattern, "\(id) \(index): \(a) vs \(b)")
                 }
             }
         }

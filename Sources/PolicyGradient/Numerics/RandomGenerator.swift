@@ -58,7 +58,7 @@ public struct RandomGenerator: RandomNumberGenerator, Sendable {
     }
 
     @inlinable
-    @usableFromInline func rotateLeft(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
+    func rotateLeft(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
 
     /// A uniform draw from [0, 1) with 53 random bits.
     @inlinable

@@ -53,14 +53,27 @@ public enum SafeFiles {
     /// The bytes of the file at `url`; nil when there is none. Other failures (a folder, no
     /// permission) throw, naming the file and the reason.
     public static func contents(of url: URL) throws -> Data? {
+        var data = Data()
+        guard try read(url, { data.append(contentsOf: $0) }) else { return nil }
+        return data
+    }
+
+    /// Reads the file at `url` in pieces of up to 64 KiB, handing each to `body` in order.
+    /// Returns false when there is no such file; other failures throw, naming the file and
+    /// the reason. Unless `followingLinks`, a link at `url` is an error naming it.
+    @discardableResult
+    public static func read(
+        _ url: URL, followingLinks: Bool = true, _ body: (UnsafeRawBufferPointer) -> Void
+    ) throws -> Bool {
         let file: FileDescriptor
         do {
-            file = try FileDescriptor.open(FilePath(url.path), .readOnly, options: [.closeOnExec])
+            file = try FileDescriptor.open(
+                FilePath(url.path), .readOnly, options: followingLinks ? [.closeOnExec] : [.noFollow, .closeOnExec])
         } catch let code as Errno {
-            if code == .noSuchFileOrDirectory { return nil }
+            if code == .noSuchFileOrDirectory { return false }
+            if code == .tooManySymbolicLinkLevels && !followingLinks { throw FileSystemError.symbolicLink(path: url.path) }
             throw FileSystemError.failed(path: url.path, action: "read", errno: code)
         }
-        var data = Data()
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 1)
         defer { buffer.deallocate() }
         do {
@@ -68,13 +81,13 @@ public enum SafeFiles {
                 while true {
                     let n = try file.read(into: buffer)
                     if n == 0 { break }
-                    data.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[..<n]))
+                    body(UnsafeRawBufferPointer(rebasing: buffer[..<n]))
                 }
             }
         } catch let code as Errno {
             throw FileSystemError.failed(path: url.path, action: "read", errno: code)
         }
-        return data
+        return true
     }
 
     /// Removes the file or link `url` itself, never what a link points to; nothing when absent.

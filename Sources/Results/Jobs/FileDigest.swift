@@ -17,31 +17,14 @@ public struct FileDigest: Sendable, Equatable, Codable {
 
     /// Reads the file at `url` (never through a link) in pieces and digests it.
     public static func of(_ url: URL) throws -> FileDigest {
-        let file: FileDescriptor
-        do {
-            file = try FileDescriptor.open(FilePath(url.path), .readOnly, options: [.noFollow, .closeOnExec])
-        } catch let code as Errno {
-            if code == .tooManySymbolicLinkLevels { throw FileSystemError.symbolicLink(path: url.path) }
-            throw FileSystemError.failed(path: url.path, action: "read", errno: code)
-        }
         var hasher = Crypto.SHA256()
         var bytes = 0, lines = 0
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 1)
-        defer { buffer.deallocate() }
-        do {
-            try file.closeAfter {
-                while true {
-                    let n = try file.read(into: buffer)
-                    if n == 0 { break }
-                    let chunk = UnsafeRawBufferPointer(rebasing: buffer[..<n])
-                    hasher.update(bufferPointer: chunk)
-                    bytes += n
-                    lines += chunk.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-                }
-            }
-        } catch let code as Errno {
-            throw FileSystemError.failed(path: url.path, action: "read", errno: code)
+        let found = try SafeFiles.read(url, followingLinks: false) { chunk in
+            hasher.update(bufferPointer: chunk)
+            bytes += chunk.count
+            lines += chunk.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
         }
+        guard found else { throw FileSystemError.failed(path: url.path, action: "read", errno: .noSuchFileOrDirectory) }
         let hex = hasher.finalize().map { String(format: "%02x", $0) }.joined()
         return FileDigest(bytes: bytes, lines: lines, sha256: hex)
     }
