@@ -2,7 +2,7 @@
 import PackageDescription
 
 /// Numeric code is compiled with optimization even in debug builds, so that
-/// `swift run` and `swift test` do not crawl (DESIGN section 9).
+/// `swift run` and `swift test` do not crawl (docs/architecture.md section 9).
 let optimizedInDebug: [SwiftSetting] = [
     .unsafeFlags(["-O"], .when(configuration: .debug))
 ]
@@ -31,7 +31,10 @@ let package = Package(
         .target(
             name: "Experiment",
             dependencies: ["YAML", "PolicyGradient", .product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "PolicyGradient", swiftSettings: optimizedInDebug),
+        // The dense kernels, in C so that one source compiles for AVX2 and for any x86-64 and the
+        // loader picks the version the machine runs (docs/architecture.md section 9).
+        .target(name: "CDenseKernels", cSettings: [.unsafeFlags(["-O2"])]),
+        .target(name: "PolicyGradient", dependencies: ["CDenseKernels"], swiftSettings: optimizedInDebug),
         .target(
             name: "Results",
             dependencies: [
@@ -67,7 +70,7 @@ let package = Package(
         .testTarget(name: "ResultsTests", dependencies: ["Results", "PolicyGradient"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Results", "Experiment", "PolicyGradient"]),
         .testTarget(name: "SweepTests", dependencies: ["Sweep", "Results", "Report", "Experiment", "PolicyGradient"]),
-        .testTarget(name: "RunnerCLITests", dependencies: ["RunnerCLI", "Experiment", "YAML"]),
+        .testTarget(name: "RunnerCLITests", dependencies: ["RunnerCLI", "Experiment", "YAML", "PolicyGradient"]),
     ],
     swiftLanguageModes: [.v6]
 )

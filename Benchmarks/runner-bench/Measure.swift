@@ -14,6 +14,6 @@ func medianSeconds(repetitions: Int = 5, _ body: () throws -> Void) rethrows -> 
 
 /// Prints one benchmark line: name, figure, unit.
 func report(_ name: String, _ value: Double, _ unit: String) {
-    let padded = name.padding(toLength: 48, withPad: " ", startingAt: 0)
+    let padded = name.padding(toLength: 56, withPad: " ", startingAt: 0)
     print("\(padded) \(String(format: "%12.1f", value)) \(unit)")
 }

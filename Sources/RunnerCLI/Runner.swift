@@ -5,6 +5,7 @@ import Darwin
 #endif
 import ArgumentParser
 import Foundation
+import PolicyGradient
 import Sweep
 
 /// The `runner` command: runs policy-gradient experiments declared in YAML.
@@ -23,7 +24,10 @@ public struct Runner: ParsableCommand {
             not an error); 2 invalid config; 64 usage error; 130 interrupted.
 
             --version prints `runner VERSION (commit HASH)`: the commit checked out in the git \
-            repository that holds the executable, left out when there is none or git is absent.
+            repository that holds the executable, left out when there is none or git is absent; \
+            then `dense kernels: avx2` or `baseline`, the compiled version of the neural-network \
+            kernels this machine runs (the environment variable RUNNER_KERNELS=baseline chooses \
+            the other; both give bitwise-identical results).
             """,
         version: SweepRunner.toolVersion,
         subcommands: [Run.self, Plan.self, Validate.self, ReportCommand.self, Check.self, Env.self],
@@ -72,6 +76,7 @@ public struct Runner: ParsableCommand {
 
     /// `runner 0.1.0 (commit <hash>)`: the commit is that of the git checkout holding the
     /// executable (where `swift build` puts it), left out when there is none or git is absent.
+    /// A second line names the version of the dense kernels that runs.
     static var versionText: String {
         var text = "runner \(SweepRunner.toolVersion)"
         let executable = (Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0]))
@@ -79,6 +84,6 @@ public struct Runner: ParsableCommand {
         if let commit = SweepRunner.gitCommit(of: executable.deletingLastPathComponent()) {
             text += " (commit \(commit))"
         }
-        return text
+        return text + "\ndense kernels: \(DenseKernels.InstructionSet.selected.rawValue)"
     }
 }

@@ -22,11 +22,16 @@ struct BinaryRunner {
 
     /// Runs `runner` with `arguments` in `directory`, killing it after `timeout` seconds (a
     /// hang-catcher, never a speed requirement). `limits` are `ulimit` options (`"-v 2000000"`)
-    /// applied by `/bin/sh` before it execs the runner.
+    /// applied by `/bin/sh` before it execs the runner; `environment` adds to (or replaces in)
+    /// the test's own environment variables.
     static func run(
-        _ arguments: [String], in directory: URL = repositoryRoot, timeout: TimeInterval = 300, limits: [String] = []
+        _ arguments: [String], in directory: URL = repositoryRoot, timeout: TimeInterval = 300, limits: [String] = [],
+        environment: [String: String] = [:]
     ) throws -> Outcome {
         let process = Process()
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         if limits.isEmpty {
             process.executableURL = executable
             process.arguments = arguments

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyGradient
 import Testing
 
 /// Usage errors through the binary: exit 64 and a message that names the mistake.
@@ -33,7 +34,8 @@ import Testing
     }
 
     /// `runner 0.1.0 (commit <hash>)` with the commit of the checkout the binary was built in
-    /// (this repository), as git itself reports it; without git, the version alone.
+    /// (this repository), as git itself reports it; without git, the version alone. Then the
+    /// dense kernels' version: AVX2 where the machine has it.
     @Test func versionPrintsTheVersionAndCommit() throws {
         let outcome = try BinaryRunner.run(["--version"])
         #expect(outcome.status == 0)
@@ -47,7 +49,8 @@ import Testing
         let head = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             .trimmingCharacters(in: .whitespacesAndNewlines)
         git.waitUntilExit()
-        let expected = git.terminationStatus == 0 ? "runner 0.1.0 (commit \(head))\n" : "runner 0.1.0\n"
+        let kernels = "dense kernels: \(DenseKernels.InstructionSet.avx2.isSupported ? "avx2" : "baseline")\n"
+        let expected = (git.terminationStatus == 0 ? "runner 0.1.0 (commit \(head))\n" : "runner 0.1.0\n") + kernels
         #expect(outcome.stdout == expected)
     }
 }

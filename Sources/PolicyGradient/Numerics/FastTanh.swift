@@ -1,3 +1,5 @@
+import CDenseKernels
+
 /// A hyperbolic tangent of our own: pure arithmetic, vectorizable, identical on every machine.
 ///
 /// `tanh(x) ≈ p(x) / q(x)` on `x` clamped to `[-c, c]`, `c = 7.90531110763549805`, where `p` is
@@ -70,27 +72,12 @@ public enum FastTanh {
         return p / q
     }
 
-    /// Replaces `values[0..<count]` with their tanh.
-    public static func apply(_ values: UnsafeMutablePointer<Float>, count: Int) {
-        var i = 0
-        let raw = UnsafeMutableRawPointer(values)
-        // Two independent vectors per step: each evaluation is a chain of dependent operations,
-        // so interleaving two keeps the arithmetic units busy.
-        while i + 16 <= count {
-            let v0 = raw.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
-            let v1 = raw.loadUnaligned(fromByteOffset: i * 4 + 32, as: SIMD8<Float>.self)
-            raw.storeBytes(of: evaluate(v0), toByteOffset: i * 4, as: SIMD8<Float>.self)
-            raw.storeBytes(of: evaluate(v1), toByteOffset: i * 4 + 32, as: SIMD8<Float>.self)
-            i += 16
-        }
-        while i + 8 <= count {
-            let v = raw.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
-            raw.storeBytes(of: evaluate(v), toByteOffset: i * 4, as: SIMD8<Float>.self)
-            i += 8
-        }
-        while i < count {
-            values[i] = evaluate(values[i])
-            i += 1
-        }
+    /// Replaces `values[0..<count]` with their tanh, `evaluate` value by value (in the kernels'
+    /// C library, so that it runs on eight lanes per instruction where the machine can).
+    public static func apply(
+        _ values: UnsafeMutablePointer<Float>, count: Int,
+        using isa: DenseKernels.InstructionSet = .selected
+    ) {
+        pg_dense_tanh(isa.code, values, count)
     }
 }
