@@ -29,12 +29,13 @@ EXPERIMENT ?= a2c-cartpole
 plots:
 	$(SWIFT) run runner report $(RESULTS)/$(EXPERIMENT) --render png
 
-# Our kernels' GFLOP/s and training steps/s, then Stable-Baselines3's A2C and PPO steps/s on
-# the same settings and one thread when PYTHON can import it: compare them as ratios.
+# Speed, through package-benchmark (the package in Benchmarks/): the dense kernels' GFLOP/s in
+# every compiled version, training and environment steps/s, parsing; then Stable-Baselines3's
+# A2C and PPO steps/s on the same settings and one thread when PYTHON can import it. Compare
+# them as ratios taken in this one sitting.
 PYTHON ?= python3
 bench:
-	$(SWIFT) build -c release --product runner-bench
-	.build/release/runner-bench
+	cd Benchmarks && $(SWIFT) package benchmark
 	@if $(PYTHON) -c "import stable_baselines3" 2>/dev/null; then \
 		$(PYTHON) tools/sb3_a2c_speed.py --steps 30000 && $(PYTHON) tools/sb3_ppo_speed.py --steps 20000; \
 	else \

@@ -59,9 +59,6 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "runner", dependencies: ["RunnerCLI"]),
-        .executableTarget(
-            name: "runner-bench", dependencies: ["YAML", "Experiment", "PolicyGradient"],
-            path: "Benchmarks/runner-bench", swiftSettings: optimizedInDebug),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(name: "ExperimentTests", dependencies: ["Experiment", "YAML", "PolicyGradient"],
                     resources: [.copy("Fixtures")]),

@@ -49,29 +49,6 @@ public enum FastTanh {
         return p / q
     }
 
-    /// tanh of eight values at once (the same arithmetic as the scalar form, lane by lane).
-    @inlinable @inline(__always)
-    public static func evaluate(_ value: SIMD8<Float>) -> SIMD8<Float> {
-        // `replacing(with:where:)` lowers to vector compare-and-select; the generic
-        // `pointwiseMin`/`pointwiseMax` were not inlined.
-        var x = value.replacing(with: -clampBound, where: value .< -clampBound)
-        x.replace(with: clampBound, where: x .> clampBound)
-        let x2 = x * x
-        var p = SIMD8<Float>(repeating: alpha13)
-        p = p * x2 + alpha11
-        p = p * x2 + alpha9
-        p = p * x2 + alpha7
-        p = p * x2 + alpha5
-        p = p * x2 + alpha3
-        p = p * x2 + alpha1
-        p = p * x
-        var q = SIMD8<Float>(repeating: beta6)
-        q = q * x2 + beta4
-        q = q * x2 + beta2
-        q = q * x2 + beta0
-        return p / q
-    }
-
     /// Replaces `values[0..<count]` with their tanh, `evaluate` value by value (in the kernels'
     /// C library, so that it runs on eight lanes per instruction where the machine can).
     public static func apply(

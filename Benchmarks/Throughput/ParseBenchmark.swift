@@ -1,10 +1,27 @@
+import Benchmark
 import Experiment
 import Foundation
 
 /// Parse + validate of a multi-megabyte experiment file: a 400-state Tabular MDP written out
-/// in full (transitions alone hold 400 x 4 x 400 numbers).
+/// in full (transitions alone hold 400 x 4 x 400 numbers); one iteration loads the file once.
 enum ParseBenchmark {
-    static func run() throws {
+    static func register() {
+        let text = experimentText()
+        let megabytes = max(1, Int((Double(text.utf8.count) / 1_048_576).rounded()))
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("bench-big-\(getpid()).yaml")
+        Benchmark(
+            "parse+validate a \(megabytes) MB file (6 jobs)",
+            configuration: .init(metrics: [.wallClock]),
+            closure: { _ in
+                let jobs = try ExperimentLoader().load(path: url.path).jobs.count
+                precondition(jobs == 6)
+            },
+            setup: { try text.write(to: url, atomically: true, encoding: .utf8) },
+            teardown: { try? FileManager.default.removeItem(at: url) })
+    }
+
+    /// The experiment file: a Tabular environment whose tables are written out in full.
+    static func experimentText() -> String {
         let states = 400, actions = 4
         var text = """
             experiment: big
@@ -38,16 +55,6 @@ enum ParseBenchmark {
               estimator.gamma: [0.9, 0.99]
 
             """
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("bench-big-\(getpid()).yaml")
-        try text.write(to: url, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(at: url) }
-        let megabytes = Double(text.utf8.count) / 1_048_576
-        var jobs = 0
-        let seconds = try medianSeconds {
-            jobs = try ExperimentLoader().load(path: url.path).jobs.count
-        }
-        precondition(jobs == 6)
-        report(String(format: "parse+validate %.1f MB file (%d jobs)", megabytes, jobs), seconds * 1000, "ms")
-        report("  throughput", megabytes / seconds, "MB/s")
+        return text
     }
 }
