@@ -25,7 +25,7 @@ let diagnosticsTestCritic: [Float] = [2.0, 1.0, 3.0, 0.5]
 
 /// Single-episode REINFORCE (γ = 0.9, reward to go) with a tabular policy on `diagnosticsTestMDP`.
 func reinforceTabularSettings(
-    baseline: TrainerSettings.BaselineKind = .none, discountWeighting: Bool = true, steps: Int = 1_000,
+    baseline: Baseline = .none, discountWeighting: Bool = true, steps: Int = 1_000,
     episodesPerUpdate: Int = 1, diagnostics: TrainerSettings.Diagnostics? = nil, seed: UInt64 = 11
 ) -> TrainerSettings {
     TrainerSettings(
@@ -78,7 +78,7 @@ func closeRelative(_ a: Double, _ b: Double, _ tolerance: Double) -> Bool {
         let environments = state.makeBatchEnvironments(seed: m, stream: .diagnostics)
         var actions = RandomGenerator(seed: m, stream: .diagnostics, index: 1 << 32)
         let batch = state.makeRollout()
-        let choices: [BaselineChoice] = [.value, .none, .constant(0)]
+        let choices: [ResolvedBaseline] = [.value, .none, .constant(0)]
         var estimates = [[[Double]]](repeating: [], count: 3)
         for _ in 0..<50 {
             state.collectBatch(from: environments, actionGenerator: &actions, into: batch)

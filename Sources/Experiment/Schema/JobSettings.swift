@@ -1,3 +1,4 @@
+import PolicyGradient
 import YAML
 
 /// Everything one job trains with: the experiment file's settings sections, resolved.

@@ -23,7 +23,7 @@ public struct RunningBaselines: Codable, Sendable, Equatable {
     public var optimal: Float { squareSum > 0 ? Float(crossSum / squareSum) : 0 }
 
     /// The numbers behind a baseline setting now; `.value` needs the run to have a critic.
-    public func choice(_ kind: TrainerSettings.BaselineKind, hasCritic: Bool) -> BaselineChoice {
+    public func resolve(_ kind: Baseline, hasCritic: Bool) -> ResolvedBaseline {
         switch kind {
         case .none: return .none
         case .mean: return .constant(mean)

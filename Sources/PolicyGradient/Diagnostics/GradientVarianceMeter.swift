@@ -53,16 +53,16 @@
 /// diagnostics, bit for bit.
 public struct GradientVarianceMeter: Sendable {
     /// The job's baseline, measured first.
-    public var baseline: TrainerSettings.BaselineKind
+    public var baseline: Baseline
     /// Further baselines measured on the same batches.
-    public var compare: [TrainerSettings.BaselineKind]
+    public var compare: [Baseline]
     /// K, batches per measurement.
     public var samples: Int
     /// The job's seed.
     public var seed: UInt64
 
     public init(
-        baseline: TrainerSettings.BaselineKind, compare: [TrainerSettings.BaselineKind] = [], samples: Int,
+        baseline: Baseline, compare: [Baseline] = [], samples: Int,
         seed: UInt64
     ) {
         self.baseline = baseline
@@ -87,7 +87,7 @@ public struct GradientVarianceMeter: Sendable {
     }
 
     /// The measured baselines in row order: the job's, then `compare`, each once.
-    public var baselines: [TrainerSettings.BaselineKind] {
+    public var baselines: [Baseline] {
         var kinds = [baseline]
         for kind in compare where !kinds.contains(kind) { kinds.append(kind) }
         return kinds
@@ -108,7 +108,7 @@ public struct GradientVarianceMeter: Sendable {
     public func measure(_ state: any TrainerState, step: Int, index: UInt64) -> [VarianceRow] {
         let kinds = baselines.filter { $0 != .value || state.critic != nil }
         guard !kinds.isEmpty, samples >= 1 else { return [] }
-        let choices = kinds.map { state.baselineChoice($0) }
+        let choices = kinds.map { state.resolvedBaseline($0) }
         // The exact reference first: it overwrites the policy's workspace rows, which the
         // batches below rely on.
         let reference = ExactGradientReference(state)

@@ -167,7 +167,7 @@ final class FixedLengthCollector<E: Environment>: BatchCollector {
             let values = batch.stateValueStorage.pointer
             ReturnEstimators.generalizedAdvantages(
                 rewards: rewards, values: values, ended: ended, nextValues: next, gamma: gamma,
-                lambda: Float(estimator.gaeLambda), numEnvs: n, steps: steps, into: q)
+                gaeLambda: Float(estimator.gaeLambda), numEnvs: n, steps: steps, into: q)
             for k in 0..<count { q[k] += values[k] }
             targets.update(from: q, count: count)
         case .actorCritic:

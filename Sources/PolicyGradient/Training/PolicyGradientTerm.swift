@@ -23,7 +23,7 @@ final class PolicyGradientTerm {
     /// Adds `scale · ĝ` plus the gradient of `β Σ_k H(π(·|s_k))` in one backward pass; returns
     /// the policy loss `−termScale Σ_k w_k Â_k log π(a_k|s_k)`.
     @discardableResult
-    func accumulate(_ batch: Rollout, baseline: BaselineChoice, scale: Float, entropyCoefficient beta: Float) -> Float {
+    func accumulate(_ batch: Rollout, baseline: ResolvedBaseline, scale: Float, entropyCoefficient beta: Float) -> Float {
         forwarded.ensure(batch)
         let count = batch.count
         coefficients.reserve(count)

@@ -113,18 +113,6 @@ public struct TrainerSettings: Sendable, Equatable {
         }
     }
 
-    /// `baseline:` — B(s_t), subtracted from the estimate of Q(s_t, a_t).
-    public enum BaselineKind: String, Sendable, CaseIterable {
-        /// B = 0.
-        case none
-        /// A constant: the running mean of the Q-estimates of all earlier updates (0 at the first).
-        case mean
-        /// A constant: b* = Σ gX·gY / Σ |gY|² over earlier updates (0 at the first).
-        case optimal
-        /// The learned critic: V(s_t), or Σ_a π(a|s_t) Q(s_t, a) for actor_critic.
-        case value
-    }
-
     /// Where bootstrap values come from.
     public enum CriticTarget: String, Sendable, CaseIterable {
         /// The current critic (no gradient flows through the target).
@@ -211,9 +199,9 @@ public struct TrainerSettings: Sendable, Equatable {
         /// K, estimates per measurement.
         public var samples: Int
         /// Baselines measured on the same batches as the job's own.
-        public var compare: [BaselineKind]
+        public var compare: [Baseline]
 
-        public init(every: Int, samples: Int = 32, compare: [BaselineKind] = []) {
+        public init(every: Int, samples: Int = 32, compare: [Baseline] = []) {
             self.every = every
             self.samples = samples
             self.compare = compare
@@ -223,7 +211,7 @@ public struct TrainerSettings: Sendable, Equatable {
     public var environment: Environment
     public var policy: Policy
     public var estimator: Estimator
-    public var baseline: BaselineKind
+    public var baseline: Baseline
     public var critic: Critic
     /// β of the entropy bonus β·mean H(π(·|s_t)).
     public var entropyCoef: Double
@@ -234,7 +222,7 @@ public struct TrainerSettings: Sendable, Equatable {
     public var seed: UInt64
 
     public init(
-        environment: Environment, policy: Policy = Policy(), estimator: Estimator, baseline: BaselineKind = .none,
+        environment: Environment, policy: Policy = Policy(), estimator: Estimator, baseline: Baseline = .none,
         critic: Critic? = nil, entropyCoef: Double = 0, optimizer: Optimizer = Optimizer(), training: Training,
         diagnostics: Diagnostics? = nil, seed: UInt64 = 0
     ) {

@@ -15,7 +15,7 @@
 ///     for k in 0..<K {
 ///         state.collectBatch(from: envs, actionGenerator: &actions, into: batch)
 ///         for kind in baselines {
-///             let g = state.policyGradient(batch, baseline: state.baselineChoice(kind))  // ĝ_k
+///             let g = state.policyGradient(batch, baseline: state.resolvedBaseline(kind))  // ĝ_k
 ///         }
 ///     }
 public protocol TrainerState: AnyObject {
@@ -37,7 +37,7 @@ public protocol TrainerState: AnyObject {
     var optimalBaseline: Float { get }
 
     /// The numbers behind a baseline setting now: none, the current mean or optimal constant, or the critic.
-    func baselineChoice(_ kind: TrainerSettings.BaselineKind) -> BaselineChoice
+    func resolvedBaseline(_ kind: Baseline) -> ResolvedBaseline
 
     /// Fresh environment copies (`numEnvs` of them, copy i drawing from
     /// `RandomGenerator(seed:stream:index: i)`), for `collectBatch`.
@@ -61,8 +61,8 @@ public protocol TrainerState: AnyObject {
     /// with `scale = −1` (a loss gradient). For PPO this is the clipped surrogate's gradient at
     /// ratio 1 over the whole batch. Re-runs the policy's forward pass when its workspace no
     /// longer holds this batch.
-    func accumulatePolicyGradient(_ batch: Rollout, baseline: BaselineChoice, scale: Float)
+    func accumulatePolicyGradient(_ batch: Rollout, baseline: ResolvedBaseline, scale: Float)
 
     /// ĝ as a new vector over `policy.parameters` (zeroes the gradient before and after).
-    func policyGradient(_ batch: Rollout, baseline: BaselineChoice) -> [Float]
+    func policyGradient(_ batch: Rollout, baseline: ResolvedBaseline) -> [Float]
 }

@@ -147,7 +147,7 @@ final class TrainingSession<E: Environment>: TrainerState {
     /// Returns false when the run has diverged.
     func update(_ batch: Rollout) -> Bool {
         let lr = learningRate
-        let choice = baselineChoice(settings.baseline)
+        let choice = resolvedBaseline(settings.baseline)
         if tracksOptimalBaseline { term.addOptimalBaselineStatistics(batch, to: &baselines) }
         guard updateRule.update(batch, baseline: choice, learningRate: lr, metrics: &metrics) else { return false }
         baselines.addQEstimates(batch.qEstimates)
@@ -164,8 +164,8 @@ final class TrainingSession<E: Environment>: TrainerState {
     var meanBaseline: Float { baselines.mean }
     var optimalBaseline: Float { baselines.optimal }
 
-    func baselineChoice(_ kind: TrainerSettings.BaselineKind) -> BaselineChoice {
-        baselines.choice(kind, hasCritic: critic != nil)
+    func resolvedBaseline(_ kind: Baseline) -> ResolvedBaseline {
+        baselines.resolve(kind, hasCritic: critic != nil)
     }
 
     func makeBatchEnvironments(seed: UInt64, stream: RandomStream) -> BatchEnvironments {
@@ -186,13 +186,13 @@ final class TrainingSession<E: Environment>: TrainerState {
         _ = collect(typed.vector, &actionGenerator, batch)
     }
 
-    func accumulatePolicyGradient(_ batch: Rollout, baseline: BaselineChoice, scale: Float) {
+    func accumulatePolicyGradient(_ batch: Rollout, baseline: ResolvedBaseline, scale: Float) {
         // After a stop the batch is an abandoned one: measuring it would only delay the stop.
         guard !stopPoll.isStopped else { return }
         term.accumulate(batch, baseline: baseline, scale: scale, entropyCoefficient: 0)
     }
 
-    func policyGradient(_ batch: Rollout, baseline: BaselineChoice) -> [Float] {
+    func policyGradient(_ batch: Rollout, baseline: ResolvedBaseline) -> [Float] {
         let buffer = policy.parameters
         buffer.zeroGradient()
         if !stopPoll.isStopped { term.accumulate(batch, baseline: baseline, scale: 1, entropyCoefficient: 0) }
