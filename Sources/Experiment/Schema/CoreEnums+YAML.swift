@@ -5,6 +5,7 @@ import YAML
 // are the file's spellings. Conforming them to YAMLEnum gives "did you mean" on a typo.
 
 extension Baseline: Codable, YAMLEnum {}
+extension MeasurementStart: Codable, YAMLEnum {}
 extension TrainerSettings.EstimatorName: Codable, YAMLEnum {}
 extension TrainerSettings.CriticTarget: Codable, YAMLEnum {}
 extension TrainerSettings.EvalPolicy: Codable, YAMLEnum {}

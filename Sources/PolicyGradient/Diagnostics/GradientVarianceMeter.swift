@@ -5,7 +5,12 @@
 /// ## One measurement
 ///
 /// With θ frozen, K = `samples` batches B_1, …, B_K are collected, each of exactly the shape one
-/// update uses (`TrainerState.collectBatch`), and on every batch the policy-gradient term
+/// update uses (`TrainerState.collectBatch`). With `start: continue` (the default) every batch
+/// of a fixed-length estimator starts from a clone of the training copies as they stand
+/// (states, elapsed steps toward the time limit, observations), with fresh randomness: the K
+/// estimates are independent draws of the estimate the next update will compute, given where
+/// training stands. With `start: reset`, and always for REINFORCE, every batch starts from the
+/// start distribution. On every batch the policy-gradient term
 ///
 ///     ĝ_k(β) = termScale · Σ_i w_i ∇θ log π(a_i|s_i) · (Q̂_i − B_β(s_i))     (a length-P vector)
 ///
@@ -46,7 +51,8 @@
 /// steps use different draws) derives a seed
 /// `m = RandomGenerator(seed: seed, stream: .diagnostics, index: 2⁴⁰ + index).next()`; the
 /// environment copies are `makeBatchEnvironments(seed: m, stream: .diagnostics)`, made fresh
-/// for the measurement, and the actions come from `RandomGenerator(seed: m, stream:
+/// for the measurement (their generators drive the clones' transitions and resets), and the
+/// actions come from `RandomGenerator(seed: m, stream:
 /// .diagnostics, index: 2³²)`. Nothing is drawn from the training streams and, by the
 /// `TrainerState` contract, the run's parameters, optimizer state, running baselines,
 /// environments and counters are untouched: a job's curve is the same with and without
@@ -60,15 +66,18 @@ public struct GradientVarianceMeter: Sendable {
     public var samples: Int
     /// The job's seed.
     public var seed: UInt64
+    /// Where each batch starts: clones of the training copies (`continue`) or fresh episodes.
+    public var start: MeasurementStart
 
     public init(
         baseline: Baseline, compare: [Baseline] = [], samples: Int,
-        seed: UInt64
+        seed: UInt64, start: MeasurementStart = .continue
     ) {
         self.baseline = baseline
         self.compare = compare
         self.samples = samples
         self.seed = seed
+        self.start = start
     }
 
     /// The meter of a job with `diagnostics`; nil without.
@@ -76,7 +85,7 @@ public struct GradientVarianceMeter: Sendable {
         guard let diagnostics = settings.diagnostics else { return nil }
         self.init(
             baseline: settings.baseline, compare: diagnostics.compare, samples: diagnostics.samples,
-            seed: settings.seed)
+            seed: settings.seed, start: diagnostics.start)
     }
 
     /// The `Trainer` hook for `settings` (nil when it has no `diagnostics`):
@@ -126,7 +135,7 @@ public struct GradientVarianceMeter: Sendable {
         var actions = RandomGenerator(seed: m, stream: .diagnostics, index: 1 << 32)
         let batch = state.makeRollout()
         for k in 0..<samples {
-            state.collectBatch(from: environments, actionGenerator: &actions, into: batch)
+            state.collectBatch(from: environments, start: start, actionGenerator: &actions, into: batch)
             let inverseCount = 1 / Double(k + 1)
             for b in 0..<B {
                 buffer.zeroGradient()

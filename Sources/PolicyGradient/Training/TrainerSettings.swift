@@ -200,11 +200,14 @@ public struct TrainerSettings: Sendable, Equatable {
         public var samples: Int
         /// Baselines measured on the same batches as the job's own.
         public var compare: [Baseline]
+        /// Where each measured batch starts: clones of the training copies, or fresh episodes.
+        public var start: MeasurementStart
 
-        public init(every: Int, samples: Int = 32, compare: [Baseline] = []) {
+        public init(every: Int, samples: Int = 32, compare: [Baseline] = [], start: MeasurementStart = .continue) {
             self.every = every
             self.samples = samples
             self.compare = compare
+            self.start = start
         }
     }
 

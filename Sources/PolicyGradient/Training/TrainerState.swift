@@ -13,7 +13,7 @@
 ///     var actions = RandomGenerator(seed: seed, stream: .diagnostics, index: 1 << 32)
 ///     let batch = state.makeRollout()
 ///     for k in 0..<K {
-///         state.collectBatch(from: envs, actionGenerator: &actions, into: batch)
+///         state.collectBatch(from: envs, start: .continue, actionGenerator: &actions, into: batch)
 ///         for kind in baselines {
 ///             let g = state.policyGradient(batch, baseline: state.resolvedBaseline(kind))  // ĝ_k
 ///         }
@@ -47,10 +47,15 @@ public protocol TrainerState: AnyObject {
     func makeRollout() -> Rollout
 
     /// Collects one batch of exactly the shape one update uses, with the current (frozen)
-    /// parameters: the copies are reset from the start distribution (each from its own
-    /// generator, continuing it), actions are drawn from `actionGenerator`, and the batch's
-    /// Q-estimates, critic values and bootstrap values are computed as for an update.
-    func collectBatch(from environments: BatchEnvironments, actionGenerator: inout RandomGenerator, into batch: Rollout)
+    /// parameters. With `start: .reset` (and always for REINFORCE) the copies are reset from
+    /// the start distribution; with `.continue` they are first made clones of the training
+    /// copies as they stand now (`VectorEnvironment.cloneCopies`), which stay untouched. Either
+    /// way every random draw comes from the copies' own generators (continuing them) and from
+    /// `actionGenerator`, and the batch's Q-estimates, critic values and bootstrap values are
+    /// computed as for an update.
+    func collectBatch(
+        from environments: BatchEnvironments, start: MeasurementStart, actionGenerator: inout RandomGenerator,
+        into batch: Rollout)
 
     /// Adds `scale · ĝ` to `policy.parameters.gradient`, where ĝ is the policy-gradient term
     /// alone (no entropy or critic term), the ascent direction of the objective:
@@ -65,4 +70,11 @@ public protocol TrainerState: AnyObject {
 
     /// ĝ as a new vector over `policy.parameters` (zeroes the gradient before and after).
     func policyGradient(_ batch: Rollout, baseline: ResolvedBaseline) -> [Float]
+}
+
+extension TrainerState {
+    /// `collectBatch` from reset copies: fresh episodes from the start distribution.
+    public func collectBatch(from environments: BatchEnvironments, actionGenerator: inout RandomGenerator, into batch: Rollout) {
+        collectBatch(from: environments, start: .reset, actionGenerator: &actionGenerator, into: batch)
+    }
 }

@@ -178,11 +178,18 @@ final class TrainingSession<E: Environment>: TrainerState {
             isContinuous: policy.isContinuous)
     }
 
-    func collectBatch(from environments: BatchEnvironments, actionGenerator: inout RandomGenerator, into batch: Rollout) {
+    func collectBatch(
+        from environments: BatchEnvironments, start: MeasurementStart, actionGenerator: inout RandomGenerator,
+        into batch: Rollout
+    ) {
         guard let typed = environments as? TypedBatchEnvironments<E> else {
             preconditionFailure("environments made by another training run")
         }
-        typed.vector.reset()
+        if start == .continue && settings.estimator.name != .reinforce {
+            typed.vector.cloneCopies(from: self.environments)
+        } else {
+            typed.vector.reset()
+        }
         _ = collect(typed.vector, &actionGenerator, batch)
     }
 
