@@ -125,27 +125,43 @@ public struct GradientVarianceMeter: Sendable {
         let P = buffer.count
         let B = kinds.count
 
-        // Per baseline: running mean and Σ (x − mean_old)(x − mean_new) per component, and Σ_k ‖ĝ_k − g*‖².
+        // Per baseline: running mean and Σ (x − mean_old)(x − mean_new) per component, Σ_k ‖ĝ_k − g*‖²,
+        // and Σ_k ‖ĝ_k(Float32 estimates) − ĝ_k‖².
         var mean = [Double](repeating: 0, count: B * P)
         var m2 = [Double](repeating: 0, count: B * P)
         var squaredError = [Double](repeating: 0, count: B)
+        var rounding = [Double](repeating: 0, count: B)
+        var estimate = [Double](repeating: 0, count: P)
 
         let m = Self.measurementSeed(seed: seed, index: index)
         let environments = state.makeBatchEnvironments(seed: m, stream: .diagnostics)
         var actions = RandomGenerator(seed: m, stream: .diagnostics, index: 1 << 32)
         let batch = state.makeRollout()
+        let precise = PreciseEstimates(estimator: state.settings.estimator)
         for k in 0..<samples {
             state.collectBatch(from: environments, start: start, actionGenerator: &actions, into: batch)
+            precise.estimate(batch)
             let inverseCount = 1 / Double(k + 1)
             for b in 0..<B {
+                // ĝ_k from the Double advantages: the estimate the meter reports.
+                buffer.zeroGradient()
+                state.accumulatePolicyGradient(batch, advantages: precise.advantages(for: choices[b]), scale: 1)
+                let g = buffer.gradient
+                for j in 0..<P { estimate[j] = Double(g[j]) }
+                // The same estimate from the Float32 returns, values and advantages training uses.
                 buffer.zeroGradient()
                 state.accumulatePolicyGradient(batch, baseline: choices[b], scale: 1)
-                let g = buffer.gradient
+                var r = 0.0
+                for j in 0..<P {
+                    let d = Double(g[j]) - estimate[j]
+                    r += d * d
+                }
+                rounding[b] += r
                 mean.withUnsafeMutableBufferPointer { meanPointer in
                     m2.withUnsafeMutableBufferPointer { m2Pointer in
                         let base = b * P
                         for j in 0..<P {
-                            let x = Double(g[j])
+                            let x = estimate[j]
                             let old = meanPointer[base + j]
                             let new = old + (x - old) * inverseCount
                             meanPointer[base + j] = new
@@ -156,7 +172,7 @@ public struct GradientVarianceMeter: Sendable {
                 if let reference {
                     var e = 0.0
                     for j in 0..<P {
-                        let d = Double(g[j]) - reference.gradient[j]
+                        let d = estimate[j] - reference.gradient[j]
                         e += d * d
                     }
                     squaredError[b] += e
@@ -177,6 +193,7 @@ public struct GradientVarianceMeter: Sendable {
             var row = VarianceRow(
                 step: step, baseline: kinds[b].rawValue, samples: samples, gradNorm: normSquared.squareRoot(),
                 variance: variance, snr: normSquared / variance)
+            row.precisionFloor = rounding[b] / Double(samples)
             if let reference {
                 var exactSquared = 0.0, dot = 0.0, distance = 0.0
                 for j in 0..<P {

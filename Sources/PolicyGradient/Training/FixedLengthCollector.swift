@@ -62,6 +62,7 @@ final class FixedLengthCollector<E: Environment>: BatchCollector {
             for i in 0..<n {
                 let terminated = vector.terminated.base[i], truncated = vector.truncated.base[i]
                 batch.rewardStorage[k + i] = Float(vector.rewards.base[i])
+                batch.preciseRewardStorage[k + i] = vector.rewards.base[i]
                 batch.terminatedStorage[k + i] = terminated
                 batch.truncatedStorage[k + i] = truncated
                 batch.endedStorage[k + i] = terminated || truncated

@@ -68,6 +68,11 @@ public protocol TrainerState: AnyObject {
     /// longer holds this batch.
     func accumulatePolicyGradient(_ batch: Rollout, baseline: ResolvedBaseline, scale: Float)
 
+    /// Adds `scale · ĝ` for advantages Â_k given in Double (baseline subtracted, standardized
+    /// where the estimator asks): `termScale · Σ_k w_k ∇θ log π(a_k|s_k) · Â_k`, each term's
+    /// coefficient formed in Double and rounded once.
+    func accumulatePolicyGradient(_ batch: Rollout, advantages: UnsafePointer<Double>, scale: Float)
+
     /// ĝ as a new vector over `policy.parameters` (zeroes the gradient before and after).
     func policyGradient(_ batch: Rollout, baseline: ResolvedBaseline) -> [Float]
 }

@@ -199,6 +199,11 @@ final class TrainingSession<E: Environment>: TrainerState {
         term.accumulate(batch, baseline: baseline, scale: scale, entropyCoefficient: 0)
     }
 
+    func accumulatePolicyGradient(_ batch: Rollout, advantages: UnsafePointer<Double>, scale: Float) {
+        guard !stopPoll.isStopped else { return }
+        term.accumulate(batch, advantages: advantages, scale: scale)
+    }
+
     func policyGradient(_ batch: Rollout, baseline: ResolvedBaseline) -> [Float] {
         let buffer = policy.parameters
         buffer.zeroGradient()
