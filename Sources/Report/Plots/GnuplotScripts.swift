@@ -90,11 +90,16 @@ public enum GnuplotScripts {
                 let points = cell.variance.filter { $0.baseline == baseline }
                 guard !points.isEmpty else { continue }
                 let k = series.count
-                series.append(points.map { [Double($0.step), $0.mean, $0.interval.low, $0.interval.high] })
+                series.append(points.map { [Double($0.step), $0.mean, $0.interval.low, $0.interval.high, $0.precisionFloor] })
                 layers.append("'\(file)' index \(k) using 1:3:4 with filledcurves lc \(b + 1) notitle")
                 layers.append(
                     "'\(file)' index \(k) using 1:2 with linespoints lc \(b + 1) lw 2 pt 7 ps 0.5 title "
                         + GnuplotString.literal(baseline))
+                // The baseline's precision floor, dashed in its colour; gnuplot skips NaN and the
+                // zeros a log scale cannot show.
+                if points.contains(where: { $0.precisionFloor > 0 }) {
+                    layers.append("'\(file)' index \(k) using 1:5 with lines lc \(b + 1) lw 1 dt 2 notitle")
+                }
             }
             panels.append(layers)
         }
@@ -102,8 +107,8 @@ public enum GnuplotScripts {
         let rows = (drawn.count + columns - 1) / columns
         var script = preamble(
             name: names.name, width: 600 * columns, height: 440 * rows + 40,
-            about: "Gradient variance (trace of the estimate's covariance, mean over seeds, 95% band) vs steps: one panel per cell, one line per baseline.",
-            data: "\(file): one block per cell and baseline (index k); step, mean, ci_low, ci_high")
+            about: "Gradient variance (trace of the estimate's covariance, mean over seeds, 95% band) vs steps: one panel per cell, one line per baseline; dashed, each baseline's precision floor (what Float32 rounding of the stored estimates alone produces).",
+            data: "\(file): one block per cell and baseline (index k); step, mean, ci_low, ci_high, precision_floor")
         script += """
             set xlabel 'environment steps'
             set ylabel 'gradient variance (log scale)'
