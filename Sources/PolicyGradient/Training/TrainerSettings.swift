@@ -215,6 +215,9 @@ public struct TrainerSettings: Sendable, Equatable {
     public var policy: Policy
     public var estimator: Estimator
     public var baseline: Baseline
+    /// λ ∈ (0, 1]: each earlier update's weight in the `mean` and `optimal` baselines fades by λ
+    /// per update (1: every earlier update alike, the cumulative average).
+    public var baselineDecay: Double
     public var critic: Critic
     /// β of the entropy bonus β·mean H(π(·|s_t)).
     public var entropyCoef: Double
@@ -227,12 +230,13 @@ public struct TrainerSettings: Sendable, Equatable {
     public init(
         environment: Environment, policy: Policy = Policy(), estimator: Estimator, baseline: Baseline = .none,
         critic: Critic? = nil, entropyCoef: Double = 0, optimizer: Optimizer = Optimizer(), training: Training,
-        diagnostics: Diagnostics? = nil, seed: UInt64 = 0
+        diagnostics: Diagnostics? = nil, seed: UInt64 = 0, baselineDecay: Double = 1
     ) {
         self.environment = environment
         self.policy = policy
         self.estimator = estimator
         self.baseline = baseline
+        self.baselineDecay = baselineDecay
         self.critic = critic ?? Critic(hidden: policy.hidden, activation: policy.activation)
         self.entropyCoef = entropyCoef
         self.optimizer = optimizer

@@ -28,7 +28,7 @@ final class TrainingSession<E: Environment>: TrainerState {
     let updateRule: any UpdateRule
     let evaluator: Evaluator<E>
 
-    var baselines = RunningBaselines()
+    var baselines: RunningBaselines
     /// Whether the optimal baseline's sums are needed (by the job or its diagnostics).
     let tracksOptimalBaseline: Bool
     var stepsDone = 0
@@ -75,6 +75,7 @@ final class TrainingSession<E: Environment>: TrainerState {
             updateRule = PolicyGradientUpdate(term: term, critic: critic, isQCritic: isQCritic, step: step, settings: s)
         }
         evaluator = Evaluator(prototype: prototype, forwarded: forwarded, stopPoll: stopPoll, settings: s)
+        baselines = RunningBaselines(decay: s.baselineDecay)
         tracksOptimalBaseline = s.baseline == .optimal || (s.diagnostics?.compare.contains(.optimal) ?? false)
     }
 
