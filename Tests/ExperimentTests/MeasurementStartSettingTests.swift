@@ -34,3 +34,16 @@ struct MeasurementStartSettingTests {
             contains: "unknown value 'rest'; expected one of continue, reset; did you mean 'reset'?")
     }
 }
+
+/// REINFORCE batches are whole episodes: `start` does not apply to them.
+struct MeasurementStartReinforceTests {
+    let scratch = Scratch()
+
+    @Test func startIsIgnoredForReinforce() throws {
+        let text = minimal("diagnostics:\n  gradient_variance:\n    every: 500\n    start: reset\n")
+            .replacingOccurrences(of: "name: a2c", with: "name: reinforce")
+        let plan = try scratch.load("r.yaml", text)
+        #expect(plan.warnings.map(\.path) == ["diagnostics.gradient_variance.start"])
+        #expect(!plan.jobs[0].canonical.contains("\"start\""))
+    }
+}

@@ -25,14 +25,20 @@ struct PrecisionFloorReportTests {
         #expect(points[0].precisionFloor == 0 && points[1].precisionFloor == 2e-12)
     }
 
-    @Test func thePlotDrawsEachPositiveFloorDashedInItsBaselinesColour() throws {
+    @Test func thePlotDrawsTheHighestFloorDashed() throws {
         var cell = CellSummary(index: 0, label: "c", values: [], baseline: "value")
-        cell.variance = Aggregator().variance(Self.jobs())
+        var jobs = Self.jobs()
+        // A later step where `none` has the higher floor, and one where no floor is known.
+        for i in jobs.indices {
+            jobs[i].variance += [Self.row(10, "none", variance: 5, floor: 8e-12), Self.row(10, "value", variance: 1e-9, floor: 1e-12)]
+            jobs[i].variance += [Self.row(20, "none", variance: 5, floor: .nan), Self.row(20, "value", variance: 1e-9, floor: 0)]
+        }
+        cell.variance = Aggregator().variance(jobs)
         let files = GnuplotScripts.varianceVsBaseline(experiment: "e", cells: [cell])
         let script = try #require(files.first).contents, data = try #require(files.last).contents
-        // `none` (colour 1) has a zero floor, which a log scale cannot show: no dashed line.
-        #expect(!script.contains("index 0 using 1:5"))
-        #expect(script.contains("index 1 using 1:5 with lines lc 2 lw 1 dt 2 notitle"))
-        #expect(data.split(separator: "\n").last?.split(separator: "\t").last == "2e-12")
+        #expect(script.contains("index 2 using 1:2 with lines lc rgb 'gray30' lw 1.5 dt 2 title 'precision floor'"))
+        let blocks = data.components(separatedBy: "\n\n")
+        #expect(blocks.count == 3)
+        #expect(blocks.last?.split(separator: "\n") == ["0.0\t2e-12", "10.0\t8e-12"])
     }
 }
