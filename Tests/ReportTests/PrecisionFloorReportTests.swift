@@ -37,6 +37,8 @@ struct PrecisionFloorReportTests {
         let files = GnuplotScripts.varianceVsBaseline(experiment: "e", cells: [cell])
         let script = try #require(files.first).contents, data = try #require(files.last).contents
         #expect(script.contains("index 2 using 1:2 with lines lc rgb 'gray30' lw 1.5 dt 2 title 'precision floor'"))
+        // The lowest mean or floor is 2e-12: the axis starts at 1e-13.
+        #expect(script.contains("set yrange [1e-13:*]"))
         let blocks = data.components(separatedBy: "\n\n")
         #expect(blocks.count == 3)
         #expect(blocks.last?.split(separator: "\n") == ["0.0\t2e-12", "10.0\t8e-12"])
