@@ -62,6 +62,14 @@ struct SettingsRulesValidationTests {
             estimator: {name: ppo, n_steps: 8, minibatches: 16}
             training: {steps: 1000}
             """, 3, "16", "estimator.minibatches"),
+        "baseline-decay-in-range": ("""
+            experiment: t
+            environment: {id: CartPole-v1}
+            estimator: {name: a2c}
+            training: {steps: 1000}
+            baseline: mean
+            baseline_decay: 1.5
+            """, 6, "1.5", "baseline_decay"),
     ]
 
     @Test func everyRuleHasAnExample() {

@@ -26,7 +26,7 @@ import Testing
         let session = try #require(try Trainer.makeSession(settings) as? TrainingSession<TabularEnvironment>)
         guard case .discrete(let policy) = session.policy else { return }
         policy.parameters.parameterArray = [0.3, -0.2, 0.1, 0.4, -0.5, 0.2, 0.0, 0.6]
-        #expect(session.baselineChoice(.optimal) == .constant(0) && session.baselineChoice(.mean) == .constant(0))
+        #expect(session.resolvedBaseline(.optimal) == .constant(0) && session.resolvedBaseline(.mean) == .constant(0))
         let batch = session.rollout
         _ = session.collect(session.environments, &session.actionGenerator, batch)
         let q = Array(batch.qEstimates)

@@ -9,10 +9,10 @@ func nStep(_ r: [Float], _ ended: [Bool], _ next: [Float], gamma: Float, n: Int,
     return out
 }
 
-func gae(_ r: [Float], _ v: [Float], _ ended: [Bool], _ next: [Float], gamma: Float, lambda: Float, n: Int, steps: Int) -> [Float] {
+func gae(_ r: [Float], _ v: [Float], _ ended: [Bool], _ next: [Float], gamma: Float, gaeLambda: Float, n: Int, steps: Int) -> [Float] {
     var out = [Float](repeating: 0, count: r.count)
     ReturnEstimators.generalizedAdvantages(
-        rewards: r, values: v, ended: ended, nextValues: next, gamma: gamma, lambda: lambda, numEnvs: n, steps: steps,
+        rewards: r, values: v, ended: ended, nextValues: next, gamma: gamma, gaeLambda: gaeLambda, numEnvs: n, steps: steps,
         into: &out)
     return out
 }
@@ -51,7 +51,7 @@ func gae(_ r: [Float], _ v: [Float], _ ended: [Bool], _ next: [Float], gamma: Fl
         // Successor values: V(s_{t+1}) for continuing inner terms, arbitrary at the ends.
         var next = (0..<count).map { _ in Float(g.normal()) }
         for t in 0..<(steps - 1) { for i in 0..<n where !ended[t * n + i] { next[t * n + i] = values[(t + 1) * n + i] } }
-        let fast = gae(rewards, values, ended, next, gamma: gamma, lambda: lambda, n: n, steps: steps)
+        let fast = gae(rewards, values, ended, next, gamma: gamma, gaeLambda: lambda, n: n, steps: steps)
         for i in 0..<n {
             for t in 0..<steps {
                 // A_t = Σ_k (γλ)^k δ_{t+k}, stopping after the first ended term or at T − 1.
@@ -68,7 +68,7 @@ func gae(_ r: [Float], _ v: [Float], _ ended: [Bool], _ next: [Float], gamma: Fl
             }
         }
         // λ = 1: A_t + V(s_t) is the n-step return.
-        let a1 = gae(rewards, values, ended, next, gamma: gamma, lambda: 1, n: n, steps: steps)
+        let a1 = gae(rewards, values, ended, next, gamma: gamma, gaeLambda: 1, n: n, steps: steps)
         let returns = nStep(rewards, ended, next, gamma: gamma, n: n, steps: steps)
         for k in 0..<count { #expect(abs(a1[k] + values[k] - returns[k]) < 1e-5) }
     }

@@ -25,7 +25,7 @@ let diagnosticsTestCritic: [Float] = [2.0, 1.0, 3.0, 0.5]
 
 /// Single-episode REINFORCE (γ = 0.9, reward to go) with a tabular policy on `diagnosticsTestMDP`.
 func reinforceTabularSettings(
-    baseline: TrainerSettings.BaselineKind = .none, discountWeighting: Bool = true, steps: Int = 1_000,
+    baseline: Baseline = .none, discountWeighting: Bool = true, steps: Int = 1_000,
     episodesPerUpdate: Int = 1, diagnostics: TrainerSettings.Diagnostics? = nil, seed: UInt64 = 11
 ) -> TrainerSettings {
     TrainerSettings(
@@ -78,11 +78,24 @@ func closeRelative(_ a: Double, _ b: Double, _ tolerance: Double) -> Bool {
         let environments = state.makeBatchEnvironments(seed: m, stream: .diagnostics)
         var actions = RandomGenerator(seed: m, stream: .diagnostics, index: 1 << 32)
         let batch = state.makeRollout()
-        let choices: [BaselineChoice] = [.value, .none, .constant(0)]
+        let choices: [ResolvedBaseline] = [.value, .none, .constant(0)]
         var estimates = [[[Double]]](repeating: [], count: 3)
+        var rounding = [Double](repeating: 0, count: 3)
+        // The meter's estimates come from the batch's Q̂ and advantages in Double; the floor is
+        // their mean squared distance to the Float32 estimates training computes.
+        let precise = PreciseEstimates(estimator: settings.estimator)
+        let buffer = state.policy.parameters
         for _ in 0..<50 {
-            state.collectBatch(from: environments, actionGenerator: &actions, into: batch)
-            for b in 0..<3 { estimates[b].append(state.policyGradient(batch, baseline: choices[b]).map(Double.init)) }
+            state.collectBatch(from: environments, start: .continue, actionGenerator: &actions, into: batch)
+            precise.estimate(batch)
+            for b in 0..<3 {
+                buffer.zeroGradient()
+                state.accumulatePolicyGradient(batch, advantages: precise.advantages(for: choices[b]), scale: 1)
+                let g = buffer.gradientArray.map(Double.init)
+                estimates[b].append(g)
+                let f = state.policyGradient(batch, baseline: choices[b]).map(Double.init)
+                rounding[b] += zip(f, g).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }
+            }
         }
         for b in 0..<3 {
             let row = rows[b]
@@ -106,6 +119,7 @@ func closeRelative(_ a: Double, _ b: Double, _ tolerance: Double) -> Bool {
             #expect(row.step == 7 && row.samples == 50)
             #expect(row.variance > 0)
             #expect(closeRelative(row.gradNorm, norm, 1e-9))
+            #expect(row.precisionFloor == rounding[b] / 50 && row.precisionFloor > 0)
             #expect(closeRelative(row.variance, spread / 49, 1e-9))
             #expect(closeRelative(row.snr, row.gradNorm * row.gradNorm / row.variance, 1e-12))
             #expect(closeRelative(row.exactNorm, exactNorm, 1e-12))

@@ -7,7 +7,7 @@ import Testing
     static func settings(
         _ id: String = "CartPole-v1", estimator: TrainerSettings.EstimatorName = .a2c,
         policy: TrainerSettings.Policy = .init(), critic: TrainerSettings.Critic? = nil,
-        optimizer: OptimizerConfiguration = .adam(), baseline: TrainerSettings.BaselineKind = .none
+        optimizer: OptimizerConfiguration = .adam(), baseline: Baseline = .none
     ) -> TrainerSettings {
         TrainerSettings(
             environment: .init(id: id, numEnvs: 2), policy: policy, estimator: .init(name: estimator, nSteps: 4),

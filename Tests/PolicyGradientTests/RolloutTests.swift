@@ -108,7 +108,7 @@ func chainReinforce(rewardToGo: Bool, discountWeighting: Bool, numEnvs: Int = 4,
             var rows: [VarianceRow] = []
             for kind in state.settings.diagnostics!.compare {
                 state.collectBatch(from: envs, actionGenerator: &actions, into: batch)
-                let g = state.policyGradient(batch, baseline: state.baselineChoice(kind))
+                let g = state.policyGradient(batch, baseline: state.resolvedBaseline(kind))
                 let norm = Double(g.map { $0 * $0 }.reduce(0, +)).squareRoot()
                 rows.append(VarianceRow(step: step, baseline: kind.rawValue, samples: 1, gradNorm: norm, variance: 0, snr: 0))
             }

@@ -25,6 +25,9 @@ struct SettingsRulesTrainerTests {
         "minibatches-fit-the-batch": TrainerSettings(
             environment: .init(id: "CartPole-v1"), estimator: .init(name: .ppo, nSteps: 8, minibatches: 16),
             training: .init(steps: 100)),
+        "baseline-decay-in-range": TrainerSettings(
+            environment: .init(id: "CartPole-v1"), estimator: .init(name: .a2c), baseline: .mean,
+            training: .init(steps: 100), baselineDecay: 1.5),
     ]
 
     static let cartPole = EnvironmentTraits(EnvironmentRegistry.descriptor(id: "CartPole-v1")!)

@@ -122,7 +122,7 @@ func a2cCartPole(steps: Int, seed: UInt64 = 0) -> TrainerSettings {
         gae.environment.maxEpisodeSteps = 50
         gae.policy.architecture = .linear
         cases.append(gae)
-        for kind in [TrainerSettings.BaselineKind.mean, .optimal] {
+        for kind in [Baseline.mean, .optimal] {
             var r = settings("MountainCar-v0", .init(name: .reinforce, episodesPerUpdate: 3))
             r.environment.maxEpisodeSteps = 40
             r.baseline = kind

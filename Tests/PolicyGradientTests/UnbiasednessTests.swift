@@ -22,7 +22,7 @@ struct GradientSample {
 /// Estimates ĝ for each baseline on the same `batches` batches, drawn from the diagnostics
 /// stream with seed `seed` (environment copies and actions), parameters frozen.
 func sampleGradients(
-    _ state: any TrainerState, baselines: [BaselineChoice], batches: Int, seed: UInt64
+    _ state: any TrainerState, baselines: [ResolvedBaseline], batches: Int, seed: UInt64
 ) -> [GradientSample] {
     let environments = state.makeBatchEnvironments(seed: seed, stream: .diagnostics)
     var actions = RandomGenerator(seed: seed, stream: .diagnostics, index: 1 << 32)
@@ -59,7 +59,7 @@ func sampleGradients(
     static let batches = 20_000
     /// none; a constant b = 1.8 (as a `mean` would be); a constant b = −0.6 (as an `optimal`
     /// would be); the fixed critic V(s) = `diagnosticsTestCritic`.
-    static let baselines: [BaselineChoice] = [.none, .constant(1.8), .constant(-0.6), .value]
+    static let baselines: [ResolvedBaseline] = [.none, .constant(1.8), .constant(-0.6), .value]
 
     /// With γᵗ weighting, E[ĝ] = ∇θ J_H for every baseline: every component within 4 SE.
     @Test func discountWeightedReinforceIsUnbiasedForEveryBaseline() {
@@ -86,7 +86,7 @@ func sampleGradients(
         settings.environment.numEnvs = 4
         let state = frozenTabularState(settings)
         let exact = ExactGradientReference(state)!
-        let baselines: [BaselineChoice] = [.none, .value]
+        let baselines: [ResolvedBaseline] = [.none, .value]
         let samples = sampleGradients(state, baselines: baselines, batches: Self.batches, seed: 505)
         for (b, sample) in samples.enumerated() {
             let z = sample.worstStandardizedError(against: exact.gradient)

@@ -75,6 +75,6 @@ import Testing
         }.sorted()
         #expect(statuses.count == 2, "\(statuses)")
         #expect(statuses.first?.hasPrefix("completed") == true, "\(statuses)")
-        #expect(statuses.last?.hasPrefix("failed cannot allocate 4613953512 bytes (about 4.6 GB)") == true, "\(statuses)")
+        #expect(statuses.last?.hasPrefix("failed cannot allocate 4613953552 bytes (about 4.6 GB)") == true, "\(statuses)")
     }
 }

@@ -42,6 +42,13 @@ enum SettingsRules {
             if s.critic.shareTrunk || s.policy.architecture != .mlp { ignore("critic", "hidden", "activation") }
         }
 
+        let constants: [Baseline] = [.mean, .optimal]
+        let compared = s.diagnostics.gradientVariance?.compare ?? []
+        if !constants.contains(s.baseline) && !compared.contains(where: constants.contains) {
+            ignored.append(["baseline_decay"])
+        }
+        if s.estimator.name == .reinforce { ignored.append(["diagnostics", "gradient_variance", "start"]) }
+
         switch s.optimizer.name {
         case .sgd: ignore("optimizer", "beta1", "beta2", "alpha", "eps")
         case .adam: ignore("optimizer", "momentum", "alpha")
@@ -112,6 +119,8 @@ enum SettingsRules {
         case "critic" where path[1] == "target_update": return "only target_network uses it"
         case "critic": return "the critic shares the policy's network"
         case "optimizer": return "\(s.optimizer.name.rawValue) does not use it"
+        case "baseline_decay": return "only the mean and optimal baselines use it, and this job neither trains with nor measures them"
+        case "diagnostics": return "reinforce batches are whole episodes, which always start from the start distribution"
         default: return "not used by this job"
         }
     }

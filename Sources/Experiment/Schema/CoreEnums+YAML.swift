@@ -4,10 +4,8 @@ import YAML
 // The choices an experiment file names are the core's own enumerations; their raw values
 // are the file's spellings. Conforming them to YAMLEnum gives "did you mean" on a typo.
 
-/// `baseline`: what is subtracted from the return, B(s_t).
-public typealias Baseline = TrainerSettings.BaselineKind
-
-extension TrainerSettings.BaselineKind: Codable, YAMLEnum {}
+extension Baseline: Codable, YAMLEnum {}
+extension MeasurementStart: Codable, YAMLEnum {}
 extension TrainerSettings.EstimatorName: Codable, YAMLEnum {}
 extension TrainerSettings.CriticTarget: Codable, YAMLEnum {}
 extension TrainerSettings.EvalPolicy: Codable, YAMLEnum {}

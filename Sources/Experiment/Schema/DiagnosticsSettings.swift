@@ -20,7 +20,7 @@ public typealias GradientVarianceSettings = TrainerSettings.Diagnostics
 
 extension TrainerSettings.Diagnostics: Codable {
     enum CodingKeys: String, CodingKey {
-        case every, samples, compare
+        case every, samples, compare, start
     }
 
     public init(from decoder: any Decoder) throws {
@@ -34,6 +34,7 @@ extension TrainerSettings.Diagnostics: Codable {
         if Set(compare).count != compare.count {
             throw c.fail(at: .compare, [], "lists a baseline twice")
         }
+        start = try c.value(.start, default: start)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -41,5 +42,7 @@ extension TrainerSettings.Diagnostics: Codable {
         try c.encode(every, forKey: .every)
         try c.encode(samples, forKey: .samples)
         try c.encode(compare, forKey: .compare)
+        // Written only when not the default, so that jobs which leave it out keep their ids.
+        if start != .continue { try c.encode(start, forKey: .start) }
     }
 }

@@ -1,3 +1,4 @@
+import PolicyGradient
 import YAML
 
 /// Everything one job trains with: the experiment file's settings sections, resolved.
@@ -9,6 +10,8 @@ public struct JobSettings: Codable, Sendable, Equatable {
     public var policy: PolicySettings
     public var estimator: EstimatorSettings
     public var baseline: Baseline
+    /// `baseline_decay`; nil when 1 (the default), so that spelling it out keeps a job's id.
+    public var baselineDecay: Double?
     public var critic: CriticSettings
     public var entropyCoef: Double
     public var optimizer: OptimizerSettings
@@ -19,7 +22,9 @@ public struct JobSettings: Codable, Sendable, Equatable {
     public static let sectionKeys = CodingKeys.allCases.map(\.stringValue)
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case environment, policy, estimator, baseline, critic
+        case environment, policy, estimator, baseline
+        case baselineDecay = "baseline_decay"
+        case critic
         case entropyCoef = "entropy_coef"
         case optimizer, training, diagnostics
     }
@@ -30,6 +35,7 @@ public struct JobSettings: Codable, Sendable, Equatable {
         policy = try Self.section(PolicySettings.self, .policy, in: c)
         estimator = try c.decode(EstimatorSettings.self, forKey: .estimator)
         baseline = try c.value(.baseline, default: .none)
+        baselineDecay = try c.decodeIfPresent(Double.self, forKey: .baselineDecay).flatMap { $0 == 1 ? nil : $0 }
         critic = CriticSettings(try Self.section(CriticSection.self, .critic, in: c), following: policy)
         entropyCoef = try c.value(.entropyCoef, default: 0)
         try c.require(entropyCoef.isFinite, .entropyCoef, "must be finite")

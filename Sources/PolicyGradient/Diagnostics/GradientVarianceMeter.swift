@@ -5,7 +5,12 @@
 /// ## One measurement
 ///
 /// With θ frozen, K = `samples` batches B_1, …, B_K are collected, each of exactly the shape one
-/// update uses (`TrainerState.collectBatch`), and on every batch the policy-gradient term
+/// update uses (`TrainerState.collectBatch`). With `start: continue` (the default) every batch
+/// of a fixed-length estimator starts from a clone of the training copies as they stand
+/// (states, elapsed steps toward the time limit, observations), with fresh randomness: the K
+/// estimates are independent draws of the estimate the next update will compute, given where
+/// training stands. With `start: reset`, and always for REINFORCE, every batch starts from the
+/// start distribution. On every batch the policy-gradient term
 ///
 ///     ĝ_k(β) = termScale · Σ_i w_i ∇θ log π(a_i|s_i) · (Q̂_i − B_β(s_i))     (a length-P vector)
 ///
@@ -18,7 +23,11 @@
 ///     grad_norm = ‖ḡ‖,   variance = Σ_k ‖ĝ_k − ḡ‖² / (K − 1),   snr = ‖ḡ‖² / variance.
 ///
 /// `variance` is the trace of the sample covariance (Welford's update per component, in Double);
-/// with K = 1 it and `snr` are NaN.
+/// with K = 1 it and `snr` are NaN. Each ĝ_k is formed from the batch's Q̂ and Â recomputed in
+/// Double (`PreciseEstimates`), so a critic with V ≈ 100 and advantages of order 1e-3 is measured
+/// to about 1e-6 relative; `precision_floor` = Σ_k ‖ĝ_k^{f32} − ĝ_k‖² / K, with ĝ_k^{f32} the
+/// same estimate from the Float32 Q̂ and Â training computes, is the variance their rounding
+/// alone produces.
 /// On a tabular environment with a discrete policy, against g* = ∇θ J_H(θ) from
 /// `ExactGradientReference` (γ the estimator's `gamma`, H the episode time limit):
 ///
@@ -46,29 +55,33 @@
 /// steps use different draws) derives a seed
 /// `m = RandomGenerator(seed: seed, stream: .diagnostics, index: 2⁴⁰ + index).next()`; the
 /// environment copies are `makeBatchEnvironments(seed: m, stream: .diagnostics)`, made fresh
-/// for the measurement, and the actions come from `RandomGenerator(seed: m, stream:
+/// for the measurement (their generators drive the clones' transitions and resets), and the
+/// actions come from `RandomGenerator(seed: m, stream:
 /// .diagnostics, index: 2³²)`. Nothing is drawn from the training streams and, by the
 /// `TrainerState` contract, the run's parameters, optimizer state, running baselines,
 /// environments and counters are untouched: a job's curve is the same with and without
 /// diagnostics, bit for bit.
 public struct GradientVarianceMeter: Sendable {
     /// The job's baseline, measured first.
-    public var baseline: TrainerSettings.BaselineKind
+    public var baseline: Baseline
     /// Further baselines measured on the same batches.
-    public var compare: [TrainerSettings.BaselineKind]
+    public var compare: [Baseline]
     /// K, batches per measurement.
     public var samples: Int
     /// The job's seed.
     public var seed: UInt64
+    /// Where each batch starts: clones of the training copies (`continue`) or fresh episodes.
+    public var start: MeasurementStart
 
     public init(
-        baseline: TrainerSettings.BaselineKind, compare: [TrainerSettings.BaselineKind] = [], samples: Int,
-        seed: UInt64
+        baseline: Baseline, compare: [Baseline] = [], samples: Int,
+        seed: UInt64, start: MeasurementStart = .continue
     ) {
         self.baseline = baseline
         self.compare = compare
         self.samples = samples
         self.seed = seed
+        self.start = start
     }
 
     /// The meter of a job with `diagnostics`; nil without.
@@ -76,7 +89,7 @@ public struct GradientVarianceMeter: Sendable {
         guard let diagnostics = settings.diagnostics else { return nil }
         self.init(
             baseline: settings.baseline, compare: diagnostics.compare, samples: diagnostics.samples,
-            seed: settings.seed)
+            seed: settings.seed, start: diagnostics.start)
     }
 
     /// The `Trainer` hook for `settings` (nil when it has no `diagnostics`):
@@ -87,7 +100,7 @@ public struct GradientVarianceMeter: Sendable {
     }
 
     /// The measured baselines in row order: the job's, then `compare`, each once.
-    public var baselines: [TrainerSettings.BaselineKind] {
+    public var baselines: [Baseline] {
         var kinds = [baseline]
         for kind in compare where !kinds.contains(kind) { kinds.append(kind) }
         return kinds
@@ -108,7 +121,7 @@ public struct GradientVarianceMeter: Sendable {
     public func measure(_ state: any TrainerState, step: Int, index: UInt64) -> [VarianceRow] {
         let kinds = baselines.filter { $0 != .value || state.critic != nil }
         guard !kinds.isEmpty, samples >= 1 else { return [] }
-        let choices = kinds.map { state.baselineChoice($0) }
+        let choices = kinds.map { state.resolvedBaseline($0) }
         // The exact reference first: it overwrites the policy's workspace rows, which the
         // batches below rely on.
         let reference = ExactGradientReference(state)
@@ -116,27 +129,43 @@ public struct GradientVarianceMeter: Sendable {
         let P = buffer.count
         let B = kinds.count
 
-        // Per baseline: running mean and Σ (x − mean_old)(x − mean_new) per component, and Σ_k ‖ĝ_k − g*‖².
+        // Per baseline: running mean and Σ (x − mean_old)(x − mean_new) per component, Σ_k ‖ĝ_k − g*‖²,
+        // and Σ_k ‖ĝ_k(Float32 estimates) − ĝ_k‖².
         var mean = [Double](repeating: 0, count: B * P)
         var m2 = [Double](repeating: 0, count: B * P)
         var squaredError = [Double](repeating: 0, count: B)
+        var rounding = [Double](repeating: 0, count: B)
+        var estimate = [Double](repeating: 0, count: P)
 
         let m = Self.measurementSeed(seed: seed, index: index)
         let environments = state.makeBatchEnvironments(seed: m, stream: .diagnostics)
         var actions = RandomGenerator(seed: m, stream: .diagnostics, index: 1 << 32)
         let batch = state.makeRollout()
+        let precise = PreciseEstimates(estimator: state.settings.estimator)
         for k in 0..<samples {
-            state.collectBatch(from: environments, actionGenerator: &actions, into: batch)
+            state.collectBatch(from: environments, start: start, actionGenerator: &actions, into: batch)
+            precise.estimate(batch)
             let inverseCount = 1 / Double(k + 1)
             for b in 0..<B {
+                // ĝ_k from the Double advantages: the estimate the meter reports.
+                buffer.zeroGradient()
+                state.accumulatePolicyGradient(batch, advantages: precise.advantages(for: choices[b]), scale: 1)
+                let g = buffer.gradient
+                for j in 0..<P { estimate[j] = Double(g[j]) }
+                // The same estimate from the Float32 returns, values and advantages training uses.
                 buffer.zeroGradient()
                 state.accumulatePolicyGradient(batch, baseline: choices[b], scale: 1)
-                let g = buffer.gradient
+                var r = 0.0
+                for j in 0..<P {
+                    let d = Double(g[j]) - estimate[j]
+                    r += d * d
+                }
+                rounding[b] += r
                 mean.withUnsafeMutableBufferPointer { meanPointer in
                     m2.withUnsafeMutableBufferPointer { m2Pointer in
                         let base = b * P
                         for j in 0..<P {
-                            let x = Double(g[j])
+                            let x = estimate[j]
                             let old = meanPointer[base + j]
                             let new = old + (x - old) * inverseCount
                             meanPointer[base + j] = new
@@ -147,7 +176,7 @@ public struct GradientVarianceMeter: Sendable {
                 if let reference {
                     var e = 0.0
                     for j in 0..<P {
-                        let d = Double(g[j]) - reference.gradient[j]
+                        let d = estimate[j] - reference.gradient[j]
                         e += d * d
                     }
                     squaredError[b] += e
@@ -168,6 +197,7 @@ public struct GradientVarianceMeter: Sendable {
             var row = VarianceRow(
                 step: step, baseline: kinds[b].rawValue, samples: samples, gradNorm: normSquared.squareRoot(),
                 variance: variance, snr: normSquared / variance)
+            row.precisionFloor = rounding[b] / Double(samples)
             if let reference {
                 var exactSquared = 0.0, dot = 0.0, distance = 0.0
                 for j in 0..<P {

@@ -68,10 +68,10 @@ public enum ReturnEstimators {
     /// the n-step return. Shapes `[T × N]`.
     public static func generalizedAdvantages(
         rewards: UnsafePointer<Float>, values: UnsafePointer<Float>, ended: UnsafePointer<Bool>,
-        nextValues: UnsafePointer<Float>, gamma: Float, lambda: Float, numEnvs n: Int, steps: Int,
+        nextValues: UnsafePointer<Float>, gamma: Float, gaeLambda: Float, numEnvs n: Int, steps: Int,
         into advantages: UnsafeMutablePointer<Float>
     ) {
-        let decay = gamma * lambda
+        let decay = gamma * gaeLambda
         for i in 0..<n {
             var t = steps - 1
             var next: Float = 0

@@ -30,6 +30,10 @@ extension TrainerSettings {
             guard s.critic.shareTrunk && s.hasCritic && s.policy.architecture != .mlp else { return [] }
             return [(["critic", "share_trunk"], nil, "share_trunk needs an mlp policy")]
         },
+        SettingsRule("baseline-decay-in-range") { s, _ in
+            guard !(s.baselineDecay > 0 && s.baselineDecay <= 1) else { return [] }
+            return [(["baseline_decay"], nil, "is \(s.baselineDecay), must be in (0, 1]")]
+        },
         SettingsRule("value-comparison-needs-critic") { s, _ in
             // Diagnostics never add a critic (it would change training through the clipping norm).
             guard !s.hasCritic, let i = s.diagnostics?.compare.firstIndex(of: .value) else { return [] }

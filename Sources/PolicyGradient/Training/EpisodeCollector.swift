@@ -26,6 +26,7 @@ final class EpisodeCollector<E: Environment>: BatchCollector {
     private let stepActions = ScratchBuffer<Int>(zero: 0)
     private let stepContinuous = ScratchBuffer<Float>(zero: 0)
     private let stepRewards = ScratchBuffer<Float>(zero: 0)
+    private let stepPreciseRewards = ScratchBuffer<Double>(zero: 0)
     /// The step at which each copy's current episode started.
     private let episodeStarts = ScratchBuffer<Int>(zero: 0)
     /// Episodes each copy still has to contribute to the batch.
@@ -61,6 +62,7 @@ final class EpisodeCollector<E: Environment>: BatchCollector {
             stepActions.reserve(k + n)
             stepContinuous.reserve((k + n) * width)
             stepRewards.reserve(k + n)
+            stepPreciseRewards.reserve(k + n)
             let observations = stepObservations.pointer + k * size
             observations.update(from: vector.observations.base, count: n * size)
             policy.forward(observations, count: n, row: 0)
@@ -72,7 +74,10 @@ final class EpisodeCollector<E: Environment>: BatchCollector {
             } else {
                 vector.step(discrete: UnsafeBufferPointer(start: stepActions.pointer + k, count: n))
             }
-            for i in 0..<n { stepRewards[k + i] = Float(vector.rewards.base[i]) }
+            for i in 0..<n {
+                stepRewards[k + i] = Float(vector.rewards.base[i])
+                stepPreciseRewards[k + i] = vector.rewards.base[i]
+            }
             for e in 0..<vector.finishedEpisodes.count {
                 let episode = vector.finishedEpisodes.base[e]
                 let i = episode.copy
@@ -122,6 +127,7 @@ final class EpisodeCollector<E: Environment>: BatchCollector {
                 (batch.continuousActionStorage.pointer + k * width).update(
                     from: stepContinuous.pointer + row * width, count: width)
                 batch.rewardStorage[k] = stepRewards[row]
+                batch.preciseRewardStorage[k] = stepPreciseRewards[row]
                 let last = tau == e.end
                 batch.terminatedStorage[k] = last && e.terminated
                 batch.truncatedStorage[k] = last && !e.terminated

@@ -62,6 +62,7 @@ final class FixedLengthCollector<E: Environment>: BatchCollector {
             for i in 0..<n {
                 let terminated = vector.terminated.base[i], truncated = vector.truncated.base[i]
                 batch.rewardStorage[k + i] = Float(vector.rewards.base[i])
+                batch.preciseRewardStorage[k + i] = vector.rewards.base[i]
                 batch.terminatedStorage[k + i] = terminated
                 batch.truncatedStorage[k + i] = truncated
                 batch.endedStorage[k + i] = terminated || truncated
@@ -167,7 +168,7 @@ final class FixedLengthCollector<E: Environment>: BatchCollector {
             let values = batch.stateValueStorage.pointer
             ReturnEstimators.generalizedAdvantages(
                 rewards: rewards, values: values, ended: ended, nextValues: next, gamma: gamma,
-                lambda: Float(estimator.gaeLambda), numEnvs: n, steps: steps, into: q)
+                gaeLambda: Float(estimator.gaeLambda), numEnvs: n, steps: steps, into: q)
             for k in 0..<count { q[k] += values[k] }
             targets.update(from: q, count: count)
         case .actorCritic:

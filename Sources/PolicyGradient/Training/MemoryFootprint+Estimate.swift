@@ -69,23 +69,26 @@ extension MemoryFootprint {
         // One batch: the terms, the rows the networks forward, the update's scratch.
         let termBytes = Self.add(
             Self.mul(o + actionFloats, float),
-            7 * float + int + int + 3 + 2 * float)  // reward … weight, action, time, flags, advantage scratch
+            7 * float + double + int + int + 3 + 2 * float)  // reward … weight, Double reward, action, time, flags, advantage scratch
         let policyRowBytes = Self.mul(floatsPerRow(policyLayers), float)
         let criticRowBytes = hasCritic && !shared ? Self.mul(floatsPerRow(criticLayers), float) : 0
         var rollout: Int
         var policyRows: Int
+        var rolloutTerms: Int
         if s.estimator.name == .reinforce {
             let w = Swift.max(1, s.estimator.episodesPerUpdate), horizon = Swift.max(1, shape.horizon)
             let lockstepSteps = Self.mul(w / n + (w % n == 0 ? 0 : 1), horizon)
             let staged = Self.mul(lockstepSteps, n)
             let terms = Self.mul(w, horizon)
+            rolloutTerms = terms
             // The stage keeps observation, action and reward of every step of every copy.
-            let stageBytes = Self.mul(staged, Self.add(Self.mul(o + actionFloats, float), int + float))
+            let stageBytes = Self.mul(staged, Self.add(Self.mul(o + actionFloats, float), int + float + double))
             rollout = Self.add(stageBytes, Self.mul(terms, termBytes))
             policyRows = Swift.max(terms, n)
             rollout = Self.add(rollout, Self.mul(terms, criticRowBytes))
         } else {
             let terms = Self.mul(n, s.estimator.nSteps)
+            rolloutTerms = terms
             // Bootstrap rows after the terms, and up to one final observation per term.
             let finals = Self.mul(terms, Self.add(Self.mul(o, float), int))
             rollout = Self.add(Self.mul(terms, termBytes), Self.add(Self.mul(n, Self.mul(o, float)), finals))
@@ -121,8 +124,10 @@ extension MemoryFootprint {
 
         if let diagnostics = s.diagnostics {
             let baselines = 1 + diagnostics.compare.count
-            // A second batch and copies, mean and m2 per parameter and baseline.
+            // A second batch and copies, mean and m2 per parameter and baseline, and the batch's
+            // Q-estimates and advantages in Double.
             var meter = Self.add(Self.add(rollout, parts[.environments]!), Self.mul(Self.mul(policyCount, baselines), 2 * double))
+            meter = Self.add(meter, Self.mul(rolloutTerms, 2 * double))
             if shape.tabularStates > 0 {
                 // The exact gradient's occupancy (H × S) and its (S × A) tables.
                 meter = Self.add(meter, Self.mul(Self.mul(shape.horizon, shape.tabularStates), double))

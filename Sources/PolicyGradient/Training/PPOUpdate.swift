@@ -55,7 +55,7 @@ final class PPOUpdate {
     /// All epochs on `batch`. Returns false when a loss, the gradient norm or a parameter is not
     /// finite (the run has diverged); true also when a stop abandoned the update (the caller
     /// sees the stop).
-    func update(_ batch: Rollout, baseline: BaselineChoice, learningRate: Float, metrics: inout UpdateMetrics) -> Bool {
+    func update(_ batch: Rollout, baseline: ResolvedBaseline, learningRate: Float, metrics: inout UpdateMetrics) -> Bool {
         let count = batch.count, size = batch.observationSize, width = batch.actionDimension
         advantage.reserve(count)
         baseline.subtract(from: batch, into: advantage.pointer)

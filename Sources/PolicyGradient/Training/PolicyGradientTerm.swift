@@ -23,7 +23,7 @@ final class PolicyGradientTerm {
     /// Adds `scale · ĝ` plus the gradient of `β Σ_k H(π(·|s_k))` in one backward pass; returns
     /// the policy loss `−termScale Σ_k w_k Â_k log π(a_k|s_k)`.
     @discardableResult
-    func accumulate(_ batch: Rollout, baseline: BaselineChoice, scale: Float, entropyCoefficient beta: Float) -> Float {
+    func accumulate(_ batch: Rollout, baseline: ResolvedBaseline, scale: Float, entropyCoefficient beta: Float) -> Float {
         forwarded.ensure(batch)
         let count = batch.count
         coefficients.reserve(count)
@@ -43,6 +43,21 @@ final class PolicyGradientTerm {
             actions: batch.actionStorage.pointer, continuous: batch.continuousActionStorage.pointer, coefficients: c,
             entropyCoefficient: beta, count: count)
         return loss
+    }
+
+    /// Adds `scale · ĝ` for advantages given in Double (already baseline-subtracted and, where
+    /// the estimator asks, standardized): each coefficient `scale · termScale · w_k · Â_k` is
+    /// formed in Double and rounded once, so Â keeps its precision however large Q̂ and B are.
+    func accumulate(_ batch: Rollout, advantages: UnsafePointer<Double>, scale: Float) {
+        forwarded.ensure(batch)
+        let count = batch.count
+        coefficients.reserve(count)
+        let c = coefficients.pointer, w = batch.weightStorage.pointer
+        let factor = Double(scale) * Double(batch.termScale)
+        for k in 0..<count { c[k] = Float(factor * Double(w[k]) * advantages[k]) }
+        policy.accumulateGradient(
+            actions: batch.actionStorage.pointer, continuous: batch.continuousActionStorage.pointer, coefficients: c,
+            entropyCoefficient: 0, count: count)
     }
 
     /// Adds this batch's `gX·gY` and `|gY|²` to the optimal baseline's sums, where

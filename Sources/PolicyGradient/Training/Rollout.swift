@@ -45,6 +45,8 @@ public final class Rollout {
     let actionStorage = ScratchBuffer<Int>(zero: 0)
     let continuousActionStorage = ScratchBuffer<Float>(zero: 0)
     let rewardStorage = ScratchBuffer<Float>(zero: 0)
+    /// r_k as the environment returned it (Double), for diagnostics' Double estimates.
+    let preciseRewardStorage = ScratchBuffer<Double>(zero: 0)
     let terminatedStorage = ScratchBuffer<Bool>(zero: false)
     let truncatedStorage = ScratchBuffer<Bool>(zero: false)
     let endedStorage = ScratchBuffer<Bool>(zero: false)
@@ -74,6 +76,7 @@ public final class Rollout {
         continuousActionStorage.reserve(terms * actionDimension)
         for b in [rewardStorage, logProbStorage, stateValueStorage, nextValueStorage,
                   qEstimateStorage, criticTargetStorage, weightStorage] { b.reserve(terms) }
+        preciseRewardStorage.reserve(terms)
         terminatedStorage.reserve(terms)
         truncatedStorage.reserve(terms)
         endedStorage.reserve(terms)

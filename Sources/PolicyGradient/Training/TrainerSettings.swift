@@ -113,18 +113,6 @@ public struct TrainerSettings: Sendable, Equatable {
         }
     }
 
-    /// `baseline:` — B(s_t), subtracted from the estimate of Q(s_t, a_t).
-    public enum BaselineKind: String, Sendable, CaseIterable {
-        /// B = 0.
-        case none
-        /// A constant: the running mean of the Q-estimates of all earlier updates (0 at the first).
-        case mean
-        /// A constant: b* = Σ gX·gY / Σ |gY|² over earlier updates (0 at the first).
-        case optimal
-        /// The learned critic: V(s_t), or Σ_a π(a|s_t) Q(s_t, a) for actor_critic.
-        case value
-    }
-
     /// Where bootstrap values come from.
     public enum CriticTarget: String, Sendable, CaseIterable {
         /// The current critic (no gradient flows through the target).
@@ -211,19 +199,25 @@ public struct TrainerSettings: Sendable, Equatable {
         /// K, estimates per measurement.
         public var samples: Int
         /// Baselines measured on the same batches as the job's own.
-        public var compare: [BaselineKind]
+        public var compare: [Baseline]
+        /// Where each measured batch starts: clones of the training copies, or fresh episodes.
+        public var start: MeasurementStart
 
-        public init(every: Int, samples: Int = 32, compare: [BaselineKind] = []) {
+        public init(every: Int, samples: Int = 32, compare: [Baseline] = [], start: MeasurementStart = .continue) {
             self.every = every
             self.samples = samples
             self.compare = compare
+            self.start = start
         }
     }
 
     public var environment: Environment
     public var policy: Policy
     public var estimator: Estimator
-    public var baseline: BaselineKind
+    public var baseline: Baseline
+    /// λ ∈ (0, 1]: each earlier update's weight in the `mean` and `optimal` baselines fades by λ
+    /// per update (1: every earlier update alike, the cumulative average).
+    public var baselineDecay: Double
     public var critic: Critic
     /// β of the entropy bonus β·mean H(π(·|s_t)).
     public var entropyCoef: Double
@@ -234,14 +228,15 @@ public struct TrainerSettings: Sendable, Equatable {
     public var seed: UInt64
 
     public init(
-        environment: Environment, policy: Policy = Policy(), estimator: Estimator, baseline: BaselineKind = .none,
+        environment: Environment, policy: Policy = Policy(), estimator: Estimator, baseline: Baseline = .none,
         critic: Critic? = nil, entropyCoef: Double = 0, optimizer: Optimizer = Optimizer(), training: Training,
-        diagnostics: Diagnostics? = nil, seed: UInt64 = 0
+        diagnostics: Diagnostics? = nil, seed: UInt64 = 0, baselineDecay: Double = 1
     ) {
         self.environment = environment
         self.policy = policy
         self.estimator = estimator
         self.baseline = baseline
+        self.baselineDecay = baselineDecay
         self.critic = critic ?? Critic(hidden: policy.hidden, activation: policy.activation)
         self.entropyCoef = entropyCoef
         self.optimizer = optimizer

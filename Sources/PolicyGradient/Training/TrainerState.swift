@@ -13,9 +13,9 @@
 ///     var actions = RandomGenerator(seed: seed, stream: .diagnostics, index: 1 << 32)
 ///     let batch = state.makeRollout()
 ///     for k in 0..<K {
-///         state.collectBatch(from: envs, actionGenerator: &actions, into: batch)
+///         state.collectBatch(from: envs, start: .continue, actionGenerator: &actions, into: batch)
 ///         for kind in baselines {
-///             let g = state.policyGradient(batch, baseline: state.baselineChoice(kind))  // ĝ_k
+///             let g = state.policyGradient(batch, baseline: state.resolvedBaseline(kind))  // ĝ_k
 ///         }
 ///     }
 public protocol TrainerState: AnyObject {
@@ -37,7 +37,7 @@ public protocol TrainerState: AnyObject {
     var optimalBaseline: Float { get }
 
     /// The numbers behind a baseline setting now: none, the current mean or optimal constant, or the critic.
-    func baselineChoice(_ kind: TrainerSettings.BaselineKind) -> BaselineChoice
+    func resolvedBaseline(_ kind: Baseline) -> ResolvedBaseline
 
     /// Fresh environment copies (`numEnvs` of them, copy i drawing from
     /// `RandomGenerator(seed:stream:index: i)`), for `collectBatch`.
@@ -47,10 +47,15 @@ public protocol TrainerState: AnyObject {
     func makeRollout() -> Rollout
 
     /// Collects one batch of exactly the shape one update uses, with the current (frozen)
-    /// parameters: the copies are reset from the start distribution (each from its own
-    /// generator, continuing it), actions are drawn from `actionGenerator`, and the batch's
-    /// Q-estimates, critic values and bootstrap values are computed as for an update.
-    func collectBatch(from environments: BatchEnvironments, actionGenerator: inout RandomGenerator, into batch: Rollout)
+    /// parameters. With `start: .reset` (and always for REINFORCE) the copies are reset from
+    /// the start distribution; with `.continue` they are first made clones of the training
+    /// copies as they stand now (`VectorEnvironment.cloneCopies`), which stay untouched. Either
+    /// way every random draw comes from the copies' own generators (continuing them) and from
+    /// `actionGenerator`, and the batch's Q-estimates, critic values and bootstrap values are
+    /// computed as for an update.
+    func collectBatch(
+        from environments: BatchEnvironments, start: MeasurementStart, actionGenerator: inout RandomGenerator,
+        into batch: Rollout)
 
     /// Adds `scale · ĝ` to `policy.parameters.gradient`, where ĝ is the policy-gradient term
     /// alone (no entropy or critic term), the ascent direction of the objective:
@@ -61,8 +66,20 @@ public protocol TrainerState: AnyObject {
     /// with `scale = −1` (a loss gradient). For PPO this is the clipped surrogate's gradient at
     /// ratio 1 over the whole batch. Re-runs the policy's forward pass when its workspace no
     /// longer holds this batch.
-    func accumulatePolicyGradient(_ batch: Rollout, baseline: BaselineChoice, scale: Float)
+    func accumulatePolicyGradient(_ batch: Rollout, baseline: ResolvedBaseline, scale: Float)
+
+    /// Adds `scale · ĝ` for advantages Â_k given in Double (baseline subtracted, standardized
+    /// where the estimator asks): `termScale · Σ_k w_k ∇θ log π(a_k|s_k) · Â_k`, each term's
+    /// coefficient formed in Double and rounded once.
+    func accumulatePolicyGradient(_ batch: Rollout, advantages: UnsafePointer<Double>, scale: Float)
 
     /// ĝ as a new vector over `policy.parameters` (zeroes the gradient before and after).
-    func policyGradient(_ batch: Rollout, baseline: BaselineChoice) -> [Float]
+    func policyGradient(_ batch: Rollout, baseline: ResolvedBaseline) -> [Float]
+}
+
+extension TrainerState {
+    /// `collectBatch` from reset copies: fresh episodes from the start distribution.
+    public func collectBatch(from environments: BatchEnvironments, actionGenerator: inout RandomGenerator, into batch: Rollout) {
+        collectBatch(from: environments, start: .reset, actionGenerator: &actionGenerator, into: batch)
+    }
 }

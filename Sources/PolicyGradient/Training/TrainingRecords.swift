@@ -62,6 +62,10 @@ public struct VarianceRow: Sendable, Equatable {
     public var bias: Double = .nan
     public var mse: Double = .nan
     public var cosine: Double = .nan
+    /// Σ_k ‖ĝ_k^{f32} − ĝ_k‖² / K: the mean squared difference between each estimate computed
+    /// from Float32 returns, values and advantages (as training stores them) and the same
+    /// estimate in Double; the variance that their rounding alone produces.
+    public var precisionFloor: Double = .nan
 
     public init(step: Int, baseline: String, samples: Int, gradNorm: Double, variance: Double, snr: Double) {
         self.step = step
@@ -74,12 +78,12 @@ public struct VarianceRow: Sendable, Equatable {
 
     public static let header = [
         "step", "baseline", "samples", "grad_norm", "variance", "snr", "exact_objective",
-        "optimal_objective", "exact_norm", "bias", "mse", "cosine",
+        "optimal_objective", "exact_norm", "bias", "mse", "cosine", "precision_floor",
     ]
 
     public var fields: [String] {
         [String(step), baseline, String(samples)]
-            + [gradNorm, variance, snr, exactObjective, optimalObjective, exactNorm, bias, mse, cosine]
+            + [gradNorm, variance, snr, exactObjective, optimalObjective, exactNorm, bias, mse, cosine, precisionFloor]
             .map(csvNumber)
     }
 }

@@ -28,7 +28,7 @@ final class TrainingSession<E: Environment>: TrainerState {
     let updateRule: any UpdateRule
     let evaluator: Evaluator<E>
 
-    var baselines = RunningBaselines()
+    var baselines: RunningBaselines
     /// Whether the optimal baseline's sums are needed (by the job or its diagnostics).
     let tracksOptimalBaseline: Bool
     var stepsDone = 0
@@ -75,6 +75,7 @@ final class TrainingSession<E: Environment>: TrainerState {
             updateRule = PolicyGradientUpdate(term: term, critic: critic, isQCritic: isQCritic, step: step, settings: s)
         }
         evaluator = Evaluator(prototype: prototype, forwarded: forwarded, stopPoll: stopPoll, settings: s)
+        baselines = RunningBaselines(decay: s.baselineDecay)
         tracksOptimalBaseline = s.baseline == .optimal || (s.diagnostics?.compare.contains(.optimal) ?? false)
     }
 
@@ -147,7 +148,7 @@ final class TrainingSession<E: Environment>: TrainerState {
     /// Returns false when the run has diverged.
     func update(_ batch: Rollout) -> Bool {
         let lr = learningRate
-        let choice = baselineChoice(settings.baseline)
+        let choice = resolvedBaseline(settings.baseline)
         if tracksOptimalBaseline { term.addOptimalBaselineStatistics(batch, to: &baselines) }
         guard updateRule.update(batch, baseline: choice, learningRate: lr, metrics: &metrics) else { return false }
         baselines.addQEstimates(batch.qEstimates)
@@ -164,8 +165,8 @@ final class TrainingSession<E: Environment>: TrainerState {
     var meanBaseline: Float { baselines.mean }
     var optimalBaseline: Float { baselines.optimal }
 
-    func baselineChoice(_ kind: TrainerSettings.BaselineKind) -> BaselineChoice {
-        baselines.choice(kind, hasCritic: critic != nil)
+    func resolvedBaseline(_ kind: Baseline) -> ResolvedBaseline {
+        baselines.resolve(kind, hasCritic: critic != nil)
     }
 
     func makeBatchEnvironments(seed: UInt64, stream: RandomStream) -> BatchEnvironments {
@@ -178,21 +179,33 @@ final class TrainingSession<E: Environment>: TrainerState {
             isContinuous: policy.isContinuous)
     }
 
-    func collectBatch(from environments: BatchEnvironments, actionGenerator: inout RandomGenerator, into batch: Rollout) {
+    func collectBatch(
+        from environments: BatchEnvironments, start: MeasurementStart, actionGenerator: inout RandomGenerator,
+        into batch: Rollout
+    ) {
         guard let typed = environments as? TypedBatchEnvironments<E> else {
             preconditionFailure("environments made by another training run")
         }
-        typed.vector.reset()
+        if start == .continue && settings.estimator.name != .reinforce {
+            typed.vector.cloneCopies(from: self.environments)
+        } else {
+            typed.vector.reset()
+        }
         _ = collect(typed.vector, &actionGenerator, batch)
     }
 
-    func accumulatePolicyGradient(_ batch: Rollout, baseline: BaselineChoice, scale: Float) {
+    func accumulatePolicyGradient(_ batch: Rollout, baseline: ResolvedBaseline, scale: Float) {
         // After a stop the batch is an abandoned one: measuring it would only delay the stop.
         guard !stopPoll.isStopped else { return }
         term.accumulate(batch, baseline: baseline, scale: scale, entropyCoefficient: 0)
     }
 
-    func policyGradient(_ batch: Rollout, baseline: BaselineChoice) -> [Float] {
+    func accumulatePolicyGradient(_ batch: Rollout, advantages: UnsafePointer<Double>, scale: Float) {
+        guard !stopPoll.isStopped else { return }
+        term.accumulate(batch, advantages: advantages, scale: scale)
+    }
+
+    func policyGradient(_ batch: Rollout, baseline: ResolvedBaseline) -> [Float] {
         let buffer = policy.parameters
         buffer.zeroGradient()
         if !stopPoll.isStopped { term.accumulate(batch, baseline: baseline, scale: 1, entropyCoefficient: 0) }

@@ -3,7 +3,7 @@ protocol UpdateRule: AnyObject {
     /// Updates the parameters from `batch` with the baseline `baseline`, recording what it
     /// measured in `metrics`. Returns false when a loss, the gradient norm or a parameter is
     /// not finite (the run has diverged).
-    func update(_ batch: Rollout, baseline: BaselineChoice, learningRate: Float, metrics: inout UpdateMetrics) -> Bool
+    func update(_ batch: Rollout, baseline: ResolvedBaseline, learningRate: Float, metrics: inout UpdateMetrics) -> Bool
 }
 
 extension PolicyGradientUpdate: UpdateRule {}

@@ -78,19 +78,21 @@ public struct Aggregator: Sendable {
         var points: [VariancePoint] = []
         var noneMean: [Int: Double] = [:]
         for baseline in baselines {
-            let perJob = jobs.map { job in
+            let rows = jobs.map { job in
                 Dictionary(
-                    job.variance.filter { $0.baseline == baseline && $0.variance.isFinite }.map { ($0.step, $0.variance) },
+                    job.variance.filter { $0.baseline == baseline && $0.variance.isFinite }.map { ($0.step, $0) },
                     uniquingKeysWith: { _, last in last })
             }
+            let perJob = rows.map { $0.mapValues(\.variance) }
             for step in commonSteps(perJob) {
                 let values = perJob.map { $0[step]! }
+                let floor = Statistics.mean(rows.map { $0[step]!.precisionFloor })
                 let mean = Statistics.mean(values)
                 if baseline == "none" { noneMean[step] = mean }
                 let ratio = noneMean[step].map { mean / $0 } ?? .nan
                 points.append(VariancePoint(
                     step: step, baseline: baseline, n: values.count, mean: mean,
-                    interval: bootstrap.meanInterval(values), ratioToNone: ratio))
+                    interval: bootstrap.meanInterval(values), ratioToNone: ratio, precisionFloor: floor))
             }
         }
         // Rows by step, then baseline in reporting order.

@@ -11,13 +11,20 @@ public struct VariancePoint: Sendable, Equatable {
     /// `mean` divided by the `none` baseline's mean at the same cell and step; NaN when the
     /// cell measured no `none` there (written as an empty field).
     public var ratioToNone: Double
+    /// Mean over seeds of `precision_floor`, the variance Float32 rounding of the stored
+    /// estimates alone produces; NaN when a job did not record it.
+    public var precisionFloor: Double
 
-    public init(step: Int, baseline: String, n: Int, mean: Double, interval: ConfidenceInterval, ratioToNone: Double) {
+    public init(
+        step: Int, baseline: String, n: Int, mean: Double, interval: ConfidenceInterval, ratioToNone: Double,
+        precisionFloor: Double = .nan
+    ) {
         self.step = step
         self.baseline = baseline
         self.n = n
         self.mean = mean
         self.interval = interval
         self.ratioToNone = ratioToNone
+        self.precisionFloor = precisionFloor
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import PolicyGradient
 
 /// Writes the gnuplot scripts of a report and the data files they read.
@@ -84,6 +85,7 @@ public enum GnuplotScripts {
         let baselines = Aggregator.baselineOrder(Set(drawn.flatMap { $0.variance.map(\.baseline) }))
         var series: [[[Double]]] = []
         var panels: [[String]] = []
+        var lows: [Int: Double] = [:]
         for cell in drawn {
             var layers: [String] = []
             for (b, baseline) in baselines.enumerated() {
@@ -96,14 +98,26 @@ public enum GnuplotScripts {
                     "'\(file)' index \(k) using 1:2 with linespoints lc \(b + 1) lw 2 pt 7 ps 0.5 title "
                         + GnuplotString.literal(baseline))
             }
+            // One dashed floor per panel: at each step the highest of the baselines' precision
+            // floors, below which no curve measures statistics.
+            var floors: [Int: Double] = [:]
+            for p in cell.variance where p.precisionFloor.isFinite && p.precisionFloor > 0 {
+                floors[p.step] = max(floors[p.step] ?? 0, p.precisionFloor)
+            }
+            lows[cell.index] = (cell.variance.map(\.mean) + floors.values).filter { $0.isFinite && $0 > 0 }.min()
+            if !floors.isEmpty {
+                let k = series.count
+                series.append(floors.keys.sorted().map { [Double($0), floors[$0]!] })
+                layers.append("'\(file)' index \(k) using 1:2 with lines lc rgb 'gray30' lw 1.5 dt 2 title 'precision floor'")
+            }
             panels.append(layers)
         }
         let columns = Int(Double(drawn.count).squareRoot().rounded(.up))
         let rows = (drawn.count + columns - 1) / columns
         var script = preamble(
             name: names.name, width: 600 * columns, height: 440 * rows + 40,
-            about: "Gradient variance (trace of the estimate's covariance, mean over seeds, 95% band) vs steps: one panel per cell, one line per baseline.",
-            data: "\(file): one block per cell and baseline (index k); step, mean, ci_low, ci_high")
+            about: "Gradient variance (trace of the estimate's covariance, mean over seeds, 95% band) vs steps: one panel per cell, one line per baseline; dashed, the precision floor (the highest baseline's variance from Float32 rounding of the stored estimates alone).",
+            data: "\(file): one block per cell and baseline (index k): step, mean, ci_low, ci_high; then per cell one block: step, precision floor")
         script += """
             set xlabel 'environment steps'
             set ylabel 'gradient variance (log scale)'
@@ -117,6 +131,11 @@ public enum GnuplotScripts {
             """
         for (cell, layers) in zip(drawn, panels) {
             script += "set title \(GnuplotString.literal(cell.label))\n"
+            // The axis starts a decade below the lowest mean or floor, so that a confidence
+            // band reaching towards 0 does not stretch it over tens of empty decades.
+            if let low = lows[cell.index] {
+                script += "set yrange [\(csvNumber(pow(10, (log10(low)).rounded(.down) - 1))):*]\n"
+            }
             script += plot(layers)
         }
         script += "unset multiplot\n"

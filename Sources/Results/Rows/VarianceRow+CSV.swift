@@ -13,7 +13,9 @@ extension VarianceRow {
     /// no header (a job that measured nothing). Throws `CSVError`.
     public static func rows(in table: CSVTable) throws -> [VarianceRow] {
         guard !table.header.isEmpty else { return [] }
-        let reader = try ColumnReader(table: table, columns: header)
+        let reader = try ColumnReader(table: table, columns: Array(header.dropLast()))
+        // Files written before `precision_floor` existed read with it NaN.
+        let floor = try table.columnIndex("precision_floor").map { _ in try ColumnReader(table: table, columns: ["precision_floor"]) }
         return try table.rows.map { row in
             var v = VarianceRow(
                 step: try reader.int(row, 0), baseline: try reader.text(row, 1), samples: try reader.int(row, 2),
@@ -25,6 +27,7 @@ extension VarianceRow {
             v.bias = try reader.number(row, 9)
             v.mse = try reader.number(row, 10)
             v.cosine = try reader.number(row, 11)
+            v.precisionFloor = try floor?.number(row, 0) ?? .nan
             return v
         }
     }

@@ -3,7 +3,7 @@
 /// Subtracting a baseline that does not depend on the action leaves the policy-gradient
 /// estimate unbiased and can lower its variance (Williams 1992; Greensmith, Bartlett & Baxter
 /// 2004): `Â_k = Q̂_k − B(s_k)`.
-public enum BaselineChoice: Sendable, Equatable {
+public enum ResolvedBaseline: Sendable, Equatable {
     /// B = 0.
     case none
     /// B = b for every state (the `mean` and `optimal` baselines are constants).
