@@ -87,6 +87,8 @@ protocol SessionRunning: TrainerState {
     ) -> TrainingOutcome
     func snapshot() -> TrainingSnapshot
     func restore(_ snapshot: TrainingSnapshot) throws
+    /// The estimator's update rule.
+    var updateRule: any UpdateRule { get }
 }
 
 extension SessionRunning {

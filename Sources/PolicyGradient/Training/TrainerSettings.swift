@@ -91,12 +91,20 @@ public struct TrainerSettings: Sendable, Equatable {
         public var minibatches: Int
         /// PPO: clipping range ε.
         public var clip: Double
+        /// PPO: how ε changes over training; `linear` is ε·(1 − progress), as the learning rate's.
+        public var clipSchedule: LearningRateSchedule
+        /// PPO: the value clipping range ε_V (Stable-Baselines3's `clip_range_vf`); nil: no clipping.
+        public var clipValue: Double?
+        /// PPO: stop the update's epochs at the first minibatch whose approximate KL exceeds
+        /// 1.5 × `targetKL` (Stable-Baselines3's `target_kl`); nil: never.
+        public var targetKL: Double?
 
         public init(
             name: EstimatorName, gamma: Double = 0.99, nSteps: Int? = nil, gaeLambda: Double = 0.95,
             episodesPerUpdate: Int = 1, rewardToGo: Bool = true, discountWeighting: Bool = false,
             normalizeAdvantage: Bool? = nil, bootstrapTruncated: Bool = true, epochs: Int = 4, minibatches: Int = 4,
-            clip: Double = 0.2
+            clip: Double = 0.2, clipSchedule: LearningRateSchedule = .constant, clipValue: Double? = nil,
+            targetKL: Double? = nil
         ) {
             self.name = name
             self.gamma = gamma
@@ -110,6 +118,9 @@ public struct TrainerSettings: Sendable, Equatable {
             self.epochs = epochs
             self.minibatches = minibatches
             self.clip = clip
+            self.clipSchedule = clipSchedule
+            self.clipValue = clipValue
+            self.targetKL = targetKL
         }
     }
 

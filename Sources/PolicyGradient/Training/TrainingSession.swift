@@ -149,6 +149,7 @@ final class TrainingSession<E: Environment>: TrainerState {
         let lr = learningRate
         let choice = baselineChoice(settings.baseline)
         if tracksOptimalBaseline { term.addOptimalBaselineStatistics(batch, to: &baselines) }
+        (updateRule as? PPOUpdate)?.stepsDone = stepsDone
         guard updateRule.update(batch, baseline: choice, learningRate: lr, metrics: &metrics) else { return false }
         baselines.addQEstimates(batch.qEstimates)
         updatesDone += 1
