@@ -20,16 +20,19 @@ public struct TrainerSettings: Sendable, Equatable {
         public var numEnvs: Int
         /// The time limit H; nil: the registry's (a tabular MDP's horizon).
         public var maxEpisodeSteps: Int?
+        /// Observation and reward normalization (SB3's `VecNormalize`); nil: none.
+        public var normalize: Normalization?
 
-        public init(source: EnvironmentSource, numEnvs: Int = 1, maxEpisodeSteps: Int? = nil) {
+        public init(source: EnvironmentSource, numEnvs: Int = 1, maxEpisodeSteps: Int? = nil, normalize: Normalization? = nil) {
             self.source = source
             self.numEnvs = numEnvs
             self.maxEpisodeSteps = maxEpisodeSteps
+            self.normalize = normalize
         }
 
         /// A classic-control environment by registry id.
-        public init(id: String, numEnvs: Int = 1, maxEpisodeSteps: Int? = nil) {
-            self.init(source: .classic(id: id), numEnvs: numEnvs, maxEpisodeSteps: maxEpisodeSteps)
+        public init(id: String, numEnvs: Int = 1, maxEpisodeSteps: Int? = nil, normalize: Normalization? = nil) {
+            self.init(source: .classic(id: id), numEnvs: numEnvs, maxEpisodeSteps: maxEpisodeSteps, normalize: normalize)
         }
     }
 
