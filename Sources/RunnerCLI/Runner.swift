@@ -26,7 +26,7 @@ public struct Runner: ParsableCommand {
             repository that holds the executable, left out when there is none or git is absent.
             """,
         version: SweepRunner.toolVersion,
-        subcommands: [Run.self, Plan.self, Validate.self, ReportCommand.self, Check.self, Evaluate.self, Env.self],
+        subcommands: [Run.self, Plan.self, Validate.self, ReportCommand.self, Check.self, Evaluate.self, Import.self, Env.self],
         defaultSubcommand: Run.self
     )
 
