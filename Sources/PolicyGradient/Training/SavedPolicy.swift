@@ -29,10 +29,10 @@ public struct SavedPolicy: Codable, Sendable, Equatable {
     /// The evaluation copies and action generator as the final evaluation found them.
     var finalEvaluation: EvaluationStart?
 
-    /// The JSON text, pretty-printed with sorted keys and a final newline.
+    /// The JSON text: one line with sorted keys, then a newline.
     public func json() throws -> Data {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.outputFormatting = [.sortedKeys]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(
             positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         return try encoder.encode(self) + Data("\n".utf8)

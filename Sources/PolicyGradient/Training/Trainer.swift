@@ -94,6 +94,8 @@ protocol SessionRunning: TrainerState {
     /// Evaluates `saved` in place of this run's policy: the final evaluation replayed from its
     /// recorded start when `replay`, else this run's first evaluation.
     func evaluate(_ saved: SavedPolicy, replay: Bool) throws -> (mean: Double, std: Double)
+    /// `count` episodes of `saved` from the evaluation streams of `seed`.
+    func episodes(_ saved: SavedPolicy, count: Int, greedy: Bool, seed: UInt64) throws -> [PolicyEpisode]
 }
 
 extension SessionRunning {

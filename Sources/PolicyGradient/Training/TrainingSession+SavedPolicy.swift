@@ -51,3 +51,53 @@ extension Trainer {
         return try makeSession(s).evaluate(saved, replay: replay)
     }
 }
+
+extension TrainingSession {
+    func episodes(_ saved: SavedPolicy, count: Int, greedy: Bool, seed: UInt64) throws -> [PolicyEpisode] {
+        guard saved.parameters.count == policy.parameters.count, (saved.normalization == nil) == (normalizer == nil)
+        else { throw TrainerError("policy.json does not match the job's configuration") }
+        policy.parameters.parameterArray = saved.parameters
+        if let normalizer, let state = saved.normalization { try normalizer.restore(state) }
+        let vector = VectorEnvironment(prototype, numEnvs: 1, seed: seed, stream: .evaluation)
+        if let normalizer { vector.normalize(with: EnvironmentNormalizer(frozen: normalizer, numEnvs: 1)) }
+        // Reset once more, as `Evaluator.evaluate` does: the episodes are an evaluation's with this seed.
+        vector.reset()
+        var generator = RandomGenerator(seed: seed, stream: .evaluation, index: 1 << 32)
+        let width = policy.actionDimension
+        var action = 0
+        var continuous = [Float](repeating: 0, count: width)
+        var episodes: [PolicyEpisode] = []
+        var current = PolicyEpisode(state: vector.copies[0].base.state, actions: [])
+        while episodes.count < count {
+            policy.forward(vector.observations.base, count: 1, row: 0)
+            continuous.withUnsafeMutableBufferPointer { c in
+                policy.act(
+                    row: 0, count: 1, greedy: greedy, generator: &generator, actions: &action,
+                    continuous: c.baseAddress!, logProbs: nil)
+            }
+            if policy.isContinuous {
+                current.actions.append(continuous.map(Double.init))
+                continuous.withUnsafeBufferPointer { vector.step(continuous: $0) }
+            } else {
+                current.actions.append([Double(action)])
+                vector.step(discrete: [action])
+            }
+            if vector.finishedEpisodes.count > 0 {
+                episodes.append(current)
+                current = PolicyEpisode(state: vector.copies[0].base.state, actions: [])
+            }
+        }
+        forwarded.invalidate()
+        return episodes
+    }
+}
+
+extension Trainer {
+    /// `count` episodes of a saved policy acting on its own (with its normalization, frozen),
+    /// from the evaluation streams of `seed`; `greedy` takes the most probable action.
+    public static func episodes(
+        _ saved: SavedPolicy, settings: TrainerSettings, count: Int, greedy: Bool, seed: UInt64
+    ) throws -> [PolicyEpisode] {
+        try makeSession(settings).episodes(saved, count: count, greedy: greedy, seed: seed)
+    }
+}

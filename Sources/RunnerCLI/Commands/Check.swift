@@ -34,7 +34,7 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
-        let plan = try PlanLoading.load(config, overrides: overrides)
+        let plan = try PlanLoading.load(config, overrides: overrides.set)
         guard let settings = plan.regression else {
             Console.error("error: \(config) has no `regression` section")
             throw ExitStatus.invalidConfig

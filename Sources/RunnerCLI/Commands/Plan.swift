@@ -20,7 +20,7 @@ struct Plan: ParsableCommand {
     var format: Format = .table
 
     func run() throws {
-        let plan = try PlanLoading.load(config, overrides: overrides)
+        let plan = try PlanLoading.load(config, overrides: overrides.set)
         Console.out(Self.render(plan, as: format))
     }
 

@@ -21,7 +21,7 @@ struct Run: ParsableCommand {
     var noProgress = false
 
     func run() throws {
-        let plan = try PlanLoading.load(config, overrides: overrides)
+        let plan = try PlanLoading.load(config, overrides: overrides.set)
         _ = try SweepDriver.run(
             plan: plan, results: sweep.results, jobs: sweep.jobs, only: sweep.only, force: sweep.force,
             progress: noProgress ? .lines : .auto

@@ -11,7 +11,7 @@ struct Validate: ParsableCommand {
     @OptionGroup var overrides: OverrideArguments
 
     func run() throws {
-        let plan = try PlanLoading.load(config, overrides: overrides)
+        let plan = try PlanLoading.load(config, overrides: overrides.set)
         Console.out("ok: \(plan.jobs.count) job\(plan.jobs.count == 1 ? "" : "s")")
     }
 }

@@ -14,7 +14,7 @@ struct OverrideArguments: ParsableArguments {
 
     /// The parsed overrides, each named by its position on the command line. An argument that
     /// is not `KEY=VALUE` with a YAML value is part of an invalid configuration (exit 2).
-    func parsed() throws -> [ConfigOverride] {
+    static func parse(_ set: [String]) throws -> [ConfigOverride] {
         let positions = ConfigOverride.positions(of: set, in: CommandLine.arguments)
         var overrides: [ConfigOverride] = []
         var errors: [Diagnostic] = []
