@@ -62,6 +62,15 @@ struct SettingsRulesValidationTests {
             estimator: {name: ppo, n_steps: 8, minibatches: 16}
             training: {steps: 1000}
             """, 3, "16", "estimator.minibatches"),
+        "normalized-observations-need-a-network": ("""
+            experiment: t
+            environment:
+              id: Chain
+              normalize: true
+            estimator: {name: reinforce}
+            policy: {architecture: tabular}
+            training: {steps: 1000}
+            """, 4, "true", "environment.normalize"),
     ]
 
     @Test func everyRuleHasAnExample() {

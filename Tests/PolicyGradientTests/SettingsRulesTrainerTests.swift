@@ -25,10 +25,14 @@ struct SettingsRulesTrainerTests {
         "minibatches-fit-the-batch": TrainerSettings(
             environment: .init(id: "CartPole-v1"), estimator: .init(name: .ppo, nSteps: 8, minibatches: 16),
             training: .init(steps: 100)),
+        "normalized-observations-need-a-network": TrainerSettings(
+            environment: .init(source: .tabular(try! Chain().mdp()), normalize: Normalization()),
+            policy: .init(architecture: .tabular), estimator: .init(name: .reinforce), training: .init(steps: 100)),
     ]
 
     static let cartPole = EnvironmentTraits(EnvironmentRegistry.descriptor(id: "CartPole-v1")!)
     static let pendulum = EnvironmentTraits(EnvironmentRegistry.descriptor(id: "Pendulum-v1")!)
+    static let tabular = EnvironmentTraits(name: "a tabular MDP", isTabular: true, hasContinuousActions: false)
 
     @Test func everyRuleHasAnExample() {
         #expect(Set(Self.examples.keys) == Set(TrainerSettings.rules.map(\.name)))
@@ -38,7 +42,8 @@ struct SettingsRulesTrainerTests {
     @Test(arguments: TrainerSettings.rules.map(\.name))
     func theTrainerFailsAJobThatBreaksTheRule(_ name: String) throws {
         let settings = try #require(Self.examples[name])
-        let environment = name == "actor-critic-needs-discrete-actions" ? Self.pendulum : Self.cartPole
+        let environment = name == "actor-critic-needs-discrete-actions" ? Self.pendulum
+            : name == "normalized-observations-need-a-network" ? Self.tabular : Self.cartPole
         let violations = settings.violations(on: environment)
         #expect(violations.map(\.rule) == [name], "\(violations)")
         let violation = try #require(violations.first)
