@@ -81,7 +81,7 @@ public final class SweepRunner: Sendable {
             toolVersion: options.toolVersion, gitCommit: Manifest.gitCommit(),
             host: ProcessInfo.processInfo.hostName, started: Manifest.timestamp(started), finished: nil,
             configHash: SHA256.hex(plan.jobs.map(\.canonical).joined()), jobs: plan.jobs.count,
-            experiment: plan.name)
+            experiment: plan.name, overrides: plan.overrides)
         let manifestURL = root.appendingPathComponent("manifest.json")
         try SweepError.mappingFileErrors {
             try SafeFiles.removeStaleTemporaries(in: root)

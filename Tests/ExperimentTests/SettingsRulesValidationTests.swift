@@ -70,6 +70,15 @@ struct SettingsRulesValidationTests {
             baseline: mean
             baseline_decay: 1.5
             """, 6, "1.5", "baseline_decay"),
+        "normalized-observations-need-a-network": ("""
+            experiment: t
+            environment:
+              id: Chain
+              normalize: true
+            estimator: {name: reinforce}
+            policy: {architecture: tabular}
+            training: {steps: 1000}
+            """, 4, "true", "environment.normalize"),
     ]
 
     @Test func everyRuleHasAnExample() {

@@ -28,10 +28,14 @@ struct SettingsRulesTrainerTests {
         "baseline-decay-in-range": TrainerSettings(
             environment: .init(id: "CartPole-v1"), estimator: .init(name: .a2c), baseline: .mean,
             training: .init(steps: 100), baselineDecay: 1.5),
+        "normalized-observations-need-a-network": TrainerSettings(
+            environment: .init(source: .tabular(try! Chain().mdp()), normalize: Normalization()),
+            policy: .init(architecture: .tabular), estimator: .init(name: .reinforce), training: .init(steps: 100)),
     ]
 
     static let cartPole = EnvironmentTraits(EnvironmentRegistry.descriptor(id: "CartPole-v1")!)
     static let pendulum = EnvironmentTraits(EnvironmentRegistry.descriptor(id: "Pendulum-v1")!)
+    static let tabular = EnvironmentTraits(name: "a tabular MDP", isTabular: true, hasContinuousActions: false)
 
     @Test func everyRuleHasAnExample() {
         #expect(Set(Self.examples.keys) == Set(TrainerSettings.rules.map(\.name)))
@@ -41,7 +45,8 @@ struct SettingsRulesTrainerTests {
     @Test(arguments: TrainerSettings.rules.map(\.name))
     func theTrainerFailsAJobThatBreaksTheRule(_ name: String) throws {
         let settings = try #require(Self.examples[name])
-        let environment = name == "actor-critic-needs-discrete-actions" ? Self.pendulum : Self.cartPole
+        let environment = name == "actor-critic-needs-discrete-actions" ? Self.pendulum
+            : name == "normalized-observations-need-a-network" ? Self.tabular : Self.cartPole
         let violations = settings.violations(on: environment)
         #expect(violations.map(\.rule) == [name], "\(violations)")
         let violation = try #require(violations.first)

@@ -17,12 +17,18 @@ import Testing
     struct Case: CustomTestStringConvertible, Sendable {
         let estimator: TrainerSettings.EstimatorName
         let continuous: Bool
-        var testDescription: String { "\(estimator) \(continuous ? "gaussian" : "discrete")" }
+        /// With `environment.normalize` (observations and rewards).
+        var normalized = false
+        var testDescription: String {
+            "\(estimator) \(continuous ? "gaussian" : "discrete")\(normalized ? " normalized" : "")"
+        }
     }
 
     static let cases: [Case] =
         [TrainerSettings.EstimatorName.reinforce, .actorCritic, .a2c, .gae, .ppo].map { Case(estimator: $0, continuous: false) }
         + [TrainerSettings.EstimatorName.reinforce, .a2c, .gae, .ppo].map { Case(estimator: $0, continuous: true) }
+        + [TrainerSettings.EstimatorName.reinforce, .a2c, .ppo].map { Case(estimator: $0, continuous: false, normalized: true) }
+        + [Case(estimator: .ppo, continuous: true, normalized: true)]
 
     /// Small settings touching every kind of saved state: a critic (a target network for
     /// actor_critic, a shared trunk for gae), the optimal baseline's running sums for
@@ -34,7 +40,9 @@ import Testing
         default: .adam()
         }
         return TrainerSettings(
-            environment: .init(id: c.continuous ? "Pendulum-v1" : "CartPole-v1", numEnvs: 2, maxEpisodeSteps: 30),
+            environment: .init(
+                id: c.continuous ? "Pendulum-v1" : "CartPole-v1", numEnvs: 2, maxEpisodeSteps: 30,
+                normalize: c.normalized ? Normalization() : nil),
             policy: .init(hidden: [8], logStdInit: c.continuous ? -0.5 : 0),
             estimator: .init(name: c.estimator, gamma: 0.95, nSteps: 8, episodesPerUpdate: 3, epochs: 2, minibatches: 3),
             baseline: c.estimator == .reinforce ? .optimal : .value,
@@ -95,5 +103,7 @@ import Testing
         let data = try Trainer.makeSession(Self.settings(Case(estimator: .ppo, continuous: false))).snapshot().save()
         let other = try Trainer.makeSession(Self.settings(Case(estimator: .a2c, continuous: false)))
         #expect(throws: TrainerError.self) { try other.restore(TrainingSnapshot.load(data)) }
+        let normalized = try Trainer.makeSession(Self.settings(Case(estimator: .ppo, continuous: false, normalized: true)))
+        #expect(throws: TrainerError.self) { try normalized.restore(TrainingSnapshot.load(data)) }
     }
 }

@@ -29,7 +29,9 @@ extension JobSettings {
         case .rmsprop: configuration = .rmsprop(alpha: Float(o.alpha), eps: Float(o.eps))
         }
         return TrainerSettings(
-            environment: .init(source: source, numEnvs: s.environment.numEnvs, maxEpisodeSteps: s.environment.maxEpisodeSteps),
+            environment: .init(
+                source: source, numEnvs: s.environment.numEnvs, maxEpisodeSteps: s.environment.maxEpisodeSteps,
+                normalize: s.environment.normalize),
             policy: s.policy, estimator: s.estimator, baseline: s.baseline, critic: s.critic,
             entropyCoef: s.entropyCoef,
             optimizer: .init(configuration: configuration, lr: o.lr, schedule: o.schedule, maxGradNorm: o.maxGradNorm),

@@ -42,4 +42,6 @@ public struct ExperimentPlan: Sendable {
     public var regression: RegressionSettings?
     /// Settings written but ignored by the chosen components.
     public var warnings: [Diagnostic]
+    /// The command line's `--set KEY=VALUE` arguments applied to the file, in order.
+    public var overrides: [String] = []
 }

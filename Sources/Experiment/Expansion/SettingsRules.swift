@@ -21,13 +21,14 @@ enum SettingsRules {
 
         switch s.estimator.name {
         case .reinforce:
-            ignore("estimator", "n_steps", "lambda", "bootstrap_truncated", "epochs", "minibatches", "clip")
+            ignore("estimator", "n_steps", "lambda", "bootstrap_truncated", "epochs", "minibatches", "clip",
+                   "clip_schedule", "clip_value", "target_kl")
         case .actorCritic, .a2c:
             ignore("estimator", "lambda", "episodes_per_update", "reward_to_go", "discount_weighting",
-                   "epochs", "minibatches", "clip")
+                   "epochs", "minibatches", "clip", "clip_schedule", "clip_value", "target_kl")
         case .gae:
             ignore("estimator", "episodes_per_update", "reward_to_go", "discount_weighting",
-                   "epochs", "minibatches", "clip")
+                   "epochs", "minibatches", "clip", "clip_schedule", "clip_value", "target_kl")
         case .ppo:
             ignore("estimator", "episodes_per_update", "reward_to_go", "discount_weighting")
         }

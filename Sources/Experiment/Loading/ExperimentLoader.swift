@@ -14,8 +14,18 @@ public struct ExperimentLoader: Sendable {
 
     /// Loads and expands the experiment at `path`. Throws `ConfigurationError`.
     public func load(path: String) throws -> ExperimentPlan {
-        let file = try ExtendsResolver(limits: limits).resolve(path: path)
-        return try plan(for: file)
+        try load(path: path, overrides: [])
+    }
+
+    /// Loads the experiment at `path`, applies `overrides` in order to the resolved tree (after
+    /// `extends`, before decoding), and expands it; the plan records the overrides and its
+    /// `resolved` tree holds their values. Throws `ConfigurationError`.
+    public func load(path: String, overrides: [ConfigOverride]) throws -> ExperimentPlan {
+        var file = try ExtendsResolver(limits: limits).resolve(path: path)
+        for override in overrides { file = override.applied(to: file) }
+        var plan = try plan(for: file)
+        plan.overrides = overrides.map(\.argument)
+        return plan
     }
 
     /// Expands an already-resolved experiment tree.

@@ -11,12 +11,14 @@ public struct EnvironmentSettings: Codable, Sendable, Equatable {
     public var maxEpisodeSteps: Int
     /// Environment-specific parameters.
     public var params: EnvironmentParams
+    /// Observation and reward normalization; nil: none.
+    public var normalize: NormalizationSettings?
 
     enum CodingKeys: String, CodingKey {
         case id
         case numEnvs = "num_envs"
         case maxEpisodeSteps = "max_episode_steps"
-        case params
+        case params, normalize
     }
 
     public init(from decoder: any Decoder) throws {
@@ -27,6 +29,7 @@ public struct EnvironmentSettings: Codable, Sendable, Equatable {
         maxEpisodeSteps = try c.value(.maxEpisodeSteps, default: id.defaultMaxEpisodeSteps)
         try c.require(maxEpisodeSteps >= 1, .maxEpisodeSteps, "must be at least 1")
         params = try EnvironmentParams.decode(for: id, from: c, key: .params)
+        normalize = try NormalizationSettings.decode(from: c, key: .normalize)
         do {
             _ = try tabularMDP()
         } catch {
@@ -48,6 +51,8 @@ public struct EnvironmentSettings: Codable, Sendable, Equatable {
         try c.encode(numEnvs, forKey: .numEnvs)
         try c.encode(maxEpisodeSteps, forKey: .maxEpisodeSteps)
         try params.encode(to: c.superEncoder(forKey: .params))
+        // Written only when on, so that jobs without it keep their ids.
+        try c.encodeIfPresent(normalize, forKey: .normalize)
     }
 }
 

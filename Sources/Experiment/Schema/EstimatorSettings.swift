@@ -18,6 +18,9 @@ extension TrainerSettings.Estimator: Codable {
         case normalizeAdvantage = "normalize_advantage"
         case bootstrapTruncated = "bootstrap_truncated"
         case epochs, minibatches, clip
+        case clipSchedule = "clip_schedule"
+        case clipValue = "clip_value"
+        case targetKL = "target_kl"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -41,6 +44,11 @@ extension TrainerSettings.Estimator: Codable {
         try c.require(minibatches >= 1, .minibatches, "must be at least 1")
         clip = try c.value(.clip, default: clip)
         try c.require(clip > 0 && clip.isFinite, .clip, "must be a finite number > 0")
+        clipSchedule = try c.value(.clipSchedule, default: clipSchedule)
+        clipValue = try c.decodeIfPresent(Double.self, forKey: .clipValue)
+        try c.require(clipValue.map { $0 > 0 && $0.isFinite } ?? true, .clipValue, "must be a finite number > 0 or null")
+        targetKL = try c.decodeIfPresent(Double.self, forKey: .targetKL)
+        try c.require(targetKL.map { $0 > 0 && $0.isFinite } ?? true, .targetKL, "must be a finite number > 0 or null")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -57,5 +65,9 @@ extension TrainerSettings.Estimator: Codable {
         try c.encode(epochs, forKey: .epochs)
         try c.encode(minibatches, forKey: .minibatches)
         try c.encode(clip, forKey: .clip)
+        // Written only when set, so that jobs leaving them at their defaults keep their ids.
+        if clipSchedule != .constant { try c.encode(clipSchedule, forKey: .clipSchedule) }
+        try c.encodeIfPresent(clipValue, forKey: .clipValue)
+        try c.encodeIfPresent(targetKL, forKey: .targetKL)
     }
 }

@@ -47,6 +47,8 @@ public final class VectorEnvironment<Base: Environment> {
     public let truncated: EnvironmentBuffer<Bool>
     /// Episodes that ended in the last step, in copy order.
     public let finishedEpisodes: EnvironmentBuffer<FinishedEpisode>
+    /// Stable-Baselines3's `VecNormalize` over these buffers, applied after every reset and step.
+    @usableFromInline var normalizer: EnvironmentNormalizer?
 
     /// Builds `numEnvs` copies of `prototype` and resets each with its own generator.
     ///
@@ -102,6 +104,22 @@ public final class VectorEnvironment<Base: Environment> {
             truncated.base[i] = false
         }
         finishedEpisodes.validCount = 0
+        normalizer?.afterReset(observations: observations.base, count: numEnvs, observationSize: observationSize)
+    }
+
+    /// Normalizes every observation from now on with `normalizer`, starting with the current
+    /// ones, as after a reset.
+    func normalize(with normalizer: EnvironmentNormalizer) {
+        self.normalizer = normalizer
+        normalizer.afterReset(observations: observations.base, count: numEnvs, observationSize: observationSize)
+    }
+
+    /// Lets the normalizer see the step just taken.
+    @usableFromInline
+    func normalizeStep() {
+        normalizer?.afterStep(
+            observations: observations.base, finalObservations: finalObservations.base, rewards: rewards.base,
+            terminated: terminated.base, truncated: truncated.base, count: numEnvs, observationSize: observationSize)
     }
 
     /// Steps every copy with a discrete action; `actions.count == numEnvs`.
@@ -113,6 +131,7 @@ public final class VectorEnvironment<Base: Environment> {
             let result = copies[i].step(discrete: actions[i], using: &generators[i])
             record(result, copy: i)
         }
+        normalizeStep()
     }
 
     /// Steps every copy with a discrete action; `actions.count == numEnvs`.
@@ -133,6 +152,7 @@ public final class VectorEnvironment<Base: Environment> {
             let result = copies[i].step(continuous: row, using: &generators[i])
             record(result, copy: i)
         }
+        normalizeStep()
     }
 
     /// Steps every copy with a Float32 continuous action (converted to Double first).

@@ -26,6 +26,12 @@ extension TrainerSettings {
             return [(["estimator", "name"], nil,
                      "actor_critic learns Q(s, a) over discrete actions; \(environment.name) has continuous actions")]
         },
+        SettingsRule("normalized-observations-need-a-network") { s, _ in
+            // A tabular policy reads the state from the one-hot observation, which standardizing destroys.
+            guard s.environment.normalize?.observations == true && s.policy.architecture == .tabular else { return [] }
+            return [(["environment", "normalize"], nil,
+                     "a tabular policy reads the one-hot state: set normalize.observations to false, or use a linear or mlp policy")]
+        },
         SettingsRule("share-trunk-needs-mlp") { s, _ in
             guard s.critic.shareTrunk && s.hasCritic && s.policy.architecture != .mlp else { return [] }
             return [(["critic", "share_trunk"], nil, "share_trunk needs an mlp policy")]

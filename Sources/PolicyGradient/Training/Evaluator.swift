@@ -8,6 +8,8 @@ final class Evaluator<E: Environment> {
     let environments: VectorEnvironment<E>
     /// The `.evaluation` stream, index 2³².
     var generator: RandomGenerator
+    /// The random state the latest evaluation started from (kept with a saved policy).
+    private(set) var lastStart: EvaluationStart?
     private let actions = ScratchBuffer<Int>(zero: 0)
     private let continuousActions = ScratchBuffer<Float>(zero: 0)
     private let done = ScratchBuffer<Bool>(zero: false)
@@ -34,6 +36,7 @@ final class Evaluator<E: Environment> {
         done.reserve(count)
         returns.reserve(count)
         for i in 0..<count { done[i] = false }
+        lastStart = EvaluationStart(copies: EnvironmentCopiesState(vector), generator: RandomGeneratorState(generator))
         vector.reset()
         var remaining = count
         while remaining > 0 {

@@ -87,6 +87,15 @@ protocol SessionRunning: TrainerState {
     ) -> TrainingOutcome
     func snapshot() -> TrainingSnapshot
     func restore(_ snapshot: TrainingSnapshot) throws
+    /// The estimator's update rule.
+    var updateRule: any UpdateRule { get }
+    /// The trained policy as `policy.json` keeps it.
+    func savedPolicy() -> SavedPolicy
+    /// Evaluates `saved` in place of this run's policy: the final evaluation replayed from its
+    /// recorded start when `replay`, else this run's first evaluation.
+    func evaluate(_ saved: SavedPolicy, replay: Bool) throws -> (mean: Double, std: Double)
+    /// `count` episodes of `saved` from the evaluation streams of `seed`.
+    func episodes(_ saved: SavedPolicy, count: Int, greedy: Bool, seed: UInt64) throws -> [PolicyEpisode]
 }
 
 extension SessionRunning {
@@ -156,6 +165,7 @@ extension TrainingSession: SessionRunning {
         }
         if loop.lastRowStep != stepsDone { writeRow() }
         if stopPoll.isStopped { return interrupted() }
+        sink.record(savedPolicy())
         return TrainingOutcome(status: .completed, finalReturn: loop.lastEvaluation, steps: stepsDone)
     }
 }

@@ -20,16 +20,19 @@ public struct TrainerSettings: Sendable, Equatable {
         public var numEnvs: Int
         /// The time limit H; nil: the registry's (a tabular MDP's horizon).
         public var maxEpisodeSteps: Int?
+        /// Observation and reward normalization (SB3's `VecNormalize`); nil: none.
+        public var normalize: Normalization?
 
-        public init(source: EnvironmentSource, numEnvs: Int = 1, maxEpisodeSteps: Int? = nil) {
+        public init(source: EnvironmentSource, numEnvs: Int = 1, maxEpisodeSteps: Int? = nil, normalize: Normalization? = nil) {
             self.source = source
             self.numEnvs = numEnvs
             self.maxEpisodeSteps = maxEpisodeSteps
+            self.normalize = normalize
         }
 
         /// A classic-control environment by registry id.
-        public init(id: String, numEnvs: Int = 1, maxEpisodeSteps: Int? = nil) {
-            self.init(source: .classic(id: id), numEnvs: numEnvs, maxEpisodeSteps: maxEpisodeSteps)
+        public init(id: String, numEnvs: Int = 1, maxEpisodeSteps: Int? = nil, normalize: Normalization? = nil) {
+            self.init(source: .classic(id: id), numEnvs: numEnvs, maxEpisodeSteps: maxEpisodeSteps, normalize: normalize)
         }
     }
 
@@ -91,12 +94,20 @@ public struct TrainerSettings: Sendable, Equatable {
         public var minibatches: Int
         /// PPO: clipping range ε.
         public var clip: Double
+        /// PPO: how ε changes over training; `linear` is ε·(1 − progress), as the learning rate's.
+        public var clipSchedule: LearningRateSchedule
+        /// PPO: the value clipping range ε_V (Stable-Baselines3's `clip_range_vf`); nil: no clipping.
+        public var clipValue: Double?
+        /// PPO: stop the update's epochs at the first minibatch whose approximate KL exceeds
+        /// 1.5 × `targetKL` (Stable-Baselines3's `target_kl`); nil: never.
+        public var targetKL: Double?
 
         public init(
             name: EstimatorName, gamma: Double = 0.99, nSteps: Int? = nil, gaeLambda: Double = 0.95,
             episodesPerUpdate: Int = 1, rewardToGo: Bool = true, discountWeighting: Bool = false,
             normalizeAdvantage: Bool? = nil, bootstrapTruncated: Bool = true, epochs: Int = 4, minibatches: Int = 4,
-            clip: Double = 0.2
+            clip: Double = 0.2, clipSchedule: LearningRateSchedule = .constant, clipValue: Double? = nil,
+            targetKL: Double? = nil
         ) {
             self.name = name
             self.gamma = gamma
@@ -110,6 +121,9 @@ public struct TrainerSettings: Sendable, Equatable {
             self.epochs = epochs
             self.minibatches = minibatches
             self.clip = clip
+            self.clipSchedule = clipSchedule
+            self.clipValue = clipValue
+            self.targetKL = targetKL
         }
     }
 

@@ -127,10 +127,13 @@ public protocol TrainingSink: AnyObject {
     var shouldStop: Bool { get }
     /// Told the step count after every update, for progress displays (ignored by default).
     func progress(steps: Int)
+    /// Given the trained policy once a run completes (ignored by default).
+    func record(_ policy: SavedPolicy)
 }
 
 extension TrainingSink {
     public func progress(steps: Int) {}
+    public func record(_ policy: SavedPolicy) {}
 }
 
 /// A number as written in CSV files: Swift's shortest round-trip form (the same on every

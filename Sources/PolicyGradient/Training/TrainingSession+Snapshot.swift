@@ -11,7 +11,8 @@ extension TrainingSession {
             minibatchGenerator: (updateRule as? PPOUpdate).map { RandomGeneratorState($0.minibatchGenerator) },
             evaluationGenerator: RandomGeneratorState(evaluator.generator),
             environments: EnvironmentCopiesState(environments),
-            evaluationEnvironments: EnvironmentCopiesState(evaluator.environments), loop: loop)
+            evaluationEnvironments: EnvironmentCopiesState(evaluator.environments),
+            normalization: normalizer?.learnedState, loop: loop)
     }
 
     /// Puts `snapshot`, taken from a run of the same settings, into this freshly built one.
@@ -19,7 +20,8 @@ extension TrainingSession {
         let mismatch = TrainerError("the snapshot was taken from a run with other settings")
         guard snapshot.parameters.count == buffers.count, snapshot.optimizers.count == optimizers.count,
             (snapshot.targetCritic == nil) == (targetCritic == nil),
-            (snapshot.minibatchGenerator == nil) == !(updateRule is PPOUpdate)
+            (snapshot.minibatchGenerator == nil) == !(updateRule is PPOUpdate),
+            (snapshot.normalization == nil) == (normalizer == nil)
         else { throw mismatch }
         for (buffer, values) in zip(buffers, snapshot.parameters) {
             guard values.count == buffer.count else { throw mismatch }
@@ -30,6 +32,7 @@ extension TrainingSession {
             guard values.count == targetCritic.parameters.count else { throw mismatch }
             targetCritic.parameters.parameterArray = values
         }
+        if let normalizer, let saved = snapshot.normalization { try normalizer.restore(saved) }
         try snapshot.environments.restore(into: environments)
         try snapshot.evaluationEnvironments.restore(into: evaluator.environments)
         actionGenerator = try snapshot.actionGenerator.generator()

@@ -18,6 +18,8 @@ final class TrainingSession<E: Environment>: TrainerState {
     let targetCritic: (any Critic)?
 
     let environments: VectorEnvironment<E>
+    /// With `environment.normalize`, the training copies' normalizer (the one that learns).
+    let normalizer: EnvironmentNormalizer?
     /// The `.actions` stream.
     var actionGenerator: RandomGenerator
     let rollout: Rollout
@@ -57,6 +59,12 @@ final class TrainingSession<E: Environment>: TrainerState {
         step = GradientStep(buffers: buffers, optimizer: s.optimizer.configuration, maxGradNorm: s.optimizer.maxGradNorm)
 
         environments = VectorEnvironment(prototype, numEnvs: s.environment.numEnvs, seed: s.seed, stream: .environment)
+        normalizer = s.environment.normalize.map {
+            EnvironmentNormalizer(
+                settings: $0, gamma: s.estimator.gamma, observationSize: prototype.observationSize,
+                numEnvs: s.environment.numEnvs)
+        }
+        if let normalizer { environments.normalize(with: normalizer) }
         actionGenerator = RandomGenerator(seed: s.seed, stream: .actions)
         rollout = Rollout(
             observationSize: prototype.observationSize, actionDimension: policy.actionDimension,
@@ -76,6 +84,9 @@ final class TrainingSession<E: Environment>: TrainerState {
         }
         evaluator = Evaluator(prototype: prototype, forwarded: forwarded, stopPoll: stopPoll, settings: s)
         baselines = RunningBaselines(decay: s.baselineDecay)
+        if let normalizer {
+            evaluator.environments.normalize(with: EnvironmentNormalizer(frozen: normalizer, numEnvs: s.training.evalEpisodes))
+        }
         tracksOptimalBaseline = s.baseline == .optimal || (s.diagnostics?.compare.contains(.optimal) ?? false)
     }
 
@@ -150,6 +161,7 @@ final class TrainingSession<E: Environment>: TrainerState {
         let lr = learningRate
         let choice = resolvedBaseline(settings.baseline)
         if tracksOptimalBaseline { term.addOptimalBaselineStatistics(batch, to: &baselines) }
+        (updateRule as? PPOUpdate)?.stepsDone = stepsDone
         guard updateRule.update(batch, baseline: choice, learningRate: lr, metrics: &metrics) else { return false }
         baselines.addQEstimates(batch.qEstimates)
         updatesDone += 1
@@ -170,7 +182,10 @@ final class TrainingSession<E: Environment>: TrainerState {
     }
 
     func makeBatchEnvironments(seed: UInt64, stream: RandomStream) -> BatchEnvironments {
-        TypedBatchEnvironments(VectorEnvironment(prototype, numEnvs: environments.numEnvs, seed: seed, stream: stream))
+        let vector = VectorEnvironment(prototype, numEnvs: environments.numEnvs, seed: seed, stream: stream)
+        // Diagnostics see what training sees, with the statistics frozen.
+        if let normalizer { vector.normalize(with: EnvironmentNormalizer(frozen: normalizer, numEnvs: vector.numEnvs)) }
+        return TypedBatchEnvironments(vector)
     }
 
     func makeRollout() -> Rollout {

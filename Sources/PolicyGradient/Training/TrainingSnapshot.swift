@@ -24,6 +24,8 @@ public struct TrainingSnapshot: Codable, Sendable {
     var evaluationGenerator: RandomGeneratorState
     var environments: EnvironmentCopiesState
     var evaluationEnvironments: EnvironmentCopiesState
+    /// With `environment.normalize`, the statistics and the discounted returns.
+    var normalization: NormalizationState?
     var loop: LoopProgress
 
     /// The curve rows the run had written when the snapshot was taken.

@@ -4,11 +4,14 @@ import Foundation
 extension JobFiles {
     /// The files `result.json` vouches for, by name.
     public static let verifiedNames = ["config.yaml", "curve.csv", "variance.csv"]
+    /// Files `result.json` also vouches for when the job wrote them: a completed job's policy
+    /// (a job finished by an earlier version has none and stays finished).
+    public static let optionalVerifiedNames = ["policy.json"]
 
     /// The digests of the verified files present now (an absent file is left out).
     public func currentDigests() throws -> [String: FileDigest] {
         var digests: [String: FileDigest] = [:]
-        for name in Self.verifiedNames {
+        for name in Self.verifiedNames + Self.optionalVerifiedNames {
             do {
                 digests[name] = try FileDigest.of(directory.appendingPathComponent(name))
             } catch FileSystemError.failed(_, _, .noSuchFileOrDirectory) {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Where one job's files live: `<results>/jobs/<job_id>/{config.yaml, curve.csv, variance.csv, result.json}`
+/// Where one job's files live: `<results>/jobs/<job_id>/{config.yaml, curve.csv, variance.csv, policy.json, result.json}`
 /// (docs/architecture.md section 7), the one place that spells the layout out.
 ///
 /// `result.json` is written last, so a folder holding it is complete.
@@ -20,6 +20,8 @@ public struct JobFiles: Sendable, Equatable {
     public var curve: URL { directory.appendingPathComponent("curve.csv") }
     /// The gradient-variance record, one row per measurement and baseline.
     public var variance: URL { directory.appendingPathComponent("variance.csv") }
+    /// The trained policy (completed jobs only).
+    public var policy: URL { directory.appendingPathComponent("policy.json") }
     /// The outcome, written last.
     public var result: URL { directory.appendingPathComponent("result.json") }
 }

@@ -20,6 +20,8 @@ struct Check: ParsableCommand {
     @Argument(help: "The experiment file; it must have a `regression` section.")
     var config: String
 
+    @OptionGroup var overrides: OverrideArguments
+
     @OptionGroup var sweep: SweepArguments
 
     @Flag(help: "Write the reference file from this run's results instead of checking.")
@@ -32,7 +34,7 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
-        let plan = try PlanLoading.load(config)
+        let plan = try PlanLoading.load(config, overrides: overrides.set)
         guard let settings = plan.regression else {
             Console.error("error: \(config) has no `regression` section")
             throw ExitStatus.invalidConfig

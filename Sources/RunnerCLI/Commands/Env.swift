@@ -56,17 +56,26 @@ struct Env: ParsableCommand {
                 is Gymnasium's internal state (see `runner env show ID`); the time limit counts \
                 from it. Actions are comma-separated; multi-dimensional continuous actions are \
                 separated by ';' with their components by ','. Tabular environments take their \
-                MDP from --config (Chain and RandomMDP fall back to their defaults).
+                MDP from --config (Chain and RandomMDP fall back to their defaults). With \
+                --policy jobs/<id>/policy.json (a completed job's saved policy, its config.yaml \
+                beside it) the trained agent acts instead: --episodes episodes from the \
+                evaluation streams of --seed, each printed after a `# episode N` line.
                 """)
 
         @Argument(help: "An environment id.")
         var id: String
 
         @Option(parsing: .unconditional, help: "The starting internal state, comma-separated.")
-        var state: String
+        var state: String?
 
         @Option(parsing: .unconditional, help: "The actions, comma-separated.")
-        var actions: String
+        var actions: String?
+
+        @Option(help: "A saved policy (jobs/<id>/policy.json) to act instead of --state and --actions.")
+        var policy: String?
+
+        @Option(help: "Episodes to trace with --policy.")
+        var episodes: Int = 1
 
         @Option(help: "Override the time limit.")
         var maxEpisodeSteps: Int?
@@ -77,7 +86,22 @@ struct Env: ParsableCommand {
         @Option(help: "Seed of the environment's random draws (tabular environments).")
         var seed: UInt64 = 0
 
+        func validate() throws {
+            if policy == nil && (state == nil || actions == nil) {
+                throw ValidationError("give --state and --actions, or --policy")
+            }
+            if policy != nil && (state != nil || actions != nil) {
+                throw ValidationError("--policy chooses the actions: it cannot be combined with --state or --actions")
+            }
+            if !(1...10_000).contains(episodes) { throw ValidationError("--episodes must be in 1...10000") }
+        }
+
         func run() throws {
+            if let policy {
+                Console.out(try PolicyTrace(id: id, policyPath: policy, episodes: episodes, seed: seed).csv())
+                return
+            }
+            let state = self.state!, actions = self.actions!
             let descriptor = try Env.descriptor(id)
             let environment: any Environment
             do {

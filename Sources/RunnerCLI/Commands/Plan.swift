@@ -14,11 +14,13 @@ struct Plan: ParsableCommand {
     @Argument(help: "The experiment file.")
     var config: String
 
+    @OptionGroup var overrides: OverrideArguments
+
     @Option(help: "Output format: table, csv or json.")
     var format: Format = .table
 
     func run() throws {
-        let plan = try PlanLoading.load(config)
+        let plan = try PlanLoading.load(config, overrides: overrides.set)
         Console.out(Self.render(plan, as: format))
     }
 

@@ -13,13 +13,15 @@ struct Run: ParsableCommand {
     @Argument(help: "The experiment file.")
     var config: String
 
+    @OptionGroup var overrides: OverrideArguments
+
     @OptionGroup var sweep: SweepArguments
 
     @Flag(help: "No live progress bar: one line per finished job.")
     var noProgress = false
 
     func run() throws {
-        let plan = try PlanLoading.load(config)
+        let plan = try PlanLoading.load(config, overrides: overrides.set)
         _ = try SweepDriver.run(
             plan: plan, results: sweep.results, jobs: sweep.jobs, only: sweep.only, force: sweep.force,
             progress: noProgress ? .lines : .auto

@@ -8,8 +8,10 @@ struct Validate: ParsableCommand {
     @Argument(help: "The experiment file.")
     var config: String
 
+    @OptionGroup var overrides: OverrideArguments
+
     func run() throws {
-        let plan = try PlanLoading.load(config)
+        let plan = try PlanLoading.load(config, overrides: overrides.set)
         Console.out("ok: \(plan.jobs.count) job\(plan.jobs.count == 1 ? "" : "s")")
     }
 }

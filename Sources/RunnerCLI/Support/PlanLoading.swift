@@ -5,13 +5,14 @@ import YAML
 
 /// Loads an experiment plan for a command, printing warnings, and turning errors into exit code 2.
 enum PlanLoading {
-    static func load(_ path: String) throws -> ExperimentPlan {
+    static func load(_ path: String, overrides: [String] = []) throws -> ExperimentPlan {
         guard FileManager.default.isReadableFile(atPath: path) else {
             Console.error("error: cannot read '\(path)': no such file")
             throw ExitStatus.invalidConfig
         }
+        let parsed = try OverrideArguments.parse(overrides)
         do {
-            let plan = try ExperimentLoader().load(path: path)
+            let plan = try ExperimentLoader().load(path: path, overrides: parsed)
             for warning in plan.warnings { Console.error(warning.description) }
             return plan
         } catch let error as ConfigurationError {

@@ -15,6 +15,8 @@ final class JobSink: TrainingSink {
     private let varianceTemporary: URL
     /// The step of the latest curve row, for jobs that throw.
     private(set) var latestStep = 0
+    /// The trained policy, written by `finish()`.
+    private var policy: SavedPolicy?
 
     init(folder: JobFiles, position: Int, stopFlag: StopFlag, board: ProgressBoard) throws {
         self.folder = folder
@@ -39,6 +41,10 @@ final class JobSink: TrainingSink {
         varianceWriter.append(row.csvLine)
     }
 
+    func record(_ policy: SavedPolicy) {
+        self.policy = policy
+    }
+
     var shouldStop: Bool { stopFlag.isStopped }
 
     /// Steps between progress reports: often enough for a live rate, rarely enough to stay off the lock.
@@ -51,13 +57,14 @@ final class JobSink: TrainingSink {
         board.jobReached(position, step: steps)
     }
 
-    /// Closes both files and renames them into place.
+    /// Closes both files and renames them into place; writes the policy of a completed run.
     func finish() throws {
         try curveWriter.close()
         try varianceWriter.close()
         try SweepError.mappingFileErrors {
             try AtomicFile.replace(folder.curve, with: curveTemporary)
             try AtomicFile.replace(folder.variance, with: varianceTemporary)
+            if let policy { try AtomicFile.write(try policy.json(), to: folder.policy) }
         }
     }
 }

@@ -16,13 +16,15 @@ struct Manifest: Encodable {
     var configHash: String
     var jobs: Int
     var experiment: String
+    /// The command line's `--set KEY=VALUE` arguments, in the order they were applied.
+    var overrides: [String] = []
 
     enum CodingKeys: String, CodingKey {
         case toolVersion = "tool_version"
         case gitCommit = "git_commit"
         case host, started, finished
         case configHash = "config_hash"
-        case jobs, experiment, state
+        case jobs, experiment, state, overrides
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -36,6 +38,7 @@ struct Manifest: Encodable {
         try c.encode(jobs, forKey: .jobs)
         try c.encode(experiment, forKey: .experiment)
         try c.encode(state, forKey: .state)
+        try c.encode(overrides, forKey: .overrides)
     }
 
     /// Pretty JSON with sorted keys and a final newline.

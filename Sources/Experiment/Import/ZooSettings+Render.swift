@@ -1,0 +1,59 @@
+/// Writing the imported settings as an experiment file.
+extension ZooSettings {
+    /// The experiment text: a header naming the source, a comment per unmapped key, then the sections.
+    func render(source: String) -> String {
+        var lines = [
+            "# rl-zoo3's \(algorithm.rawValue) hyperparameters for \(environment), imported from \(source)",
+            "# (runner import zoo). SB3's defaults are written out where the zoo's entry is silent.",
+        ]
+        for note in unmapped { lines.append("# not mapped: \(note)") }
+        let continuous = environment == EnvironmentID.pendulum.rawValue
+        let name = "zoo-\(algorithm.rawValue)-\(environment.lowercased())"
+        lines += ["experiment: \(name)", "", "environment:", "  id: \(environment)", "  num_envs: \(numEnvs)"]
+        if let normalize {
+            lines.append(normalize.observations && normalize.rewards ? "  normalize: true"
+                : "  normalize: {observations: \(normalize.observations), rewards: \(normalize.rewards)}")
+        }
+        lines += ["", "policy:", "  architecture: mlp", "  hidden: \(hidden ?? [64, 64])", "  activation: \(activation ?? "tanh")"]
+        if continuous, let logStdInit { lines.append("  log_std_init: \(Self.number(logStdInit))") }
+
+        // SB3's A2C with gae_lambda < 1 is GAE over its n_steps rollouts; with 1, n-step returns.
+        let estimator = algorithm == .ppo ? "ppo" : (gaeLambda < 1 ? "gae" : "a2c")
+        lines += ["", "estimator:", "  name: \(estimator)", "  gamma: \(Self.number(gamma))", "  n_steps: \(nSteps)"]
+        if estimator != "a2c" { lines.append("  lambda: \(Self.number(gaeLambda))") }
+        lines.append("  normalize_advantage: \(normalizeAdvantage)")
+        if algorithm == .ppo {
+            let batch = numEnvs * nSteps
+            // SB3 cuts the batch into pieces of batch_size; we cut it into a number of minibatches.
+            let minibatches = max(1, (batch + batchSize - 1) / batchSize)
+            lines += ["  epochs: \(epochs)", "  minibatches: \(minibatches)"]
+            if batch % batchSize != 0 {
+                lines.insert("# approximated: batch_size: \(batchSize) does not divide n_envs x n_steps = \(batch); \(minibatches) minibatches", at: 2)
+            }
+            lines.append("  clip: \(Self.number(clip))")
+            if clipLinear { lines.append("  clip_schedule: linear") }
+            if let clipValue { lines.append("  clip_value: \(Self.number(clipValue))") }
+            if let targetKL { lines.append("  target_kl: \(Self.number(targetKL))") }
+        }
+
+        lines += ["", "baseline: value", "", "critic:", "  value_coef: \(Self.number(valueCoef))"]
+        if let criticHidden { lines.append("  hidden: \(criticHidden)") }
+        lines += ["", "entropy_coef: \(Self.number(entropyCoef))", "", "optimizer:"]
+        if algorithm == .a2c && useRMSprop {
+            lines += ["  name: rmsprop", "  alpha: 0.99", "  eps: \(Self.number(rmspropEps))"]
+        } else {
+            lines += ["  name: adam", "  eps: 1.0e-5"]
+        }
+        lines += ["  lr: \(Self.number(lr))", "  schedule: \(lrLinear ? "linear" : "constant")", "  max_grad_norm: \(Self.number(maxGradNorm))"]
+
+        let budget = steps ?? 1_000_000
+        lines += ["", "training:", "  steps: \(budget)", "  eval_episodes: 10", "  eval_policy: greedy", "", "seeds: 5", ""]
+        return lines.joined(separator: "\n")
+    }
+
+    /// A float as YAML reads it back: shortest round-trip form, always with a point or exponent.
+    static func number(_ x: Double) -> String {
+        let text = x.description
+        return text.contains(".") || text.contains("e") || text.contains("inf") || text.contains("nan") ? text : text + ".0"
+    }
+}

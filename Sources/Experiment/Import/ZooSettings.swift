@@ -1,0 +1,174 @@
+import Foundation
+import YAML
+
+/// The settings read from one rl-zoo3 entry, SB3's defaults where the entry is silent, and
+/// the keys that could not be mapped (with why), ready to be written as an experiment.
+struct ZooSettings {
+    let algorithm: ZooImport.Algorithm
+    let environment: String
+    var numEnvs = 1
+    var steps: Int?
+    var normalize: (observations: Bool, rewards: Bool)?
+    var nSteps: Int
+    var gamma = 0.99
+    var gaeLambda: Double
+    var epochs = 10
+    var batchSize = 64
+    var entropyCoef = 0.0
+    var valueCoef = 0.5
+    var maxGradNorm = 0.5
+    var lr: Double
+    var lrLinear = false
+    var clip = 0.2
+    var clipLinear = false
+    var clipValue: Double?
+    var targetKL: Double?
+    var normalizeAdvantage: Bool
+    var useRMSprop = true
+    var rmspropEps = 1e-5
+    var hidden: [Int]?
+    var criticHidden: [Int]?
+    var activation: String?
+    var logStdInit: Double?
+    /// `key: value  # why`, one per key not mapped.
+    var unmapped: [String] = []
+
+    init(algorithm: ZooImport.Algorithm, environment: String) {
+        self.algorithm = algorithm
+        self.environment = environment
+        nSteps = algorithm == .ppo ? 2048 : 5
+        gaeLambda = algorithm == .ppo ? 0.95 : 1.0
+        lr = algorithm == .ppo ? 3e-4 : 7e-4
+        normalizeAdvantage = algorithm == .ppo
+    }
+
+    /// Reads the entry's keys; a value of the wrong type is an error at it.
+    mutating func read(_ entry: Node, path: String) throws {
+        guard let pairs = entry.mapping else {
+            throw ConfigurationError([Diagnostic(at: entry.mark, path: path, message: "expected a mapping of hyperparameters, found \(entry.kindDescription)")])
+        }
+        var errors: [Diagnostic] = []
+        for pair in pairs {
+            let v = pair.value
+            func fail(_ expected: String) {
+                errors.append(Diagnostic(at: v.mark, path: "\(path).\(pair.key)", message: "expected \(expected), found \(v.kindDescription)"))
+            }
+            func number() -> Double? {
+                switch v.resolved {
+                case .int(let i)?: return Double(i)
+                case .float(let x)?: return x
+                default: fail("a number"); return nil
+                }
+            }
+            func count() -> Int? {
+                guard let x = number() else { return nil }
+                guard x >= 1, x == x.rounded(), x < 1e15 else { fail("a whole number ≥ 1"); return nil }
+                return Int(x)
+            }
+            func flag() -> Bool? {
+                if case .bool(let b)? = v.resolved { return b }
+                fail("true or false"); return nil
+            }
+            /// A number, or `lin_X` (X·(1 − progress)).
+            func schedule() -> (Double, Bool)? {
+                if let text = v.string {
+                    if text.hasPrefix("lin_"), let x = Double(text.dropFirst(4)) { return (x, true) }
+                    fail("a number or lin_<number>"); return nil
+                }
+                return number().map { ($0, false) }
+            }
+            switch pair.key {
+            case "policy":
+                if v.string != "MlpPolicy" { unmapped.append("policy: \(Self.text(v))  # only MlpPolicy is available") }
+            case "n_envs": numEnvs = count() ?? numEnvs
+            case "n_timesteps": steps = count()
+            case "normalize": normalize = Self.normalization(v) ?? { fail("true, false or a VecNormalize dict"); return nil }()
+            case "n_steps": nSteps = count() ?? nSteps
+            case "gamma": gamma = number() ?? gamma
+            case "gae_lambda": gaeLambda = number() ?? gaeLambda
+            case "n_epochs": epochs = count() ?? epochs
+            case "batch_size": batchSize = count() ?? batchSize
+            case "ent_coef": entropyCoef = number() ?? entropyCoef
+            case "vf_coef": valueCoef = number() ?? valueCoef
+            case "max_grad_norm": maxGradNorm = number() ?? maxGradNorm
+            case "learning_rate": if let (x, linear) = schedule() { (lr, lrLinear) = (x, linear) }
+            case "clip_range": if let (x, linear) = schedule() { (clip, clipLinear) = (x, linear) }
+            case "clip_range_vf":
+                if v.isNull { clipValue = nil } else if let (x, linear) = schedule() {
+                    clipValue = x
+                    if linear { unmapped.append("clip_range_vf: \(Self.text(v))  # the value clipping range is constant here: \(x)") }
+                }
+            case "target_kl": targetKL = v.isNull ? nil : number()
+            case "normalize_advantage": normalizeAdvantage = flag() ?? normalizeAdvantage
+            case "use_rms_prop": useRMSprop = flag() ?? useRMSprop
+            case "rms_prop_eps": rmspropEps = number() ?? rmspropEps
+            case "policy_kwargs":
+                guard let text = v.string else { fail("a policy_kwargs string"); continue }
+                readPolicyKwargs(text)
+            case "use_sde", "sde_sample_freq":
+                unmapped.append("\(pair.key): \(Self.text(v))  # no state-dependent exploration (gSDE): plain Gaussian noise")
+            default:
+                unmapped.append("\(pair.key): \(Self.text(v))  # no equivalent setting")
+            }
+        }
+        if !errors.isEmpty { throw ConfigurationError(errors) }
+    }
+
+    /// `true`/`false`, or VecNormalize's keyword dict as a string: `"{'norm_obs': True, 'norm_reward': False}"`.
+    private static func normalization(_ v: Node) -> (Bool, Bool)?? {
+        if case .bool(let b)? = v.resolved { return b ? (true, true) : .some(nil) }
+        guard let text = v.string else { return nil }
+        func value(_ key: String) -> Bool {
+            guard let range = text.range(of: "'\(key)':") ?? text.range(of: "\"\(key)\":") else { return true }
+            return !text[range.upperBound...].trimmingCharacters(in: .whitespaces).hasPrefix("False")
+        }
+        return (value("norm_obs"), value("norm_reward"))
+    }
+
+    /// `dict(net_arch=..., activation_fn=nn.ReLU, log_std_init=-2, ortho_init=False, ...)`.
+    private mutating func readPolicyKwargs(_ text: String) {
+        let body = text.replacingOccurrences(of: "\n", with: " ")
+        if let arch = Self.capture(#"net_arch\s*=\s*(\[?\s*dict\([^)]*\)\s*\]?|\[[^\]]*\])"#, in: body) {
+            if arch.contains("pi") {
+                hidden = Self.capture(#"pi\s*=\s*(\[[^\]]*\])"#, in: arch).flatMap(Self.integers)
+                criticHidden = Self.capture(#"vf\s*=\s*(\[[^\]]*\])"#, in: arch).flatMap(Self.integers)
+            } else {
+                hidden = Self.integers(arch)
+            }
+        }
+        if let fn = Self.capture(#"activation_fn\s*=\s*(?:th\.)?nn\.(\w+)"#, in: body) {
+            switch fn {
+            case "ReLU": activation = "relu"
+            case "Tanh": activation = "tanh"
+            default: unmapped.append("policy_kwargs activation_fn=nn.\(fn)  # only Tanh and ReLU are available")
+            }
+        }
+        if let x = Self.capture(#"log_std_init\s*=\s*([-+0-9.eE]+)"#, in: body) { logStdInit = Double(x) }
+        if body.range(of: #"ortho_init\s*=\s*False"#, options: .regularExpression) != nil {
+            unmapped.append("policy_kwargs ortho_init=False  # initialization stays orthogonal (SB3's default)")
+        }
+        for key in ["optimizer_class", "optimizer_kwargs", "features_extractor_class", "share_features_extractor", "squash_output"]
+        where body.contains(key) {
+            unmapped.append("policy_kwargs \(key)  # no equivalent setting")
+        }
+    }
+
+    private static func capture(_ pattern: String, in text: String) -> String? {
+        guard let regex = try? NSRegularExpression(pattern: pattern),
+            let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+            let range = Range(match.range(at: 1), in: text)
+        else { return nil }
+        return String(text[range])
+    }
+
+    private static func integers(_ list: String) -> [Int]? {
+        let values = list.split { !$0.isNumber }.compactMap { Int($0) }
+        return values.isEmpty ? nil : values
+    }
+
+    /// A scalar as written, for comments.
+    static func text(_ v: Node) -> String {
+        if let scalar = v.scalar { return scalar.text }
+        return v.kindDescription
+    }
+}

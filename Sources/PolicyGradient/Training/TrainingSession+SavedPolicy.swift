@@ -1,0 +1,103 @@
+/// A run's trained policy, saved (`SavedPolicy`) and evaluated again.
+extension TrainingSession {
+    func savedPolicy() -> SavedPolicy {
+        let environment = switch settings.environment.source {
+        case .classic(let id): id
+        case .tabular: "tabular"
+        }
+        let actions = switch prototype.actionSpace {
+        case .discrete(let n): "discrete \(n)"
+        case .continuous(let dimension, _, _): "continuous \(dimension)"
+        }
+        let p = settings.policy
+        let architecture = p.architecture == .mlp
+            ? "mlp \(p.hidden) \(p.activation.rawValue)" : p.architecture.rawValue
+        return SavedPolicy(
+            format: SavedPolicy.currentFormat, environment: environment, observationSize: prototype.observationSize,
+            actions: actions, architecture: architecture, parameters: policy.parameters.parameterArray,
+            normalization: normalizer?.learnedState, finalEvaluation: evaluator.lastStart)
+    }
+
+    func evaluate(_ saved: SavedPolicy, replay: Bool) throws -> (mean: Double, std: Double) {
+        let mismatch = TrainerError("policy.json does not match the job's configuration")
+        guard saved.parameters.count == policy.parameters.count, (saved.normalization == nil) == (normalizer == nil)
+        else { throw mismatch }
+        policy.parameters.parameterArray = saved.parameters
+        if let normalizer, let state = saved.normalization { try normalizer.restore(state) }
+        if replay {
+            guard let start = saved.finalEvaluation else { throw TrainerError("policy.json holds no final evaluation to replay") }
+            try start.copies.restore(into: evaluator.environments)
+            evaluator.generator = try start.generator.generator()
+        }
+        forwarded.invalidate()
+        return evaluator.evaluate()
+    }
+}
+
+extension Trainer {
+    /// Evaluates a saved policy with the job's `settings`. With `seed` nil and the job's own
+    /// number of episodes, the final evaluation is replayed from its recorded random state (the
+    /// same returns as the curve's last row); otherwise the evaluation streams of `seed` (the
+    /// job's seed when nil) are used, as a run's first evaluation. Throws `TrainerError`.
+    public static func evaluate(
+        _ saved: SavedPolicy, settings: TrainerSettings, episodes: Int? = nil, seed: UInt64? = nil,
+        policy: TrainerSettings.EvalPolicy? = nil
+    ) throws -> (mean: Double, std: Double) {
+        var s = settings
+        let replay = seed == nil && (episodes == nil || episodes == settings.training.evalEpisodes)
+        if let episodes { s.training.evalEpisodes = episodes }
+        if let seed { s.seed = seed }
+        if let policy { s.training.evalPolicy = policy }
+        return try makeSession(s).evaluate(saved, replay: replay)
+    }
+}
+
+extension TrainingSession {
+    func episodes(_ saved: SavedPolicy, count: Int, greedy: Bool, seed: UInt64) throws -> [PolicyEpisode] {
+        guard saved.parameters.count == policy.parameters.count, (saved.normalization == nil) == (normalizer == nil)
+        else { throw TrainerError("policy.json does not match the job's configuration") }
+        policy.parameters.parameterArray = saved.parameters
+        if let normalizer, let state = saved.normalization { try normalizer.restore(state) }
+        let vector = VectorEnvironment(prototype, numEnvs: 1, seed: seed, stream: .evaluation)
+        if let normalizer { vector.normalize(with: EnvironmentNormalizer(frozen: normalizer, numEnvs: 1)) }
+        // Reset once more, as `Evaluator.evaluate` does: the episodes are an evaluation's with this seed.
+        vector.reset()
+        var generator = RandomGenerator(seed: seed, stream: .evaluation, index: 1 << 32)
+        let width = policy.actionDimension
+        var action = 0
+        var continuous = [Float](repeating: 0, count: width)
+        var episodes: [PolicyEpisode] = []
+        var current = PolicyEpisode(state: vector.copies[0].base.state, actions: [])
+        while episodes.count < count {
+            policy.forward(vector.observations.base, count: 1, row: 0)
+            continuous.withUnsafeMutableBufferPointer { c in
+                policy.act(
+                    row: 0, count: 1, greedy: greedy, generator: &generator, actions: &action,
+                    continuous: c.baseAddress!, logProbs: nil)
+            }
+            if policy.isContinuous {
+                current.actions.append(continuous.map(Double.init))
+                continuous.withUnsafeBufferPointer { vector.step(continuous: $0) }
+            } else {
+                current.actions.append([Double(action)])
+                vector.step(discrete: [action])
+            }
+            if vector.finishedEpisodes.count > 0 {
+                episodes.append(current)
+                current = PolicyEpisode(state: vector.copies[0].base.state, actions: [])
+            }
+        }
+        forwarded.invalidate()
+        return episodes
+    }
+}
+
+extension Trainer {
+    /// `count` episodes of a saved policy acting on its own (with its normalization, frozen),
+    /// from the evaluation streams of `seed`; `greedy` takes the most probable action.
+    public static func episodes(
+        _ saved: SavedPolicy, settings: TrainerSettings, count: Int, greedy: Bool, seed: UInt64
+    ) throws -> [PolicyEpisode] {
+        try makeSession(settings).episodes(saved, count: count, greedy: greedy, seed: seed)
+    }
+}

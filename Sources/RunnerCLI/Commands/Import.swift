@@ -1,0 +1,62 @@
+import ArgumentParser
+import Experiment
+import Foundation
+import Results
+
+/// `runner import zoo FILE --algo ALGO --env ID [-o OUT]`: hyperparameters from other tools.
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write an experiment file from another tool's hyperparameters.",
+        subcommands: [Zoo.self])
+
+    /// rl-zoo3's hyperparameter files.
+    struct Zoo: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Turn an entry of an rl-zoo3 hyperparameter file (hyperparams/a2c.yml, ppo.yml) into an experiment.",
+            discussion: """
+                Writes the experiment to standard output, or to OUT with -o. Keys that cannot be \
+                mapped (use_sde, ortho_init=False, ...) become comments at the top of the file. \
+                Exit 2 when the file is not a zoo file, has no entry for the environment, or \
+                names an environment the runner does not have.
+                """)
+
+        enum Algorithm: String, ExpressibleByArgument, CaseIterable { case a2c, ppo }
+
+        @Argument(help: "The zoo's hyperparameter file.")
+        var file: String
+
+        @Option(help: "The algorithm the file is for: a2c or ppo.")
+        var algo: Algorithm
+
+        @Option(help: "The environment id whose entry to import.")
+        var env: String
+
+        @Option(name: [.customShort("o"), .customLong("output")], help: "Write the experiment here instead of standard output.")
+        var output: String?
+
+        func run() throws {
+            guard FileManager.default.isReadableFile(atPath: file) else {
+                Console.error("error: cannot read '\(file)': no such file")
+                throw ExitStatus.invalidConfig
+            }
+            let text: String
+            do {
+                text = try ZooImport.experiment(
+                    fileAt: file, algorithm: ZooImport.Algorithm(rawValue: algo.rawValue)!, environment: env)
+            } catch let error as ConfigurationError {
+                Console.error(error.description)
+                throw ExitStatus.invalidConfig
+            }
+            guard let output else {
+                Console.out(String(text.dropLast()))
+                return
+            }
+            do {
+                try AtomicFile.write(text, to: URL(fileURLWithPath: output))
+            } catch {
+                Console.error("error: cannot write '\(output)': \(error)")
+                throw ExitStatus.failure
+            }
+        }
+    }
+}

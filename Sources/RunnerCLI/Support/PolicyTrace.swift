@@ -1,0 +1,59 @@
+import ArgumentParser
+import Experiment
+import Foundation
+import PolicyGradient
+import YAML
+
+/// `runner env trace ID --policy jobs/<id>/policy.json`: the trained agent's episodes as
+/// `EnvironmentTrace` CSV, each from the state its episode started in.
+struct PolicyTrace {
+    var id: String
+    var policyPath: String
+    var episodes: Int
+    var seed: UInt64
+
+    func csv() throws -> String {
+        let policyURL = URL(fileURLWithPath: policyPath)
+        let configURL = policyURL.deletingLastPathComponent().appendingPathComponent("config.yaml")
+        guard let data = FileManager.default.contents(atPath: policyURL.path) else {
+            throw ValidationError("cannot read '\(policyPath)'")
+        }
+        let saved: SavedPolicy
+        let settings: TrainerSettings
+        do {
+            saved = try SavedPolicy.load(data)
+            settings = try Self.settings(configAt: configURL.path)
+        } catch let error as ConfigurationError {
+            throw ValidationError(error.description)
+        } catch {
+            throw ValidationError("\(policyPath): \(error)")
+        }
+        guard saved.environment == id else {
+            throw ValidationError("\(policyPath) was trained on \(saved.environment), not \(id)")
+        }
+        let environment = try EnvironmentRegistry.make(id: id, maxEpisodeSteps: settings.environment.maxEpisodeSteps)
+        let played = try Trainer.episodes(
+            saved, settings: settings, count: episodes, greedy: settings.training.evalPolicy == .greedy, seed: seed)
+        var text = ""
+        for (k, episode) in played.enumerated() {
+            let trace = try EnvironmentTrace.csv(environment, state: episode.state, actions: episode.actions)
+            text += "# episode \(k)\n" + trace
+        }
+        return String(text.dropLast())
+    }
+
+    /// The trainer's settings from a job's `config.yaml` (its canonical settings and seed).
+    static func settings(configAt path: String) throws -> TrainerSettings {
+        let tree = try YAMLParser.parse(fileAt: path)
+        guard case .int(let seed)? = tree["seed"]?.resolved else { throw TrainerError("\(path) names no seed") }
+        let settings = try YAMLDecoder().decode(JobSettings.self, from: tree.removingSeed())
+        return try JobConfig(settings: settings, seed: seed).trainerSettings()
+    }
+}
+
+extension Node {
+    /// A job's `config.yaml` without its `seed`, the settings alone.
+    fileprivate func removingSeed() -> Node {
+        Node(.mapping((mapping ?? []).filter { $0.key != "seed" }), mark: mark)
+    }
+}

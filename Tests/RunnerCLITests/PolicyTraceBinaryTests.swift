@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+
+/// `runner env trace ID --policy jobs/<id>/policy.json`: the trained agent's episodes, replayed
+/// through the environment's own trace; one episode's return is what `runner evaluate` measures
+/// for one episode with the same seed.
+@Suite struct PolicyTraceBinaryTests {
+    @Test func aTracedEpisodeReturnsWhatEvaluationMeasures() throws {
+        let dir = TemporaryDirectory()
+        let path = dir.write("exp.yaml", EvaluateBinaryTests.experiment)
+        let run = try BinaryRunner.run(["run", path, "--results", dir.url.path, "--no-progress"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let folder = dir.url.appendingPathComponent("evaluated")
+        let job = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("jobs").path).sorted().first)
+        let policy = folder.appendingPathComponent("jobs/\(job)/policy.json").path
+
+        let trace = try BinaryRunner.run(["env", "trace", "CartPole-v1", "--policy", policy, "--episodes", "2", "--seed", "4"])
+        #expect(trace.status == 0, "\(trace.stderr)")
+        let segments = trace.stdout.components(separatedBy: "# episode ").dropFirst()
+        #expect(segments.count == 2)
+        var returns: [Double] = []
+        for segment in segments {
+            let rows = segment.split(separator: "\n").dropFirst(2).map { $0.split(separator: ",") }
+            let last = try #require(rows.last)
+            #expect(last[3] == "true" || last[4] == "true", "an episode ends terminated or truncated")
+            returns.append(rows.reduce(0) { $0 + Double($1[2])! })
+        }
+
+        let evaluate = try BinaryRunner.run(
+            ["evaluate", folder.path, "--episodes", "1", "--seed", "4"])
+        #expect(evaluate.status == 0, "\(evaluate.stderr)")
+        let row = try #require(EvaluateBinaryTests.rows(evaluate.stdout).first { $0["job_id"] == job })
+        #expect(Double(row["mean"]!) == returns[0], "\(row) vs \(returns)")
+
+        let wrong = try BinaryRunner.run(["env", "trace", "Acrobot-v1", "--policy", policy])
+        #expect(wrong.status == 64 && wrong.stderr.contains("was trained on CartPole-v1"), "\(wrong.stderr)")
+        let both = try BinaryRunner.run(["env", "trace", "CartPole-v1", "--policy", policy, "--actions", "0"])
+        #expect(both.status == 64)
+    }
+}
