@@ -20,6 +20,8 @@ public struct SweepOptions: Sendable {
     public var force: Bool
     /// `KEY=VALUE` filters on swept keys (see `CellFilter`).
     public var only: [String]
+    /// Run only this shard of the selected jobs (see `Shard`); nil runs them all.
+    public var shard: Shard?
     public var progress: ProgressMode
     /// The results root; the sweep writes into `resultsRoot/<experiment name>/`.
     public var resultsRoot: URL
@@ -28,6 +30,11 @@ public struct SweepOptions: Sendable {
     public var handleSignals: Bool
     /// Written into `manifest.json`.
     public var toolVersion: String
+    /// Build the report at the end (under the report claim); false for `run --no-report`.
+    public var buildsReport: Bool
+    /// Who this runner is and when another runner's claim counts as abandoned; tests replace
+    /// the clock and the liveness check.
+    public var claimPolicy = ClaimPolicy()
     /// Starts one worker thread running its argument, or returns false when the system refuses
     /// the thread. Tests replace it to refuse chosen starts.
     var startThread: @Sendable (@escaping @Sendable () -> Void) -> Bool = WorkerThread.start
@@ -40,14 +47,18 @@ public struct SweepOptions: Sendable {
         jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
         force: Bool = false,
         only: [String] = [],
+        shard: Shard? = nil,
         progress: ProgressMode = .auto,
         resultsRoot: URL = URL(fileURLWithPath: "results"),
         handleSignals: Bool = false,
-        toolVersion: String = SweepRunner.toolVersion
+        toolVersion: String = SweepRunner.toolVersion,
+        buildsReport: Bool = true
     ) {
+        self.buildsReport = buildsReport
         self.jobs = jobs
         self.force = force
         self.only = only
+        self.shard = shard
         self.progress = progress
         self.resultsRoot = resultsRoot
         self.handleSignals = handleSignals

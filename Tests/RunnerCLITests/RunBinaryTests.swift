@@ -159,28 +159,6 @@ import Testing
         #expect(lines[2].hasSuffix(",3"), "\(summary)")
     }
 
-    @Test func aSecondRunnerOnTheSameFolderRefusesAndCorruptsNothing() throws {
-        let dir = TemporaryDirectory()
-        let config = dir.write("e2e.yaml", Self.sweep.replacingOccurrences(of: "steps: 4000,", with: "steps: 400000,"))
-        let results = dir.url.appendingPathComponent("r")
-        let first = try Self.startSweep(config, results: results)
-        let jobs = results.appendingPathComponent("e2e/jobs")
-        Self.wait(for: first, until: { !Self.jobs(in: jobs).isEmpty })
-        #expect(first.isRunning)
-        let second = try BinaryRunner.run(["run", config, "--force", "--results", results.path, "--no-progress"], in: dir.url)
-        #expect(second.status == 1)
-        #expect(second.stderr.contains("another runner is using"), "\(second.stderr)")
-        // Reports also wait their turn.
-        let report = try BinaryRunner.run(["report", results.appendingPathComponent("e2e").path], in: dir.url)
-        #expect(report.status == 1)
-        first.waitUntilExit()
-        #expect(first.terminationStatus == 0)
-        let clean = dir.url.appendingPathComponent("clean")
-        let reference = try BinaryRunner.run(["run", config, "--results", clean.path, "--no-progress"], in: dir.url, timeout: 300)
-        #expect(reference.status == 0)
-        #expect(try Self.outputs(results.appendingPathComponent("e2e")) == Self.outputs(clean.appendingPathComponent("e2e")))
-    }
-
     @Test func updateReferenceRefusesWhileAJobDiverges() throws {
         let dir = TemporaryDirectory()
         let diverging = Self.sweep
