@@ -32,6 +32,11 @@ public struct SweepOptions: Sendable {
     public var toolVersion: String
     /// Build the report at the end (under the report claim); false for `run --no-report`.
     public var buildsReport: Bool
+    /// Keep `jobs/<id>/checkpoint` when a job completes (it is removed by default).
+    public var keepCheckpoints = false
+    /// Called on the job's thread after each checkpoint is saved, with the job id and step;
+    /// tests use it to stop jobs at chosen points.
+    var onCheckpoint: (@Sendable (String, Int) -> Void)?
     /// Who this runner is and when another runner's claim counts as abandoned; tests replace
     /// the clock and the liveness check.
     public var claimPolicy = ClaimPolicy()

@@ -226,9 +226,14 @@ public final class SweepRunner: Sendable {
         let start = ProcessInfo.processInfo.systemUptime
         board.jobStarted(position)
         var outcome: TrainingOutcome
+        var resumedFromSteps: [Int] = []
         do {
-            try folder.reset(configText: YAMLEmitter.emit(job.canonicalTree))
-            let sink = try JobSink(folder: folder, position: position, stopFlag: stopFlag, board: board)
+            let configText = YAMLEmitter.emit(job.canonicalTree)
+            let resume = options.force ? nil : folder.resumableCheckpoint(configText: configText)
+            if resume != nil { try folder.prepareResume() } else { try folder.reset(configText: configText) }
+            let sink = try JobSink(folder: folder, position: position, stopFlag: stopFlag, board: board, resume: resume)
+            resumedFromSteps = sink.resumedFromSteps
+            sink.onCheckpoint = options.onCheckpoint.map { hook in { step in hook(job.id, step) } }
             do {
                 outcome = try body(job, sink)
             } catch is CancellationError {
@@ -249,6 +254,8 @@ public final class SweepRunner: Sendable {
         var result = JobResult(
             status: outcome.status, finalReturn: finalReturn, error: outcome.error, steps: outcome.steps,
             seconds: ProcessInfo.processInfo.systemUptime - start)
+        result.restarts = resumedFromSteps.count
+        result.resumedFromSteps = resumedFromSteps
         do {
             // Never through a link put in place of the job's folder (its reset refused it).
             guard try SafeFiles.isDirectory(folder.directory) else {
@@ -257,6 +264,10 @@ public final class SweepRunner: Sendable {
             // Read back from disk, so the record vouches for what a later run or report will read.
             result.files = try folder.currentDigests()
             try AtomicFile.write(result.jsonText, to: folder.result)
+            // A deterministic end needs no checkpoint; an interrupted or failed job resumes from it.
+            if (result.status == .completed || result.status == .diverged) && !options.keepCheckpoints {
+                try SafeFiles.removeFile(folder.checkpoint)
+            }
         } catch {
             // Without result.json the folder reads as torn and the next run redoes the job.
             result.status = .failed

@@ -41,13 +41,13 @@ struct Run: ParsableCommand {
         let progress: ProgressMode = noProgress ? .lines : .auto
         if noReport {
             let report = try SweepDriver.runWithoutReport(
-                plan: plan, results: sweep.results, jobs: sweep.jobs, only: sweep.only, force: sweep.force,
+                plan: plan, arguments: sweep,
                 progress: progress, shard: shard.flatMap(Shard.init))
             if !report.failures.isEmpty { throw ExitStatus.failure }
             return
         }
         _ = try SweepDriver.run(
-            plan: plan, results: sweep.results, jobs: sweep.jobs, only: sweep.only, force: sweep.force,
+            plan: plan, arguments: sweep,
             progress: progress, shard: shard.flatMap(Shard.init)
         ) { outcome in
             if !outcome.report.failures.isEmpty { throw ExitStatus.failure }

@@ -15,6 +15,6 @@ public enum ExitStatus {
     /// The command line is malformed (ArgumentParser's own usage errors use it too), or
     /// `report` names a folder that is not a results folder.
     public static let usage = ExitCode(64)
-    /// Interrupted by SIGINT or SIGTERM.
+    /// Interrupted by SIGINT, SIGTERM or SIGUSR1.
     public static let interrupted = ExitCode(130)
 }

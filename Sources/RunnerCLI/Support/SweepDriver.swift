@@ -19,12 +19,12 @@ enum SweepDriver {
     }
 
     static func run(
-        plan: ExperimentPlan, results: String, jobs: Int?, only: [String], force: Bool, progress: ProgressMode,
+        plan: ExperimentPlan, arguments: SweepArguments, progress: ProgressMode,
         shard: Shard? = nil, finish: (Outcome) throws -> Void = { _ in }
     ) throws -> Outcome {
         var outcome: Outcome?
         let report = try sweep(
-            plan: plan, results: results, jobs: jobs, only: only, force: force, progress: progress, shard: shard,
+            plan: plan, arguments: arguments, progress: progress, shard: shard,
             buildsReport: true
         ) {
             report, directory in
@@ -60,12 +60,12 @@ enum SweepDriver {
     /// Runs the jobs without building the report (`run --no-report`, typically one shard of
     /// several): prints what this run did and where `runner report` will find the folder.
     static func runWithoutReport(
-        plan: ExperimentPlan, results: String, jobs: Int?, only: [String], force: Bool, progress: ProgressMode,
+        plan: ExperimentPlan, arguments: SweepArguments, progress: ProgressMode,
         shard: Shard?
     ) throws -> SweepReport {
         var outcome: SweepReport?
         try sweep(
-            plan: plan, results: results, jobs: jobs, only: only, force: force, progress: progress, shard: shard,
+            plan: plan, arguments: arguments, progress: progress, shard: shard,
             buildsReport: false
         ) { report, directory in
             if let shortfall = report.workerShortfall { Console.error("warning: \(shortfall)") }
@@ -86,13 +86,14 @@ enum SweepDriver {
     /// codes (a bad `--only` 64, anything else 1).
     @discardableResult
     private static func sweep(
-        plan: ExperimentPlan, results: String, jobs: Int?, only: [String], force: Bool, progress: ProgressMode,
+        plan: ExperimentPlan, arguments: SweepArguments, progress: ProgressMode,
         shard: Shard?, buildsReport: Bool, whileLocked: (SweepReport, URL) throws -> Void
     ) throws -> SweepReport {
-        let options = SweepOptions(
-            jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, force: force, only: only, shard: shard,
-            progress: progress, resultsRoot: URL(fileURLWithPath: results), handleSignals: true,
-            buildsReport: buildsReport)
+        var options = SweepOptions(
+            jobs: arguments.jobs ?? ProcessInfo.processInfo.activeProcessorCount, force: arguments.force,
+            only: arguments.only, shard: shard, progress: progress, resultsRoot: URL(fileURLWithPath: arguments.results),
+            handleSignals: true, buildsReport: buildsReport)
+        options.keepCheckpoints = arguments.keepCheckpoints
         let runner = SweepRunner(plan: plan, options: options, body: TrainingJob.body)
         do {
             return try runner.run { report in try whileLocked(report, runner.directory) }
