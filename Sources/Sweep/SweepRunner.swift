@@ -33,7 +33,7 @@ public final class SweepRunner: Sendable {
     public let options: SweepOptions
     /// Set it (from any thread) to stop the sweep gracefully.
     public let stopFlag: StopFlag
-    private let body: JobBody
+    let body: JobBody
 
     public init(plan: ExperimentPlan, options: SweepOptions, stopFlag: StopFlag = StopFlag(), body: @escaping JobBody) {
         self.plan = plan
@@ -219,65 +219,6 @@ public final class SweepRunner: Sendable {
         return (outcomes.all, (requested, started, used.value))
     }
 
-    /// Runs one job from a clean folder and writes its `result.json`; never throws.
-    func runJob(_ position: Int, root: URL, board: ProgressBoard) -> JobResult {
-        let job = plan.jobs[position]
-        let folder = JobFiles(root: root, jobId: job.id)
-        let start = ProcessInfo.processInfo.systemUptime
-        board.jobStarted(position)
-        var outcome: TrainingOutcome
-        var resumedFromSteps: [Int] = []
-        do {
-            let configText = YAMLEmitter.emit(job.canonicalTree)
-            let resume = options.force ? nil : folder.resumableCheckpoint(configText: configText)
-            if resume != nil { try folder.prepareResume() } else { try folder.reset(configText: configText) }
-            let sink = try JobSink(folder: folder, position: position, stopFlag: stopFlag, board: board, resume: resume)
-            resumedFromSteps = sink.resumedFromSteps
-            sink.onCheckpoint = options.onCheckpoint.map { hook in { step in hook(job.id, step) } }
-            do {
-                outcome = try body(job, sink)
-            } catch is CancellationError {
-                outcome = TrainingOutcome(status: .interrupted, finalReturn: .nan, steps: sink.latestStep)
-            } catch {
-                outcome = TrainingOutcome(
-                    status: .failed, finalReturn: .nan, steps: sink.latestStep, error: Self.message(error))
-            }
-            do {
-                try sink.finish()
-            } catch {
-                outcome = TrainingOutcome(status: .failed, finalReturn: .nan, steps: outcome.steps, error: Self.message(error))
-            }
-        } catch {
-            outcome = TrainingOutcome(status: .failed, finalReturn: .nan, steps: 0, error: Self.message(error))
-        }
-        let finalReturn = outcome.status == .completed ? outcome.finalReturn : .nan
-        var result = JobResult(
-            status: outcome.status, finalReturn: finalReturn, error: outcome.error, steps: outcome.steps,
-            seconds: ProcessInfo.processInfo.systemUptime - start)
-        result.restarts = resumedFromSteps.count
-        result.resumedFromSteps = resumedFromSteps
-        do {
-            // Never through a link put in place of the job's folder (its reset refused it).
-            guard try SafeFiles.isDirectory(folder.directory) else {
-                throw FileSystemError.failed(path: folder.directory.path, action: "write", errno: .noSuchFileOrDirectory)
-            }
-            // Read back from disk, so the record vouches for what a later run or report will read.
-            result.files = try folder.currentDigests()
-            try AtomicFile.write(result.jsonText, to: folder.result)
-            // A deterministic end needs no checkpoint; an interrupted or failed job resumes from it.
-            if (result.status == .completed || result.status == .diverged) && !options.keepCheckpoints {
-                try SafeFiles.removeFile(folder.checkpoint)
-            }
-        } catch {
-            // Without result.json the folder reads as torn and the next run redoes the job.
-            result.status = .failed
-            result.error = Self.message(error)
-        }
-        board.jobFinished(
-            position, job: (job.id, plan.cells[job.cellIndex].label, job.seed), result: result)
-        return result
-    }
-
     func failure(_ job: ExperimentPlan.Job, _ result: JobResult, cached: Bool) -> SweepReport.Failure {
         SweepReport.Failure(
             jobId: job.id, cell: plan.cells[job.cellIndex].label, seed: job.seed, status: result.status,
@@ -296,51 +237,5 @@ public final class SweepRunner: Sendable {
         var shown = path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
         while shown.count > 1 && shown.hasSuffix("/") { shown.removeLast() }
         return shown
-    }
-}
-
-/// The next job to start, in plan order, shared by the workers.
-private final class JobQueue: @unchecked Sendable {
-    private let lock = NSLock()
-    private var cursor = 0
-    private let count: Int
-
-    init(count: Int) { self.count = count }
-
-    func next() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard cursor < count else { return nil }
-        cursor += 1
-        return cursor - 1
-    }
-}
-
-/// How many workers may take jobs: set before the workers pass their start gate, read after.
-private final class WorkerCount: @unchecked Sendable {
-    private let lock = NSLock()
-    private var count = 1
-
-    var value: Int {
-        get { lock.lock(); defer { lock.unlock() }; return count }
-        set { lock.lock(); count = newValue; lock.unlock() }
-    }
-}
-
-/// The results of finished jobs, by plan position.
-private final class OutcomeLog: @unchecked Sendable {
-    private let lock = NSLock()
-    private var results: [Int: JobOutcome] = [:]
-
-    func add(_ position: Int, _ result: JobOutcome) {
-        lock.lock()
-        defer { lock.unlock() }
-        results[position] = result
-    }
-
-    var all: [Int: JobOutcome] {
-        lock.lock()
-        defer { lock.unlock() }
-        return results
     }
 }
