@@ -24,7 +24,6 @@ public enum SweepError: Error, Equatable, CustomStringConvertible, LocalizedErro
         case .jobsClaimed(let directory, let count, let owner):
             return "\(count) job\(count == 1 ? " is" : "s are") still being run in \(directory)"
                 + (owner.map { " (\($0)\(count == 1 ? "" : ", among others"))" } ?? "")
-                + "; the report would leave \(count == 1 ? "it" : "them") out: wait for the runners to finish, or pass --partial"
         case .malformedFilter(let text):
             return "--only expects KEY=VALUE, got '\(text)'"
         case .unknownFilterKey(let key, let swept):

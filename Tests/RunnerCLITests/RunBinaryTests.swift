@@ -133,7 +133,14 @@ import Testing
         let process = try Self.startSweep(config, results: results)
         let jobs = results.appendingPathComponent("e2e/jobs")
         func count(_ status: String) -> Int { Self.jobs(in: jobs, status: status).count }
-        Self.wait(for: process, until: { count("completed") >= 1 })
+        // A job in flight: one finished, and the next one writing its curve.
+        func writing() -> Bool {
+            ((try? FileManager.default.contentsOfDirectory(atPath: jobs.path)) ?? []).contains { id in
+                let entries = (try? FileManager.default.contentsOfDirectory(atPath: jobs.appendingPathComponent(id).path)) ?? []
+                return !entries.contains("result.json") && entries.contains { $0.hasPrefix(".curve.csv.") }
+            }
+        }
+        Self.wait(for: process, until: { count("completed") >= 1 && writing() })
         kill(process.processIdentifier, signal)
         process.waitUntilExit()
         #expect(process.terminationReason == .exit)

@@ -38,7 +38,11 @@ struct ReportCommand: ParsableCommand {
             Console.error(error.description)
             throw ExitStatus.invalidConfig
         } catch let error as SweepError {
-            Console.error("error: \(error.description)")
+            if case .jobsClaimed = error {
+                Console.error("error: \(error.description); wait for them, or pass --partial for a report of the finished jobs")
+            } else {
+                Console.error("error: \(error.description)")
+            }
             throw ExitStatus.failure
         } catch let error as FileSystemError {
             Console.error("error: \(error.description)")

@@ -47,10 +47,10 @@ enum SweepDriver {
             if let shortfall = report.workerShortfall { Console.error("warning: \(shortfall)") }
             Console.out(Self.counts(report, shard: shard))
             Self.printFailures(report)
-            Console.error("error: " + SweepError.jobsClaimed(
-                directory: report.directory.path, count: report.claimedElsewhere.count, owner: report.claimOwner
-            ).description.replacingOccurrences(of: ", or pass --partial", with: ""))
-            Console.error("the last runner to finish builds the report; or run: runner report \(report.directory.path)")
+            let running = SweepError.jobsClaimed(
+                directory: report.directory.path, count: report.claimedElsewhere.count, owner: report.claimOwner)
+            Console.error("error: \(running.description); no report was written")
+            Console.error("the last runner to finish writes it; or run later: runner report \(report.directory.path)")
             try Self.stopIfInterrupted(report)
             throw ExitStatus.failure
         }
