@@ -100,7 +100,8 @@ import Testing
         #expect(report.stderr.contains("still being run") && report.stderr.contains("--partial"), "\(report.stderr)")
         let partial = try BinaryRunner.run(["report", folder.path, "--partial"], in: dir.url)
         #expect(partial.status == 0, "\(partial.stderr)")
-        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("summary.csv").path))
+        let table = try String(contentsOf: folder.appendingPathComponent("jobs.csv"), encoding: .utf8)
+        #expect(table.components(separatedBy: ",completed,").count == 2 && table.contains(",missing,"), "\(table)")
 
         kill(endless.processIdentifier, SIGKILL)
         endless.waitUntilExit()
