@@ -6,7 +6,8 @@ struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run every job of an experiment and write its report.",
         discussion: """
-            Finished jobs are kept: run again to resume an interrupted sweep. Results go to \
+            Finished jobs are kept: run again to resume an interrupted sweep (unfinished jobs \
+            continue from their latest checkpoint). Results go to \
             RESULTS/<experiment>/; see the README for the tour. With --shard I/N several runners \
             share the jobs (the selected jobs sorted by id, every N-th from the I-th); with \
             --no-report a runner leaves the summaries to `runner report`.
