@@ -25,8 +25,8 @@ public struct SweepOptions: Sendable {
     public var progress: ProgressMode
     /// The results root; the sweep writes into `resultsRoot/<experiment name>/`.
     public var resultsRoot: URL
-    /// Install SIGINT and SIGTERM handlers for the duration of `run()` (a command-line tool
-    /// wants this; a library caller or a test drives `StopFlag` directly instead).
+    /// Install SIGINT, SIGTERM and SIGUSR1 handlers (`SignalTrap`) for the duration of `run()`
+    /// (a command-line tool wants this; a library caller or a test drives `StopFlag` directly).
     public var handleSignals: Bool
     /// Written into `manifest.json`.
     public var toolVersion: String

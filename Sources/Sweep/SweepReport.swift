@@ -43,7 +43,7 @@ public struct SweepReport: Sendable {
     public var reportBuilt = false
     /// Diverged and failed jobs, cached diverged ones included, in plan order.
     public var failures: [Failure] = []
-    /// A stop was requested (SIGINT, SIGTERM or `StopFlag`) during the run.
+    /// A stop was requested (SIGINT, SIGTERM, SIGUSR1 or `StopFlag`) during the run.
     public var wasInterrupted = false
     /// Worker threads the sweep asked for: `jobs`, or the number of jobs to run when smaller.
     public var workersRequested = 0
