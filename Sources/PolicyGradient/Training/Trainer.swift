@@ -18,6 +18,9 @@
 /// run `interrupted` at once, abandoning the batch, update or evaluation in progress (no row is
 /// written for it). `sink.progress(steps:)` is told the step count after each update. A
 /// non-finite loss, gradient norm or parameter stops the run as `diverged` at that step.
+/// Settings that cannot be built (a tabular policy on CartPole, say) give `failed` with the
+/// message. Only `completed` runs report a `finalReturn` (the last evaluation's mean); others
+/// report NaN.
 ///
 /// Checkpoints: a run starts from `sink.resumeSnapshot` when there is one. At the first update
 /// boundary after each multiple of `training.checkpoint_every` steps (default `eval_every`),
@@ -25,9 +28,6 @@
 /// (`sink.checkpoint`); when `sink.checkpointRequested`, it is offered at the next boundary and
 /// the run stops there, `interrupted`. A boundary state restored into a fresh run continues bit
 /// for bit (`TrainingSnapshot`).
-/// Settings that cannot be built (a tabular policy on CartPole, say) give `failed` with the
-/// message. Only `completed` runs report a `finalReturn` (the last evaluation's mean); others
-/// report NaN.
 public struct Trainer {
     /// The gradient-diagnostics hook: called with the frozen state at step 0 (after the first
     /// curve row) and after every update that crosses a multiple of `diagnostics.every`, when the
