@@ -10,9 +10,11 @@ import Foundation
 /// A first SIGUSR1 (SLURM's warning before preemption or the time limit) lets each running job
 /// finish its update, save a checkpoint at that boundary and end `interrupted`; no new job
 /// starts. A first SIGTERM (how preemption and time limits arrive) does the same within
-/// `SignalTrap.termGrace` seconds, after which jobs still short of a boundary stop at once. A second signal ends the process
-/// at once with exit status 130 (`_exit`, no cleanup), which is safe too: the lock dies with
-/// the process and unfinished job folders have no `result.json`, so the next run redoes them.
+/// `SignalTrap.termGrace` seconds, after which jobs still short of a boundary stop at once.
+/// A second signal ends the process at once with exit status 130 (`_exit`, no cleanup), which
+/// is safe too: its claims name a dead process, taken over by the next run on this host, and
+/// unfinished job folders have no `result.json`, so the next run resumes them from their
+/// checkpoints.
 /// Once a signal came, that exit stays in place after `remove()`: the process is on its way
 /// out with 130 anyway, and a signal in its last moments must not turn that into a death by
 /// signal.
