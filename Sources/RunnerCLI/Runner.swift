@@ -11,17 +11,20 @@ import Sweep
 /// The `runner` command: runs policy-gradient experiments declared in YAML.
 ///
 /// Exit codes (`ExitStatus`): 0 success; 1 a job failed or diverged, a regression was found or
-/// nothing could be checked, the results folder is locked or cannot be written, or the
-/// command's own output could not be written; 2 invalid config; 64 usage error; 130 interrupted.
+/// nothing could be checked, the results folder cannot be written or other runners still hold
+/// its jobs or its report, or the command's own output could not be written; 2 invalid config;
+/// 64 usage error; 130 interrupted (SIGINT, SIGTERM, SIGUSR1).
 public struct Runner: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "runner",
         abstract: "Run policy-gradient experiments declared in YAML files.",
         discussion: """
             Exit codes: 0 success; 1 a job failed or diverged, a regression was found or \
-            nothing could be checked, the results folder is locked or cannot be written, or \
+            nothing could be checked, the results folder cannot be written or other runners still \
+            hold its jobs or its report, or \
             the command's own output could not be written (a reader closing a pipe early is \
-            not an error); 2 invalid config; 64 usage error; 130 interrupted.
+            not an error); 2 invalid config; 64 usage error; 130 interrupted (SIGINT, SIGTERM, \
+            SIGUSR1: a job interrupted resumes from its latest checkpoint when run again).
 
             --version prints `runner VERSION (commit HASH)`: the commit checked out in the git \
             repository that holds the executable, left out when there is none or git is absent; \

@@ -2,8 +2,10 @@ import Foundation
 
 /// Why a sweep could not start or could not write its results.
 public enum SweepError: Error, Equatable, CustomStringConvertible, LocalizedError {
-    /// Another process (or another runner in this one) holds the results folder's lock.
-    case locked(directory: String, pid: Int?)
+    /// A live runner (another process, or another runner in this one) holds the report claim.
+    case locked(directory: String, owner: String?)
+    /// Jobs of the folder are claimed by live runners, so a report would leave them out.
+    case jobsClaimed(directory: String, count: Int, owner: String?)
     /// An `--only` filter is not of the form `KEY=VALUE`.
     case malformedFilter(String)
     /// An `--only` key is not swept by the experiment.
@@ -17,9 +19,11 @@ public enum SweepError: Error, Equatable, CustomStringConvertible, LocalizedErro
 
     public var description: String {
         switch self {
-        case .locked(let directory, let pid):
-            let owner = pid.map { " (pid \($0))" } ?? ""
-            return "another runner is using \(directory)\(owner)"
+        case .locked(let directory, let owner):
+            return "another runner is writing the report of \(directory)" + (owner.map { " (\($0))" } ?? "")
+        case .jobsClaimed(let directory, let count, let owner):
+            return "\(count) job\(count == 1 ? " is" : "s are") still being run in \(directory)"
+                + (owner.map { " (\($0)\(count == 1 ? "" : ", among others"))" } ?? "")
         case .malformedFilter(let text):
             return "--only expects KEY=VALUE, got '\(text)'"
         case .unknownFilterKey(let key, let swept):

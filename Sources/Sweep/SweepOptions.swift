@@ -20,14 +20,26 @@ public struct SweepOptions: Sendable {
     public var force: Bool
     /// `KEY=VALUE` filters on swept keys (see `CellFilter`).
     public var only: [String]
+    /// Run only this shard of the selected jobs (see `Shard`); nil runs them all.
+    public var shard: Shard?
     public var progress: ProgressMode
     /// The results root; the sweep writes into `resultsRoot/<experiment name>/`.
     public var resultsRoot: URL
-    /// Install SIGINT and SIGTERM handlers for the duration of `run()` (a command-line tool
-    /// wants this; a library caller or a test drives `StopFlag` directly instead).
+    /// Install SIGINT, SIGTERM and SIGUSR1 handlers (`SignalTrap`) for the duration of `run()`
+    /// (a command-line tool wants this; a library caller or a test drives `StopFlag` directly).
     public var handleSignals: Bool
     /// Written into `manifest.json`.
     public var toolVersion: String
+    /// Build the report at the end (under the report claim); false for `run --no-report`.
+    public var buildsReport: Bool
+    /// Keep `jobs/<id>/checkpoint` when a job completes (it is removed by default).
+    public var keepCheckpoints = false
+    /// Called on the job's thread after each checkpoint is saved, with the job id and step;
+    /// tests use it to stop jobs at chosen points.
+    var onCheckpoint: (@Sendable (String, Int) -> Void)?
+    /// Who this runner is and when another runner's claim counts as abandoned; tests replace
+    /// the clock and the liveness check.
+    public var claimPolicy = ClaimPolicy()
     /// Starts one worker thread running its argument, or returns false when the system refuses
     /// the thread. Tests replace it to refuse chosen starts.
     var startThread: @Sendable (@escaping @Sendable () -> Void) -> Bool = WorkerThread.start
@@ -40,14 +52,18 @@ public struct SweepOptions: Sendable {
         jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
         force: Bool = false,
         only: [String] = [],
+        shard: Shard? = nil,
         progress: ProgressMode = .auto,
         resultsRoot: URL = URL(fileURLWithPath: "results"),
         handleSignals: Bool = false,
-        toolVersion: String = SweepRunner.toolVersion
+        toolVersion: String = SweepRunner.toolVersion,
+        buildsReport: Bool = true
     ) {
+        self.buildsReport = buildsReport
         self.jobs = jobs
         self.force = force
         self.only = only
+        self.shard = shard
         self.progress = progress
         self.resultsRoot = resultsRoot
         self.handleSignals = handleSignals

@@ -34,9 +34,16 @@ public struct SweepReport: Sendable {
     public var interrupted: [String] = []
     /// Jobs that never started because the sweep was stopped.
     public var notStarted: [String] = []
+    /// Jobs left to other runners that held their claims and had not finished them when this
+    /// run ended.
+    public var claimedElsewhere: [String] = []
+    /// The owner of one of those claims, for messages (`host h, pid p`).
+    public var claimOwner: String?
+    /// The report was built (under the report claim).
+    public var reportBuilt = false
     /// Diverged and failed jobs, cached diverged ones included, in plan order.
     public var failures: [Failure] = []
-    /// A stop was requested (SIGINT, SIGTERM or `StopFlag`) during the run.
+    /// A stop was requested (SIGINT, SIGTERM, SIGUSR1 or `StopFlag`) during the run.
     public var wasInterrupted = false
     /// Worker threads the sweep asked for: `jobs`, or the number of jobs to run when smaller.
     public var workersRequested = 0

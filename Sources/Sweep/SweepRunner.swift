@@ -11,10 +11,13 @@ import YAML
 /// error records the job as `failed` with the error's text (`CancellationError` as `interrupted`).
 public typealias JobBody = @Sendable (ExperimentPlan.Job, any TrainingSink) throws -> TrainingOutcome
 
-/// Runs an experiment's jobs on a pool of worker threads into a locked, resumable results folder.
+/// Runs an experiment's jobs on a pool of worker threads into a resumable results folder that
+/// several runners may share.
 ///
-/// Layout (docs/architecture.md section 7): `<root>/<name>/experiment.yaml`, `manifest.json`, `.lock`, and
-/// per job `jobs/<job_id>/config.yaml`, `curve.csv`, `variance.csv`, `result.json`.
+/// Layout (docs/architecture.md section 7): `<root>/<name>/experiment.yaml`, `manifest.json`,
+/// `claims/`, and per job `jobs/<job_id>/config.yaml`, `curve.csv`, `variance.csv`, `result.json`.
+/// A runner works on a job only while it holds the job's claim (`ClaimFolder`), and builds the
+/// report only while it holds the report claim and no live runner holds a job's.
 /// A job's folder is complete exactly when it holds `result.json`; a rerun skips jobs whose
 /// result is completed or diverged (deterministic outcomes) for the same config and redoes the
 /// rest from scratch. Workers take jobs in plan order from a shared counter; each job writes
@@ -30,7 +33,7 @@ public final class SweepRunner: Sendable {
     public let options: SweepOptions
     /// Set it (from any thread) to stop the sweep gracefully.
     public let stopFlag: StopFlag
-    private let body: JobBody
+    let body: JobBody
 
     public init(plan: ExperimentPlan, options: SweepOptions, stopFlag: StopFlag = StopFlag(), body: @escaping JobBody) {
         self.plan = plan
@@ -45,14 +48,19 @@ public final class SweepRunner: Sendable {
     }
 
     /// Runs the selected jobs. Throws `SweepError` when the sweep cannot start (bad filter,
-    /// folder locked by another runner, unwritable folder); job failures are reported, not thrown.
+    /// unwritable folder) or the report claim is held by a live runner; job failures are
+    /// reported, not thrown.
     public func run() throws -> SweepReport {
         try run { _ in }
     }
 
-    /// Runs the selected jobs, then `whileLocked` with their report before the folder's lock is
-    /// released, so that what it writes (summaries, plots, a regression table) is built from one
+    /// Runs the selected jobs, then `whileLocked` with their report while holding the report
+    /// claim, so that what it writes (summaries, plots, a regression table) is built from one
     /// consistent state of the folder. Its errors propagate.
+    ///
+    /// `whileLocked` is not called when jobs this run left to other runners are still claimed
+    /// by them (`SweepReport.claimedElsewhere`): the report would leave them out. With
+    /// `options.buildsReport` false it is called without the report claim.
     public func run(whileLocked: (SweepReport) throws -> Void) throws -> SweepReport {
         let started = Date()
         guard options.jobs >= 1 else { throw SweepError.invalidWorkerCount(options.jobs) }
@@ -60,8 +68,12 @@ public final class SweepRunner: Sendable {
 
         // Plan positions of the selected jobs, one per id (identical configs share a folder).
         var seen = Set<String>()
-        let selected = plan.jobs.indices.filter {
+        var selected = plan.jobs.indices.filter {
             filter.matches(plan.cells[plan.jobs[$0].cellIndex]) && seen.insert(plan.jobs[$0].id).inserted
+        }
+        if let shard = options.shard {
+            let mine = shard.select(selected.map { plan.jobs[$0].id })
+            selected = selected.filter { mine.contains(plan.jobs[$0].id) }
         }
 
         let root = directory
@@ -71,9 +83,10 @@ public final class SweepRunner: Sendable {
             try SafeFiles.makeDirectories(options.resultsRoot)
             try SafeFiles.makeDirectory(root)
         }
-        // Nothing in the folder is touched before the lock is held.
-        let lock = try RunnerLock(url: root.appendingPathComponent(".lock"), displayPath: Self.displayPath(root))
-        defer { lock.release() }
+        let claims = ClaimFolder(experiment: root, policy: options.claimPolicy)
+        try claims.prepare()
+        let heartbeat = ClaimHeartbeat(policy: options.claimPolicy)
+        defer { heartbeat.stop() }
         let trap = options.handleSignals ? SignalTrap(stopFlag: stopFlag) : nil
         defer { trap?.remove() }
 
@@ -84,7 +97,6 @@ public final class SweepRunner: Sendable {
             experiment: plan.name, overrides: plan.overrides)
         let manifestURL = root.appendingPathComponent("manifest.json")
         try SweepError.mappingFileErrors {
-            try SafeFiles.removeStaleTemporaries(in: root)
             try AtomicFile.write(YAMLEmitter.emit(plan.resolved), to: root.appendingPathComponent("experiment.yaml"))
             try AtomicFile.write(manifest.jsonText, to: manifestURL)
             try SafeFiles.makeDirectory(root.appendingPathComponent("jobs", isDirectory: true))
@@ -105,7 +117,7 @@ public final class SweepRunner: Sendable {
         }
 
         let board = ProgressBoard(mode: options.progress, total: pending.count)
-        let (results, workers) = runPool(pending, root: root, board: board)
+        let (results, workers) = runPool(pending, root: root, board: board, claims: Claims(folder: claims, heartbeat: heartbeat))
         board.finish()
         (report.workersRequested, report.workersStarted, report.workersUsed) = workers
 
@@ -114,7 +126,18 @@ public final class SweepRunner: Sendable {
             if let result = stored[position] {
                 report.skipped.append(job.id)
                 if result.status == .diverged { report.failures.append(failure(job, result, cached: true)) }
-            } else if let result = results[position] {
+            } else if case .claimedElsewhere(let owner) = results[position] {
+                if let result = JobFiles(root: root, jobId: job.id).finishedResult(configText: YAMLEmitter.emit(job.canonicalTree)) {
+                    report.skipped.append(job.id)
+                    if result.status == .diverged { report.failures.append(failure(job, result, cached: true)) }
+                } else {
+                    report.claimedElsewhere.append(job.id)
+                    report.claimOwner = report.claimOwner ?? owner?.owner
+                }
+            } else if case .finishedElsewhere(let result) = results[position] {
+                report.skipped.append(job.id)
+                if result.status == .diverged { report.failures.append(failure(job, result, cached: true)) }
+            } else if case .ran(let result) = results[position] {
                 switch result.status {
                 case .completed: report.completed.append(job.id)
                 case .diverged: report.diverged.append(job.id)
@@ -134,19 +157,14 @@ public final class SweepRunner: Sendable {
         manifest.state = report.wasInterrupted ? "interrupted" : "finished"
         // The job results are on disk already; a manifest that cannot be updated costs nothing more.
         try? AtomicFile.write(manifest.jsonText, to: manifestURL)
-        try whileLocked(report)
+        guard options.buildsReport else {
+            try whileLocked(report)
+            return report
+        }
+        guard report.claimedElsewhere.isEmpty else { return report }
+        try Self.withReportClaim(on: root, policy: options.claimPolicy, partial: false) { try whileLocked(report) }
+        report.reportBuilt = true
         return report
-    }
-
-    /// Runs `body` holding the lock of the results folder `directory` (as a sweep does), so a
-    /// report is never rebuilt while a runner writes the folder, after removing the temporaries
-    /// that dead writers left in it. Throws `SweepError.locked`.
-    public static func withLock<T>(on directory: URL, _ body: () throws -> T) throws -> T {
-        let lock = try RunnerLock(url: directory.appendingPathComponent(".lock"), displayPath: displayPath(directory))
-        defer { lock.release() }
-        // The folder named may itself be a link (the user's choice); nothing inside it is followed.
-        try SweepError.mappingFileErrors { try SafeFiles.removeStaleTemporaries(in: directory.resolvingSymlinksInPath()) }
-        return try body()
     }
 
     /// Runs `positions` on `options.jobs` worker threads, which take them in order from a
@@ -161,8 +179,8 @@ public final class SweepRunner: Sendable {
     /// every start was tried, with an address-space reserve held meanwhile
     /// (`AddressSpaceReserve`). Returns the results of the jobs that ran, by plan position, and
     /// the workers asked for, started and used.
-    private func runPool(_ positions: [Int], root: URL, board: ProgressBoard)
-        -> (results: [Int: JobResult], workers: (requested: Int, started: Int, used: Int))
+    private func runPool(_ positions: [Int], root: URL, board: ProgressBoard, claims: Claims)
+        -> (results: [Int: JobOutcome], workers: (requested: Int, started: Int, used: Int))
     {
         let outcomes = OutcomeLog()
         let queue = JobQueue(count: positions.count)
@@ -175,7 +193,7 @@ public final class SweepRunner: Sendable {
             guard worker < used.value else { return }
             while !stopFlag.isStopped, let next = queue.next() {
                 let position = positions[next]
-                outcomes.add(position, runJob(position, root: root, board: board))
+                outcomes.add(position, claimAndRun(position, root: root, board: board, claims: claims))
             }
         }
         let requested = min(options.jobs, positions.count)
@@ -201,117 +219,23 @@ public final class SweepRunner: Sendable {
         return (outcomes.all, (requested, started, used.value))
     }
 
-    /// Runs one job from a clean folder and writes its `result.json`; never throws.
-    private func runJob(_ position: Int, root: URL, board: ProgressBoard) -> JobResult {
-        let job = plan.jobs[position]
-        let folder = JobFiles(root: root, jobId: job.id)
-        let start = ProcessInfo.processInfo.systemUptime
-        board.jobStarted(position)
-        var outcome: TrainingOutcome
-        do {
-            try folder.reset(configText: YAMLEmitter.emit(job.canonicalTree))
-            let sink = try JobSink(folder: folder, position: position, stopFlag: stopFlag, board: board)
-            do {
-                outcome = try body(job, sink)
-            } catch is CancellationError {
-                outcome = TrainingOutcome(status: .interrupted, finalReturn: .nan, steps: sink.latestStep)
-            } catch {
-                outcome = TrainingOutcome(
-                    status: .failed, finalReturn: .nan, steps: sink.latestStep, error: Self.message(error))
-            }
-            do {
-                try sink.finish()
-            } catch {
-                outcome = TrainingOutcome(status: .failed, finalReturn: .nan, steps: outcome.steps, error: Self.message(error))
-            }
-        } catch {
-            outcome = TrainingOutcome(status: .failed, finalReturn: .nan, steps: 0, error: Self.message(error))
-        }
-        let finalReturn = outcome.status == .completed ? outcome.finalReturn : .nan
-        var result = JobResult(
-            status: outcome.status, finalReturn: finalReturn, error: outcome.error, steps: outcome.steps,
-            seconds: ProcessInfo.processInfo.systemUptime - start)
-        do {
-            // Never through a link put in place of the job's folder (its reset refused it).
-            guard try SafeFiles.isDirectory(folder.directory) else {
-                throw FileSystemError.failed(path: folder.directory.path, action: "write", errno: .noSuchFileOrDirectory)
-            }
-            // Read back from disk, so the record vouches for what a later run or report will read.
-            result.files = try folder.currentDigests()
-            try AtomicFile.write(result.jsonText, to: folder.result)
-        } catch {
-            // Without result.json the folder reads as torn and the next run redoes the job.
-            result.status = .failed
-            result.error = Self.message(error)
-        }
-        board.jobFinished(
-            position, job: (job.id, plan.cells[job.cellIndex].label, job.seed), result: result)
-        return result
-    }
-
-    private func failure(_ job: ExperimentPlan.Job, _ result: JobResult, cached: Bool) -> SweepReport.Failure {
+    func failure(_ job: ExperimentPlan.Job, _ result: JobResult, cached: Bool) -> SweepReport.Failure {
         SweepReport.Failure(
             jobId: job.id, cell: plan.cells[job.cellIndex].label, seed: job.seed, status: result.status,
             error: result.error, step: result.steps, cached: cached)
     }
 
-    private static func message(_ error: any Error) -> String {
+    static func message(_ error: any Error) -> String {
         (error as? LocalizedError)?.errorDescription ?? String(describing: error)
     }
 
     /// `path` relative to the current folder when inside it, for messages.
-    private static func displayPath(_ url: URL) -> String {
+    static func displayPath(_ url: URL) -> String {
         let path = url.standardizedFileURL.path
         let cwd = FileManager.default.currentDirectoryPath
         let prefix = cwd.hasSuffix("/") ? cwd : cwd + "/"
         var shown = path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
         while shown.count > 1 && shown.hasSuffix("/") { shown.removeLast() }
         return shown
-    }
-}
-
-/// The next job to start, in plan order, shared by the workers.
-private final class JobQueue: @unchecked Sendable {
-    private let lock = NSLock()
-    private var cursor = 0
-    private let count: Int
-
-    init(count: Int) { self.count = count }
-
-    func next() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard cursor < count else { return nil }
-        cursor += 1
-        return cursor - 1
-    }
-}
-
-/// How many workers may take jobs: set before the workers pass their start gate, read after.
-private final class WorkerCount: @unchecked Sendable {
-    private let lock = NSLock()
-    private var count = 1
-
-    var value: Int {
-        get { lock.lock(); defer { lock.unlock() }; return count }
-        set { lock.lock(); count = newValue; lock.unlock() }
-    }
-}
-
-/// The results of finished jobs, by plan position.
-private final class OutcomeLog: @unchecked Sendable {
-    private let lock = NSLock()
-    private var results: [Int: JobResult] = [:]
-
-    func add(_ position: Int, _ result: JobResult) {
-        lock.lock()
-        defer { lock.unlock() }
-        results[position] = result
-    }
-
-    var all: [Int: JobResult] {
-        lock.lock()
-        defer { lock.unlock() }
-        return results
     }
 }

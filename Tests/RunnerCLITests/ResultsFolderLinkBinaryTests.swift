@@ -61,25 +61,36 @@ import Testing
         }
     }
 
-    @Test func lockLinkedToAUserFileIsRefusedByRunAndReport() throws {
+    @Test func reportClaimLinkedToAUserFileIsRefusedByRunAndReport() throws {
         let setup = try Setup()
-        try setup.link(".lock", to: setup.user.appendingPathComponent("precious.txt"))
+        try setup.link("claims/report", to: setup.user.appendingPathComponent("precious.txt"))
         for arguments in [["run", setup.config], ["report", setup.folder.path]] {
             let outcome = try setup.run(arguments)
             #expect(outcome.status == 1 && !outcome.crashed, "\(arguments): \(outcome.stderr)")
-            #expect(outcome.stderr.contains(".lock") && outcome.stderr.contains("symbolic link"), "\(outcome.stderr)")
+            #expect(outcome.stderr.contains("claims/report: is a symbolic link"), "\(outcome.stderr)")
             try setup.expectUserFilesIntact()
         }
     }
 
-    @Test func lockHardLinkedToAUserFileIsRefused() throws {
+    @Test func reportClaimHardLinkedToAUserFileIsRefused() throws {
         let setup = try Setup()
-        let lock = setup.folder.appendingPathComponent(".lock")
-        try FileManager.default.removeItem(at: lock)
-        try FileManager.default.linkItem(at: setup.user.appendingPathComponent("precious.txt"), to: lock)
+        let claim = setup.folder.appendingPathComponent("claims/report")
+        try FileManager.default.linkItem(at: setup.user.appendingPathComponent("precious.txt"), to: claim)
         let outcome = try setup.run(["report", setup.folder.path])
-        #expect(outcome.status == 1 && outcome.stderr.contains(".lock"), "\(outcome.stderr)")
+        #expect(outcome.status == 1 && outcome.stderr.contains("claims/report"), "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("not a regular file of its own"), "\(outcome.stderr)")
         try setup.expectUserFilesIntact()
+    }
+
+    @Test func claimsFolderLinkedToAUserFolderIsRefusedByRunAndReport() throws {
+        let setup = try Setup()
+        try setup.link("claims", to: setup.user)
+        for arguments in [["run", setup.config, "--force"], ["report", setup.folder.path]] {
+            let outcome = try setup.run(arguments)
+            #expect(outcome.status == 1 && !outcome.crashed, "\(arguments): \(outcome.stderr)")
+            #expect(outcome.stderr.contains("claims"), "\(outcome.stderr)")
+            try setup.expectUserFilesIntact()
+        }
     }
 
     @Test func plotsLinkedToAUserFolderIsRefusedByReport() throws {

@@ -114,8 +114,9 @@ import Testing
             return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
         }
         #expect(keys == keys.sorted())
-        // Six fields and `files`, null when not recorded.
-        #expect(keys.count == 7 && text.contains("\"files\" : null"))
+        // Six fields, `files` (null when not recorded), `restarts` and `resumed_from_steps`.
+        #expect(keys.count == 9 && text.contains("\"files\" : null"))
+        #expect(text.contains("\"restarts\" : 0"))
     }
 
     @Test func thousandTinyJobsRunAndThenAllSkip() throws {

@@ -6,7 +6,7 @@ import Testing
 
 @testable import Sweep
 
-/// Temporaries left by a killed writer are removed by the next run or report, under the lock.
+/// Temporaries left by a killed writer are removed by the next run or report, under the report claim.
 @Suite struct StaleTemporaryTests {
     /// The pid of a process that has exited (and been reaped).
     private func deadPID() throws -> Int32 {
@@ -44,7 +44,7 @@ import Testing
         #expect(try String(contentsOf: userFile, encoding: .utf8) == "keep me")
     }
 
-    @Test func reportUnderTheLockRemovesThemToo() throws {
+    @Test func reportUnderTheReportClaimRemovesThemToo() throws {
         let scratch = Scratch()
         let plan = try scratch.plan(experiment(seeds: 1, grid: false))
         let root = scratch.root("r")
@@ -53,7 +53,7 @@ import Testing
         try FileManager.default.createDirectory(at: experiment.appendingPathComponent("plots"), withIntermediateDirectories: true)
         let stale = experiment.appendingPathComponent("plots/.learning_curves.gp.\(try deadPID()).4.tmp")
         try "partial".write(to: stale, atomically: false, encoding: .utf8)
-        try SweepRunner.withLock(on: experiment) {}
+        try SweepRunner.withReportClaim(on: experiment) {}
         #expect(!FileManager.default.fileExists(atPath: stale.path))
     }
 

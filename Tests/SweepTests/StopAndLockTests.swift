@@ -43,40 +43,6 @@ import Testing
         _ = try SweepRunner(plan: plan, options: options(scratch.root("clean")), body: FakeTrainer().body).run()
         #expect(try snapshot(root) == snapshot(scratch.root("clean")))
     }
-
-    @Test func secondRunnerOnTheSameFolderFailsWithoutTouchingFiles() throws {
-        let scratch = Scratch()
-        let plan = try scratch.plan(experiment(seeds: 1))
-        let root = scratch.root("r")
-        let outcome = Box<(before: [String: Data], after: [String: Data], error: (any Error)?, calls: Int)>()
-        let trainer = FakeTrainer()
-        trainer.onStart = { job in
-            guard job.id == plan.jobs[2].id else { return }
-            let before = try? snapshot(root)
-            var caught: (any Error)?
-            let second = FakeTrainer()
-            do {
-                _ = try SweepRunner(plan: plan, options: options(root, force: true), body: second.body).run()
-            } catch {
-                caught = error
-            }
-            outcome.value = (before ?? [:], (try? snapshot(root)) ?? [:], caught, second.calledIds.count)
-        }
-        let report = try SweepRunner(plan: plan, options: options(root, jobs: 1), body: trainer.body).run()
-        #expect(report.completed.count == plan.jobs.count)
-
-        let seen = try #require(outcome.value)
-        let display = root.appendingPathComponent(plan.name).path
-        #expect(seen.error as? SweepError == .locked(directory: display, pid: Int(getpid())))
-        #expect("\(try #require(seen.error))".contains("another runner is using"))
-        #expect(seen.calls == 0)
-        #expect(!seen.before.isEmpty)
-        #expect(seen.before == seen.after)
-
-        // Released at the end: a new runner gets the folder.
-        let later = try SweepRunner(plan: plan, options: options(root), body: FakeTrainer().body).run()
-        #expect(later.skipped.count == plan.jobs.count)
-    }
 }
 
 @Suite(.serialized) struct SignalTests {

@@ -10,6 +10,7 @@ extension TrainerSettings.Training: Codable {
         case evalEvery = "eval_every"
         case evalEpisodes = "eval_episodes"
         case evalPolicy = "eval_policy"
+        case checkpointEvery = "checkpoint_every"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -22,7 +23,12 @@ extension TrainerSettings.Training: Codable {
         evalEpisodes = try c.value(.evalEpisodes, default: evalEpisodes)
         try c.require((1...1_000_000).contains(evalEpisodes), .evalEpisodes, "must be in 1...1000000")
         evalPolicy = try c.value(.evalPolicy, default: evalPolicy)
+        checkpointEvery = try c.decodeIfPresent(Int.self, forKey: .checkpointEvery)
+        try c.require(checkpointEvery.map { $0 >= 1 } ?? true, .checkpointEvery, "must be at least 1")
     }
+
+    /// `checkpoint_every` is left out: when a run saves its state does not change its results,
+    /// so it is not part of a job's configuration or identity.
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)

@@ -21,6 +21,13 @@
 /// Settings that cannot be built (a tabular policy on CartPole, say) give `failed` with the
 /// message. Only `completed` runs report a `finalReturn` (the last evaluation's mean); others
 /// report NaN.
+///
+/// Checkpoints: a run starts from `sink.resumeSnapshot` when there is one. At the first update
+/// boundary after each multiple of `training.checkpoint_every` steps (default `eval_every`),
+/// after that update's row and measurement, the sink is offered the state
+/// (`sink.checkpoint`); when `sink.checkpointRequested`, it is offered at the next boundary and
+/// the run stops there, `interrupted`. A boundary state restored into a fresh run continues bit
+/// for bit (`TrainingSnapshot`).
 public struct Trainer {
     /// The gradient-diagnostics hook: called with the frozen state at step 0 (after the first
     /// curve row) and after every update that crosses a multiple of `diagnostics.every`, when the
@@ -72,6 +79,13 @@ public struct Trainer {
         } catch {
             return TrainingOutcome(status: .failed, finalReturn: .nan, steps: 0, error: "\(error)")
         }
+        if let snapshot = sink.resumeSnapshot {
+            do {
+                try session.restore(snapshot)
+            } catch {
+                return TrainingOutcome(status: .failed, finalReturn: .nan, steps: 0, error: "\(error)")
+            }
+        }
         return session.run(sink: sink, measurement: settings.diagnostics == nil ? nil : measurement)
     }
 }
@@ -110,6 +124,9 @@ extension TrainingSession: SessionRunning {
     ) -> TrainingOutcome {
         let total = settings.training.steps, evalEvery = settings.training.evalEvery
         let measureEvery = settings.diagnostics?.every ?? Int.max
+        let checkpointEvery = settings.training.checkpointEvery ?? evalEvery
+        // The step of the previous boundary: a resumed run does not offer its own state again.
+        var boundary = stepsDone
         stopPoll.source = sink
         defer { stopPoll.source = nil }
         func interrupted() -> TrainingOutcome {
@@ -143,6 +160,14 @@ extension TrainingSession: SessionRunning {
             if stopPoll.isStopped { return interrupted() }
         }
         while stepsDone < total {
+            if sink.checkpointRequested {
+                sink.checkpoint(step: stepsDone) { snapshot() }
+                return interrupted()
+            }
+            if stepsDone / checkpointEvery > boundary / checkpointEvery {
+                sink.checkpoint(step: stepsDone) { snapshot() }
+            }
+            boundary = stepsDone
             if stepsDone >= pauseStep || sink.shouldStop { return interrupted() }
             let before = stepsDone
             stepsDone += collect(environments, &actionGenerator, rollout)

@@ -197,12 +197,19 @@ public struct TrainerSettings: Sendable, Equatable {
         public var evalEvery: Int
         public var evalEpisodes: Int
         public var evalPolicy: EvalPolicy
+        /// Steps between checkpoints offered to the sink (`TrainingSink.checkpoint`); nil: at
+        /// each evaluation. Changes when the state is saved, never what the run computes.
+        public var checkpointEvery: Int?
 
-        public init(steps: Int, evalEvery: Int? = nil, evalEpisodes: Int = 10, evalPolicy: EvalPolicy = .sample) {
+        public init(
+            steps: Int, evalEvery: Int? = nil, evalEpisodes: Int = 10, evalPolicy: EvalPolicy = .sample,
+            checkpointEvery: Int? = nil
+        ) {
             self.steps = steps
             self.evalEvery = evalEvery ?? max(1, steps / 20)
             self.evalEpisodes = evalEpisodes
             self.evalPolicy = evalPolicy
+            self.checkpointEvery = checkpointEvery
         }
     }
 

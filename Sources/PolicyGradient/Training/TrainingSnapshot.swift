@@ -6,7 +6,15 @@ import Foundation
 ///
 /// Restored into a freshly built run of the same settings, training continues exactly as the
 /// run it was taken from would have, bit for bit.
+///
+/// Saved snapshots carry `formatVersion`; `load` refuses any other version than this build's,
+/// naming both, rather than misreading a file written by another version.
 public struct TrainingSnapshot: Codable, Sendable {
+    /// The version of the saved form written by this build; raise it whenever a field changes.
+    public static let currentFormatVersion = 1
+
+    /// The version of the saved form (`currentFormatVersion` when taken by this build).
+    public var formatVersion = TrainingSnapshot.currentFormatVersion
     /// The values of each distinct parameter buffer (policy first).
     var parameters: [[Float]]
     /// One state per buffer's optimizer.
@@ -39,11 +47,28 @@ public struct TrainingSnapshot: Codable, Sendable {
         return try encoder.encode(self)
     }
 
-    /// A snapshot read back from `save()`'s output.
+    /// A snapshot read back from `save()`'s output; throws `TrainerError` for another format
+    /// version.
     public static func load(_ data: Data) throws -> TrainingSnapshot {
         let decoder = JSONDecoder()
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(
             positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        let version = (try? decoder.decode(Version.self, from: data))?.formatVersion
+        try checkVersion(version)
         return try decoder.decode(TrainingSnapshot.self, from: data)
+    }
+
+    /// Throws unless `version` is this build's format version.
+    public static func checkVersion(_ version: Int?) throws {
+        guard version == currentFormatVersion else {
+            throw TrainerError(
+                "the saved training state has format version \(version.map(String.init) ?? "none"); "
+                    + "this runner reads version \(currentFormatVersion)")
+        }
+    }
+
+    /// The version field alone, read before the rest.
+    private struct Version: Decodable {
+        var formatVersion: Int?
     }
 }

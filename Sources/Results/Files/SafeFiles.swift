@@ -105,13 +105,16 @@ public enum SafeFiles {
 
     /// Removes, anywhere under the folder `url` (links not followed), the temporaries
     /// `.<name>.<pid>.<counter>.tmp` whose writer is no longer running. Returns their paths.
+    /// Folders for which `skipping` is true are left alone (another host's writer may be at work
+    /// there, whose pid means nothing here).
     @discardableResult
-    public static func removeStaleTemporaries(in url: URL) throws -> [String] {
+    public static func removeStaleTemporaries(in url: URL, skipping: (URL) -> Bool = { _ in false }) throws -> [String] {
         var removed: [String] = []
         for (name, type) in try entries(of: url) {
             let child = url.appendingPathComponent(name)
             if type == .directory {
-                removed += try removeStaleTemporaries(in: child)
+                if skipping(child) { continue }
+                removed += try removeStaleTemporaries(in: child, skipping: skipping)
             } else if type == .file, let pid = TemporaryName.writer(of: name), !isRunning(pid) {
                 try removeFile(child)
                 removed.append(child.path)

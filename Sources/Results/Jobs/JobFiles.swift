@@ -24,4 +24,6 @@ public struct JobFiles: Sendable, Equatable {
     public var policy: URL { directory.appendingPathComponent("policy.json") }
     /// The outcome, written last.
     public var result: URL { directory.appendingPathComponent("result.json") }
+    /// The training state saved while the job runs, to resume it; removed when it ends.
+    public var checkpoint: URL { directory.appendingPathComponent("checkpoint") }
 }

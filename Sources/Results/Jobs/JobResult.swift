@@ -7,7 +7,8 @@ import PolicyGradient
 /// "steps_per_second": 8000, "files": {...}}`; `final_return` is null unless it is a number.
 /// `files` records the size, line count and SHA-256 of the job's `config.yaml`, `curve.csv` and
 /// `variance.csv` as written, so a damaged file is caught; it is null in a result written by
-/// an earlier version, which cannot be verified.
+/// an earlier version, which cannot be verified. `restarts` and `resumed_from_steps` say how
+/// often, and from which steps, the job was resumed from a checkpoint.
 ///
 /// `seconds` and `stepsPerSecond` are wall-clock figures, the only ones in a job's folder.
 public struct JobResult: Sendable, Equatable, Codable {
@@ -20,6 +21,10 @@ public struct JobResult: Sendable, Equatable, Codable {
     public var stepsPerSecond: Double
     /// The job's files as written, by file name; nil when not recorded.
     public var files: [String: FileDigest]?
+    /// How many times the job was resumed from a checkpoint (0 for an uninterrupted run).
+    public var restarts = 0
+    /// The step each resumption started from, oldest first (`restarts` entries).
+    public var resumedFromSteps: [Int] = []
 
     public init(
         status: JobStatus, finalReturn: Double?, error: String?, steps: Int, seconds: Double,
@@ -40,6 +45,23 @@ public struct JobResult: Sendable, Equatable, Codable {
         case error, steps, seconds
         case stepsPerSecond = "steps_per_second"
         case files
+        case restarts
+        case resumedFromSteps = "resumed_from_steps"
+    }
+
+    /// Reads every key; `restarts` and `resumed_from_steps` may be missing (an earlier
+    /// version's result), meaning none.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        status = try c.decode(JobStatus.self, forKey: .status)
+        finalReturn = try c.decodeIfPresent(Double.self, forKey: .finalReturn)
+        error = try c.decodeIfPresent(String.self, forKey: .error)
+        steps = try c.decode(Int.self, forKey: .steps)
+        seconds = try c.decode(Double.self, forKey: .seconds)
+        stepsPerSecond = try c.decode(Double.self, forKey: .stepsPerSecond)
+        files = try c.decodeIfPresent([String: FileDigest].self, forKey: .files)
+        restarts = try c.decodeIfPresent(Int.self, forKey: .restarts) ?? 0
+        resumedFromSteps = try c.decodeIfPresent([Int].self, forKey: .resumedFromSteps) ?? []
     }
 
     /// Writes every key, absent values as `null`.
@@ -52,6 +74,8 @@ public struct JobResult: Sendable, Equatable, Codable {
         try c.encode(seconds, forKey: .seconds)
         try c.encode(stepsPerSecond, forKey: .stepsPerSecond)
         try c.encode(files, forKey: .files)
+        try c.encode(restarts, forKey: .restarts)
+        try c.encode(resumedFromSteps, forKey: .resumedFromSteps)
     }
 
     /// Pretty JSON with sorted keys and a final newline.

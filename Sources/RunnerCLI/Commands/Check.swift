@@ -45,7 +45,7 @@ struct Check: ParsableCommand {
             throw ExitStatus.invalidConfig
         }
         _ = try SweepDriver.run(
-            plan: plan, results: sweep.results, jobs: sweep.jobs, only: sweep.only, force: sweep.force,
+            plan: plan, arguments: sweep,
             progress: .lines
         ) { outcome in
             if updateReference {

@@ -16,6 +16,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Render the plots with gnuplot: png or svg.")
     var render: RenderFormat?
 
+    @Flag(help: "Build the report even while other runners still run some jobs (they are left out).")
+    var partial = false
+
     func validate() throws {
         if directory.isEmpty { throw ValidationError("the results folder must be named, not empty") }
     }
@@ -29,13 +32,17 @@ struct ReportCommand: ParsableCommand {
         }
         let summary: ReportSummary
         do {
-            // Under the folder's lock, so a runner never writes it while the report reads it.
-            summary = try SweepRunner.withLock(on: url) { try Reporter().build(resultsDirectory: url, render: render) }
+            // Under the report claim, once no live runner holds a job (unless --partial).
+            summary = try SweepRunner.withReportClaim(on: url, partial: partial) { try Reporter().build(resultsDirectory: url, render: render) }
         } catch let error as ConfigurationError {
             Console.error(error.description)
             throw ExitStatus.invalidConfig
         } catch let error as SweepError {
-            Console.error("error: \(error.description)")
+            if case .jobsClaimed = error {
+                Console.error("error: \(error.description); wait for them, or pass --partial for a report of the finished jobs")
+            } else {
+                Console.error("error: \(error.description)")
+            }
             throw ExitStatus.failure
         } catch let error as FileSystemError {
             Console.error("error: \(error.description)")

@@ -6,8 +6,11 @@ struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run every job of an experiment and write its report.",
         discussion: """
-            Finished jobs are kept: run again to resume an interrupted sweep. Results go to \
-            RESULTS/<experiment>/; see the README for the tour.
+            Finished jobs are kept: run again to resume an interrupted sweep (unfinished jobs \
+            continue from their latest checkpoint). Results go to \
+            RESULTS/<experiment>/; see the README for the tour. With --shard I/N several runners \
+            share the jobs (the selected jobs sorted by id, every N-th from the I-th); with \
+            --no-report a runner leaves the summaries to `runner report`.
             """)
 
     @Argument(help: "The experiment file.")
@@ -20,11 +23,35 @@ struct Run: ParsableCommand {
     @Flag(help: "No live progress bar: one line per finished job.")
     var noProgress = false
 
+    /// `parsing: .unconditional` so that `--shard -1/3` is refused as a shard, not read as a flag.
+    @Option(parsing: .unconditional, help: ArgumentHelp(
+        "Run only part I of N of the jobs (0 <= I < N): the selected jobs sorted by id, every N-th from the I-th.",
+        valueName: "I/N"))
+    var shard: String?
+
+    @Flag(help: "Do not build the summaries and plots (run `runner report` once every shard is done).")
+    var noReport = false
+
+    func validate() throws {
+        if let shard, Shard(shard) == nil {
+            throw ValidationError(
+                "--shard expects I/N, two whole numbers with 0 <= I < N (as in 0/4), got '\(shard)'")
+        }
+    }
+
     func run() throws {
         let plan = try PlanLoading.load(config, overrides: overrides.set)
+        let progress: ProgressMode = noProgress ? .lines : .auto
+        if noReport {
+            let report = try SweepDriver.runWithoutReport(
+                plan: plan, arguments: sweep,
+                progress: progress, shard: shard.flatMap(Shard.init))
+            if !report.failures.isEmpty { throw ExitStatus.failure }
+            return
+        }
         _ = try SweepDriver.run(
-            plan: plan, results: sweep.results, jobs: sweep.jobs, only: sweep.only, force: sweep.force,
-            progress: noProgress ? .lines : .auto
+            plan: plan, arguments: sweep,
+            progress: progress, shard: shard.flatMap(Shard.init)
         ) { outcome in
             if !outcome.report.failures.isEmpty { throw ExitStatus.failure }
         }

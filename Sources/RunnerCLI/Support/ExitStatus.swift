@@ -7,13 +7,14 @@ import ArgumentParser
 /// (EPIPE) is not an error. A failure status already chosen is kept.
 public enum ExitStatus {
     /// A job failed or diverged, a regression was found, `check` had nothing to check, the
-    /// results folder is locked or cannot be written, or the command's output was lost.
+    /// results folder cannot be written, other runners still hold its jobs or its report, or the
+    /// command's output was lost.
     public static let failure = ExitCode(1)
     /// The experiment file is invalid.
     public static let invalidConfig = ExitCode(2)
     /// The command line is malformed (ArgumentParser's own usage errors use it too), or
     /// `report` names a folder that is not a results folder.
     public static let usage = ExitCode(64)
-    /// Interrupted by SIGINT or SIGTERM.
+    /// Interrupted by SIGINT, SIGTERM or SIGUSR1.
     public static let interrupted = ExitCode(130)
 }

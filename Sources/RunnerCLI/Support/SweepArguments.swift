@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// The options `run` and `check` share: where results go, how many workers, which cells,
-/// and whether stored results are reused.
+/// whether stored results are reused, and whether checkpoints are kept.
 struct SweepArguments: ParsableArguments {
     /// `parsing: .unconditional` so that `--jobs -1` reads -1 as the value and is refused
     /// for being below 1, rather than read as an unknown flag.
@@ -16,6 +16,9 @@ struct SweepArguments: ParsableArguments {
 
     @Flag(help: "Rerun jobs that already have results (job ids hash the configuration, not the code).")
     var force = false
+
+    @Flag(help: "Keep each job's checkpoint when it completes (removed by default).")
+    var keepCheckpoints = false
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }

@@ -3,7 +3,12 @@ import Results
 import PolicyGradient
 
 /// Streams one job's rows to hidden temporaries (`.curve.csv.<pid>.<counter>.tmp`, likewise for
-/// `variance.csv`), renamed into place by `finish()`: rows are never kept in memory.
+/// `variance.csv`), renamed into place by `finish()`, and saves the checkpoints the trainer
+/// offers to `checkpoint` (atomically, flushed to disk).
+///
+/// A job resumed from a checkpoint starts its files with the rows the checkpoint records, so
+/// they end byte for byte as an uninterrupted run's. Curve rows are kept by the trainer's
+/// state anyway; the variance rows written so far are kept here for the next checkpoint.
 final class JobSink: TrainingSink {
     private let folder: JobFiles
     private let curveWriter: BufferedFileWriter
@@ -17,8 +22,17 @@ final class JobSink: TrainingSink {
     private(set) var latestStep = 0
     /// The trained policy, written by `finish()`.
     private var policy: SavedPolicy?
+    /// The checkpoint the job resumes from, if any.
+    private let resume: JobCheckpoint?
+    /// The steps this job was resumed from, oldest first (this run's last).
+    let resumedFromSteps: [Int]
+    private var varianceRows = ""
+    /// Called after each checkpoint is saved, with its step (tests stop jobs there).
+    var onCheckpoint: ((Int) -> Void)?
 
-    init(folder: JobFiles, position: Int, stopFlag: StopFlag, board: ProgressBoard) throws {
+    init(folder: JobFiles, position: Int, stopFlag: StopFlag, board: ProgressBoard, resume: JobCheckpoint? = nil) throws {
+        self.resume = resume
+        resumedFromSteps = resume.map { $0.resumedFromSteps + [$0.step] } ?? []
         self.folder = folder
         self.position = position
         self.stopFlag = stopFlag
@@ -29,6 +43,12 @@ final class JobSink: TrainingSink {
         varianceWriter = try BufferedFileWriter(url: varianceTemporary)
         curveWriter.append(CurveRow.csvHeaderLine)
         varianceWriter.append(VarianceRow.csvHeaderLine)
+        if let resume {
+            for row in resume.snapshot.curve { curveWriter.append(row.csvLine) }
+            varianceRows = resume.varianceRows
+            varianceWriter.append(varianceRows)
+            latestStep = resume.step
+        }
     }
 
     func record(_ row: CurveRow) {
@@ -38,14 +58,30 @@ final class JobSink: TrainingSink {
     }
 
     func record(_ row: VarianceRow) {
-        varianceWriter.append(row.csvLine)
+        let line = row.csvLine
+        varianceRows += line
+        varianceWriter.append(line)
     }
 
     func record(_ policy: SavedPolicy) {
         self.policy = policy
     }
 
-    var shouldStop: Bool { stopFlag.isStopped }
+    var shouldStop: Bool { stopFlag.stopsAtOnce }
+
+    var resumeSnapshot: TrainingSnapshot? { resume?.snapshot }
+
+    var checkpointRequested: Bool { stopFlag.checkpointRequested }
+
+    /// Saves `jobs/<id>/checkpoint`. A checkpoint that cannot be written is skipped: the job
+    /// goes on, and a restart resumes from the previous one (or from step 0).
+    func checkpoint(step: Int, _ snapshot: () -> TrainingSnapshot) {
+        let checkpoint = JobCheckpoint(
+            step: step, resumedFromSteps: resumedFromSteps, varianceRows: varianceRows, snapshot: snapshot())
+        guard let data = try? checkpoint.data(), (try? AtomicFile.write(data, to: folder.checkpoint, durable: true)) != nil
+        else { return }
+        onCheckpoint?(step)
+    }
 
     /// Steps between progress reports: often enough for a live rate, rarely enough to stay off the lock.
     private static let progressInterval = 4096

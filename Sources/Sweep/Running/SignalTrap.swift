@@ -1,13 +1,20 @@
 import Dispatch
 import Foundation
 
-/// Turns SIGINT and SIGTERM into stop requests while installed.
+/// Turns SIGINT into a stop request, and SIGTERM and SIGUSR1 into checkpoint-then-stop
+/// requests, while installed.
 ///
-/// The first signal asks for a graceful stop: running jobs see it within moments (the trainer
+/// A first SIGINT asks for a graceful stop: running jobs see it within moments (the trainer
 /// polls inside collection, updates and evaluation), end `interrupted`, their `result.json`
-/// says so, the report is written, and a rerun redoes them. A second signal ends the process
-/// at once with exit status 130 (`_exit`, no cleanup), which is safe too: the lock dies with
-/// the process and unfinished job folders have no `result.json`, so the next run redoes them.
+/// says so, the report is written, and a rerun resumes them from their latest checkpoint.
+/// A first SIGUSR1 (SLURM's warning before preemption or the time limit) lets each running job
+/// finish its update, save a checkpoint at that boundary and end `interrupted`; no new job
+/// starts. A first SIGTERM (how preemption and time limits arrive) does the same within
+/// `SignalTrap.termGrace` seconds, after which jobs still short of a boundary stop at once.
+/// A second signal ends the process at once with exit status 130 (`_exit`, no cleanup), which
+/// is safe too: its claims name a dead process, taken over by the next run on this host, and
+/// unfinished job folders have no `result.json`, so the next run resumes them from their
+/// checkpoints.
 /// Once a signal came, that exit stays in place after `remove()`: the process is on its way
 /// out with 130 anyway, and a signal in its last moments must not turn that into a death by
 /// signal.
@@ -17,9 +24,13 @@ final class SignalTrap {
     private var previous: [(Int32, sig_t?)] = []
     private let received = SignalCount()
 
-    init(stopFlag: StopFlag, signals: [Int32] = [SIGINT, SIGTERM]) {
+    /// Seconds a job gets after SIGTERM to reach an update boundary and save a checkpoint.
+    static let termGrace = 2.0
+
+    init(stopFlag: StopFlag, signals: [Int32] = [SIGINT], checkpointSignals: [Int32: Double?] = [SIGTERM: termGrace, SIGUSR1: nil]) {
         let received = received
-        for number in signals {
+        let all = signals + checkpointSignals.keys.sorted()
+        for number in all {
             // The default action would kill the process before the dispatch source sees it.
             previous.append((number, signal(number, SIG_IGN)))
             let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
@@ -28,10 +39,14 @@ final class SignalTrap {
                 // Signals that came before the handler ran are delivered as one event.
                 let count = max(1, Int(source.data))
                 guard received.add(count) == 0, count == 1 else { _exit(130) }
-                stopFlag.requestStop()
+                if let grace = checkpointSignals[number] {
+                    stopFlag.requestCheckpoint(grace: grace)
+                } else {
+                    stopFlag.requestStop()
+                }
                 // From now on a signal goes straight to the exit, on whichever thread takes it,
                 // with or without the sources.
-                for other in signals { signal(other) { _ in _exit(130) } }
+                for other in all { signal(other) { _ in _exit(130) } }
             }
             source.resume()
             sources.append(source)

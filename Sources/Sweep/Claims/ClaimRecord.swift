@@ -1,0 +1,54 @@
+import Foundation
+
+/// The contents of a claim file: who holds the job (or the report) and when it last said so.
+///
+/// `{"heartbeat": 1764520000, "host": "node12", "pid": 4242, "slurm_job_id": "81234_7"}`, one
+/// line of JSON with sorted keys. `heartbeat` is whole seconds since 1970 on the owner's clock;
+/// it keeps its width (ten digits until the year 2286), so a refresh rewrites the file in place
+/// without changing its size and a reader sees the old line or the new one.
+public struct ClaimRecord: Sendable, Equatable, Codable {
+    public var host: String
+    public var pid: Int32
+    /// `SLURM_JOB_ID` (with `_<task>` for an array task) of the owner, when it runs under SLURM.
+    public var slurmJobId: String?
+    /// Seconds since 1970, refreshed while the owner runs.
+    public var heartbeat: Int64
+
+    public init(host: String, pid: Int32, slurmJobId: String?, heartbeat: Int64) {
+        self.host = host
+        self.pid = pid
+        self.slurmJobId = slurmJobId
+        self.heartbeat = heartbeat
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case host, pid, heartbeat
+        case slurmJobId = "slurm_job_id"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(host, forKey: .host)
+        try c.encode(pid, forKey: .pid)
+        try c.encode(slurmJobId, forKey: .slurmJobId)
+        try c.encode(heartbeat, forKey: .heartbeat)
+    }
+
+    /// One line of JSON, sorted keys, ending with a newline.
+    public var text: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(self)) ?? Data()
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// Reads a record; nil for a file being created (empty) or not a record.
+    public static func parse(_ data: Data) -> ClaimRecord? {
+        try? JSONDecoder().decode(ClaimRecord.self, from: data)
+    }
+
+    /// `host node12, pid 4242, SLURM job 81234_7`, for messages.
+    public var owner: String {
+        "host \(host), pid \(pid)" + (slurmJobId.map { ", SLURM job \($0)" } ?? "")
+    }
+}

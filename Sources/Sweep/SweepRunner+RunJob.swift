@@ -1,0 +1,67 @@
+import Foundation
+import PolicyGradient
+import Results
+import YAML
+
+/// Running one job into its folder.
+extension SweepRunner {
+    /// Runs one job, from its checkpoint when it has a usable one and from a clean folder
+    /// otherwise, and writes its `result.json`; never throws.
+    func runJob(_ position: Int, root: URL, board: ProgressBoard) -> JobResult {
+        let job = plan.jobs[position]
+        let folder = JobFiles(root: root, jobId: job.id)
+        let start = ProcessInfo.processInfo.systemUptime
+        board.jobStarted(position)
+        var outcome: TrainingOutcome
+        var resumedFromSteps: [Int] = []
+        do {
+            let configText = YAMLEmitter.emit(job.canonicalTree)
+            let resume = options.force ? nil : folder.resumableCheckpoint(configText: configText)
+            if resume != nil { try folder.prepareResume() } else { try folder.reset(configText: configText) }
+            let sink = try JobSink(folder: folder, position: position, stopFlag: stopFlag, board: board, resume: resume)
+            resumedFromSteps = sink.resumedFromSteps
+            sink.onCheckpoint = options.onCheckpoint.map { hook in { step in hook(job.id, step) } }
+            do {
+                outcome = try body(job, sink)
+            } catch is CancellationError {
+                outcome = TrainingOutcome(status: .interrupted, finalReturn: .nan, steps: sink.latestStep)
+            } catch {
+                outcome = TrainingOutcome(
+                    status: .failed, finalReturn: .nan, steps: sink.latestStep, error: Self.message(error))
+            }
+            do {
+                try sink.finish()
+            } catch {
+                outcome = TrainingOutcome(status: .failed, finalReturn: .nan, steps: outcome.steps, error: Self.message(error))
+            }
+        } catch {
+            outcome = TrainingOutcome(status: .failed, finalReturn: .nan, steps: 0, error: Self.message(error))
+        }
+        let finalReturn = outcome.status == .completed ? outcome.finalReturn : .nan
+        var result = JobResult(
+            status: outcome.status, finalReturn: finalReturn, error: outcome.error, steps: outcome.steps,
+            seconds: ProcessInfo.processInfo.systemUptime - start)
+        result.restarts = resumedFromSteps.count
+        result.resumedFromSteps = resumedFromSteps
+        do {
+            // Never through a link put in place of the job's folder (its reset refused it).
+            guard try SafeFiles.isDirectory(folder.directory) else {
+                throw FileSystemError.failed(path: folder.directory.path, action: "write", errno: .noSuchFileOrDirectory)
+            }
+            // Read back from disk, so the record vouches for what a later run or report will read.
+            result.files = try folder.currentDigests()
+            try AtomicFile.write(result.jsonText, to: folder.result)
+            // A deterministic end needs no checkpoint; an interrupted or failed job resumes from it.
+            if (result.status == .completed || result.status == .diverged) && !options.keepCheckpoints {
+                try SafeFiles.removeFile(folder.checkpoint)
+            }
+        } catch {
+            // Without result.json the folder reads as torn and the next run redoes the job.
+            result.status = .failed
+            result.error = Self.message(error)
+        }
+        board.jobFinished(
+            position, job: (job.id, plan.cells[job.cellIndex].label, job.seed), result: result)
+        return result
+    }
+}

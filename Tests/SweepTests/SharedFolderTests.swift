@@ -1,0 +1,125 @@
+import Experiment
+import Foundation
+import Results
+import Testing
+
+@testable import Sweep
+
+/// Several runners on one results folder: per-job claims, takeover of abandoned claims, and
+/// the report left to whoever finishes last.
+@Suite struct SharedFolderTests {
+    /// Writes a claim for `id` as another runner would have.
+    func writeClaim(_ record: ClaimRecord, name: String, in experiment: URL) throws {
+        let claims = experiment.appendingPathComponent("claims")
+        try FileManager.default.createDirectory(at: claims, withIntermediateDirectories: true)
+        try record.text.write(to: claims.appendingPathComponent(name), atomically: true, encoding: .utf8)
+    }
+
+    func now() -> Int64 { Int64(Date().timeIntervalSince1970) }
+
+    /// A second runner started while the first runs job 1 leaves that job to it, runs the
+    /// jobs the first has not reached, and the first then skips them: every job runs once.
+    @Test func aSecondRunnerLeavesClaimedJobsToTheFirstAndEveryJobRunsOnce() throws {
+        let scratch = Scratch()
+        let plan = try scratch.plan(experiment(seeds: 1))
+        let ids = plan.jobs.map(\.id)
+        let root = scratch.root("r")
+        let second = FakeTrainer()
+        let secondReport = Box<SweepReport>()
+        let first = FakeTrainer()
+        first.onStart = { job in
+            guard job.id == ids[1] else { return }
+            secondReport.value = try? SweepRunner(plan: plan, options: options(root, jobs: 1), body: second.body).run()
+        }
+        let report = try SweepRunner(plan: plan, options: options(root, jobs: 1), body: first.body).run()
+        let other = try #require(secondReport.value)
+        #expect(first.calledIds == [ids[0], ids[1]])
+        #expect(second.calledIds == [ids[2], ids[3]])
+        #expect(other.skipped == [ids[0]] && other.claimedElsewhere == [ids[1]])
+        #expect(other.claimOwner?.contains("pid \(getpid())") == true)
+        #expect(!other.reportBuilt)
+        #expect(report.completed == [ids[0], ids[1]] && report.skipped == [ids[2], ids[3]])
+        #expect(report.reportBuilt)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("toy/claims").path).isEmpty)
+        _ = try SweepRunner(plan: plan, options: options(scratch.root("clean")), body: FakeTrainer().body).run()
+        #expect(try snapshot(root) == snapshot(scratch.root("clean")))
+    }
+
+    /// A claim left by a process of this host that has exited is taken over at once.
+    @Test func aDeadRunnersClaimIsTakenOver() throws {
+        let scratch = Scratch()
+        let plan = try scratch.plan(experiment(seeds: 1))
+        let root = scratch.root("r")
+        let experiment = root.appendingPathComponent(plan.name)
+        let dead = try exitedPID()
+        try writeClaim(
+            ClaimRecord(host: ProcessInfo.processInfo.hostName, pid: dead, slurmJobId: nil, heartbeat: now()),
+            name: plan.jobs[2].id, in: experiment)
+        let trainer = FakeTrainer()
+        let report = try SweepRunner(plan: plan, options: options(root), body: trainer.body).run()
+        #expect(Set(trainer.calledIds) == Set(plan.jobs.map(\.id)))
+        #expect(report.claimedElsewhere.isEmpty && report.reportBuilt)
+    }
+
+    /// Another host's claim with a fresh heartbeat is left to it; the run builds no report,
+    /// and neither does `withReportClaim` until the claim goes, unless partial.
+    @Test func anotherHostsLiveClaimIsLeftToItAndHoldsTheReportBack() throws {
+        let scratch = Scratch()
+        let plan = try scratch.plan(experiment(seeds: 1))
+        let root = scratch.root("r")
+        let experiment = root.appendingPathComponent(plan.name)
+        let held = plan.jobs[1].id
+        try writeClaim(
+            ClaimRecord(host: "node-elsewhere", pid: 1, slurmJobId: "81234_3", heartbeat: now()), name: held, in: experiment)
+        let trainer = FakeTrainer()
+        var built = false
+        let report = try SweepRunner(plan: plan, options: options(root), body: trainer.body).run { _ in built = true }
+        #expect(!built && !report.reportBuilt)
+        #expect(report.claimedElsewhere == [held])
+        #expect(report.claimOwner == "host node-elsewhere, pid 1, SLURM job 81234_3")
+        #expect(!trainer.calledIds.contains(held) && trainer.calledIds.count == plan.jobs.count - 1)
+        #expect { try SweepRunner.withReportClaim(on: experiment) {} } throws: {
+            ($0 as? SweepError) == .jobsClaimed(
+                directory: experiment.path, count: 1, owner: "host node-elsewhere, pid 1, SLURM job 81234_3")
+        }
+        var partial = false
+        try SweepRunner.withReportClaim(on: experiment, partial: true) { partial = true }
+        #expect(partial)
+    }
+
+    /// A report claim held by a live runner elsewhere: the run does its jobs, then says so.
+    @Test func aLiveReportClaimIsAnError() throws {
+        let scratch = Scratch()
+        let plan = try scratch.plan(experiment(seeds: 1, grid: false))
+        let root = scratch.root("r")
+        let experiment = root.appendingPathComponent(plan.name)
+        try writeClaim(ClaimRecord(host: "node-elsewhere", pid: 7, slurmJobId: nil, heartbeat: now()), name: "report", in: experiment)
+        #expect { _ = try SweepRunner(plan: plan, options: options(root), body: FakeTrainer().body).run() } throws: {
+            "\($0)" == "another runner is writing the report of \(experiment.path) (host node-elsewhere, pid 7)"
+        }
+        #expect(JobResult.read(from: JobFiles(root: experiment, jobId: plan.jobs[0].id).result)?.status == .completed)
+    }
+
+    /// A stale heartbeat (older than the timeout) is taken over whatever the host.
+    @Test func aStaleClaimFromAnotherHostIsTakenOver() throws {
+        let scratch = Scratch()
+        let plan = try scratch.plan(experiment(seeds: 1, grid: false))
+        let root = scratch.root("r")
+        let experiment = root.appendingPathComponent(plan.name)
+        let old = now() - Int64(ClaimPolicy.defaultStaleAfter) - 1
+        try writeClaim(ClaimRecord(host: "node-elsewhere", pid: 7, slurmJobId: nil, heartbeat: old), name: plan.jobs[0].id, in: experiment)
+        try writeClaim(ClaimRecord(host: "node-elsewhere", pid: 7, slurmJobId: nil, heartbeat: old), name: "report", in: experiment)
+        let trainer = FakeTrainer()
+        let report = try SweepRunner(plan: plan, options: options(root), body: trainer.body).run()
+        #expect(trainer.calledIds == [plan.jobs[0].id] && report.reportBuilt)
+    }
+}
+
+/// The pid of a process that has exited (and been reaped).
+func exitedPID() throws -> Int32 {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/true")
+    try process.run()
+    process.waitUntilExit()
+    return process.processIdentifier
+}
