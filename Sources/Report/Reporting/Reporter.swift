@@ -7,7 +7,7 @@ import Results
 ///
 /// Reads `jobs/<job_id>/{result.json,curve.csv,variance.csv}` for every job of the plan and
 /// writes, into the results folder, `jobs.csv`, `curves.csv`, `curves_summary.csv`,
-/// `summary.csv`, `variance.csv`, `variance_summary.csv` and `plots/` (docs/architecture.md section 7).
+/// `summary.csv`, `variance.csv`, `variance_summary.csv`, `comparisons.csv` and `plots/` (docs/architecture.md section 7).
 /// Every file is written atomically (`AtomicFile`). The CSVs and scripts are a pure function
 /// of the plan and the job files: the same inputs give byte-identical outputs. A job whose
 /// files do not match its `result.json` is left out as damaged (`ReportSummary.damaged`).
@@ -48,6 +48,8 @@ public struct Reporter: Sendable {
             ("summary.csv", ReportTables.summary(plan: plan, cells: cells)),
             ("variance.csv", ReportTables.variance(plan: plan, records: records)),
             ("variance_summary.csv", ReportTables.varianceSummary(plan: plan, cells: cells)),
+            ("comparisons.csv", ReportTables.comparisons(
+                Comparer(bootstrap: aggregator.bootstrap).compare(plan: plan, records: records))),
         ]
         for (name, table) in tables {
             try AtomicFile.write(table.text, to: resultsDirectory.appendingPathComponent(name))
