@@ -65,7 +65,7 @@ public struct ReportSummary: Sendable {
 
     /// A number for the table: `digits` significant digits when |x| ≥ 1, `digits − 1`
     /// decimals below 1, scientific notation beyond [1e-3, 1e6); `-` for NaN.
-    static func format(_ x: Double, digits: Int = 4) -> String {
+    public static func format(_ x: Double, digits: Int = 4) -> String {
         guard x.isFinite else { return x.isNaN ? "-" : csvNumber(x) }
         if x != 0 && (abs(x) >= 1e6 || abs(x) < 1e-3) { return String(format: "%.\(digits - 1)e", x) }
         let decimals = Swift.max(0, digits - 1 - Int((abs(x) < 1 ? 0 : log10(abs(x))).rounded(.down)))
