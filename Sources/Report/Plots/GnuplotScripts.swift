@@ -54,7 +54,7 @@ public enum GnuplotScripts {
             set title \(GnuplotString.literal("Learning curves — \(experiment)"))
             set xlabel 'environment steps'
             set ylabel 'evaluation return (mean over seeds, 95% CI)'
-            set key outside right top
+            set key below vertical maxrows 4
             set grid
             set style fill transparent solid 0.2 noborder
 
@@ -116,7 +116,7 @@ public enum GnuplotScripts {
 
             """
         for (cell, layers) in zip(drawn, panels) {
-            script += "set title \(GnuplotString.literal(cell.label))\n"
+            script += "set title \(GnuplotString.literal("\(cell.label) (n=\(cell.n))"))\n"
             script += plot(layers)
         }
         script += "unset multiplot\n"
@@ -140,11 +140,11 @@ public enum GnuplotScripts {
         let seeds = blocks([drawn.flatMap { c in
             c.finalReturns.map { [Double(positions[c.index]!), $0.value] }
         }])
-        let tics = cells.enumerated().map { "\(GnuplotString.literal($1.label)) \($0)" }.joined(separator: ", ")
+        let tics = cells.enumerated().map { "\(GnuplotString.literal("\($1.label) (n=\($1.n))")) \($0)" }.joined(separator: ", ")
         let width = max(700, 110 * cells.count + 200)
         // Tic labels stand vertical; the bottom margin (in character heights) fits the longest,
         // a character being about half a height wide.
-        let longest = min(120, cells.map(\.label.count).max() ?? 0)
+        let longest = min(120, cells.map { $0.label.count + " (n=\($0.n))".count }.max() ?? 0)
         let bottomMargin = Int((0.5 * Double(longest)).rounded(.up)) + 3
         var script = preamble(
             name: names.name, width: width, height: 460 + 16 * bottomMargin,
