@@ -2,17 +2,21 @@ import YAML
 
 extension ReportSettings {
     /// The section's keys.
-    static let keys = ["reference_cell", "compare_against"]
+    static let keys = ["reference_cell", "compare_against", "normalize"]
 
     /// Reads the `report` section of `file` against the sweep's axes, logging every error at
     /// its mark: a key that is not a grid or zip key, a value the key is never swept to, or, on
     /// a zip axis, values that no row of the group holds together.
     init(file: Node, sweep: SweepSpec, log: inout DiagnosticLog) {
         var chosen: [String: (value: Node, location: String)] = [:]
+        normalize = [:]
         if let section = file["report"], section.resolved != .null {
             if let pairs = section.mapping {
                 // compare_against is read last so that it overrides reference_cell.
-                for name in Self.keys {
+                for pair in pairs where pair.key == "normalize" {
+                    normalize = Self.readNormalize(pair, sweep: sweep, log: &log)
+                }
+                for name in Self.keys.dropLast() {
                     for pair in pairs where pair.key == name {
                         Self.read(pair, sweep: sweep, into: &chosen, log: &log)
                     }

@@ -24,8 +24,11 @@ public struct ReportSettings: Sendable, Equatable {
 
     /// The sweep's axes in plan order, each with its reference.
     public var axes: [ComparisonAxis]
+    /// `report.normalize`: per environment id, the [low, high] final returns mapped to 0 and 1.
+    public var normalize: [String: [Double]]
 
-    public init(axes: [ComparisonAxis] = []) {
+    public init(axes: [ComparisonAxis] = [], normalize: [String: [Double]] = [:]) {
         self.axes = axes
+        self.normalize = normalize
     }
 }

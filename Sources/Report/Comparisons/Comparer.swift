@@ -4,7 +4,9 @@ import PolicyGradient
 /// Builds a report's comparisons: every cell against the cell that differs from it only on
 /// one axis, where it takes that axis's reference (`ExperimentPlan.report`).
 ///
-/// For each axis in plan order, each cell off the axis's reference is compared with its
+/// Axes that vary `environment.id` are not compared (returns of different environments have
+/// different scales; `EnvironmentAggregation` summarizes them). For each other axis in plan
+/// order, each cell off the axis's reference is compared with its
 /// partner on the reference (no comparison when `exclude` removed the partner), on the final
 /// return, the learning-curve area and the log gradient variance at every step both cells
 /// measured. Only counted jobs (completed, finite final return) take part. Holm's correction
@@ -20,7 +22,7 @@ public struct Comparer: Sendable {
         var jobs: [Int: [JobRecord]] = [:]
         for record in records where record.counts { jobs[record.cellIndex, default: []].append(record) }
         var comparisons: [Comparison] = []
-        for axis in plan.report.axes {
+        for axis in Self.axes(plan) {
             for cell in plan.cells {
                 guard let partner = Self.partner(of: cell, on: axis, in: plan) else { continue }
                 let a = jobs[cell.index] ?? []
@@ -49,6 +51,11 @@ public struct Comparer: Sendable {
             for (i, p) in zip(indices, adjusted) { comparisons[i].pHolm = p }
         }
         return comparisons
+    }
+
+    /// The axes whose cells are compared: every one that does not vary `environment.id`.
+    static func axes(_ plan: ExperimentPlan) -> [ReportSettings.ComparisonAxis] {
+        plan.report.axes.filter { !$0.keys.contains("environment.id") }
     }
 
     /// The cell equal to `cell` on every other axis and at the reference on `axis`; nil when

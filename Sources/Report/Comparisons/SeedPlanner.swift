@@ -34,7 +34,7 @@ public enum SeedPlanner {
             returns[pilot.cells[record.cellIndex].label, default: [:]][record.seed] = record.finalReturn
         }
         var result: [Requirement] = []
-        for axis in plan.report.axes {
+        for axis in Comparer.axes(plan) {
             for cell in plan.cells {
                 guard let partner = Comparer.partner(of: cell, on: axis, in: plan) else { continue }
                 let a = returns[cell.label] ?? [:]

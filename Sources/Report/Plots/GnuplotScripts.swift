@@ -27,8 +27,9 @@ public enum GnuplotScripts {
     static let finalReturnsNames = Names(
         name: "final_returns", data: ["data/final_returns.dat", "data/final_returns_seeds.dat"])
 
-    /// Every file `files` may write, relative to `plots/`: each plot's script, then its data.
-    public static let paths = [learningCurvesNames, varianceNames, finalReturnsNames].flatMap(\.paths)
+    /// Every file `files` (and `performanceProfile`) may write, relative to `plots/`: each
+    /// plot's script, then its data.
+    public static let paths = [learningCurvesNames, varianceNames, finalReturnsNames, profileNames].flatMap(\.paths)
 
     /// The plots for `cells` of experiment `experiment`, scripts and data together.
     public static func files(experiment: String, cells: [CellSummary]) -> [PlotFile] {

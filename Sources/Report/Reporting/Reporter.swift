@@ -41,6 +41,7 @@ public struct Reporter: Sendable {
         var summary = ReportSummary(experiment: plan.name, sweptKeys: plan.sweptKeys, cells: cells)
         summary.damaged = records.compactMap { record in record.damage.map { (record.id, $0) } }
         let comparisons = Comparer(bootstrap: aggregator.bootstrap).compare(plan: plan, records: records)
+        let aggregates = EnvironmentAggregation.aggregates(plan: plan, cells: cells, bootstrap: aggregator.bootstrap)
 
         let tables: [(String, CSVTable)] = [
             ("jobs.csv", ReportTables.jobs(plan: plan, records: records)),
@@ -55,9 +56,21 @@ public struct Reporter: Sendable {
             try AtomicFile.write(table.text, to: resultsDirectory.appendingPathComponent(name))
             summary.files.append(name)
         }
+        // Only for sweeps over environment.id; a stale pair from an earlier report goes.
+        for (name, table) in [("aggregates.csv", ReportTables.aggregates(aggregates)),
+                              ("performance_profile.csv", ReportTables.performanceProfile(aggregates))] {
+            let url = resultsDirectory.appendingPathComponent(name)
+            if aggregates.isEmpty {
+                try SafeFiles.removeFile(url)
+            } else {
+                try AtomicFile.write(table.text, to: url)
+                summary.files.append(name)
+            }
+        }
 
         let plots = resultsDirectory.appendingPathComponent("plots", isDirectory: true)
         let files = GnuplotScripts.files(experiment: plan.name, cells: cells)
+            + GnuplotScripts.performanceProfile(experiment: plan.name, aggregates: aggregates)
         // Created (or checked) before anything is written or removed in them.
         try SafeFiles.makeDirectory(plots)
         try SafeFiles.makeDirectory(plots.appendingPathComponent("data", isDirectory: true))
@@ -66,6 +79,7 @@ public struct Reporter: Sendable {
             summary.files.append("plots/" + file.path)
         }
         let page = ReportPage.markdown(plan: plan, summary: summary, comparisons: comparisons, plots: files.map(\.path))
+            + ReportPage.aggregatesSection(aggregates)
         try AtomicFile.write(page, to: resultsDirectory.appendingPathComponent("report.md"))
         summary.files.append("report.md")
         let written = Set(files.map(\.path))
