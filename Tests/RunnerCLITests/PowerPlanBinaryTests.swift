@@ -22,6 +22,8 @@ import Testing
         let comparisons = try String(contentsOf: dir.url.appendingPathComponent("results/e2e/comparisons.csv"), encoding: .utf8)
         #expect(comparisons.hasPrefix("comparison,cell_a,cell_b,metric,step,n_a,n_b,n_paired,"))
         #expect(comparisons.contains("optimizer.lr,optimizer.lr=0.01,optimizer.lr=0.05,final_return,,3,3,3,"))
+        let page = try String(contentsOf: dir.url.appendingPathComponent("results/e2e/report.md"), encoding: .utf8)
+        #expect(page.hasPrefix("# e2e\n") && page.contains("- `0.01` vs `0.05`: "))
 
         // The default pilot is results/<experiment> in the working folder.
         let table = try BinaryRunner.run(["plan", config, "--power", "0.1"], in: dir.url)
