@@ -18,6 +18,9 @@ public struct ReportSummary: Sendable {
     public var renderProblems: [String]
     /// Jobs whose files do not match their `result.json`, with the reason; counted as missing.
     public var damaged: [(jobId: String, reason: String)] = []
+    /// Final-return comparisons whose 95% CI is wider than the difference they report, as
+    /// `A vs B: +d [CI low, high], n = k paired seeds`; the text warns about them.
+    public var wideComparisons: [String] = []
 
     public init(
         experiment: String, sweptKeys: [String], cells: [CellSummary], files: [String] = [],
@@ -60,6 +63,11 @@ public struct ReportSummary: Sendable {
         if failed > 0 { notes.append("\(failed) failed") }
         if interrupted > 0 { notes.append("\(interrupted) interrupted") }
         if !notes.isEmpty { out += "jobs: \(jobs) planned, " + notes.joined(separator: ", ") + "\n" }
+        if !wideComparisons.isEmpty {
+            out += "note: the 95% CI of these differences in final return is wider than the difference "
+                + "(more seeds needed: runner plan --power):\n"
+            for line in wideComparisons { out += "  \(line)\n" }
+        }
         return out
     }
 

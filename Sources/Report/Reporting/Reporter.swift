@@ -41,6 +41,12 @@ public struct Reporter: Sendable {
         var summary = ReportSummary(experiment: plan.name, sweptKeys: plan.sweptKeys, cells: cells)
         summary.damaged = records.compactMap { record in record.damage.map { (record.id, $0) } }
         let comparisons = Comparer(bootstrap: aggregator.bootstrap).compare(plan: plan, records: records)
+        summary.wideComparisons = comparisons.filter { $0.metric == .finalReturn && $0.nPaired > 0 && $0.intervalWiderThanEffect }
+            .map { c in
+                "\(c.labelA) vs \(c.labelB): \(MarkdownText.signed(c.meanDifference)) "
+                    + "[CI \(ReportSummary.format(c.differenceInterval.low)), \(ReportSummary.format(c.differenceInterval.high))], "
+                    + "n = \(c.nPaired) paired seeds"
+            }
         let aggregates = EnvironmentAggregation.aggregates(plan: plan, cells: cells, bootstrap: aggregator.bootstrap)
 
         let tables: [(String, CSVTable)] = [
