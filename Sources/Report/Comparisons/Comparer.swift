@@ -22,9 +22,10 @@ public struct Comparer: Sendable {
         var jobs: [Int: [JobRecord]] = [:]
         for record in records where record.counts { jobs[record.cellIndex, default: []].append(record) }
         var comparisons: [Comparison] = []
+        let byValues = Self.cellsByValues(plan)
         for axis in Self.axes(plan) {
             for cell in plan.cells {
-                guard let partner = Self.partner(of: cell, on: axis, in: plan) else { continue }
+                guard let partner = Self.partner(of: cell, on: axis, among: byValues) else { continue }
                 let a = jobs[cell.index] ?? []
                 let b = jobs[partner.index] ?? []
                 func row(_ metric: ComparisonMetric, _ step: Int?, _ x: [Int: Double], _ y: [Int: Double]) {
@@ -61,12 +62,18 @@ public struct Comparer: Sendable {
     /// The cell equal to `cell` on every other axis and at the reference on `axis`; nil when
     /// `cell` is itself at the reference or the partner was excluded.
     static func partner(
-        of cell: ExperimentPlan.Cell, on axis: ReportSettings.ComparisonAxis, in plan: ExperimentPlan
+        of cell: ExperimentPlan.Cell, on axis: ReportSettings.ComparisonAxis,
+        among cells: [[String]: ExperimentPlan.Cell]
     ) -> ExperimentPlan.Cell? {
         let reference = Dictionary(uniqueKeysWithValues: zip(axis.keys, axis.reference))
-        let wanted = cell.values.map { (key: $0.key, value: reference[$0.key] ?? $0.value) }
-        guard wanted.map(\.value) != cell.values.map(\.value) else { return nil }
-        return plan.cells.first { $0.values.map(\.value) == wanted.map(\.value) }
+        let wanted = cell.values.map { reference[$0.key] ?? $0.value }
+        guard wanted != cell.values.map(\.value) else { return nil }
+        return cells[wanted]
+    }
+
+    /// The plan's cells by their swept values (in key order), so each partner is one lookup.
+    static func cellsByValues(_ plan: ExperimentPlan) -> [[String]: ExperimentPlan.Cell] {
+        Dictionary(plan.cells.map { ($0.values.map(\.value), $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// A metric's finite values by seed.

@@ -34,9 +34,10 @@ public enum SeedPlanner {
             returns[pilot.cells[record.cellIndex].label, default: [:]][record.seed] = record.finalReturn
         }
         var result: [Requirement] = []
+        let byValues = Comparer.cellsByValues(plan)
         for axis in Comparer.axes(plan) {
             for cell in plan.cells {
-                guard let partner = Comparer.partner(of: cell, on: axis, in: plan) else { continue }
+                guard let partner = Comparer.partner(of: cell, on: axis, among: byValues) else { continue }
                 let a = returns[cell.label] ?? [:]
                 let b = returns[partner.label] ?? [:]
                 var r = Requirement(
