@@ -125,9 +125,11 @@ struct GnuplotTests {
         ReporterTests.populate(r)
         let report = try Reporter().build(plan: r.plan, resultsDirectory: r.url, render: nil)
         let plots = report.files.filter { $0.hasPrefix("plots/") }.map { String($0.dropFirst("plots/".count)) }
-        #expect(Set(plots) == Set(GnuplotScripts.paths) && plots.count == GnuplotScripts.paths.count)
+        // The performance profile is drawn only for sweeps over environment.id.
+        let profile: Set = ["performance_profile.gp", "data/performance_profile.dat"]
+        #expect(Set(plots) == Set(GnuplotScripts.paths).subtracting(profile) && plots.count == GnuplotScripts.paths.count - 2)
         #expect(GnuplotScripts.paths.filter { $0.hasSuffix(".gp") }
-            == ["learning_curves.gp", "variance_vs_baseline.gp", "final_returns.gp"])
+            == ["learning_curves.gp", "variance_vs_baseline.gp", "final_returns.gp", "performance_profile.gp"])
     }
 
     static let images = ["learning_curves", "variance_vs_baseline", "final_returns"].flatMap { name in

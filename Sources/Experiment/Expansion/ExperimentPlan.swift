@@ -40,6 +40,8 @@ public struct ExperimentPlan: Sendable {
     public var jobs: [Job]
     public var seeds: [Int]
     public var regression: RegressionSettings?
+    /// The `report` section: each axis's reference for comparisons.
+    public var report: ReportSettings
     /// Settings written but ignored by the chosen components.
     public var warnings: [Diagnostic]
     /// The command line's `--set KEY=VALUE` arguments applied to the file, in order.

@@ -13,7 +13,7 @@ struct ExperimentHeader: Decodable {
     static let maxNameLength = 200
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case experiment, description, extends, seeds, grid, zip, exclude, regression
+        case experiment, description, extends, seeds, grid, zip, exclude, regression, report
     }
 
     init(from decoder: any Decoder) throws {
@@ -29,8 +29,8 @@ struct ExperimentHeader: Decodable {
         description = try c.decodeIfPresent(String.self, forKey: .description)
         seeds = try Self.decodeSeeds(c)
         regression = try c.decodeIfPresent(RegressionSettings.self, forKey: .regression)
-        // The sweep and the settings sections are read elsewhere; asking marks them as known keys.
-        for key in [CodingKeys.extends, .grid, .zip, .exclude] { _ = c.contains(key) }
+        // The sweep, the report and the settings sections are read elsewhere; asking marks them as known keys.
+        for key in [CodingKeys.extends, .grid, .zip, .exclude, .report] { _ = c.contains(key) }
         let sections = try decoder.container(keyedBy: JobSettings.CodingKeys.self)
         for key in JobSettings.CodingKeys.allCases { _ = sections.contains(key) }
     }

@@ -38,6 +38,7 @@ public struct ExperimentLoader: Sendable {
             throw ConfigurationError([diagnostic])
         }
         let sweep = SweepSpec(file: file, log: &log)
+        let report = ReportSettings(file: file, sweep: sweep, log: &log)
         try log.throwIfErrors()
         try checkSweepSize(sweep, seeds: header.seeds.count, file: file)
 
@@ -81,7 +82,7 @@ public struct ExperimentLoader: Sendable {
         return ExperimentPlan(
             name: header.name, description: header.description, resolved: file,
             sweptKeys: sweep.keys.map(\.name), cells: cells, jobs: jobs, seeds: header.seeds,
-            regression: header.regression, warnings: log.warnings)
+            regression: header.regression, report: report, warnings: log.warnings)
     }
 
     /// Refuses a sweep of more than `ExperimentPlan.maxJobs` jobs before expanding it, so that a

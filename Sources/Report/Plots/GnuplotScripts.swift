@@ -28,8 +28,9 @@ public enum GnuplotScripts {
     static let finalReturnsNames = Names(
         name: "final_returns", data: ["data/final_returns.dat", "data/final_returns_seeds.dat"])
 
-    /// Every file `files` may write, relative to `plots/`: each plot's script, then its data.
-    public static let paths = [learningCurvesNames, varianceNames, finalReturnsNames].flatMap(\.paths)
+    /// Every file `files` (and `performanceProfile`) may write, relative to `plots/`: each
+    /// plot's script, then its data.
+    public static let paths = [learningCurvesNames, varianceNames, finalReturnsNames, profileNames].flatMap(\.paths)
 
     /// The plots for `cells` of experiment `experiment`, scripts and data together.
     public static func files(experiment: String, cells: [CellSummary]) -> [PlotFile] {
@@ -55,7 +56,7 @@ public enum GnuplotScripts {
             set title \(GnuplotString.literal("Learning curves — \(experiment)"))
             set xlabel 'environment steps'
             set ylabel 'evaluation return (mean over seeds, 95% CI)'
-            set key outside right top
+            set key below vertical maxrows 4
             set grid
             set style fill transparent solid 0.2 noborder
 
@@ -130,7 +131,7 @@ public enum GnuplotScripts {
 
             """
         for (cell, layers) in zip(drawn, panels) {
-            script += "set title \(GnuplotString.literal(cell.label))\n"
+            script += "set title \(GnuplotString.literal("\(cell.label) (n=\(cell.n))"))\n"
             // The axis starts a decade below the lowest mean or floor, so that a confidence
             // band reaching towards 0 does not stretch it over tens of empty decades.
             if let low = lows[cell.index] {
@@ -159,11 +160,11 @@ public enum GnuplotScripts {
         let seeds = blocks([drawn.flatMap { c in
             c.finalReturns.map { [Double(positions[c.index]!), $0.value] }
         }])
-        let tics = cells.enumerated().map { "\(GnuplotString.literal($1.label)) \($0)" }.joined(separator: ", ")
+        let tics = cells.enumerated().map { "\(GnuplotString.literal("\($1.label) (n=\($1.n))")) \($0)" }.joined(separator: ", ")
         let width = max(700, 110 * cells.count + 200)
         // Tic labels stand vertical; the bottom margin (in character heights) fits the longest,
         // a character being about half a height wide.
-        let longest = min(120, cells.map(\.label.count).max() ?? 0)
+        let longest = min(120, cells.map { $0.label.count + " (n=\($0.n))".count }.max() ?? 0)
         let bottomMargin = Int((0.5 * Double(longest)).rounded(.up)) + 3
         var script = preamble(
             name: names.name, width: width, height: 460 + 16 * bottomMargin,

@@ -19,11 +19,17 @@ import Results
 /// A check over no cell at all fails too (`RegressionResult.passed`), and a reference whose
 /// mean is not finite is refused when read (`ReferenceTable.read`).
 /// The threshold reported is the larger of the two that apply. Comparisons are `x̄ ≥ threshold`.
+///
+/// With `mode: non_inferiority` each cell with a reference entry is judged by the 95% interval
+/// of (current − reference) instead of the tolerance (`nonInferiorityRow`); `min` still applies.
 public struct RegressionCheck: Sendable {
     public var settings: RegressionSettings
+    /// Whether an inconclusive cell fails (`check --strict`).
+    public var strict: Bool
 
-    public init(settings: RegressionSettings) {
+    public init(settings: RegressionSettings, strict: Bool = false) {
         self.settings = settings
+        self.strict = strict
     }
 
     /// Checks `summary` against `min` and, when `reference` is given, against the reference
@@ -37,6 +43,9 @@ public struct RegressionCheck: Sendable {
     public func evaluate(_ summary: ReportSummary, reference: ReferenceTable?) -> RegressionResult {
         RegressionResult(rows: summary.cells.map { cell in
             let entry = reference?.entry(for: cell.label)
+            if settings.mode == .nonInferiority, let entry, cell.n > 0, cell.mean.isFinite {
+                return nonInferiorityRow(cell, entry)
+            }
             var thresholds: [Double] = []
             if let min = settings.min { thresholds.append(min) }
             if let entry {
@@ -60,13 +69,16 @@ public struct RegressionCheck: Sendable {
             return RegressionResult.Row(
                 cell: cell.label, n: cell.n, mean: cell.mean, referenceMean: entry?.mean ?? .nan,
                 threshold: threshold, status: status)
-        })
+        }, mode: settings.mode, strict: strict)
     }
 
-    /// Evaluates and writes `regression.csv` into `resultsDirectory`.
+    /// Evaluates and writes `regression.csv` and `regression.md` into `resultsDirectory`.
     public func run(summary: ReportSummary, reference: URL?, resultsDirectory: URL) throws -> RegressionResult {
         let result = try evaluate(summary, reference: reference)
         try AtomicFile.write(result.csv.text, to: resultsDirectory.appendingPathComponent("regression.csv"))
+        try AtomicFile.write(
+            result.markdown(experiment: summary.experiment, settings: settings),
+            to: resultsDirectory.appendingPathComponent("regression.md"))
         return result
     }
 

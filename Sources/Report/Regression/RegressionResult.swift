@@ -1,3 +1,4 @@
+import Experiment
 import PolicyGradient
 import Results
 
@@ -15,32 +16,50 @@ public struct RegressionResult: Sendable {
         /// neither applies.
         public var threshold: Double
         public var status: RegressionStatus
+        /// Non-inferiority: the 95% interval of (current − reference); NaN otherwise.
+        public var difference: ConfidenceInterval
 
-        public init(cell: String, n: Int, mean: Double, referenceMean: Double, threshold: Double, status: RegressionStatus) {
+        public init(
+            cell: String, n: Int, mean: Double, referenceMean: Double, threshold: Double, status: RegressionStatus,
+            difference: ConfidenceInterval = .unavailable
+        ) {
             self.cell = cell
             self.n = n
             self.mean = mean
             self.referenceMean = referenceMean
             self.threshold = threshold
             self.status = status
+            self.difference = difference
         }
     }
 
     public var rows: [Row]
+    /// The rule the cells were judged by; `non_inferiority` adds the interval columns.
+    public var mode: RegressionSettings.Mode
+    /// Whether an inconclusive cell fails the check (`check --strict`).
+    public var strict: Bool
 
-    public init(rows: [Row]) {
+    public init(rows: [Row], mode: RegressionSettings.Mode = .threshold, strict: Bool = false) {
         self.rows = rows
+        self.mode = mode
+        self.strict = strict
     }
 
-    /// True when at least one cell was checked and none failed, is missing or is unbounded.
-    public var passed: Bool { !rows.isEmpty && !rows.contains { $0.status.isFailure } }
+    /// Whether `status` fails this check.
+    public func fails(_ status: RegressionStatus) -> Bool { status.isFailure || (strict && status == .inconclusive) }
+
+    /// True when at least one cell was checked and none failed, is missing or is unbounded
+    /// (nor, under `strict`, inconclusive).
+    public var passed: Bool { !rows.isEmpty && !rows.contains { fails($0.status) } }
 
     /// Why the check failed, in one line; nil when it passed.
     public var failureReason: String? {
         if rows.isEmpty { return "no cell to check (every cell excluded or filtered out)" }
-        let failures = rows.filter { $0.status.isFailure }
+        let failures = rows.filter { fails($0.status) }
         guard !failures.isEmpty else { return nil }
         var reason = "\(failures.count) of \(rows.count) cells"
+        let inconclusive = failures.filter { $0.status == .inconclusive }.count
+        if inconclusive > 0 { reason += "; \(inconclusive) inconclusive (--strict): more seeds needed to decide" }
         let unbounded = failures.filter { $0.status == .unbounded }.count
         if unbounded > 0 {
             reason += "; \(unbounded) with no bound: set regression.min or give the cell a row in regression.reference"
@@ -48,21 +67,28 @@ public struct RegressionResult: Sendable {
         return reason
     }
 
-    /// `regression.csv`: cell, mean, reference_mean, threshold, status.
+    /// `regression.csv`: cell, mean, reference_mean, threshold, status; with
+    /// `non_inferiority` also difference_ci_low, difference_ci_high.
     public var csv: CSVTable {
-        CSVTable(
-            header: ["cell", "mean", "reference_mean", "threshold", "status"],
-            rows: rows.map { [$0.cell, csvNumber($0.mean), csvNumber($0.referenceMean), csvNumber($0.threshold), $0.status.rawValue] })
+        let interval = mode == .nonInferiority
+        return CSVTable(
+            header: ["cell", "mean", "reference_mean", "threshold", "status"]
+                + (interval ? ["difference_ci_low", "difference_ci_high"] : []),
+            rows: rows.map {
+                [$0.cell, csvNumber($0.mean), csvNumber($0.referenceMean), csvNumber($0.threshold), $0.status.rawValue]
+                    + (interval ? [csvNumber($0.difference.low), csvNumber($0.difference.high)] : [])
+            })
     }
 
     /// An aligned table for the terminal, then a `passed`/`FAILED` line.
     public var text: String {
-        var table = [["cell", "n", "mean", "reference", "threshold", "status"]]
+        let interval = mode == .nonInferiority
+        var table = [["cell", "n", "mean", "reference", "threshold"] + (interval ? ["95% CI of difference"] : []) + ["status"]]
         for r in rows {
             table.append([
                 r.cell, String(r.n), ReportSummary.format(r.mean), ReportSummary.format(r.referenceMean),
-                ReportSummary.format(r.threshold), r.status.rawValue,
-            ])
+                ReportSummary.format(r.threshold)]
+                + (interval ? [MarkdownText.interval(r.difference)] : []) + [r.status.rawValue])
         }
         let verdict = failureReason.map { "regression check FAILED: \($0)\n" } ?? "regression check passed\n"
         return (rows.isEmpty ? "" : AlignedText.table(table, rightAligned: [1, 2, 3, 4])) + verdict

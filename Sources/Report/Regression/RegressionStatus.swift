@@ -11,6 +11,9 @@ public enum RegressionStatus: String, Sendable, Equatable {
     /// Neither `min` nor a reference entry applies: nothing to hold the cell to, a failure
     /// (a gate that checks nothing must not pass).
     case unbounded
+    /// Non-inferiority: the interval of (current − reference) straddles −margin, or has too
+    /// few seeds to exist; a failure only under `check --strict`.
+    case inconclusive
 
     /// Whether this status fails the check.
     public var isFailure: Bool { self == .fail || self == .missing || self == .unbounded }

@@ -18,6 +18,9 @@ public struct ReportSummary: Sendable {
     public var renderProblems: [String]
     /// Jobs whose files do not match their `result.json`, with the reason; counted as missing.
     public var damaged: [(jobId: String, reason: String)] = []
+    /// Final-return comparisons whose 95% CI is wider than the difference they report, as
+    /// `A vs B: +d [CI low, high], n = k paired seeds`; the text warns about them.
+    public var wideComparisons: [String] = []
 
     public init(
         experiment: String, sweptKeys: [String], cells: [CellSummary], files: [String] = [],
@@ -60,12 +63,17 @@ public struct ReportSummary: Sendable {
         if failed > 0 { notes.append("\(failed) failed") }
         if interrupted > 0 { notes.append("\(interrupted) interrupted") }
         if !notes.isEmpty { out += "jobs: \(jobs) planned, " + notes.joined(separator: ", ") + "\n" }
+        if !wideComparisons.isEmpty {
+            out += "note: the 95% CI of these differences in final return is wider than the difference "
+                + "(more seeds needed: runner plan --power):\n"
+            for line in wideComparisons { out += "  \(line)\n" }
+        }
         return out
     }
 
     /// A number for the table: `digits` significant digits when |x| ≥ 1, `digits − 1`
     /// decimals below 1, scientific notation beyond [1e-3, 1e6); `-` for NaN.
-    static func format(_ x: Double, digits: Int = 4) -> String {
+    public static func format(_ x: Double, digits: Int = 4) -> String {
         guard x.isFinite else { return x.isNaN ? "-" : csvNumber(x) }
         if x != 0 && (abs(x) >= 1e6 || abs(x) < 1e-3) { return String(format: "%.\(digits - 1)e", x) }
         let decimals = Swift.max(0, digits - 1 - Int((abs(x) < 1 ? 0 : log10(abs(x))).rounded(.down)))

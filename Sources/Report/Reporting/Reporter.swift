@@ -7,7 +7,7 @@ import Results
 ///
 /// Reads `jobs/<job_id>/{result.json,curve.csv,variance.csv}` for every job of the plan and
 /// writes, into the results folder, `jobs.csv`, `curves.csv`, `curves_summary.csv`,
-/// `summary.csv`, `variance.csv`, `variance_summary.csv` and `plots/` (docs/architecture.md section 7).
+/// `summary.csv`, `variance.csv`, `variance_summary.csv`, `comparisons.csv`, `report.md` and `plots/` (docs/architecture.md section 7).
 /// Every file is written atomically (`AtomicFile`). The CSVs and scripts are a pure function
 /// of the plan and the job files: the same inputs give byte-identical outputs. A job whose
 /// files do not match its `result.json` is left out as damaged (`ReportSummary.damaged`).
@@ -40,6 +40,14 @@ public struct Reporter: Sendable {
         let cells = aggregator.summarize(plan: plan, records: records)
         var summary = ReportSummary(experiment: plan.name, sweptKeys: plan.sweptKeys, cells: cells)
         summary.damaged = records.compactMap { record in record.damage.map { (record.id, $0) } }
+        let comparisons = Comparer(bootstrap: aggregator.bootstrap).compare(plan: plan, records: records)
+        summary.wideComparisons = comparisons.filter { $0.metric == .finalReturn && $0.nPaired > 0 && $0.intervalWiderThanEffect }
+            .map { c in
+                "\(c.labelA) vs \(c.labelB): \(MarkdownText.signed(c.meanDifference)) "
+                    + "[CI \(ReportSummary.format(c.differenceInterval.low)), \(ReportSummary.format(c.differenceInterval.high))], "
+                    + "n = \(c.nPaired) paired seeds"
+            }
+        let aggregates = EnvironmentAggregation.aggregates(plan: plan, cells: cells, bootstrap: aggregator.bootstrap)
 
         let tables: [(String, CSVTable)] = [
             ("jobs.csv", ReportTables.jobs(plan: plan, records: records)),
@@ -48,14 +56,27 @@ public struct Reporter: Sendable {
             ("summary.csv", ReportTables.summary(plan: plan, cells: cells)),
             ("variance.csv", ReportTables.variance(plan: plan, records: records)),
             ("variance_summary.csv", ReportTables.varianceSummary(plan: plan, cells: cells)),
+            ("comparisons.csv", ReportTables.comparisons(comparisons)),
         ]
         for (name, table) in tables {
             try AtomicFile.write(table.text, to: resultsDirectory.appendingPathComponent(name))
             summary.files.append(name)
         }
+        // Only for sweeps over environment.id; a stale pair from an earlier report goes.
+        for (name, table) in [("aggregates.csv", ReportTables.aggregates(aggregates)),
+                              ("performance_profile.csv", ReportTables.performanceProfile(aggregates))] {
+            let url = resultsDirectory.appendingPathComponent(name)
+            if aggregates.isEmpty {
+                try SafeFiles.removeFile(url)
+            } else {
+                try AtomicFile.write(table.text, to: url)
+                summary.files.append(name)
+            }
+        }
 
         let plots = resultsDirectory.appendingPathComponent("plots", isDirectory: true)
         let files = GnuplotScripts.files(experiment: plan.name, cells: cells)
+            + GnuplotScripts.performanceProfile(experiment: plan.name, aggregates: aggregates)
         // Created (or checked) before anything is written or removed in them.
         try SafeFiles.makeDirectory(plots)
         try SafeFiles.makeDirectory(plots.appendingPathComponent("data", isDirectory: true))
@@ -63,6 +84,10 @@ public struct Reporter: Sendable {
             try AtomicFile.write(file.contents, to: plots.appendingPathComponent(file.path))
             summary.files.append("plots/" + file.path)
         }
+        let page = ReportPage.markdown(plan: plan, summary: summary, comparisons: comparisons, plots: files.map(\.path))
+            + ReportPage.aggregatesSection(aggregates)
+        try AtomicFile.write(page, to: resultsDirectory.appendingPathComponent("report.md"))
+        summary.files.append("report.md")
         let written = Set(files.map(\.path))
         for path in GnuplotScripts.paths {
             if !written.contains(path) { try SafeFiles.removeFile(plots.appendingPathComponent(path)) }

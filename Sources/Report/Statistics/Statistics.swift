@@ -16,11 +16,16 @@ public enum Statistics {
     /// The sample standard deviation, s = sqrt(Σ (x_i − x̄)² / (n − 1)) (numpy `ddof=1`);
     /// NaN when n < 2.
     public static func standardDeviation(_ x: [Double]) -> Double {
+        variance(x).squareRoot()
+    }
+
+    /// The sample variance, s² = Σ (x_i − x̄)² / (n − 1); NaN when n < 2.
+    public static func variance(_ x: [Double]) -> Double {
         guard x.count >= 2 else { return .nan }
         let m = mean(x)
         var sum = 0.0
         for v in x { sum += (v - m) * (v - m) }
-        return (sum / Double(x.count - 1)).squareRoot()
+        return sum / Double(x.count - 1)
     }
 
     /// The standard error of the mean, s / sqrt(n); NaN when n < 2.

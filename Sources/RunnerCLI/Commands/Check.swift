@@ -11,8 +11,10 @@ struct Check: ParsableCommand {
         discussion: """
             Compares each cell's mean final return with regression.min and with the reference \
             file regression.reference (a cell fails below reference mean - tolerance x standard \
-            error). With --only, only the selected cells are run and checked. Writes \
-            regression.csv. Exit 0: every cell was checked and passed. Exit 1: a regression, a \
+            error; with regression.mode non_inferiority, a cell passes when the 95% CI of \
+            current - reference lies above -margin, and --strict fails an inconclusive cell). \
+            With --only, only the selected cells are run and checked. Writes regression.csv \
+            and regression.md. Exit 0: every cell was checked and passed. Exit 1: a regression, a \
             failed job, a cell with no bound (neither regression.min nor a row in the \
             reference), a reference mean that is not a finite number, or no cell to check.
             """)
@@ -26,6 +28,9 @@ struct Check: ParsableCommand {
 
     @Flag(help: "Write the reference file from this run's results instead of checking.")
     var updateReference = false
+
+    @Flag(help: "Fail when a non-inferiority check is inconclusive (too few seeds to decide).")
+    var strict = false
 
     func validate() throws {
         if updateReference && !sweep.only.isEmpty {
@@ -54,7 +59,7 @@ struct Check: ParsableCommand {
             }
             let result: RegressionResult
             do {
-                result = try RegressionCheck(settings: settings).run(
+                result = try RegressionCheck(settings: settings, strict: strict).run(
                     summary: try selected(outcome.summary, plan: plan), reference: reference,
                     resultsDirectory: outcome.report.directory)
             } catch {

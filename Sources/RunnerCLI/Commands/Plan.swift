@@ -4,10 +4,11 @@ import Foundation
 import Report
 import Results
 
-/// `runner plan CONFIG`: the jobs an experiment expands into, without running them.
+/// `runner plan CONFIG`: the jobs an experiment expands into, without running them; with
+/// `--power DELTA`, the seeds each comparison needs instead (`PowerPlan`).
 struct Plan: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List the jobs of an experiment without running them.")
+        abstract: "List the jobs of an experiment without running them, or (--power) the seeds it needs.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
 
@@ -19,18 +20,32 @@ struct Plan: ParsableCommand {
     @Option(help: "Output format: table, csv or json.")
     var format: Format = .table
 
+    @OptionGroup var power: PowerArguments
+
+    func validate() throws { try power.validateOptions() }
+
     func run() throws {
         let plan = try PlanLoading.load(config, overrides: overrides.set)
-        Console.out(Self.render(plan, as: format))
+        if let delta = power.power {
+            Console.out(try PowerPlan.render(plan: plan, delta: delta, arguments: power, format: format))
+        } else {
+            Console.out(Self.render(header: Self.header(plan), rows: Self.rows(plan), as: format, numeric: ["seed"]))
+        }
     }
 
+    static func header(_ plan: ExperimentPlan) -> [String] { ["job_id", "cell", "seed"] + plan.sweptKeys }
+
     /// The plan's jobs: job id, cell label, seed and one column per swept key.
-    static func render(_ plan: ExperimentPlan, as format: Format) -> String {
-        let header = ["job_id", "cell", "seed"] + plan.sweptKeys
-        let rows = plan.jobs.map { job -> [String] in
+    static func rows(_ plan: ExperimentPlan) -> [[String]] {
+        plan.jobs.map { job -> [String] in
             let cell = plan.cells[job.cellIndex]
             return [job.id, cell.label, String(job.seed)] + plan.sweptValues(of: cell)
         }
+    }
+
+    /// Rows as an aligned table, CSV, or a JSON list of objects (the `numeric` columns as
+    /// numbers, or null when empty).
+    static func render(header: [String], rows: [[String]], as format: Format, numeric: Set<String>) -> String {
         switch format {
         case .csv:
             return CSVTable(header: header, rows: rows).text
@@ -39,7 +54,7 @@ struct Plan: ParsableCommand {
         case .json:
             let objects = rows.map { row in
                 Dictionary(uniqueKeysWithValues: zip(header, row).map { key, value in
-                    (key, key == "seed" ? Int(value)! as Any : value as Any)
+                    (key, numeric.contains(key) ? (Double(value).map { $0 == $0.rounded() && abs($0) < 1e15 ? Int($0) as Any : $0 as Any } ?? NSNull()) : value as Any)
                 })
             }
             let data = try! JSONSerialization.data(

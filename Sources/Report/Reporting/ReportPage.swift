@@ -1,0 +1,111 @@
+import Experiment
+import Foundation
+
+/// `report.md`: the report as a page a person reads (docs/statistics.md, "report.md").
+///
+/// The description, the figures (relative links to `plots/<name>.png`), the per-cell table,
+/// one sentence per final-return comparison, the comparison table and the gradient-variance
+/// ratios. A pure function of its inputs: the same folder gives the same bytes.
+public enum ReportPage {
+    public static func markdown(plan: ExperimentPlan, summary: ReportSummary, comparisons: [Comparison], plots: [String]) -> String {
+        var out = "# \(plan.name)\n\n"
+        if let description = plan.description?.trimmingCharacters(in: .whitespacesAndNewlines), !description.isEmpty {
+            out += description + "\n\n"
+        }
+        out += "\(summary.jobs) jobs: \(plan.cells.count) cells × \(plan.seeds.count) seeds"
+        let notes = [(summary.missing, "missing"), (summary.failed, "failed"), (summary.diverged, "diverged"),
+                     (summary.interrupted, "interrupted")].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
+        out += (notes.isEmpty ? "" : " (" + notes.joined(separator: ", ") + ")") + ".\n\n"
+
+        let images = plots.filter { $0.hasSuffix(".gp") }.map { ($0 as NSString).deletingPathExtension + ".png" }
+        if !images.isEmpty {
+            out += "## Figures\n\n"
+            for image in images {
+                let title = (image as NSString).lastPathComponent.replacingOccurrences(of: ".png", with: "")
+                    .replacingOccurrences(of: "_", with: " ")
+                out += "![\(title)](plots/\(image))\n\n"
+            }
+        }
+
+        out += "## Final return per cell\n\n"
+        out += MarkdownText.table(
+            ["cell", "n", "mean", "95% CI", "IQM", "median", "diverged"],
+            summary.cells.map { c in
+                [c.label, String(c.n), MarkdownText.number(c.mean), MarkdownText.interval(c.interval),
+                 MarkdownText.number(c.iqm), MarkdownText.number(c.median), String(c.diverged)]
+            }, rightAligned: [1, 2, 4, 5, 6]) + "\n"
+
+        let finals = comparisons.filter { $0.metric == .finalReturn }
+        if !finals.isEmpty {
+            out += "## Comparisons\n\n"
+            for c in finals { out += "- " + sentence(c, plan: plan) + "\n" }
+            out += "\n" + comparisonTable(comparisons) + "\n"
+            out += "Differences are paired over seeds with a 95% bootstrap CI; p is Welch's (unpaired), "
+                + "Holm-adjusted over the comparisons of each metric; `comparisons.csv` has every step. "
+                + "Definitions: docs/statistics.md.\n\n"
+        }
+
+        let ratios = summary.cells.compactMap { c -> [String]? in
+            guard let step = c.variance.last(where: { $0.ratioToNone.isFinite })?.step else { return nil }
+            let atStep = c.variance.filter { $0.step == step }
+            return [c.label, String(step), String(atStep.first?.n ?? 0)]
+                + varianceBaselines(summary).map { b in atStep.first { $0.baseline == b }.map { MarkdownText.number($0.ratioToNone) } ?? "-" }
+        }
+        if !ratios.isEmpty {
+            out += "## Gradient variance relative to no baseline\n\n"
+            out += "Mean variance of the gradient estimate under each baseline divided by that without one, "
+                + "at the last step measured, on the same batches.\n\n"
+            out += MarkdownText.table(["cell", "step", "n"] + varianceBaselines(summary), ratios,
+                                      rightAligned: Set(1..<(3 + varianceBaselines(summary).count)))
+        }
+        return out
+    }
+
+    /// "`value` vs `none` (entropy_coef=0.0): +376.6 final return [CI 346.2, 406.5],
+    /// P(improvement) = 1.00 [1.00, 1.00], n = 5 paired seeds."
+    static func sentence(_ c: Comparison, plan: ExperimentPlan) -> String {
+        let a = plan.cells[c.cellA], b = plan.cells[c.cellB]
+        let axisKeys = Set(c.axis.split(separator: "+").map(String.init))
+        func values(_ cell: ExperimentPlan.Cell) -> String {
+            cell.values.filter { axisKeys.contains($0.key) }.map(\.value).joined(separator: ", ")
+        }
+        let context = a.values.filter { !axisKeys.contains($0.key) }.map { "\($0.key)=\($0.value)" }
+        var text = MarkdownText.code(values(a)) + " vs " + MarkdownText.code(values(b))
+        if !context.isEmpty { text += " (" + context.joined(separator: ", ") + ")" }
+        guard c.nPaired > 0 else { return text + ": no seed with a final return in both cells." }
+        text += ": \(MarkdownText.signed(c.meanDifference)) final return"
+        text += " [CI \(MarkdownText.number(c.differenceInterval.low)), \(MarkdownText.number(c.differenceInterval.high))]"
+        text += ", P(improvement) = \(String(format: "%.2f", c.pImprovement)) "
+            + MarkdownText.interval(c.pImprovementInterval, decimals: 2)
+        text += ", n = \(c.nPaired) paired seed\(c.nPaired == 1 ? "" : "s")"
+        if c.intervalWiderThanEffect { text += "; the interval is wider than the effect: more seeds needed" }
+        return text + "."
+    }
+
+    /// Final return, curve area, and the variance at the last step both cells measured.
+    static func comparisonTable(_ comparisons: [Comparison]) -> String {
+        var shown: [Comparison] = []
+        for (i, c) in comparisons.enumerated() {
+            let next = comparisons.indices.contains(i + 1) ? comparisons[i + 1] : nil
+            let lastStep = c.metric == .log10Variance && !(next?.metric == .log10Variance && next?.cellA == c.cellA && next?.axis == c.axis)
+            if c.metric != .log10Variance || lastStep { shown.append(c) }
+        }
+        let rows = shown.map { c -> [String] in
+            let metric = c.metric == .log10Variance ? "log10 variance (step \(c.step ?? 0))" : c.metric.rawValue
+            return [c.labelA, c.labelB, metric, String(c.nPaired), MarkdownText.signed(c.meanDifference),
+                    MarkdownText.interval(c.differenceInterval), pValue(c.welch.p), pValue(c.pHolm),
+                    String(format: "%.2f", c.pImprovement) + " " + MarkdownText.interval(c.pImprovementInterval, decimals: 2)]
+        }
+        return MarkdownText.table(
+            ["cell A", "cell B", "metric", "n", "A − B", "95% CI", "p", "p (Holm)", "P(A > B)"], rows,
+            rightAligned: [3, 4, 6, 7])
+    }
+
+    static func pValue(_ p: Double) -> String {
+        p.isNaN ? "-" : p < 1e-4 ? String(format: "%.1e", p) : String(format: "%.4f", p)
+    }
+
+    static func varianceBaselines(_ summary: ReportSummary) -> [String] {
+        Aggregator.baselineOrder(Set(summary.cells.flatMap { $0.variance.map(\.baseline) }))
+    }
+}

@@ -1,0 +1,26 @@
+/// Welch's unequal-variances t-test of two independent samples (scipy's
+/// `ttest_ind(a, b, equal_var=False)`).
+///
+/// With means x̄_a, x̄_b, sample variances s²_a, s²_b (n − 1 denominators) and v = s²/n:
+/// t = (x̄_a − x̄_b) / √(v_a + v_b), ν = (v_a + v_b)² / (v_a² / (n_a − 1) + v_b² / (n_b − 1))
+/// (Welch–Satterthwaite), p = P(|T_ν| ≥ |t|), two-sided. Every field is NaN when either sample
+/// has fewer than two values, or when both have zero variance (no scale to measure by).
+public struct WelchTest: Sendable, Equatable {
+    public var t: Double
+    public var degreesOfFreedom: Double
+    public var p: Double
+
+    public init(_ a: [Double], _ b: [Double]) {
+        t = .nan
+        degreesOfFreedom = .nan
+        p = .nan
+        guard a.count >= 2, b.count >= 2 else { return }
+        let va = Statistics.variance(a) / Double(a.count)
+        let vb = Statistics.variance(b) / Double(b.count)
+        guard va + vb > 0 else { return }
+        t = (Statistics.mean(a) - Statistics.mean(b)) / (va + vb).squareRoot()
+        degreesOfFreedom = (va + vb) * (va + vb)
+            / (va * va / Double(a.count - 1) + vb * vb / Double(b.count - 1))
+        p = Distributions.studentTwoSidedP(t, df: degreesOfFreedom)
+    }
+}

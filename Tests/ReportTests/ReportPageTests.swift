@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+@testable import Report
+
+/// `report.md` from a results folder of fake jobs (`syntheticExperiment`).
+struct ReportPageTests {
+    /// Final returns none = [1, 2, 4], mean = [3, 2.5, 7] (paired differences 2, 0.5, 3).
+    func populate(_ r: SyntheticResults) {
+        let none = [1.0, 2.0, 4.0], mean = [3.0, 2.5, 7.0]
+        for seed in 0..<3 {
+            r.write(cell: 0, seed: seed, FakeJob(
+                finalReturn: none[seed], curve: [1, 1, 1, 1], variance: [(100, "none", 100), (100, "mean", 50)]))
+            r.write(cell: 1, seed: seed, FakeJob(
+                finalReturn: mean[seed], curve: [0, 1, 2, 3], variance: [(100, "none", 90), (100, "mean", 1)]))
+        }
+    }
+
+    @Test func thePageStatesEachComparisonInWords() throws {
+        let r = try SyntheticResults(experiment: "description: Two baselines on a chain.\n" + syntheticExperiment)
+        populate(r)
+        let summary = try Reporter().build(plan: r.plan, resultsDirectory: r.url, render: nil)
+        #expect(summary.files.contains("report.md"))
+        let page = r.folder.read("report.md")
+        #expect(page.hasPrefix("# report-test\n\nTwo baselines on a chain.\n\n6 jobs: 2 cells × 3 seeds.\n"))
+        // d̄ = 11/6; P = 7/9; the 95% CI spans more than 1.833, so the sentence warns.
+        let sentence = try #require(page.split(separator: "\n").first { $0.hasPrefix("- `mean` vs `none`: ") })
+        #expect(sentence.contains(": +1.833 final return [CI "))
+        #expect(sentence.hasSuffix("P(improvement) = 0.78 " + intervalText(r) + ", n = 3 paired seeds; the interval is wider than the effect: more seeds needed."),
+                "\(sentence)")
+        #expect(page.contains("| baseline=none | 3 | 2.333 |"))
+        #expect(page.contains("![learning curves](plots/learning_curves.png)"))
+        // The variance table: the mean baseline's ratio to none at step 100 in the none cell.
+        #expect(page.contains("| baseline=none | 100 | 3 | 1.000 | 0.500 |"), "\(page)")
+    }
+
+    /// The P(improvement) interval as the page prints it, from comparisons.csv.
+    func intervalText(_ r: SyntheticResults) -> String {
+        let row = (try? csvRows(r.folder.read("comparisons.csv")))?.first ?? [:]
+        let low = Double(row["p_improvement_ci_low"] ?? "") ?? .nan, high = Double(row["p_improvement_ci_high"] ?? "") ?? .nan
+        return String(format: "[%.2f, %.2f]", low, high)
+    }
+
+    @Test func byteIdenticalAcrossBuilds() throws {
+        let r = try SyntheticResults()
+        populate(r)
+        _ = try Reporter().build(plan: r.plan, resultsDirectory: r.url, render: nil)
+        let first = r.folder.read("report.md")
+        _ = try Reporter().build(plan: r.plan, resultsDirectory: r.url, render: nil)
+        #expect(!first.isEmpty && r.folder.read("report.md") == first)
+    }
+
+    @Test func markdownEscapesTableCellsAndCode() {
+        #expect(MarkdownText.cell("a|b\nc") == "a\\|b c")
+        #expect(MarkdownText.code("x`y") == "``x`y``")
+        #expect(MarkdownText.signed(3) == "+3.000" && MarkdownText.signed(-0.5) == "-0.500")
+        #expect(MarkdownText.table(["a", "n"], [["x", "1"]], rightAligned: [1]) == "| a | n |\n| --- | ---: |\n| x | 1 |\n")
+    }
+}
