@@ -1,6 +1,7 @@
-/// The estimators of `ReturnEstimators` in Double, for diagnostics: the same recursions with
-/// the same shapes (`[T × N]`, time-major), free of Float32 rounding, so that a measured
-/// variance is not limited by the precision the estimates are stored in.
+/// The estimators of `ReturnEstimators` that have a Double form of their own, for diagnostics
+/// (the n-step and GAE recursions are generic): the same shapes (`[T × N]`, time-major), free
+/// of Float32 rounding, so that a measured variance is not limited by the precision the
+/// estimates are stored in.
 extension ReturnEstimators {
     /// `G_t = r_t + γ G_{t+1}` within each episode of a REINFORCE batch, the episodes one after
     /// another (`ended[k]` marks the last term of each); with `rewardToGo` false every term of
@@ -21,43 +22,6 @@ extension ReturnEstimators {
         for k in 0..<count {
             if firstOfEpisode[k] { start = returns[k] }
             returns[k] = start
-        }
-    }
-
-    /// `nStepReturns` in Double.
-    public static func nStepReturns(
-        rewards: UnsafePointer<Double>, ended: UnsafePointer<Bool>, nextValues: UnsafePointer<Double>,
-        gamma: Double, numEnvs n: Int, steps: Int, into returns: UnsafeMutablePointer<Double>
-    ) {
-        for i in 0..<n {
-            var next = 0.0
-            var t = steps - 1
-            while t >= 0 {
-                let k = t * n + i
-                next = rewards[k] + gamma * ((ended[k] || t == steps - 1) ? nextValues[k] : next)
-                returns[k] = next
-                t -= 1
-            }
-        }
-    }
-
-    /// `generalizedAdvantages` in Double.
-    public static func generalizedAdvantages(
-        rewards: UnsafePointer<Double>, values: UnsafePointer<Double>, ended: UnsafePointer<Bool>,
-        nextValues: UnsafePointer<Double>, gamma: Double, gaeLambda: Double, numEnvs n: Int, steps: Int,
-        into advantages: UnsafeMutablePointer<Double>
-    ) {
-        let decay = gamma * gaeLambda
-        for i in 0..<n {
-            var next = 0.0
-            var t = steps - 1
-            while t >= 0 {
-                let k = t * n + i
-                let delta = rewards[k] + gamma * nextValues[k] - values[k]
-                next = delta + decay * ((ended[k] || t == steps - 1) ? 0 : next)
-                advantages[k] = next
-                t -= 1
-            }
         }
     }
 

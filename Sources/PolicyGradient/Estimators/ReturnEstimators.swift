@@ -7,7 +7,8 @@ import Foundation
 /// truncated the episode; `nextValues[k]` is the bootstrap value of the state after term `k`:
 /// V(s_{t+1}) when the episode goes on (at `t = T − 1`, the value of the rollout's last
 /// observation), 0 after a terminal state, and after a truncation V(final observation) when
-/// `bootstrap_truncated` is on (else 0). All arithmetic is Float32, as Stable-Baselines3's buffers.
+/// `bootstrap_truncated` is on (else 0). Training's arithmetic is Float32, as Stable-Baselines3's
+/// buffers; the recursions are generic so that the diagnostics run the same ones in Double.
 public enum ReturnEstimators {
     /// The discounted reward-to-go of one episode: `G_t = Σ_{k≥t} γ^{k−t} r_k`, i.e.
     /// `G_{T−1} = r_{T−1}`, `G_t = r_t + γ G_{t+1}` (no bootstrap: a cut episode is just cut).
@@ -40,14 +41,16 @@ public enum ReturnEstimators {
     ///     R_t = r_t + γ · R_{t+1}             otherwise,
     ///
     /// which is Stable-Baselines3's `compute_returns_and_advantage` with `gae_lambda = 1`
-    /// (its truncation bootstrap folded into `nextValues`). Shapes `[T × N]`.
-    public static func nStepReturns(
-        rewards: UnsafePointer<Float>, ended: UnsafePointer<Bool>, nextValues: UnsafePointer<Float>,
-        gamma: Float, numEnvs n: Int, steps: Int, into returns: UnsafeMutablePointer<Float>
+    /// (its truncation bootstrap folded into `nextValues`). Shapes `[T × N]`, in Float32 for
+    /// training and Double for the diagnostics.
+    @inlinable
+    public static func nStepReturns<F: BinaryFloatingPoint>(
+        rewards: UnsafePointer<F>, ended: UnsafePointer<Bool>, nextValues: UnsafePointer<F>,
+        gamma: F, numEnvs n: Int, steps: Int, into returns: UnsafeMutablePointer<F>
     ) {
         for i in 0..<n {
             var t = steps - 1
-            var next: Float = 0
+            var next: F = 0
             while t >= 0 {
                 let k = t * n + i
                 let tail = (ended[k] || t == steps - 1) ? nextValues[k] : next
@@ -66,19 +69,20 @@ public enum ReturnEstimators {
     /// so `A_t = Σ_k (γλ)^k δ_{t+k}` within the episode and rollout; the λ-return is
     /// `A_t + V(s_t)`. With λ = 1 and `nextValues` from the same critic, `A_t + V(s_t)` equals
     /// the n-step return. Shapes `[T × N]`.
-    public static func generalizedAdvantages(
-        rewards: UnsafePointer<Float>, values: UnsafePointer<Float>, ended: UnsafePointer<Bool>,
-        nextValues: UnsafePointer<Float>, gamma: Float, gaeLambda: Float, numEnvs n: Int, steps: Int,
-        into advantages: UnsafeMutablePointer<Float>
+    @inlinable
+    public static func generalizedAdvantages<F: BinaryFloatingPoint>(
+        rewards: UnsafePointer<F>, values: UnsafePointer<F>, ended: UnsafePointer<Bool>,
+        nextValues: UnsafePointer<F>, gamma: F, gaeLambda: F, numEnvs n: Int, steps: Int,
+        into advantages: UnsafeMutablePointer<F>
     ) {
         let decay = gamma * gaeLambda
         for i in 0..<n {
             var t = steps - 1
-            var next: Float = 0
+            var next: F = 0
             while t >= 0 {
                 let k = t * n + i
                 let delta = rewards[k] + gamma * nextValues[k] - values[k]
-                let carry: Float = (ended[k] || t == steps - 1) ? 0 : next
+                let carry: F = (ended[k] || t == steps - 1) ? 0 : next
                 next = delta + decay * carry
                 advantages[k] = next
                 t -= 1

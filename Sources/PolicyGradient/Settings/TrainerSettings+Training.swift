@@ -1,0 +1,33 @@
+extension TrainerSettings {
+    /// How evaluation episodes pick actions.
+    public enum EvalPolicy: String, Sendable, CaseIterable {
+        /// a ~ π(·|s).
+        case sample
+        /// argmax_a π(a|s), or the Gaussian's mean.
+        case greedy
+    }
+
+    /// `training:` — the budget and the evaluation schedule.
+    public struct Training: Sendable, Equatable {
+        /// Total environment steps, all copies together.
+        public var steps: Int
+        /// Steps between evaluations.
+        public var evalEvery: Int
+        public var evalEpisodes: Int
+        public var evalPolicy: EvalPolicy
+        /// Steps between checkpoints offered to the sink (`TrainingSink.checkpoint`); nil: at
+        /// each evaluation. Changes when the state is saved, never what the run computes.
+        public var checkpointEvery: Int?
+
+        public init(
+            steps: Int, evalEvery: Int? = nil, evalEpisodes: Int = 10, evalPolicy: EvalPolicy = .sample,
+            checkpointEvery: Int? = nil
+        ) {
+            self.steps = steps
+            self.evalEvery = evalEvery ?? max(1, steps / 20)
+            self.evalEpisodes = evalEpisodes
+            self.evalPolicy = evalPolicy
+            self.checkpointEvery = checkpointEvery
+        }
+    }
+}
