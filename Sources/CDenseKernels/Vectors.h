@@ -1,4 +1,4 @@
-// Eight-lane vectors and the multiversioning attribute shared by the kernel files.
+// Eight-lane vectors, and the macro that compiles each kernel once per instruction set.
 #ifndef C_DENSE_KERNELS_VECTORS_H
 #define C_DENSE_KERNELS_VECTORS_H
 
