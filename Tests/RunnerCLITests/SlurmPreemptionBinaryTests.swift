@@ -69,12 +69,14 @@ struct SlurmPreemptionBinaryTests {
             .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
         try #require(!running.isEmpty, "no array task is running")
         for task in running { _ = try Self.shell("scontrol requeue \(task)") }
-        // SLURM holds a requeued job back (Reason=BeginTime, about 2 minutes); let it start at once.
+        // SLURM holds a requeued job back (Reason=BeginTime, about 2 minutes); let it start in
+        // 10 s instead. Not at once: slurmd refuses a launch in the same second as the revocation
+        // of the killed run's credential ("Job credential revoked") and the task then fails.
         for task in running {
             _ = try Self.waitUntil("task \(task) to be requeued", limit: 300) {
                 let text = try Self.shell("scontrol show job -o \(task)").out
                 if text.contains("JobState=PENDING ") {
-                    _ = try Self.shell("scontrol update JobId=\(task) StartTime=now")
+                    _ = try Self.shell("scontrol update JobId=\(task) StartTime=now+10")
                     return true
                 }
                 let restarted = text.contains("JobState=RUNNING ") && !text.contains(" Restarts=0 ")
