@@ -1,0 +1,69 @@
+/// The two batch scripts of a sweep on SLURM and the `sbatch` command lines that submit them.
+///
+/// Pure functions of `SlurmSettings`: no file, clock or environment is read, so the text is
+/// tested as text. Resource requests are `#SBATCH` lines (values are checked to be single
+/// words by `SlurmSettings.problems`); everything that names a path is on the command line or
+/// in the script's body, quoted for the shell, so paths with spaces and quotes work.
+public enum SlurmScripts {
+    /// Seconds between SIGUSR1 and the time limit: the runner checkpoints every running job
+    /// and exits (status 130); the job is requeued and resumes from the checkpoints.
+    public static let signalGrace = 60
+
+    /// The array task script: task i runs shard i/N of the jobs, without the report.
+    ///
+    /// The runner is `exec`ed so that it is the batch shell SLURM signals (`--signal=B:...`).
+    /// Its worker count is the task's CPUs (`SLURM_CPUS_PER_TASK`, 1 when not requested);
+    /// results do not depend on it.
+    public static func arrayScript(_ s: SlurmSettings) -> String {
+        var command = [s.runner, "run", s.config, "--results", s.resultsRoot]
+        let tail = ["--no-report", "--no-progress"] + s.overrides.flatMap { ["--set", $0] }
+        command = command.map(ShellQuote.word)
+        let shard = "--shard \"${SLURM_ARRAY_TASK_ID}/\(s.tasks)\""
+        let jobs = "--jobs \"${SLURM_CPUS_PER_TASK:-1}\""
+        return header(s, cpus: s.cpusPerTask, comment: [
+            "Array task i of \(s.tasks) runs shard i/\(s.tasks) of the jobs of \(s.experiment) (no report).",
+            "SIGUSR1, \(signalGrace) s before the time limit, makes the runner checkpoint and stop;",
+            "a requeued task resumes each job from its checkpoint.",
+        ]) + "exec " + (command + [shard, jobs] + tail.map(ShellQuote.word)).joined(separator: " ") + "\n"
+    }
+
+    /// The report script: `runner report` on the experiment's folder once the array has ended.
+    public static func reportScript(_ s: SlurmSettings) -> String {
+        header(s, cpus: nil, comment: [
+            "Builds the report of \(s.experiment) once every array task has ended (afterany).",
+        ]) + "exec " + ShellQuote.line([s.runner, "report", s.experimentDirectory]) + "\n"
+    }
+
+    /// `sbatch` arguments for the array: `--parsable --array=0-(N-1)[%K] --requeue
+    /// --signal=B:USR1@grace`, then the output file, the user's `--sbatch-arg`s, the script.
+    public static func arraySubmission(_ s: SlurmSettings, script: String) -> [String] {
+        let throttle = s.parallel.map { "%\($0)" } ?? ""
+        return ["--parsable", "--array=0-\(s.tasks - 1)\(throttle)", "--requeue",
+                "--signal=B:USR1@\(signalGrace)", "--output=\(s.slurmDirectory)/array-%A_%a.out"]
+            + s.extraArguments + [script]
+    }
+
+    /// `sbatch` arguments for the report job, run after the array whatever its outcome.
+    public static func reportSubmission(_ s: SlurmSettings, arrayJobId: String, script: String) -> [String] {
+        ["--parsable", "--dependency=afterany:\(arrayJobId)", "--output=\(s.slurmDirectory)/report-%j.out"]
+            + s.extraArguments + [script]
+    }
+
+    private static func header(_ s: SlurmSettings, cpus: Int?, comment: [String]) -> String {
+        var lines = ["#!/bin/sh", "#SBATCH --job-name=\(jobName(s.experiment))"]
+        if let partition = s.partition { lines.append("#SBATCH --partition=\(partition)") }
+        if let time = s.time { lines.append("#SBATCH --time=\(time)") }
+        if let cpus { lines.append("#SBATCH --cpus-per-task=\(cpus)") }
+        if let memory = s.memory { lines.append("#SBATCH --mem=\(memory)") }
+        lines += comment.map { "# " + $0 }
+        lines.append("cd " + ShellQuote.word(s.workingDirectory) + " || exit 1")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The experiment name with anything but letters, digits, `.`, `_` and `-` made `_`.
+    static func jobName(_ name: String) -> String {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-")
+        let cleaned = String(name.map { allowed.contains($0) ? $0 : "_" })
+        return cleaned.isEmpty ? "runner" : cleaned
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+
+@testable import Sweep
+
+/// The batch scripts and sbatch command lines of `runner submit slurm`, checked by running the
+/// generated text with `/bin/sh` where quoting matters.
+@Suite struct SlurmScriptsTests {
+    /// Paths with spaces, both quote kinds, `$`, backquotes and a newline.
+    static let awkward = "it's a \"test\" $HOME `id`\nfolder"
+
+    static func settings(in folder: URL, runner: String, tasks: Int = 3) -> SlurmSettings {
+        SlurmSettings(
+            runner: runner, config: folder.path + "/\(awkward)/exp's.yaml", resultsRoot: folder.path + "/out \"dir\"",
+            experiment: "e2e", workingDirectory: folder.path + "/\(awkward)", tasks: tasks, parallel: 2,
+            partition: "debug", time: "1:00:00", cpusPerTask: 2, memory: "4G",
+            overrides: ["training.steps=100", "experiment=x y'z"], extraArguments: ["--account=rl", "--qos=low"])
+    }
+
+    /// Runs `script` with `/bin/sh` and the environment `environment`; returns what it printed.
+    static func runShell(_ script: String, environment: [String: String]) throws -> (status: Int32, out: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", script]
+        process.environment = environment
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test func quotedWordsReachTheProgramAsTyped() throws {
+        let words = ["plain", "with space", "it's", "\"double\"", "$HOME", "`id`", "a\nb", "", "*", "x;y&z|w", "é"]
+        let script = "for a in " + ShellQuote.line(words) + "; do printf '[%s]' \"$a\"; done"
+        let result = try Self.runShell(script, environment: ["HOME": "/nowhere"])
+        #expect(result.status == 0)
+        #expect(result.out == words.map { "[\($0)]" }.joined())
+        #expect(ShellQuote.word("results/a-b_c.yaml") == "results/a-b_c.yaml")
+    }
+
+    /// The array script, run by `/bin/sh` with a stand-in runner that prints its arguments,
+    /// starts in the working folder and passes every path and override unchanged.
+    @Test func theArrayScriptRunsItsShardWithEveryPathIntact() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("slurm-scripts-\(UUID().uuidString)")
+        let workdir = folder.appendingPathComponent(Self.awkward)
+        try FileManager.default.createDirectory(at: workdir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let runner = folder.appendingPathComponent("bin 'x'/runner")
+        try FileManager.default.createDirectory(at: runner.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try "#!/bin/sh\npwd\nfor a in \"$@\"; do printf '<%s>\\n' \"$a\"; done\n".write(to: runner, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: runner.path)
+        let s = Self.settings(in: folder, runner: runner.path)
+
+        let array = try Self.runShell(
+            SlurmScripts.arrayScript(s), environment: ["SLURM_ARRAY_TASK_ID": "2", "SLURM_CPUS_PER_TASK": "2", "HOME": "/h"])
+        #expect(array.status == 0)
+        let expected = [
+            "run", s.config, "--results", s.resultsRoot, "--shard", "2/3", "--jobs", "2", "--no-report",
+            "--no-progress", "--set", "training.steps=100", "--set", "experiment=x y'z",
+        ]
+        #expect(array.out == workdir.path + "\n" + expected.map { "<\($0)>\n" }.joined())
+
+        // Without --cpus-per-task SLURM sets no SLURM_CPUS_PER_TASK: one worker.
+        let single = try Self.runShell(SlurmScripts.arrayScript(s), environment: ["SLURM_ARRAY_TASK_ID": "0"])
+        #expect(single.out.contains("<0/3>\n<--jobs>\n<1>\n"))
+
+        let report = try Self.runShell(SlurmScripts.reportScript(s), environment: [:])
+        #expect(report.out == workdir.path + "\n<report>\n<\(s.experimentDirectory)>\n")
+    }
+
+    @Test func resourceRequestsAreSbatchDirectives() {
+        var s = Self.settings(in: URL(fileURLWithPath: "/r"), runner: "/bin/runner")
+        let array = SlurmScripts.arrayScript(s)
+        #expect(array.hasPrefix("#!/bin/sh\n#SBATCH --job-name=e2e\n"))
+        for line in ["#SBATCH --partition=debug", "#SBATCH --time=1:00:00", "#SBATCH --cpus-per-task=2", "#SBATCH --mem=4G"] {
+            #expect(array.contains(line + "\n"), "\(line)")
+        }
+        // The report job is one process: no CPU request of the array's size.
+        #expect(!SlurmScripts.reportScript(s).contains("--cpus-per-task"))
+        s.partition = nil; s.time = nil; s.cpusPerTask = nil; s.memory = nil; s.experiment = "a b/c"
+        let bare = SlurmScripts.arrayScript(s)
+        #expect(bare.components(separatedBy: "#SBATCH").count == 2)
+        #expect(bare.contains("#SBATCH --job-name=a_b_c\n"))
+    }
+
+    @Test func submissionsCarryTheArrayThrottleRequeueSignalAndDependency() {
+        let s = Self.settings(in: URL(fileURLWithPath: "/r"), runner: "/bin/runner", tasks: 5)
+        #expect(SlurmScripts.arraySubmission(s, script: "/r/a b.sbatch") == [
+            "--parsable", "--array=0-4%2", "--requeue", "--signal=B:USR1@60",
+            "--output=/r/out \"dir\"/e2e/slurm/array-%A_%a.out", "--account=rl", "--qos=low", "/r/a b.sbatch",
+        ])
+        #expect(SlurmScripts.reportSubmission(s, arrayJobId: "17", script: "/r/report.sbatch") == [
+            "--parsable", "--dependency=afterany:17", "--output=/r/out \"dir\"/e2e/slurm/report-%j.out",
+            "--account=rl", "--qos=low", "/r/report.sbatch",
+        ])
+        var unthrottled = s
+        unthrottled.parallel = nil
+        #expect(SlurmScripts.arraySubmission(unthrottled, script: "x")[1] == "--array=0-4")
+    }
+
+    @Test func theArraySizeDefaultsToTheJobsAndStaysWithinTheLimits() {
+        #expect(SlurmSettings.taskCount(requested: nil, jobs: 16, maxArraySize: nil) == 16)
+        #expect(SlurmSettings.taskCount(requested: nil, jobs: 4800, maxArraySize: nil) == 1000)
+        #expect(SlurmSettings.taskCount(requested: nil, jobs: 4800, maxArraySize: 501) == 501)
+        #expect(SlurmSettings.taskCount(requested: 4, jobs: 16, maxArraySize: 1001) == 4)
+        #expect(SlurmSettings.taskCount(requested: 40, jobs: 16, maxArraySize: nil) == 16)
+        #expect(SlurmSettings.taskCount(requested: 2000, jobs: 4800, maxArraySize: 1001) == 1001)
+        #expect(SlurmSettings.taskCount(requested: nil, jobs: 0, maxArraySize: nil) == 1)
+    }
+
+    @Test func directiveValuesMustBeSingleWords() {
+        var s = Self.settings(in: URL(fileURLWithPath: "/r"), runner: "/bin/runner")
+        #expect(s.problems.isEmpty)
+        s.partition = "gpu queue"
+        s.memory = "4\"G"
+        #expect(s.problems == [
+            "--partition expects one word without spaces or quotes, got 'gpu queue'",
+            "--mem expects one word without spaces or quotes, got '4\"G'",
+        ])
+    }
+}
