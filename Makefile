@@ -3,7 +3,7 @@ SWIFT ?= swift
 CONFIG ?= experiments/a2c.yaml
 RESULTS ?= results
 
-.PHONY: build release test check run plots bench clean
+.PHONY: build release test test-cluster check run plots bench clean
 
 build:
 	$(SWIFT) build
@@ -15,6 +15,12 @@ release:
 test:
 	$(SWIFT) test
 	$(MAKE) check
+
+# The SLURM cluster tests alone, against a single-node SLURM started here (needs root and the
+# Debian packages slurm-wlm and munge) and stopped afterwards, whatever the tests' outcome.
+# RUNNER_REQUIRE_SLURM=1: a cluster that does not answer fails the tests instead of skipping them.
+test-cluster:
+	trap 'bash tools/slurm/stop.sh' EXIT; bash tools/slurm/start.sh && RUNNER_REQUIRE_SLURM=1 $(SWIFT) test --filter Slurm
 
 # Fails when a cell's final return fell below results/reference/ci.csv. --force: the jobs
 # rerun on the current code (job ids hash the configuration, not the code).

@@ -33,7 +33,7 @@ public struct Runner: ParsableCommand {
             the other; both give bitwise-identical results).
             """,
         version: SweepRunner.toolVersion,
-        subcommands: [Run.self, Plan.self, Validate.self, ReportCommand.self, Check.self, Evaluate.self, Import.self, Env.self, Submit.self],
+        subcommands: [Run.self, Plan.self, Validate.self, ReportCommand.self, Check.self, Evaluate.self, Import.self, Env.self, Submit.self, Status.self],
         defaultSubcommand: Run.self
     )
 

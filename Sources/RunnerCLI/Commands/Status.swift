@@ -1,0 +1,67 @@
+import ArgumentParser
+import Experiment
+import Foundation
+import Sweep
+
+/// `runner status RESULTS_DIR`: what a sweep's results folder says now, read without claiming.
+struct Status: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show how far an experiment's sweep is: jobs by state, steps done, SLURM jobs.",
+        discussion: """
+            Counts the jobs completed, running (a live runner holds the claim: its host, pid and \
+            heartbeat age), failed, diverged and pending, and the training steps done of the \
+            total (results, plus the latest checkpoint of each unfinished job). When \
+            slurm/submissions.json exists and squeue is on PATH, one squeue call shows the state \
+            of the recorded SLURM jobs; without squeue, or when it fails, a note says so. Reads \
+            only: safe while the sweep runs. Exit 64 when the folder is not a results folder.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
+
+    @Argument(help: "An experiment's results folder (results/<experiment>).")
+    var directory: String
+
+    @Option(help: "table or json.")
+    var format: Format = .table
+
+    func validate() throws {
+        if directory.isEmpty { throw ValidationError("the results folder must be named, not empty") }
+    }
+
+    func run() throws {
+        let url = URL(fileURLWithPath: directory)
+        let status: SweepStatus
+        do {
+            status = try SweepStatus.read(url)
+        } catch let error as SweepStatus.NotAResultsFolder {
+            // A wrong argument, not a bad config: a usage error.
+            Console.error("error: \(error.description)")
+            throw ExitStatus.usage
+        } catch let error as ConfigurationError {
+            Console.error(error.description)
+            throw ExitStatus.invalidConfig
+        }
+        let slurm = SlurmQueueReport.recordedJobIds(in: url).map(Self.queue)
+        let text = format == .json ? status.json(slurm: slurm) : status.table(slurm: slurm)
+        Console.out(String(text.dropLast()))  // Console.out ends the line itself
+    }
+
+    /// The state of `ids` from one squeue call; a note when squeue is absent or fails.
+    static func queue(_ ids: [String]) -> SlurmQueueReport {
+        guard !ids.isEmpty else { return SlurmQueueReport(note: "no SLURM job recorded") }
+        let outcome: SlurmClient.Outcome?
+        do {
+            outcome = try SlurmClient.run("squeue", SlurmQueueReport.squeueArguments(ids))
+        } catch {
+            return SlurmQueueReport(note: "squeue could not be started: \(error)")
+        }
+        guard let outcome else { return SlurmQueueReport(note: "squeue is not on PATH") }
+        guard outcome.status == 0 else {
+            let said = outcome.stderr.trimmingCharacters(in: .whitespacesAndNewlines)
+            // squeue refuses ids that have all left the queue: that is an answer too.
+            if said.contains("Invalid job id") { return SlurmQueueReport.parse("") }
+            return SlurmQueueReport(note: "squeue failed (exit \(outcome.status))" + (said.isEmpty ? "" : ": \(said)"))
+        }
+        return SlurmQueueReport.parse(outcome.stdout)
+    }
+}

@@ -1,0 +1,100 @@
+import Experiment
+import Foundation
+import Results
+
+/// What a results folder says about its sweep right now: how many jobs are completed, running,
+/// failed, diverged or pending, and how many training steps are done of the total.
+///
+/// Built by reading only (`result.json`, `claims/`, `checkpoint`): it takes no claim and
+/// writes nothing, so it may be read while runners work in the folder. A job is, in this
+/// order: completed, diverged or failed when its `result.json` says so; running when a live
+/// owner holds its claim; pending otherwise (including a job whose claim is stale, whose run
+/// was interrupted, or which never started).
+public struct SweepStatus: Sendable, Equatable {
+    /// One job a live runner holds.
+    public struct Running: Sendable, Equatable {
+        public var jobId: String
+        public var owner: ClaimRecord
+        /// Seconds since the owner's last heartbeat (on this host's clock).
+        public var heartbeatAge: Int64
+        /// The step of the job's latest checkpoint; nil when it has none yet.
+        public var checkpointStep: Int?
+    }
+
+    public var experiment: String
+    /// Distinct jobs of the plan (identical configurations share one).
+    public var total: Int
+    public var completed = 0
+    public var failed = 0
+    public var diverged = 0
+    public var pending = 0
+    public var running: [Running] = []
+    /// Jobs whose claim is stale (its owner gone or silent): counted as pending.
+    public var staleClaims: [String] = []
+    /// Steps trained: `steps` of every job with a result, plus the checkpoint step of every
+    /// job without one.
+    public var stepsDone = 0
+    /// `training.steps` summed over the jobs.
+    public var stepsTotal = 0
+
+    /// Reads the experiment folder `directory` (`results/<experiment>`); `policy` decides
+    /// which claims are live and what time it is.
+    ///
+    /// Throws `SweepStatus.NotAResultsFolder` when it holds no `experiment.yaml`, and the
+    /// loader's `ConfigurationError` when that file is not a valid experiment.
+    public static func read(_ directory: URL, policy: ClaimPolicy = ClaimPolicy()) throws -> SweepStatus {
+        let spec = directory.appendingPathComponent("experiment.yaml")
+        guard FileManager.default.fileExists(atPath: spec.path) else { throw NotAResultsFolder(path: directory.path) }
+        let plan = try ExperimentLoader().load(path: spec.path)
+        let claims = ClaimFolder(experiment: directory, policy: policy).survey()
+        let now = Int64(policy.now().timeIntervalSince1970)
+
+        var seen = Set<String>()
+        var status = SweepStatus(experiment: plan.name, total: 0)
+        for job in plan.jobs where seen.insert(job.id).inserted {
+            status.total += 1
+            status.stepsTotal += job.config.settings.training.steps
+            let files = JobFiles(root: directory, jobId: job.id)
+            if let result = JobResult.read(from: files.result), result.status != .interrupted {
+                status.stepsDone += result.steps
+                switch result.status {
+                case .completed: status.completed += 1
+                case .diverged: status.diverged += 1
+                default: status.failed += 1
+                }
+                continue
+            }
+            let step = CheckpointStep.read(files.checkpoint)
+            status.stepsDone += step ?? 0
+            switch claims[job.id] {
+            case .live(let record)?:
+                status.running.append(
+                    Running(jobId: job.id, owner: record, heartbeatAge: max(0, now - record.heartbeat), checkpointStep: step))
+            case .stale?:
+                status.staleClaims.append(job.id)
+                status.pending += 1
+            case nil:
+                status.pending += 1
+            }
+        }
+        return status
+    }
+
+    /// The folder named holds no `experiment.yaml`.
+    public struct NotAResultsFolder: Error, CustomStringConvertible {
+        public var path: String
+        public var description: String { "\(path) holds no experiment.yaml: not a results folder" }
+    }
+}
+
+/// The `step` of a job's checkpoint, read without decoding the training state it holds.
+enum CheckpointStep {
+    private struct Probe: Decodable { var step: Int }
+
+    /// Nil when there is no checkpoint or it is unreadable (being replaced, damaged).
+    static func read(_ url: URL) -> Int? {
+        var data = Data()
+        guard (try? SafeFiles.read(url, followingLinks: false, { data.append(contentsOf: $0) })) == true else { return nil }
+        return (try? JSONDecoder().decode(Probe.self, from: data))?.step
+    }
+}
