@@ -43,7 +43,7 @@ PYTHON ?= python3
 bench:
 	cd Benchmarks && $(SWIFT) package benchmark
 	@if $(PYTHON) -c "import stable_baselines3" 2>/dev/null; then \
-		$(PYTHON) tools/sb3_a2c_speed.py --steps 30000 && $(PYTHON) tools/sb3_ppo_speed.py --steps 20000; \
+		$(PYTHON) tools/sb3_speed.py a2c --steps 30000 && $(PYTHON) tools/sb3_speed.py ppo --steps 20000; \
 	else \
 		echo "Stable-Baselines3 is not importable by $(PYTHON); set PYTHON= to a python that has it."; \
 	fi

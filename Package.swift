@@ -64,8 +64,10 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "PolicyGradientTests", dependencies: ["PolicyGradient"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "ResultsTests", dependencies: ["Results", "PolicyGradient"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "Results", "Experiment", "PolicyGradient"]),
+        // What several test targets share (a temporary folder).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "ResultsTests", dependencies: ["Results", "PolicyGradient", "TestSupport"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Results", "Experiment", "PolicyGradient", "TestSupport"]),
         .testTarget(name: "SweepTests", dependencies: ["Sweep", "Results", "Report", "Experiment", "PolicyGradient"]),
         .testTarget(name: "RunnerCLITests", dependencies: ["RunnerCLI", "Experiment", "YAML", "PolicyGradient"]),
     ],

@@ -3,7 +3,7 @@ import PolicyGradient
 
 /// Training throughput in environment steps per second (all copies together): A2C on CartPole
 /// with Stable-Baselines3's settings, PPO on CartPole with rl-zoo3's, and tabular REINFORCE.
-/// `tools/sb3_a2c_speed.py` and `tools/sb3_ppo_speed.py` time Stable-Baselines3 on the first two.
+/// `tools/sb3_speed.py a2c` and `tools/sb3_speed.py ppo` time Stable-Baselines3 on the first two.
 enum TrainingBenchmarks {
     static let stepsPerSecond = BenchmarkMetric.custom("steps/s", polarity: .prefersLarger, useScalingFactor: false)
 

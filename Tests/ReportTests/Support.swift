@@ -3,34 +3,8 @@ import Foundation
 import PolicyGradient
 import Report
 import Results
+import TestSupport
 import Testing
-
-/// A temporary folder, removed when the value is released.
-final class TemporaryFolder {
-    let url: URL
-
-    init() {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("report-tests-\(UUID().uuidString)")
-        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(at: url) }
-
-    func write(_ relative: String, _ text: String) {
-        let file = url.appendingPathComponent(relative)
-        try! FileManager.default.createDirectory(
-            at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try! text.write(to: file, atomically: true, encoding: .utf8)
-    }
-
-    func read(_ relative: String) -> String {
-        (try? String(contentsOf: url.appendingPathComponent(relative), encoding: .utf8)) ?? ""
-    }
-
-    func exists(_ relative: String) -> Bool {
-        FileManager.default.fileExists(atPath: url.appendingPathComponent(relative).path)
-    }
-}
 
 /// A small valid experiment: Chain with REINFORCE, a grid of 2 baselines × 3 seeds, gradient
 /// diagnostics comparing `none` and `mean`, and a regression section.

@@ -29,8 +29,7 @@ final class PPOUpdate {
     let valueEpsilon: Float?
     /// `target_kl`; nil: every epoch runs.
     let targetKL: Float?
-    /// Environment steps done and budgeted, for the clip schedule; set before each update.
-    var stepsDone = 0
+    /// Environment steps budgeted, for the clip schedule.
     let totalSteps: Int
     /// β, `entropy_coef`.
     let entropyCoefficient: Float
@@ -76,14 +75,16 @@ final class PPOUpdate {
 
     /// ε for the update after `stepsDone` steps; floored at 0, as the learning rate, since the
     /// last update may run past the budget.
-    var clipRange: Float {
+    func clipRange(stepsDone: Int) -> Float {
         Swift.max(0, clipSchedule.learningRate(base: epsilon, stepsDone: stepsDone, totalSteps: totalSteps))
     }
 
     /// All epochs on `batch`. Returns false when a loss, the gradient norm or a parameter is not
     /// finite (the run has diverged); true also when a stop abandoned the update (the caller
     /// sees the stop).
-    func update(_ batch: Rollout, baseline: ResolvedBaseline, learningRate: Float, metrics: inout UpdateMetrics) -> Bool {
+    func update(
+        _ batch: Rollout, baseline: ResolvedBaseline, learningRate: Float, stepsDone: Int, metrics: inout UpdateMetrics
+    ) -> Bool {
         let count = batch.count, size = batch.observationSize, width = batch.actionDimension
         advantage.reserve(count)
         baseline.subtract(from: batch, into: advantage.pointer)
@@ -93,7 +94,7 @@ final class PPOUpdate {
         if valueEpsilon != nil {
             for buffer in [oldValues, values, valueGradient] { buffer.reserve(batchSize) }
         }
-        let clip = clipRange
+        let clip = clipRange(stepsDone: stepsDone)
         observations.reserve(batchSize * size)
         actions.reserve(batchSize)
         continuousActions.reserve(batchSize * width)

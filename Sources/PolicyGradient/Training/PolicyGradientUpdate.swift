@@ -28,7 +28,9 @@ final class PolicyGradientUpdate {
 
     /// One step on L from `batch`. Returns false when a loss, the gradient norm or a
     /// parameter is not finite (the run has diverged).
-    func update(_ batch: Rollout, baseline: ResolvedBaseline, learningRate: Float, metrics: inout UpdateMetrics) -> Bool {
+    func update(
+        _ batch: Rollout, baseline: ResolvedBaseline, learningRate: Float, stepsDone _: Int, metrics: inout UpdateMetrics
+    ) -> Bool {
         step.zeroGradients()
         let count = batch.count
         let inverseCount = 1 / Float(count)

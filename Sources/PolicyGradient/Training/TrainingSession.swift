@@ -161,8 +161,9 @@ final class TrainingSession<E: Environment>: TrainerState {
         let lr = learningRate
         let choice = resolvedBaseline(settings.baseline)
         if tracksOptimalBaseline { term.addOptimalBaselineStatistics(batch, to: &baselines) }
-        (updateRule as? PPOUpdate)?.stepsDone = stepsDone
-        guard updateRule.update(batch, baseline: choice, learningRate: lr, metrics: &metrics) else { return false }
+        guard updateRule.update(batch, baseline: choice, learningRate: lr, stepsDone: stepsDone, metrics: &metrics) else {
+            return false
+        }
         baselines.addQEstimates(batch.qEstimates)
         updatesDone += 1
         if let targetCritic, let critic, updatesDone % settings.critic.targetUpdate == 0 {

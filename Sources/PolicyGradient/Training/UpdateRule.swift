@@ -1,9 +1,12 @@
 /// An estimator family's update: from one collected batch, one or more gradient steps.
 protocol UpdateRule: AnyObject {
     /// Updates the parameters from `batch` with the baseline `baseline`, recording what it
-    /// measured in `metrics`. Returns false when a loss, the gradient norm or a parameter is
+    /// measured in `metrics`; `stepsDone` is how far training has come (for schedules other
+    /// than the learning rate's). Returns false when a loss, the gradient norm or a parameter is
     /// not finite (the run has diverged).
-    func update(_ batch: Rollout, baseline: ResolvedBaseline, learningRate: Float, metrics: inout UpdateMetrics) -> Bool
+    func update(
+        _ batch: Rollout, baseline: ResolvedBaseline, learningRate: Float, stepsDone: Int, metrics: inout UpdateMetrics
+    ) -> Bool
 }
 
 extension PolicyGradientUpdate: UpdateRule {}
