@@ -12,9 +12,12 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
+        // The core's floating-point peak, in C so that the loop is exactly the arithmetic named.
+        .target(name: "CorePeak", path: "CorePeak", cSettings: [.unsafeFlags(["-O2"])]),
         .executableTarget(
             name: "Throughput",
             dependencies: [
+                "CorePeak",
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "PolicyGradient", package: "PolicyGradientLab"),
                 .product(name: "Experiment", package: "PolicyGradientLab"),

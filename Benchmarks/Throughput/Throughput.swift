@@ -5,6 +5,7 @@ import Benchmark
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, .throughput], warmupIterations: 1, maxDuration: .seconds(5), maxIterations: 20)
+    PeakBenchmarks.register()
     KernelBenchmarks.register()
     TrainingBenchmarks.register()
     EnvironmentBenchmarks.register()
