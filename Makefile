@@ -37,8 +37,8 @@ plots:
 
 # Speed, through package-benchmark (the package in Benchmarks/): the core's measured peak, the
 # dense kernels' GFLOP/s in every compiled version, training and environment steps/s, parsing;
-# then Stable-Baselines3's A2C and PPO steps/s on the same settings and one thread when PYTHON can import it. Compare
-# them as ratios taken in this one sitting.
+# then Stable-Baselines3's A2C and PPO steps/s on the same settings and one thread when PYTHON
+# can import it. Compare them as ratios taken in this one sitting.
 PYTHON ?= python3
 bench:
 	cd Benchmarks && $(SWIFT) package benchmark
