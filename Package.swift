@@ -60,7 +60,7 @@ let package = Package(
         ),
         .executableTarget(name: "runner", dependencies: ["RunnerCLI"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
-        .testTarget(name: "ExperimentTests", dependencies: ["Experiment", "YAML", "PolicyGradient"],
+        .testTarget(name: "ExperimentTests", dependencies: ["Experiment", "YAML", "PolicyGradient", "TestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "PolicyGradientTests", dependencies: ["PolicyGradient"],
                     resources: [.copy("Fixtures")]),
@@ -68,7 +68,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ResultsTests", dependencies: ["Results", "PolicyGradient", "TestSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Results", "Experiment", "PolicyGradient", "TestSupport"]),
-        .testTarget(name: "SweepTests", dependencies: ["Sweep", "Results", "Report", "Experiment", "PolicyGradient"]),
+        .testTarget(name: "SweepTests", dependencies: ["Sweep", "Results", "Report", "Experiment", "PolicyGradient", "TestSupport"]),
         .testTarget(name: "RunnerCLITests", dependencies: ["RunnerCLI", "Experiment", "YAML", "PolicyGradient"]),
     ],
     swiftLanguageModes: [.v6]

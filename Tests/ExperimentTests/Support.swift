@@ -1,27 +1,18 @@
 import Experiment
 import Foundation
+import TestSupport
 import Testing
 import YAML
 
 /// A temporary folder of experiment files, removed when the value is released.
 final class Scratch {
-    let directory: URL
+    private let folder = TemporaryFolder()
 
-    init() {
-        directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("experiment-tests-\(UUID().uuidString)")
-        try! FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(at: directory) }
+    var directory: URL { folder.url }
 
     @discardableResult
     func write(_ name: String, _ text: String) -> String {
-        let url = directory.appendingPathComponent(name)
-        try! FileManager.default.createDirectory(
-            at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try! text.write(to: url, atomically: true, encoding: .utf8)
-        return url.path
+        folder.write(name, text)
     }
 
     func load(_ name: String, _ text: String) throws -> ExperimentPlan {

@@ -1,21 +1,16 @@
 import Experiment
 import Foundation
 import PolicyGradient
+import TestSupport
 import Testing
 
 @testable import Sweep
 
 /// A temporary folder, removed when the value is released.
 final class Scratch: @unchecked Sendable {
-    let directory: URL
+    private let folder = TemporaryFolder()
 
-    init() {
-        directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("sweep-tests-\(UUID().uuidString)")
-        try! FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(at: directory) }
+    var directory: URL { folder.url }
 
     /// Loads an experiment written into the folder.
     func plan(_ text: String) throws -> ExperimentPlan {

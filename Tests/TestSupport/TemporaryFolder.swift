@@ -11,12 +11,20 @@ public final class TemporaryFolder {
 
     deinit { try? FileManager.default.removeItem(at: url) }
 
-    /// Writes `text` to `relative`, creating the folders on the way.
-    public func write(_ relative: String, _ text: String) {
+    /// Writes `text` to `relative`, creating the folders on the way; the file's path.
+    @discardableResult
+    public func write(_ relative: String, _ text: String) -> String {
+        write(relative, Data(text.utf8))
+    }
+
+    /// Writes `data` to `relative`, creating the folders on the way; the file's path.
+    @discardableResult
+    public func write(_ relative: String, _ data: Data) -> String {
         let file = url.appendingPathComponent(relative)
         try! FileManager.default.createDirectory(
             at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try! text.write(to: file, atomically: true, encoding: .utf8)
+        try! data.write(to: file)
+        return file.path
     }
 
     /// The text of `relative`, or "" when it cannot be read.
