@@ -31,8 +31,8 @@ let package = Package(
         .target(
             name: "Experiment",
             dependencies: ["YAML", "PolicyGradient", .product(name: "Crypto", package: "swift-crypto")]),
-        // The dense kernels, in C so that one source compiles for AVX2 and for any x86-64 and the
-        // loader picks the version the machine runs (docs/architecture.md section 9).
+        // The dense kernels, in C so that one source compiles for AVX-512, AVX2 and any x86-64; the
+        // version the machine runs is picked at run time (docs/architecture.md section 9).
         .target(name: "CDenseKernels", cSettings: [.unsafeFlags(["-O2"])]),
         .target(name: "PolicyGradient", dependencies: ["CDenseKernels"], swiftSettings: optimizedInDebug),
         .target(

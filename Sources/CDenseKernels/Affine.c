@@ -111,8 +111,9 @@ PG_INLINE void affine_narrow(const float *w, const float *b, const float *x, flo
     }
 }
 
-PG_INLINE void affine_body(const float *w, const float *b, const float *x, float *y,
+PG_INLINE void affine_body(int lanes, const float *w, const float *b, const float *x, float *y,
                            long rows, long inSize, long outSize) {
+    (void)lanes;
     const long blocked = outSize & ~7L;
     if (inSize < 8) {
         affine_narrow(w, b, x, y, rows, inSize, outSize, blocked);

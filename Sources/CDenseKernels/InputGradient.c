@@ -48,8 +48,9 @@ PG_INLINE void input_gradient_rows(const float *w, const float *dy, float *dx,
     }
 }
 
-PG_INLINE void input_gradient_body(const float *w, const float *dy, float *dx,
+PG_INLINE void input_gradient_body(int lanes, const float *w, const float *dy, float *dx,
                              long rows, long inSize, long outSize) {
+    (void)lanes;
     long r = 0;
     for (; r + 2 <= rows; r += 2) input_gradient_rows(w, dy + r * outSize, dx + r * inSize, inSize, outSize, 2);
     if (r < rows) input_gradient_rows(w, dy + r * outSize, dx + r * inSize, inSize, outSize, 1);

@@ -13,6 +13,13 @@ int pg_dense_supports(int instructionSet) {
 #else
         return 0;
 #endif
+    case PG_DENSE_AVX512:
+#if PG_HAS_AVX2_VERSION
+        __builtin_cpu_init();
+        return __builtin_cpu_supports("avx512f");
+#else
+        return 0;
+#endif
     default:
         return 0;
     }

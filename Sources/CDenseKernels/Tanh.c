@@ -16,7 +16,8 @@ typedef int i8 __attribute__((vector_size(32)));
 /// Lane by lane, `b` where `mask` is set (all ones), else `a`.
 #define select8(mask, b, a) ({ i8 m_ = (mask); (f8)(((i8)(b) & m_) | ((i8)(a) & ~m_)); })
 
-PG_INLINE void tanh_body(float *values, long count) {
+PG_INLINE void tanh_body(int lanes, float *values, long count) {
+    (void)lanes;
     long i = 0;
     const f8 low = splat8(-PG_TANH_CLAMP), high = splat8(PG_TANH_CLAMP);
     // Two independent vectors per step: each evaluation is a chain of dependent operations.

@@ -1,4 +1,4 @@
-// Eight-lane vectors, and the macro that compiles each kernel once per instruction set.
+// Eight- and sixteen-lane vectors, and the macro that compiles each kernel once per instruction set.
 #ifndef C_DENSE_KERNELS_VECTORS_H
 #define C_DENSE_KERNELS_VECTORS_H
 
@@ -9,22 +9,28 @@
 
 #if defined(__x86_64__)
 #define PG_HAS_AVX2_VERSION 1
-/// Defines `name_avx2` (compiled for AVX2) and `name_baseline` (for the platform's baseline)
-/// from one body, `name_body`, and the exported `pg_dense_name` that runs the chosen one.
+/// Defines `name_avx512` (compiled for AVX-512F), `name_avx2` (for AVX2) and `name_baseline`
+/// (for the platform's baseline) from one body, `name_body(lanes, ...)`, and the exported
+/// `pg_dense_name` that runs the chosen one. `lanes` is the widest vector the body may use: 16
+/// in the AVX-512 version, 8 in the others (a constant, so the other width's blocks compile away).
 #define PG_VERSIONS(name, params, args) \
-    __attribute__((target("avx2"))) static void name##_avx2 params { name##_body args; } \
-    static void name##_baseline params { name##_body args; } \
+    __attribute__((target("avx512f"))) static void name##_avx512 params { name##_body(16, PG_UNPAREN args); } \
+    __attribute__((target("avx2"))) static void name##_avx2 params { name##_body(8, PG_UNPAREN args); } \
+    static void name##_baseline params { name##_body(8, PG_UNPAREN args); } \
     void pg_dense_##name(int instructionSet, PG_UNPAREN params) { \
-        if (instructionSet == PG_DENSE_AVX2) name##_avx2 args; else name##_baseline args; }
+        if (instructionSet == PG_DENSE_AVX512) name##_avx512 args; \
+        else if (instructionSet == PG_DENSE_AVX2) name##_avx2 args; \
+        else name##_baseline args; }
 #else
 #define PG_HAS_AVX2_VERSION 0
 #define PG_VERSIONS(name, params, args) \
-    void pg_dense_##name(int instructionSet, PG_UNPAREN params) { (void)instructionSet; name##_body args; }
+    void pg_dense_##name(int instructionSet, PG_UNPAREN params) { (void)instructionSet; name##_body(8, PG_UNPAREN args); }
 #endif
 #define PG_UNPAREN(...) __VA_ARGS__
 
 #define PG_INLINE static inline __attribute__((always_inline))
 
+typedef float f16 __attribute__((vector_size(64)));
 typedef float f8 __attribute__((vector_size(32)));
 typedef float f4 __attribute__((vector_size(16)));
 
@@ -35,6 +41,9 @@ typedef float f4 __attribute__((vector_size(16)));
 #define load4(p) ({ f4 v_; memcpy(&v_, (p), sizeof v_); v_; })
 #define splat8(s) ({ float s_ = (s); (f8){s_, s_, s_, s_, s_, s_, s_, s_}; })
 #define zero8() splat8(0.0f)
+#define load16(p) ({ f16 v_; memcpy(&v_, (p), sizeof v_); v_; })
+#define store16(p, v) ({ f16 w_ = (v); memcpy((p), &w_, sizeof w_); })
+#define splat16(s) ({ float s_ = (s); (f16){s_, s_, s_, s_, s_, s_, s_, s_, s_, s_, s_, s_, s_, s_, s_, s_}; })
 
 /// `[a[0..4], b[0..4]]`.
 #define join4(a, b) __builtin_shufflevector(load4(a), load4(b), 0, 1, 2, 3, 4, 5, 6, 7)

@@ -26,6 +26,24 @@ PG_INLINE void weight_gradient_block(const float *dy, const float *x, float *dw,
         for (int k = 0; k < width; k++) store8(dw + (o + q) * inSize + i + 8 * k, acc[q][k]);
 }
 
+/// `dW[o..<o+outputs, i..<i+16]`, `outputs` ≤ 8, on sixteen-lane vectors: per row, one load of
+/// `x` serves every output. Sixteen lanes halve the instructions per operation, which is what
+/// limits the eight-lane block on cores that split a wide operation in two.
+PG_INLINE void weight_gradient_block16(const float *dy, const float *x, float *dw, long rows,
+                                       long inSize, long outSize, long o, long i, int outputs) {
+    f16 acc[8];
+    for (int q = 0; q < outputs; q++) acc[q] = load16(dw + (o + q) * inSize + i);
+    const float *xRow = x + i;
+    const float *gRow = dy + o;
+    for (long r = 0; r < rows; r++) {
+        f16 v = load16(xRow);
+        for (int q = 0; q < outputs; q++) acc[q] = acc[q] + splat16(gRow[q]) * v;
+        xRow += inSize;
+        gRow += outSize;
+    }
+    for (int q = 0; q < outputs; q++) store16(dw + (o + q) * inSize + i, acc[q]);
+}
+
 /// Columns `from..<inSize` (fewer than 8) of `dW[o..<o+8]`: outputs in the lanes, one vector per
 /// column, so each loaded row of `dy` serves every column.
 PG_INLINE void weight_gradient_narrow_columns(const float *dy, const float *x, float *dw, long rows,
@@ -49,17 +67,26 @@ PG_INLINE void weight_gradient_narrow_columns(const float *dy, const float *x, f
     }
 }
 
-PG_INLINE void weight_gradient_body(const float *dy, const float *x, float *dw, float *db,
-                              long rows, long inSize, long outSize) {
+PG_INLINE void weight_gradient_body(int lanes, const float *dy, const float *x, float *dw, float *db,
+                                    long rows, long inSize, long outSize) {
     const long in16 = inSize & ~15L;
     const long in8 = inSize & ~7L;
+    if (lanes == 16) {
+        long o = 0;
+        for (; o + 8 <= outSize; o += 8)
+            for (long i = 0; i < in16; i += 16) weight_gradient_block16(dy, x, dw, rows, inSize, outSize, o, i, 8);
+        for (; o < outSize; o++)
+            for (long i = 0; i < in16; i += 16) weight_gradient_block16(dy, x, dw, rows, inSize, outSize, o, i, 1);
+    }
+    // Eight-lane blocks: every column below `in8` (below `in16` too unless done above).
+    const long from = lanes == 16 ? in16 : 0;
     long o = 0;
     for (; o + 4 <= outSize; o += 4) {
-        for (long i = 0; i < in16; i += 16) weight_gradient_block(dy, x, dw, rows, inSize, outSize, o, i, 4, 2);
+        for (long i = from; i + 16 <= in16; i += 16) weight_gradient_block(dy, x, dw, rows, inSize, outSize, o, i, 4, 2);
         if (in8 > in16) weight_gradient_block(dy, x, dw, rows, inSize, outSize, o, in16, 4, 1);
     }
     for (; o < outSize; o++) {
-        for (long i = 0; i < in16; i += 16) weight_gradient_block(dy, x, dw, rows, inSize, outSize, o, i, 1, 2);
+        for (long i = from; i + 16 <= in16; i += 16) weight_gradient_block(dy, x, dw, rows, inSize, outSize, o, i, 1, 2);
         if (in8 > in16) weight_gradient_block(dy, x, dw, rows, inSize, outSize, o, in16, 1, 1);
     }
     if (inSize > in8) {

@@ -28,9 +28,9 @@ public struct Runner: ParsableCommand {
 
             --version prints `runner VERSION (commit HASH)`: the commit checked out in the git \
             repository that holds the executable, left out when there is none or git is absent; \
-            then `dense kernels: avx2` or `baseline`, the compiled version of the neural-network \
-            kernels this machine runs (the environment variable RUNNER_KERNELS=baseline chooses \
-            the other; both give bitwise-identical results).
+            then `dense kernels: avx512`, `avx2` or `baseline`, the compiled version of the \
+            neural-network kernels this machine runs (the environment variable RUNNER_KERNELS \
+            chooses another; all give bitwise-identical results).
             """,
         version: SweepRunner.toolVersion,
         subcommands: [Run.self, Plan.self, Validate.self, ReportCommand.self, Check.self, Evaluate.self, Import.self, Env.self, Submit.self, Status.self],

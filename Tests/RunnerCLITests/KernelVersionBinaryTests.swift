@@ -2,10 +2,11 @@ import Foundation
 import PolicyGradient
 import Testing
 
-/// The two compiled versions of the dense kernels give byte-identical results through the
-/// binary: a sweep of neural-network jobs (PPO and A2C on CartPole with their minibatch and
-/// gradient-variance paths, Gaussian A2C on Pendulum) run under `RUNNER_KERNELS=baseline` and
-/// under `RUNNER_KERNELS=avx2` writes the same CSVs, curves and variance rows, bit for bit.
+/// The compiled versions of the dense kernels give byte-identical results through the binary: a
+/// sweep of neural-network jobs (PPO and A2C on CartPole with their minibatch and
+/// gradient-variance paths, Gaussian A2C on Pendulum) run under `RUNNER_KERNELS=baseline`, `avx2`
+/// and `avx512` (those this machine runs) writes the same CSVs, curves and variance rows, bit for
+/// bit.
 @Suite struct KernelVersionBinaryTests {
     static let sweep = """
         experiment: kernels
@@ -29,19 +30,24 @@ import Testing
         #expect(chosen.status == 0)
         #expect(chosen.stdout.hasSuffix("dense kernels: baseline\n"), "\(chosen.stdout)")
         let unknown = try BinaryRunner.run(["--version"], environment: ["RUNNER_KERNELS": "fastest"])
-        let best = DenseKernels.InstructionSet.avx2.isSupported ? "avx2" : "baseline"
-        #expect(unknown.stdout.hasSuffix("dense kernels: \(best)\n"), "\(unknown.stdout)")
+        #expect(unknown.stdout.hasSuffix("dense kernels: \(Self.fastest)\n"), "\(unknown.stdout)")
     }
 
-    @Test func baselineAndAVX2KernelsWriteByteIdenticalResults() throws {
-        guard DenseKernels.InstructionSet.avx2.isSupported else {
-            print("KernelVersionBinaryTests: this machine has no AVX2, so only one version runs; not compared")
+    /// The version the runner picks when `RUNNER_KERNELS` names none it runs.
+    static var fastest: String {
+        [DenseKernels.InstructionSet.avx512, .avx2].first(where: \.isSupported)?.rawValue ?? "baseline"
+    }
+
+    @Test func everyKernelVersionWritesByteIdenticalResults() throws {
+        let versions = DenseKernels.InstructionSet.allCases.filter(\.isSupported).map(\.rawValue)
+        guard versions.count > 1 else {
+            print("KernelVersionBinaryTests: this machine runs only the baseline kernels; nothing to compare")
             return
         }
         let dir = TemporaryDirectory()
         let config = dir.write("kernels.yaml", Self.sweep)
         var outputs: [[String: Data]] = []
-        for version in ["baseline", "avx2"] {
+        for version in versions {
             let results = dir.url.appendingPathComponent(version)
             let run = try BinaryRunner.run(
                 ["run", config, "--results", results.path, "--no-progress"], in: dir.url,
@@ -52,6 +58,8 @@ import Testing
         let curves = outputs[0].keys.filter { $0.hasPrefix("/jobs/") && $0.hasSuffix("curve.csv") }
         #expect(curves.count == 6)
         #expect(outputs[0].keys.filter { $0.hasPrefix("/jobs/") && $0.hasSuffix("variance.csv") }.count == 6)
-        #expect(outputs[0] == outputs[1], "differing: \(outputs[0].keys.filter { outputs[0][$0] != outputs[1][$0] })")
+        for (version, output) in zip(versions, outputs).dropFirst() {
+            #expect(output == outputs[0], "\(version) differs from \(versions[0]): \(outputs[0].keys.filter { outputs[0][$0] != output[$0] })")
+        }
     }
 }

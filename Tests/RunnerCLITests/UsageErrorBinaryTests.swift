@@ -49,7 +49,7 @@ import Testing
         let head = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             .trimmingCharacters(in: .whitespacesAndNewlines)
         git.waitUntilExit()
-        let kernels = "dense kernels: \(DenseKernels.InstructionSet.avx2.isSupported ? "avx2" : "baseline")\n"
+        let kernels = "dense kernels: \(KernelVersionBinaryTests.fastest)\n"
         let expected = (git.terminationStatus == 0 ? "runner 0.1.0 (commit \(head))\n" : "runner 0.1.0\n") + kernels
         #expect(outcome.stdout == expected)
     }

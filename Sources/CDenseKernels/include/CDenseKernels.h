@@ -8,8 +8,8 @@
 /// never fused), so the version never changes a bit of the result.
 
 /// The versions: `PG_DENSE_BASELINE` runs on any machine of the platform, `PG_DENSE_AVX2` on
-/// x86-64 machines with AVX2 (see `pg_dense_supports`).
-enum { PG_DENSE_BASELINE = 0, PG_DENSE_AVX2 = 1 };
+/// x86-64 machines with AVX2, `PG_DENSE_AVX512` on those with AVX-512F (see `pg_dense_supports`).
+enum { PG_DENSE_BASELINE = 0, PG_DENSE_AVX2 = 1, PG_DENSE_AVX512 = 2 };
 
 /// 1 when this machine can run that version of the kernels, else 0.
 int pg_dense_supports(int instructionSet);
