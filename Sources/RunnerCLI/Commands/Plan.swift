@@ -52,10 +52,14 @@ struct Plan: ParsableCommand {
         case .table:
             return AlignedText.table([header] + rows)
         case .json:
+            // Numeric columns as JSON numbers (whole ones as integers), blanks as null.
+            func jsonValue(_ key: String, _ value: String) -> Any {
+                guard numeric.contains(key) else { return value }
+                guard let number = Double(value) else { return NSNull() }
+                return number == number.rounded() && abs(number) < 1e15 ? Int(number) : number
+            }
             let objects = rows.map { row in
-                Dictionary(uniqueKeysWithValues: zip(header, row).map { key, value in
-                    (key, numeric.contains(key) ? (Double(value).map { $0 == $0.rounded() && abs($0) < 1e15 ? Int($0) as Any : $0 as Any } ?? NSNull()) : value as Any)
-                })
+                Dictionary(uniqueKeysWithValues: zip(header, row).map { key, value in (key, jsonValue(key, value)) })
             }
             let data = try! JSONSerialization.data(
                 withJSONObject: objects, options: [.prettyPrinted, .sortedKeys])
