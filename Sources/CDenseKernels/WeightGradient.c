@@ -67,6 +67,22 @@ PG_INLINE void weight_gradient_narrow_columns(const float *dy, const float *x, f
     }
 }
 
+/// `weight_gradient_narrow_columns` on sixteen-lane vectors: `dW[o..<o+16]`.
+PG_INLINE void weight_gradient_narrow_columns16(const float *dy, const float *x, float *dw, long rows,
+                                                long inSize, long outSize, long o, long from) {
+    const long columns = inSize - from;
+    f16 acc[7];
+    for (long c = 0; c < columns; c++)
+        for (int q = 0; q < 16; q++) acc[c][q] = dw[(o + q) * inSize + from + c];
+    for (long r = 0; r < rows; r++) {
+        f16 g = load16(dy + r * outSize + o);
+        const float *xr = x + r * inSize + from;
+        for (long c = 0; c < columns; c++) acc[c] = acc[c] + g * splat16(xr[c]);
+    }
+    for (long c = 0; c < columns; c++)
+        for (int q = 0; q < 16; q++) dw[(o + q) * inSize + from + c] = acc[c][q];
+}
+
 PG_INLINE void weight_gradient_body(int lanes, const float *dy, const float *x, float *dw, float *db,
                                     long rows, long inSize, long outSize) {
     const long in16 = inSize & ~15L;
@@ -91,6 +107,8 @@ PG_INLINE void weight_gradient_body(int lanes, const float *dy, const float *x, 
     }
     if (inSize > in8) {
         long q = 0;
+        if (lanes == 16)
+            for (; q + 16 <= outSize; q += 16) weight_gradient_narrow_columns16(dy, x, dw, rows, inSize, outSize, q, in8);
         for (; q + 8 <= outSize; q += 8) weight_gradient_narrow_columns(dy, x, dw, rows, inSize, outSize, q, in8);
         for (; q < outSize; q++) {
             for (long i = in8; i < inSize; i++) {
