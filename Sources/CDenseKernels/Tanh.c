@@ -12,13 +12,27 @@
     (((0x1.41a7bp-20f * (x2) + 0x1.f12bacp-14f) * (x2) + 0x1.29540ap-9f) * (x2) + 0x1.40b3bap-8f)
 
 typedef int i8 __attribute__((vector_size(32)));
+typedef int i16 __attribute__((vector_size(64)));
 
 /// Lane by lane, `b` where `mask` is set (all ones), else `a`.
 #define select8(mask, b, a) ({ i8 m_ = (mask); (f8)(((i8)(b) & m_) | ((i8)(a) & ~m_)); })
+#define select16(mask, b, a) ({ i16 m_ = (mask); (f16)(((i16)(b) & m_) | ((i16)(a) & ~m_)); })
 
 PG_INLINE void tanh_body(int lanes, float *values, long count) {
-    (void)lanes;
     long i = 0;
+    if (lanes == 16) {
+        const f16 low = splat16(-PG_TANH_CLAMP), high = splat16(PG_TANH_CLAMP);
+        for (; i + 32 <= count; i += 32) {
+            f16 v0 = load16(values + i), v1 = load16(values + i + 16);
+            v0 = select16(v0 < low, low, v0);
+            v1 = select16(v1 < low, low, v1);
+            v0 = select16(v0 > high, high, v0);
+            v1 = select16(v1 > high, high, v1);
+            f16 s0 = v0 * v0, s1 = v1 * v1;
+            store16(values + i, PG_TANH_P(v0, s0) / PG_TANH_Q(s0));
+            store16(values + i + 16, PG_TANH_P(v1, s1) / PG_TANH_Q(s1));
+        }
+    }
     const f8 low = splat8(-PG_TANH_CLAMP), high = splat8(PG_TANH_CLAMP);
     // Two independent vectors per step: each evaluation is a chain of dependent operations.
     for (; i + 16 <= count; i += 16) {
