@@ -104,7 +104,8 @@ import Testing
         #expect(lines.filter { $0.hasPrefix("args:") }.count == 1)
         #expect(lines.contains("claims:"), "\(stopped.log)")
         #expect(stopped.log.contains("checkpoint") && stopped.log.contains("result.json"), "\(stopped.log)")
-        #expect(stopped.stderr.contains("requeued SLURM job 77_3 (1 unfinished job): it resumes them from their checkpoints"), "\(stopped.stderr)")
+        #expect(stopped.stderr.contains("requeueing SLURM job 77_3 (1 unfinished job): scontrol requeue 77_3\n"
+            + "requeued SLURM job 77_3: it resumes its jobs from their checkpoints"), "\(stopped.stderr)")
     }
 
     @Test func outsideAnArrayTheJobIdIsRequeued() throws {

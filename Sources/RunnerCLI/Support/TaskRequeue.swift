@@ -8,7 +8,7 @@ import Sweep
 /// Called after every job's checkpoint and `result.json` are written and every claim is
 /// released, so the requeued task finds its jobs free to resume. SLURM answers a requeue by
 /// ending the running task (SIGTERM), which the runner, already stopping, turns into exit
-/// 130. A missing or refusing `scontrol` leaves the results resumable by submitting again.
+/// 130 at once, so what it says after the call may be cut short. A missing or refusing `scontrol` leaves the results resumable by submitting again.
 enum TaskRequeue {
     static func perform(
         requested: Bool, report: SweepReport,
@@ -23,6 +23,8 @@ enum TaskRequeue {
             Console.error("error: --requeue-on-usr1: SLURM_JOB_ID is not set (not a SLURM job); nothing requeued")
             return
         case .requeue(let task):
+            // Said first: SLURM may end the task before scontrol returns.
+            Console.error("requeueing SLURM job \(task) (\(left) unfinished job\(left == 1 ? "" : "s")): scontrol requeue \(task)")
             let outcome: SlurmClient.Outcome?
             do {
                 outcome = try SlurmClient.run("scontrol", decision.scontrolArguments ?? [])
@@ -41,8 +43,7 @@ enum TaskRequeue {
                     + (said.isEmpty ? "" : ": \(said)") + "; submit again to resume")
                 return
             }
-            Console.error("requeued SLURM job \(task) (\(left) unfinished job\(left == 1 ? "" : "s")):"
-                + " it resumes them from their checkpoints when it starts again")
+            Console.error("requeued SLURM job \(task): it resumes its jobs from their checkpoints when it starts again")
         }
     }
 }
