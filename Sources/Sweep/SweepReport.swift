@@ -45,6 +45,10 @@ public struct SweepReport: Sendable {
     public var failures: [Failure] = []
     /// A stop was requested (SIGINT, SIGTERM, SIGUSR1 or `StopFlag`) during the run.
     public var wasInterrupted = false
+    /// The signal that stopped the sweep (SIGINT, SIGTERM or SIGUSR1: the first one received
+    /// while `SweepOptions.handleSignals` had the handlers installed); nil when none came, or
+    /// when the caller stopped it through `StopFlag`.
+    public var stopSignal: Int32?
     /// Worker threads the sweep asked for: `jobs`, or the number of jobs to run when smaller.
     public var workersRequested = 0
     /// Worker threads the system let the sweep start (it stops asking at the first refusal).

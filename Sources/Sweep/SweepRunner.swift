@@ -152,6 +152,7 @@ public final class SweepRunner: Sendable {
             }
         }
         report.wasInterrupted = stopFlag.isStopped
+        report.stopSignal = trap?.firstSignal
 
         manifest.finished = Manifest.timestamp(Date())
         manifest.state = report.wasInterrupted ? "interrupted" : "finished"

@@ -59,7 +59,7 @@ import Testing
         #expect(array.status == 0)
         let expected = [
             "run", s.config, "--results", s.resultsRoot, "--shard", "2/3", "--jobs", "2", "--no-report",
-            "--no-progress", "--set", "training.steps=100", "--set", "experiment=x y'z",
+            "--no-progress", "--requeue-on-usr1", "--set", "training.steps=100", "--set", "experiment=x y'z",
         ]
         #expect(array.out == workdir.path + "\n" + expected.map { "<\($0)>\n" }.joined())
 

@@ -32,6 +32,16 @@ struct Run: ParsableCommand {
     @Flag(help: "Do not build the summaries and plots (run `runner report` once every shard is done).")
     var noReport = false
 
+    @Flag(name: .customLong("requeue-on-usr1"), help: ArgumentHelp(
+        "When SIGUSR1 stops the run with jobs left, requeue this SLURM job once every checkpoint is written.",
+        discussion: """
+            SIGUSR1 is SLURM's warning before the time limit (`runner submit slurm` passes this \
+            option): `scontrol requeue` puts the task back in the queue, to resume its jobs from \
+            their checkpoints. SIGTERM and SIGINT never requeue. When scontrol is missing or \
+            refuses, its message is printed; the exit status is 130 either way.
+            """))
+    var requeueOnUsr1 = false
+
     func validate() throws {
         if let shard, Shard(shard) == nil {
             throw ValidationError(
@@ -45,13 +55,13 @@ struct Run: ParsableCommand {
         if noReport {
             let report = try SweepDriver.runWithoutReport(
                 plan: plan, arguments: sweep,
-                progress: progress, shard: shard.flatMap(Shard.init))
+                progress: progress, shard: shard.flatMap(Shard.init), requeueOnUsr1: requeueOnUsr1)
             if !report.failures.isEmpty { throw ExitStatus.failure }
             return
         }
         _ = try SweepDriver.run(
             plan: plan, arguments: sweep,
-            progress: progress, shard: shard.flatMap(Shard.init)
+            progress: progress, shard: shard.flatMap(Shard.init), requeueOnUsr1: requeueOnUsr1
         ) { outcome in
             if !outcome.report.failures.isEmpty { throw ExitStatus.failure }
         }

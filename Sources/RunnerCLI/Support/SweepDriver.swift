@@ -20,12 +20,12 @@ enum SweepDriver {
 
     static func run(
         plan: ExperimentPlan, arguments: SweepArguments, progress: ProgressMode,
-        shard: Shard? = nil, finish: (Outcome) throws -> Void = { _ in }
+        shard: Shard? = nil, requeueOnUsr1: Bool = false, finish: (Outcome) throws -> Void = { _ in }
     ) throws -> Outcome {
         var outcome: Outcome?
         let report = try sweep(
             plan: plan, arguments: arguments, progress: progress, shard: shard,
-            buildsReport: true
+            buildsReport: true, requeueOnUsr1: requeueOnUsr1
         ) {
             report, directory in
             let summary: ReportSummary
@@ -61,12 +61,12 @@ enum SweepDriver {
     /// several): prints what this run did and where `runner report` will find the folder.
     static func runWithoutReport(
         plan: ExperimentPlan, arguments: SweepArguments, progress: ProgressMode,
-        shard: Shard?
+        shard: Shard?, requeueOnUsr1: Bool = false
     ) throws -> SweepReport {
         var outcome: SweepReport?
         try sweep(
             plan: plan, arguments: arguments, progress: progress, shard: shard,
-            buildsReport: false
+            buildsReport: false, requeueOnUsr1: requeueOnUsr1
         ) { report, directory in
             if let shortfall = report.workerShortfall { Console.error("warning: \(shortfall)") }
             Console.out(Self.counts(report, shard: shard))
@@ -83,11 +83,14 @@ enum SweepDriver {
     }
 
     /// Runs the sweep and `whileLocked` with its report and folder; maps sweep errors to exit
-    /// codes (a bad `--only` 64, anything else 1).
+    /// codes (a bad `--only` 64, anything else 1). With `requeueOnUsr1`, a sweep stopped by
+    /// SIGUSR1 with jobs left requeues its SLURM job last, once every claim is released
+    /// (`TaskRequeue`), whatever `whileLocked` throws.
     @discardableResult
     private static func sweep(
         plan: ExperimentPlan, arguments: SweepArguments, progress: ProgressMode,
-        shard: Shard?, buildsReport: Bool, whileLocked: (SweepReport, URL) throws -> Void
+        shard: Shard?, buildsReport: Bool, requeueOnUsr1: Bool = false,
+        whileLocked: (SweepReport, URL) throws -> Void
     ) throws -> SweepReport {
         var options = SweepOptions(
             jobs: arguments.jobs ?? ProcessInfo.processInfo.activeProcessorCount, force: arguments.force,
@@ -95,8 +98,15 @@ enum SweepDriver {
             handleSignals: true, buildsReport: buildsReport)
         options.keepCheckpoints = arguments.keepCheckpoints
         let runner = SweepRunner(plan: plan, options: options, body: TrainingJob.body)
+        var finished: SweepReport?
+        defer { if let finished { TaskRequeue.perform(requested: requeueOnUsr1, report: finished) } }
         do {
-            return try runner.run { report in try whileLocked(report, runner.directory) }
+            let report = try runner.run { report in
+                finished = report
+                try whileLocked(report, runner.directory)
+            }
+            finished = report
+            return report
         } catch let error as SweepError {
             Console.error("error: \(error.description)")
             switch error {

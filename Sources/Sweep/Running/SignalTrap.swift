@@ -24,6 +24,9 @@ final class SignalTrap {
     private var previous: [(Int32, sig_t?)] = []
     private let received = SignalCount()
 
+    /// The signal that asked for the stop (the first one received), nil while none came.
+    var firstSignal: Int32? { received.first }
+
     /// Seconds a job gets after SIGTERM to reach an update boundary and save a checkpoint.
     static let termGrace = 2.0
 
@@ -38,7 +41,7 @@ final class SignalTrap {
             source.setEventHandler {
                 // Signals that came before the handler ran are delivered as one event.
                 let count = max(1, Int(source.data))
-                guard received.add(count) == 0, count == 1 else { _exit(130) }
+                guard received.add(count, signal: number) == 0, count == 1 else { _exit(130) }
                 if let grace = checkpointSignals[number] {
                     stopFlag.requestCheckpoint(grace: grace)
                 } else {
@@ -69,17 +72,25 @@ final class SignalTrap {
     deinit { remove() }
 }
 
-/// The number of signals received, shared with the signal handlers.
+/// The number of signals received and the first of them, shared with the signal handlers.
 private final class SignalCount: @unchecked Sendable {
     private let lock = NSLock()
     private var value = 0
+    private var firstSignal: Int32?
 
-    /// Counts `count` more signals; returns how many came before them.
-    func add(_ count: Int) -> Int {
+    /// Counts `count` more signals of number `signal`; returns how many came before them.
+    func add(_ count: Int, signal: Int32) -> Int {
         lock.lock()
         defer { lock.unlock() }
+        if value == 0 { firstSignal = signal }
         value += count
         return value - count
+    }
+
+    var first: Int32? {
+        lock.lock()
+        defer { lock.unlock() }
+        return firstSignal
     }
 
     var count: Int {

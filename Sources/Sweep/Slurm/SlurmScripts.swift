@@ -5,25 +5,28 @@
 /// words by `SlurmSettings.problems`); everything that names a path is on the command line or
 /// in the script's body, quoted for the shell, so paths with spaces and quotes work.
 public enum SlurmScripts {
-    /// Seconds between SIGUSR1 and the time limit: the runner checkpoints every running job
-    /// and exits (status 130); the job is requeued and resumes from the checkpoints.
+    /// Seconds between SIGUSR1 and the time limit: the runner checkpoints every running job,
+    /// requeues its task when jobs are left (`run --requeue-on-usr1`) and exits (status 130);
+    /// the task starts again and resumes from the checkpoints.
     public static let signalGrace = 60
 
     /// The array task script: task i runs shard i/N of the jobs, without the report.
     ///
     /// The runner is `exec`ed so that it is the batch shell SLURM signals (`--signal=B:...`).
     /// Its worker count is the task's CPUs (`SLURM_CPUS_PER_TASK`, 1 when not requested);
-    /// results do not depend on it.
+    /// results do not depend on it. `--requeue-on-usr1`: SLURM requeues only tasks it stops
+    /// itself, so a task warned of its time limit requeues itself.
     public static func arrayScript(_ s: SlurmSettings) -> String {
         var command = [s.runner, "run", s.config, "--results", s.resultsRoot]
-        let tail = ["--no-report", "--no-progress"] + s.overrides.flatMap { ["--set", $0] }
+        let tail = ["--no-report", "--no-progress", "--requeue-on-usr1"] + s.overrides.flatMap { ["--set", $0] }
         command = command.map(ShellQuote.word)
         let shard = "--shard \"${SLURM_ARRAY_TASK_ID}/\(s.tasks)\""
         let jobs = "--jobs \"${SLURM_CPUS_PER_TASK:-1}\""
         return header(s, cpus: s.cpusPerTask, comment: [
             "Array task i of \(s.tasks) runs shard i/\(s.tasks) of the jobs of \(s.experiment) (no report).",
-            "SIGUSR1, \(signalGrace) s before the time limit, makes the runner checkpoint and stop;",
-            "a requeued task resumes each job from its checkpoint.",
+            "SIGUSR1, \(signalGrace) s before the time limit, makes the runner checkpoint and stop,",
+            "then requeue this task (scontrol requeue) when jobs of its shard are unfinished;",
+            "a requeued task (time limit, preemption) resumes each job from its checkpoint.",
         ]) + "exec " + (command + [shard, jobs] + tail.map(ShellQuote.word)).joined(separator: " ") + "\n"
     }
 
