@@ -80,6 +80,12 @@ struct SlurmTimeLimitRequeueBinaryTests {
         let report = try Preemption.shell("scontrol show job -o \(reportId)").out
         #expect(report.contains("JobState=COMPLETED ") && report.contains("ExitCode=0:0"), "\(report)")
 
+        // The task's output is opened for appending: the first start's requeue message survives
+        // the second start.
+        let output = (try? String(
+            contentsOf: folder.appendingPathComponent("slurm/array-\(task).out"), encoding: .utf8)) ?? ""
+        #expect(output.contains("requeueing SLURM job \(task)"), "\(output)")
+
         #expect(RunBinaryTests.jobs(in: jobs).count == 2)
         for id in RunBinaryTests.jobs(in: jobs) {
             let data = try Data(contentsOf: jobs.appendingPathComponent("\(id)/result.json"))

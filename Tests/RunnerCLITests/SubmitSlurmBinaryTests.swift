@@ -95,7 +95,8 @@ import Testing
         let calls = log.components(separatedBy: "--\n").filter { !$0.isEmpty }.map { $0.split(separator: "\n").map(String.init) }
         #expect(calls.count == 2)
         #expect(calls.first == ["--parsable", "--array=0-5%3", "--requeue", "--signal=B:USR1@60",
-                                "--output=\(slurm)/array-%A_%a.out", "--account=rl", "\(slurm)/array.sbatch"])
+                                "--output=\(slurm)/array-%A_%a.out", "--open-mode=append", "--account=rl",
+                                "\(slurm)/array.sbatch"])
         #expect(calls.last == ["--parsable", "--dependency=afterany:100", "--output=\(slurm)/report-%j.out",
                                "--account=rl", "\(slurm)/report.sbatch"])
 

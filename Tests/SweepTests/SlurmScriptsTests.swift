@@ -90,7 +90,8 @@ import Testing
         let s = Self.settings(in: URL(fileURLWithPath: "/r"), runner: "/bin/runner", tasks: 5)
         #expect(SlurmScripts.arraySubmission(s, script: "/r/a b.sbatch") == [
             "--parsable", "--array=0-4%2", "--requeue", "--signal=B:USR1@60",
-            "--output=/r/out \"dir\"/e2e/slurm/array-%A_%a.out", "--account=rl", "--qos=low", "/r/a b.sbatch",
+            "--output=/r/out \"dir\"/e2e/slurm/array-%A_%a.out", "--open-mode=append", "--account=rl", "--qos=low",
+            "/r/a b.sbatch",
         ])
         #expect(SlurmScripts.reportSubmission(s, arrayJobId: "17", script: "/r/report.sbatch") == [
             "--parsable", "--dependency=afterany:17", "--output=/r/out \"dir\"/e2e/slurm/report-%j.out",

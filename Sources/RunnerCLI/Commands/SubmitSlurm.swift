@@ -12,7 +12,8 @@ struct SubmitSlurm: ParsableCommand {
         discussion: """
             Writes RESULTS/<experiment>/slurm/array.sbatch and report.sbatch, submits the array \
             (task i runs `runner run CONFIG --shard i/N --no-report`) with sbatch --parsable \
-            --array=0-(N-1)%K --requeue --signal=B:USR1@\(SlurmScripts.signalGrace), then the \
+            --array=0-(N-1)%K --requeue --signal=B:USR1@\(SlurmScripts.signalGrace) \
+            --open-mode=append (a requeued task's output keeps every start's), then the \
             report job with --dependency=afterany:<array id>, records both ids in \
             slurm/submissions.json and prints them. The results folder must be on a file system \
             every node shares. Exit 1 when sbatch is not on PATH or refuses; with --wait, the \

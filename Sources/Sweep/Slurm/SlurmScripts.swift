@@ -38,11 +38,13 @@ public enum SlurmScripts {
     }
 
     /// `sbatch` arguments for the array: `--parsable --array=0-(N-1)[%K] --requeue
-    /// --signal=B:USR1@grace`, then the output file, the user's `--sbatch-arg`s, the script.
+    /// --signal=B:USR1@grace`, then the output file, opened for appending so that a requeued
+    /// task's output keeps what every earlier start printed, the user's `--sbatch-arg`s, the
+    /// script.
     public static func arraySubmission(_ s: SlurmSettings, script: String) -> [String] {
         let throttle = s.parallel.map { "%\($0)" } ?? ""
         return ["--parsable", "--array=0-\(s.tasks - 1)\(throttle)", "--requeue",
-                "--signal=B:USR1@\(signalGrace)", "--output=\(s.slurmDirectory)/array-%A_%a.out"]
+                "--signal=B:USR1@\(signalGrace)", "--output=\(s.slurmDirectory)/array-%A_%a.out", "--open-mode=append"]
             + s.extraArguments + [script]
     }
 
