@@ -56,7 +56,6 @@ import YAML
     @Test func whatCannotBeMappedIsSaidInComments() throws {
         let (text, plan) = try Self.imported(.a2c, "Pendulum-v1")
         #expect(text.contains("# not mapped: use_sde: True"), "\(text)")
-        #expect(text.contains("# not mapped: policy_kwargs ortho_init=False"), "\(text)")
         let s = plan.cells[0].settings
         // gae_lambda 0.9 < 1: SB3's A2C computes GAE over its rollouts.
         #expect(s.estimator.name == .gae && s.estimator.gaeLambda == 0.9 && s.estimator.gamma == 0.9)

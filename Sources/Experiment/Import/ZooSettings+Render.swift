@@ -15,6 +15,7 @@ extension ZooSettings {
                 : "  normalize: {observations: \(normalize.observations), rewards: \(normalize.rewards)}")
         }
         lines += ["", "policy:", "  architecture: mlp", "  hidden: \(hidden ?? [64, 64])", "  activation: \(activation ?? "tanh")"]
+        if uniformInit { lines.append("  init: uniform") }
         if continuous, let logStdInit { lines.append("  log_std_init: \(Self.number(logStdInit))") }
 
         // SB3's A2C with gae_lambda < 1 is GAE over its n_steps rollouts; with 1, n-step returns.

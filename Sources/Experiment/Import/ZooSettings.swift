@@ -30,6 +30,8 @@ struct ZooSettings {
     var criticHidden: [Int]?
     var activation: String?
     var logStdInit: Double?
+    /// `ortho_init=False`: PyTorch's default initialization (`policy.init: uniform`).
+    var uniformInit = false
     /// `key: value  # why`, one per key not mapped.
     var unmapped: [String] = []
 
@@ -145,7 +147,7 @@ struct ZooSettings {
         }
         if let x = Self.capture(#"log_std_init\s*=\s*([-+0-9.eE]+)"#, in: body) { logStdInit = Double(x) }
         if body.range(of: #"ortho_init\s*=\s*False"#, options: .regularExpression) != nil {
-            unmapped.append("policy_kwargs ortho_init=False  # initialization stays orthogonal (SB3's default)")
+            uniformInit = true
         }
         for key in ["optimizer_class", "optimizer_kwargs", "features_extractor_class", "share_features_extractor", "squash_output"]
         where body.contains(key) {
