@@ -30,7 +30,8 @@ public final class GaussianPolicy: ParameterizedModel {
     public var logStdCount: Int { isStateDependent ? featureSize * actionSize : actionSize }
     /// ∂L/∂μ, `[rows × actionSize]`.
     let meanGradient: ScratchBuffer<Float>
-    /// Per action dimension: `1/σ_d`, then the `∂/∂log σ_d` sum (`2 × actionSize`).
+    /// Per action dimension: `1/σ_d`, then the `∂/∂log σ_d` sum (`2 × actionSize`). With gSDE:
+    /// σ² and the `∂/∂log σ` sums per (feature, action), then `v_d` and `∂L/∂v_d` per action.
     let dimensionScratch: ScratchBuffer<Float>
 
     static let halfLogTwoPi: Float = Float(0.5 * Foundation.log(2 * Double.pi))
@@ -49,7 +50,6 @@ public final class GaussianPolicy: ParameterizedModel {
         precondition(logStdOffset + count <= parameters.count)
         (parameters.values + logStdOffset).update(repeating: logStdInit, count: count)
         meanGradient = ScratchBuffer(capacity: k * Swift.max(capacity, 1), zero: 0)
-        // gSDE: σ² and the ∂/∂log σ sums per (feature, action), then v and ∂L/∂v per action.
         dimensionScratch = ScratchBuffer(capacity: stateDependent ? 2 * count + 2 * k : 2 * k, zero: 0)
     }
 
