@@ -79,6 +79,30 @@ struct SettingsRulesValidationTests {
             policy: {architecture: tabular}
             training: {steps: 1000}
             """, 4, "true", "environment.normalize"),
+        "sde-needs-continuous-actions": ("""
+            experiment: t
+            environment: {id: CartPole-v1}
+            estimator: {name: a2c}
+            training: {steps: 1000}
+            policy:
+              sde: true
+            """, 6, "true", "policy.sde"),
+        "sde-needs-fixed-length-rollouts": ("""
+            experiment: t
+            environment: {id: Pendulum-v1}
+            estimator: {name: reinforce}
+            training: {steps: 1000}
+            policy: {sde: true}
+            """, 5, "true", "policy.sde"),
+        "sde-without-diagnostics": ("""
+            experiment: t
+            environment: {id: Pendulum-v1}
+            estimator: {name: a2c}
+            training: {steps: 1000}
+            policy: {sde: true}
+            diagnostics:
+              gradient_variance: {every: 500, samples: 2}
+            """, 7, "{every", "diagnostics.gradient_variance"),
     ]
 
     @Test func everyRuleHasAnExample() {

@@ -43,6 +43,9 @@ import Testing
         settings(estimator: .reinforce, optimizer: .sgd(momentum: 0.9)),
         settings(estimator: .reinforce, optimizer: .rmsprop(), baseline: .value),
         settings(estimator: .gae, policy: .init(hidden: [7, 5, 3]), critic: .init(hidden: [9])),
+        settings("Pendulum-v1", policy: .init(hidden: [32, 16], sde: true)),
+        settings("Pendulum-v1", policy: .init(architecture: .linear, sde: true)),
+        settings("Pendulum-v1", estimator: .ppo, policy: .init(hidden: [12], sde: true), critic: .init(hidden: [8], shareTrunk: true)),
     ])
     func parameterPartsMatchABuiltSession(_ settings: TrainerSettings) throws {
         let footprint = try MemoryFootprint(settings: settings)

@@ -165,7 +165,7 @@ import Testing
             entropy += 0.5 * Foundation.log(2 * Double.pi * M_E * sigma * sigma)
         }
         #expect(abs(Double(policy.logProb(row: 0, action: action)) - expected) < 1e-5)
-        #expect(abs(Double(policy.entropy()) - entropy) < 1e-5)
+        #expect(abs(Double(policy.entropy(row: 0)) - entropy) < 1e-5)
         #expect(abs(Double(policy.logStd[0]) + 0.3) < 1e-7)
     }
 

@@ -31,6 +31,15 @@ struct SettingsRulesTrainerTests {
         "normalized-observations-need-a-network": TrainerSettings(
             environment: .init(source: .tabular(try! Chain().mdp()), normalize: Normalization()),
             policy: .init(architecture: .tabular), estimator: .init(name: .reinforce), training: .init(steps: 100)),
+        "sde-needs-continuous-actions": TrainerSettings(
+            environment: .init(id: "CartPole-v1"), policy: .init(sde: true), estimator: .init(name: .a2c),
+            training: .init(steps: 100)),
+        "sde-needs-fixed-length-rollouts": TrainerSettings(
+            environment: .init(id: "Pendulum-v1"), policy: .init(sde: true), estimator: .init(name: .reinforce),
+            training: .init(steps: 100)),
+        "sde-without-diagnostics": TrainerSettings(
+            environment: .init(id: "Pendulum-v1"), policy: .init(sde: true), estimator: .init(name: .a2c),
+            training: .init(steps: 100), diagnostics: .init(every: 50, samples: 2, compare: [.none])),
     ]
 
     static let cartPole = EnvironmentTraits(EnvironmentRegistry.descriptor(id: "CartPole-v1")!)
@@ -45,7 +54,8 @@ struct SettingsRulesTrainerTests {
     @Test(arguments: TrainerSettings.rules.map(\.name))
     func theTrainerFailsAJobThatBreaksTheRule(_ name: String) throws {
         let settings = try #require(Self.examples[name])
-        let environment = name == "actor-critic-needs-discrete-actions" ? Self.pendulum
+        let continuous = ["actor-critic-needs-discrete-actions", "sde-needs-fixed-length-rollouts", "sde-without-diagnostics"]
+        let environment = continuous.contains(name) ? Self.pendulum
             : name == "normalized-observations-need-a-network" ? Self.tabular : Self.cartPole
         let violations = settings.violations(on: environment)
         #expect(violations.map(\.rule) == [name], "\(violations)")

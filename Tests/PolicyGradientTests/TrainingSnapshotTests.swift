@@ -19,8 +19,10 @@ import Testing
         let continuous: Bool
         /// With `environment.normalize` (observations and rewards).
         var normalized = false
+        /// With gSDE (`policy.sde`; a new matrix every 3 steps for ppo).
+        var sde = false
         var testDescription: String {
-            "\(estimator) \(continuous ? "gaussian" : "discrete")\(normalized ? " normalized" : "")"
+            "\(estimator) \(continuous ? "gaussian" : "discrete")\(normalized ? " normalized" : "")\(sde ? " gsde" : "")"
         }
     }
 
@@ -29,6 +31,7 @@ import Testing
         + [TrainerSettings.EstimatorName.reinforce, .a2c, .gae, .ppo].map { Case(estimator: $0, continuous: true) }
         + [TrainerSettings.EstimatorName.reinforce, .a2c, .ppo].map { Case(estimator: $0, continuous: false, normalized: true) }
         + [Case(estimator: .ppo, continuous: true, normalized: true)]
+        + [TrainerSettings.EstimatorName.a2c, .gae, .ppo].map { Case(estimator: $0, continuous: true, sde: true) }
 
     /// Small settings touching every kind of saved state: a critic (a target network for
     /// actor_critic, a shared trunk for gae), the optimal baseline's running sums for
@@ -43,7 +46,9 @@ import Testing
             environment: .init(
                 id: c.continuous ? "Pendulum-v1" : "CartPole-v1", numEnvs: 2, maxEpisodeSteps: 30,
                 normalize: c.normalized ? Normalization() : nil),
-            policy: .init(hidden: [8], logStdInit: c.continuous ? -0.5 : 0),
+            policy: .init(
+                hidden: [8], logStdInit: c.continuous ? -0.5 : 0, sde: c.sde,
+                sdeSampleFreq: c.sde && c.estimator == .ppo ? 3 : -1),
             estimator: .init(name: c.estimator, gamma: 0.95, nSteps: 8, episodesPerUpdate: 3, epochs: 2, minibatches: 3),
             baseline: c.estimator == .reinforce ? .optimal : .value,
             critic: .init(
@@ -97,6 +102,14 @@ import Testing
         #expect(!secondSink.rows.isEmpty && !firstSink.rows.isEmpty)
         #expect(Self.bits(firstSink.rows + secondSink.rows) == Self.bits(wholeSink.rows))
         #expect(Self.parameters(second) == Self.parameters(whole))
+        // gSDE's exploration matrices are saved and put back.
+        #expect((snapshot.exploration != nil) == c.sde)
+        #expect(second.snapshot().exploration == whole.snapshot().exploration)
+        if c.sde {
+            let fresh = try Trainer.makeSession(settings)
+            try fresh.restore(snapshot)
+            #expect(fresh.snapshot().exploration == snapshot.exploration && snapshot.exploration!.contains { $0 != 0 })
+        }
     }
 
     @Test func snapshotOfOtherSettingsIsRefused() throws {
@@ -105,5 +118,8 @@ import Testing
         #expect(throws: TrainerError.self) { try other.restore(TrainingSnapshot.load(data)) }
         let normalized = try Trainer.makeSession(Self.settings(Case(estimator: .ppo, continuous: false, normalized: true)))
         #expect(throws: TrainerError.self) { try normalized.restore(TrainingSnapshot.load(data)) }
+        let sde = try Trainer.makeSession(Self.settings(Case(estimator: .ppo, continuous: true, sde: true)))
+        let plain = try Trainer.makeSession(Self.settings(Case(estimator: .ppo, continuous: true))).snapshot().save()
+        #expect(throws: TrainerError.self) { try sde.restore(TrainingSnapshot.load(plain)) }
     }
 }

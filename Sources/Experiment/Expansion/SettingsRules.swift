@@ -35,6 +35,7 @@ enum SettingsRules {
 
         if s.policy.architecture != .mlp { ignore("policy", "hidden", "activation") }
         if !s.environment.id.hasContinuousActions { ignore("policy", "log_std_init") }
+        if !s.policy.sde { ignore("policy", "sde_sample_freq") }
 
         if !hasCritic(s) {
             ignored.append(["critic"])
@@ -115,6 +116,7 @@ enum SettingsRules {
         switch path[0] {
         case "estimator": return "the \(s.estimator.name.rawValue) estimator does not use it"
         case "policy" where path[1] == "log_std_init": return "\(s.environment.id.rawValue) has discrete actions"
+        case "policy" where path[1] == "sde_sample_freq": return "only policy.sde: true uses it"
         case "policy": return "only an mlp policy uses it"
         case "critic" where path.count == 1: return "this job learns no critic"
         case "critic" where path[1] == "target_update": return "only target_network uses it"

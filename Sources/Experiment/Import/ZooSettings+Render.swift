@@ -15,7 +15,12 @@ extension ZooSettings {
                 : "  normalize: {observations: \(normalize.observations), rewards: \(normalize.rewards)}")
         }
         lines += ["", "policy:", "  architecture: mlp", "  hidden: \(hidden ?? [64, 64])", "  activation: \(activation ?? "tanh")"]
+        if uniformInit { lines.append("  init: uniform") }
         if continuous, let logStdInit { lines.append("  log_std_init: \(Self.number(logStdInit))") }
+        if sde {
+            lines.append("  sde: true")
+            if sdeSampleFreq > 0 { lines.append("  sde_sample_freq: \(sdeSampleFreq)") }
+        }
 
         // SB3's A2C with gae_lambda < 1 is GAE over its n_steps rollouts; with 1, n-step returns.
         let estimator = algorithm == .ppo ? "ppo" : (gaeLambda < 1 ? "gae" : "a2c")

@@ -30,6 +30,12 @@ struct ZooSettings {
     var criticHidden: [Int]?
     var activation: String?
     var logStdInit: Double?
+    /// `use_sde`: gSDE (`policy.sde`).
+    var sde = false
+    /// `sde_sample_freq` (−1: a new exploration matrix per rollout only).
+    var sdeSampleFreq = -1
+    /// `ortho_init=False`: PyTorch's default initialization (`policy.init: uniform`).
+    var uniformInit = false
     /// `key: value  # why`, one per key not mapped.
     var unmapped: [String] = []
 
@@ -105,13 +111,21 @@ struct ZooSettings {
             case "policy_kwargs":
                 guard let text = v.string else { fail("a policy_kwargs string"); continue }
                 readPolicyKwargs(text)
-            case "use_sde", "sde_sample_freq":
-                unmapped.append("\(pair.key): \(Self.text(v))  # no state-dependent exploration (gSDE): plain Gaussian noise")
+            case "use_sde": sde = flag() ?? sde
+            case "sde_sample_freq":
+                // SB3 draws a new matrix every k steps for k > 0, and only per rollout otherwise.
+                guard case .int(let k)? = v.resolved else { fail("a whole number"); continue }
+                sdeSampleFreq = k > 0 ? k : -1
             default:
                 unmapped.append("\(pair.key): \(Self.text(v))  # no equivalent setting")
             }
         }
         if !errors.isEmpty { throw ConfigurationError(errors) }
+        if sde && environment != EnvironmentID.pendulum.rawValue {
+            // gSDE perturbs a Gaussian policy; the other environments have discrete actions.
+            unmapped.append("use_sde: True  # state-dependent exploration needs continuous actions")
+            sde = false
+        }
     }
 
     /// `true`/`false`, or VecNormalize's keyword dict as a string: `"{'norm_obs': True, 'norm_reward': False}"`.
@@ -145,7 +159,7 @@ struct ZooSettings {
         }
         if let x = Self.capture(#"log_std_init\s*=\s*([-+0-9.eE]+)"#, in: body) { logStdInit = Double(x) }
         if body.range(of: #"ortho_init\s*=\s*False"#, options: .regularExpression) != nil {
-            unmapped.append("policy_kwargs ortho_init=False  # initialization stays orthogonal (SB3's default)")
+            uniformInit = true
         }
         for key in ["optimizer_class", "optimizer_kwargs", "features_extractor_class", "share_features_extractor", "squash_output"]
         where body.contains(key) {

@@ -11,6 +11,8 @@ extension TrainerSettings.Policy: Codable {
         case architecture, hidden, activation
         case initialization = "init"
         case logStdInit = "log_std_init"
+        case sde
+        case sdeSampleFreq = "sde_sample_freq"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -24,6 +26,11 @@ extension TrainerSettings.Policy: Codable {
         initialization = try c.value(.initialization, default: architecture.defaultInitialization)
         logStdInit = try c.value(.logStdInit, default: logStdInit)
         try c.require(logStdInit.isFinite, .logStdInit, "must be finite")
+        sde = try c.value(.sde, default: sde)
+        sdeSampleFreq = try c.value(.sdeSampleFreq, default: sdeSampleFreq)
+        try c.require(
+            sdeSampleFreq == -1 || sdeSampleFreq >= 1, .sdeSampleFreq,
+            "must be -1 (a new exploration matrix at the start of each rollout only) or at least 1")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -33,6 +40,11 @@ extension TrainerSettings.Policy: Codable {
         try c.encode(activation, forKey: .activation)
         try c.encode(initialization ?? architecture.defaultInitialization, forKey: .initialization)
         try c.encode(logStdInit, forKey: .logStdInit)
+        // Written only when on, so that jobs without gSDE keep their identity.
+        if sde {
+            try c.encode(sde, forKey: .sde)
+            try c.encode(sdeSampleFreq, forKey: .sdeSampleFreq)
+        }
     }
 
     static func checkHidden<K>(_ hidden: [Int], in c: KeyedDecodingContainer<K>, key: K) throws {

@@ -24,16 +24,19 @@ public enum SharedTrunk {
     /// A Gaussian policy and a V critic sharing a trunk; `log σ` sits after the value head.
     public static func gaussian(
         observationSize: Int, hidden: [Int], activation: ActivationFunction, actionSize: Int, logStdInit: Float = 0,
-        initialization: WeightInitialization = .orthogonal, using generator: inout RandomGenerator
+        initialization: WeightInitialization = .orthogonal, stateDependent: Bool = false,
+        using generator: inout RandomGenerator
     ) -> (policy: GaussianPolicy, critic: NetworkCritic) {
+        // gSDE's log σ is [features × actions], the features being the trunk's output.
+        let logStdCount = stateDependent ? hidden.last! * actionSize : actionSize
         let (trunk, policyHead, valueHead) = build(
             observationSize: observationSize, hidden: hidden, activation: activation, policyOutputs: actionSize,
-            valueOutputs: 1, extra: actionSize, initialization: initialization, using: &generator)
+            valueOutputs: 1, extra: logStdCount, initialization: initialization, using: &generator)
         let logStdOffset = valueHead.offset + valueHead.parameterCount
         return (
             GaussianPolicy(
                 network: TrunkedNetwork(trunk: trunk, head: policyHead), logStdOffset: logStdOffset,
-                logStdInit: logStdInit),
+                logStdInit: logStdInit, stateDependent: stateDependent),
             NetworkCritic(network: TrunkedNetwork(trunk: trunk, head: valueHead))
         )
     }

@@ -8,6 +8,10 @@ import Foundation
 /// - `H = Σ_d [½ + ½ log 2π + log σ_d]`
 /// - `∂ log π/∂μ_d = z_d/σ_d`, `∂ log π/∂log σ_d = z_d² − 1`, `∂H/∂log σ_d = 1`.
 /// Parameters: the mean network's, then `log σ` (`actionSize` values) at `logStdOffset`.
+///
+/// With state-dependent exploration (gSDE, `isStateDependent`), `log σ` is a
+/// `[featureSize × actionSize]` matrix instead, and the variance depends on the state through the
+/// features φ(s), the input of the mean network's last layer (`GaussianPolicy+StateDependent`).
 public final class GaussianPolicy: ParameterizedModel {
     /// The mean network.
     public let network: TrunkedNetwork
@@ -18,41 +22,56 @@ public final class GaussianPolicy: ParameterizedModel {
     public var actionSize: Int { network.outputSize }
     /// Observation length.
     public var observationSize: Int { network.inputSize }
+    /// Width of φ(s), the input of the mean network's last layer.
+    public var featureSize: Int { network.head.sizes[network.head.sizes.count - 2] }
+    /// Whether exploration is gSDE's (`log σ` per feature and action) rather than a fixed σ.
+    public let isStateDependent: Bool
+    /// Values of `log σ`: `featureSize × actionSize` with gSDE, else `actionSize`.
+    public var logStdCount: Int { isStateDependent ? featureSize * actionSize : actionSize }
     /// ∂L/∂μ, `[rows × actionSize]`.
-    private let meanGradient: ScratchBuffer<Float>
-    /// Per action dimension: `1/σ_d`, then the `∂/∂log σ_d` sum (`2 × actionSize`).
-    private let dimensionScratch: ScratchBuffer<Float>
+    let meanGradient: ScratchBuffer<Float>
+    /// Per action dimension: `1/σ_d`, then the `∂/∂log σ_d` sum (`2 × actionSize`). With gSDE:
+    /// σ² and the `∂/∂log σ` sums per (feature, action), then `v_d` and `∂L/∂v_d` per action.
+    let dimensionScratch: ScratchBuffer<Float>
 
     static let halfLogTwoPi: Float = Float(0.5 * Foundation.log(2 * Double.pi))
 
-    /// A policy over an existing mean network and a `log σ` slot in the same buffer.
-    public init(network: TrunkedNetwork, logStdOffset: Int, logStdInit: Float, capacity: Int = 64) {
+    /// A policy over an existing mean network and a `log σ` slot (`logStdCount` values) in the
+    /// same buffer.
+    public init(
+        network: TrunkedNetwork, logStdOffset: Int, logStdInit: Float, stateDependent: Bool = false, capacity: Int = 64
+    ) {
         self.network = network
         parameters = network.head.buffer
         self.logStdOffset = logStdOffset
-        precondition(logStdOffset + network.outputSize <= parameters.count)
-        (parameters.values + logStdOffset).update(repeating: logStdInit, count: network.outputSize)
-        meanGradient = ScratchBuffer(capacity: network.outputSize * Swift.max(capacity, 1), zero: 0)
-        dimensionScratch = ScratchBuffer(capacity: 2 * network.outputSize, zero: 0)
+        isStateDependent = stateDependent
+        let k = network.outputSize
+        let count = stateDependent ? network.head.sizes[network.head.sizes.count - 2] * k : k
+        precondition(logStdOffset + count <= parameters.count)
+        (parameters.values + logStdOffset).update(repeating: logStdInit, count: count)
+        meanGradient = ScratchBuffer(capacity: k * Swift.max(capacity, 1), zero: 0)
+        dimensionScratch = ScratchBuffer(capacity: stateDependent ? 2 * count + 2 * k : 2 * k, zero: 0)
     }
 
     /// A mean MLP `[observationSize, hidden..., actionSize]` (orthogonal: gain √2 hidden, 0.01
     /// on the mean layer) and `log σ = logStdInit`.
     public static func mlp(
         observationSize: Int, hidden: [Int], activation: ActivationFunction, actionSize: Int,
-        logStdInit: Float = 0, initialization: WeightInitialization = .orthogonal,
+        logStdInit: Float = 0, initialization: WeightInitialization = .orthogonal, stateDependent: Bool = false,
         using generator: inout RandomGenerator
     ) -> GaussianPolicy {
         let sizes = [observationSize] + hidden + [actionSize]
         let count = MLP.parameterCount(sizes: sizes)
-        let buffer = ParameterBuffer(count: count + actionSize)
+        let logStdCount = stateDependent ? sizes[sizes.count - 2] * actionSize : actionSize
+        let buffer = ParameterBuffer(count: count + logStdCount)
         let net = MLP(sizes: sizes, activation: activation, buffer: buffer, offset: 0)
         net.initialize(initialization, outputGain: 0.01, using: &generator)
         return GaussianPolicy(
-            network: TrunkedNetwork(trunk: nil, head: net), logStdOffset: count, logStdInit: logStdInit)
+            network: TrunkedNetwork(trunk: nil, head: net), logStdOffset: count, logStdInit: logStdInit,
+            stateDependent: stateDependent)
     }
 
-    /// `log σ`, `[actionSize]`.
+    /// `log σ`, `[actionSize]` (gSDE: `[featureSize × actionSize]`, row-major).
     public var logStd: UnsafeMutablePointer<Float> { parameters.values + logStdOffset }
     /// `∂/∂log σ` in the gradient buffer.
     public var logStdGradient: UnsafeMutablePointer<Float> { parameters.gradient + logStdOffset }
@@ -67,6 +86,7 @@ public final class GaussianPolicy: ParameterizedModel {
 
     /// Draws `a = μ + σ ⊙ z`, `z ~ N(0, I)` (one `normal()` per dimension, in order) into `action`.
     public func sampleAction(row: Int, into action: UnsafeMutablePointer<Float>, using generator: inout RandomGenerator) {
+        precondition(!isStateDependent, "gSDE draws its noise from exploration matrices")
         let mu = mean(row: row), logStd = self.logStd
         for d in 0..<actionSize {
             let sigma = Foundation.exp(logStd[d])
@@ -81,6 +101,7 @@ public final class GaussianPolicy: ParameterizedModel {
 
     /// log π(a|s) of a forwarded row.
     public func logProb(row: Int, action: UnsafePointer<Float>) -> Float {
+        if isStateDependent { return stateDependentLogProb(row: row, action: action) }
         let mu = mean(row: row), logStd = self.logStd
         var total: Float = 0
         for d in 0..<actionSize {
@@ -90,8 +111,9 @@ public final class GaussianPolicy: ParameterizedModel {
         return total
     }
 
-    /// H(π(·|s)), the same for every state.
-    public func entropy() -> Float {
+    /// H(π(·|s)) of a forwarded row (the same for every state without gSDE).
+    public func entropy(row: Int) -> Float {
+        if isStateDependent { return stateDependentEntropy(row: row) }
         let logStd = self.logStd
         var total: Float = 0
         for d in 0..<actionSize { total += 0.5 + GaussianPolicy.halfLogTwoPi + logStd[d] }
@@ -104,6 +126,11 @@ public final class GaussianPolicy: ParameterizedModel {
         actions: UnsafePointer<Float>, logProbCoefficients: UnsafePointer<Float>,
         entropyCoefficient beta: Float = 0, entropyWeights: UnsafePointer<Float>? = nil, count: Int, row: Int = 0
     ) {
+        if isStateDependent {
+            return accumulateStateDependentGradient(
+                actions: actions, logProbCoefficients: logProbCoefficients, entropyCoefficient: beta,
+                entropyWeights: entropyWeights, count: count, row: row)
+        }
         let k = actionSize
         meanGradient.reserve(count * k)
         let g = meanGradient.pointer

@@ -91,7 +91,8 @@ public final class MLP {
     public func bias(layer l: Int) -> UnsafeMutablePointer<Float> { buffer.values + biasOffsets[l] }
 
     /// Initializes weights with `scheme` (hidden layers gain √2, the last layer `outputGain`; a
-    /// trunk with `activateOutput` uses √2 throughout) and biases with 0, layer by layer.
+    /// trunk with `activateOutput` uses √2 throughout) and biases with `scheme.fillBias` (0 but
+    /// for `uniform`), layer by layer: `W_0, b_0, W_1, b_1, ...`.
     public func initialize(
         _ scheme: WeightInitialization, outputGain: Float, using generator: inout RandomGenerator
     ) {
@@ -100,7 +101,7 @@ public final class MLP {
             scheme.fill(
                 weights(layer: l), rows: sizes[l + 1], cols: sizes[l],
                 gain: last ? outputGain : Float(2.0).squareRoot(), using: &generator)
-            bias(layer: l).update(repeating: 0, count: sizes[l + 1])
+            scheme.fillBias(bias(layer: l), rows: sizes[l + 1], fanIn: sizes[l], using: &generator)
         }
     }
 
@@ -113,6 +114,11 @@ public final class MLP {
         deltaA.reserve(maxWidth * newCapacity)
         deltaB.reserve(maxWidth * newCapacity)
         capacity = newCapacity
+    }
+
+    /// Stored input of layer `l` (the activations `a_l`) of workspace row `row`, `[sizes[l]]`.
+    public func layerInput(_ l: Int, row: Int) -> UnsafeMutablePointer<Float> {
+        activations[l].pointer + row * sizes[l]
     }
 
     /// Stored output of workspace row `row` (`[outputSize]`).

@@ -36,12 +36,14 @@ public enum ModelArchitecture: String, Sendable, CaseIterable {
     /// A Gaussian policy (`linear` or `mlp` mean; a tabular policy cannot act continuously).
     public func makeGaussianPolicy(
         observationSize: Int, actionSize: Int, hidden: [Int] = [64, 64], activation: ActivationFunction = .tanh,
-        initialization: WeightInitialization? = nil, logStdInit: Float = 0, using generator: inout RandomGenerator
+        initialization: WeightInitialization? = nil, logStdInit: Float = 0, stateDependent: Bool = false,
+        using generator: inout RandomGenerator
     ) -> GaussianPolicy {
         precondition(self != .tabular, "a tabular policy needs discrete actions")
         return GaussianPolicy.mlp(
             observationSize: observationSize, hidden: self == .mlp ? hidden : [], activation: activation,
             actionSize: actionSize, logStdInit: logStdInit, initialization: initialization ?? defaultInitialization,
+            stateDependent: stateDependent,
             using: &generator)
     }
 

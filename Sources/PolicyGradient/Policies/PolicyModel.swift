@@ -22,6 +22,12 @@ public enum PolicyModel {
         return false
     }
 
+    /// Exploration matrices for `copies` environment copies when the policy explores with gSDE.
+    func makeExplorationMatrices(copies: Int, sampleFrequency: Int) -> ExplorationMatrices? {
+        guard case .gaussian(let p) = self, p.isStateDependent else { return nil }
+        return ExplorationMatrices(policy: p, copies: copies, sampleFrequency: sampleFrequency)
+    }
+
     /// Values per action: 1 for a discrete action, the dimension of a continuous one.
     public var actionDimension: Int {
         switch self {
@@ -41,12 +47,13 @@ public enum PolicyModel {
 
     /// Draws (or picks greedily) an action for each of rows `row..<row+count` into `actions`
     /// (discrete) or `continuous` (`actionDimension` values each), and writes log π of each
-    /// into `logProbs` when given.
+    /// into `logProbs` when given. A gSDE policy samples row `row + i` with copy i's matrix of
+    /// `exploration` (required then).
     @inline(__always)
     func act(
         row: Int, count: Int, greedy: Bool, generator: inout RandomGenerator,
         actions: UnsafeMutablePointer<Int>, continuous: UnsafeMutablePointer<Float>,
-        logProbs: UnsafeMutablePointer<Float>?
+        logProbs: UnsafeMutablePointer<Float>?, exploration: ExplorationMatrices? = nil
     ) {
         switch self {
         case .discrete(let p):
@@ -60,7 +67,12 @@ public enum PolicyModel {
             let dim = p.actionSize
             for i in 0..<count {
                 let out = continuous + i * dim
-                if greedy { p.greedyAction(row: row + i, into: out) } else {
+                if greedy {
+                    p.greedyAction(row: row + i, into: out)
+                } else if p.isStateDependent {
+                    guard let exploration else { preconditionFailure("a gSDE policy samples with exploration matrices") }
+                    p.sampleAction(row: row + i, exploration: exploration.matrix(copy: i), into: out)
+                } else {
                     p.sampleAction(row: row + i, into: out, using: &generator)
                 }
                 if let logProbs { logProbs[i] = p.logProb(row: row + i, action: out) }
@@ -87,7 +99,7 @@ public enum PolicyModel {
     func entropy(row: Int) -> Float {
         switch self {
         case .discrete(let p): p.distributions.entropies[row]
-        case .gaussian(let p): p.entropy()
+        case .gaussian(let p): p.entropy(row: row)
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 
-/// How the weights of a layer are drawn; biases always start at 0 (Stable-Baselines3's convention).
+/// How the weights of a layer are drawn; biases start at 0 (Stable-Baselines3's convention),
+/// except with `uniform`, which draws them too (`fillBias`).
 public enum WeightInitialization: String, Sendable, CaseIterable {
     /// `torch.nn.init.orthogonal_` with a gain: a Gaussian matrix's QR factor, sign-corrected
     /// so that diag(R) > 0, times the gain. For `W` of shape `[out × in]`,
@@ -11,6 +12,11 @@ public enum WeightInitialization: String, Sendable, CaseIterable {
     case zeros
     /// `W[o, i] ~ N(0, 1/fan_in)`, `fan_in = in` (the gain is ignored).
     case normal
+    /// PyTorch's default `nn.Linear` initialization (Stable-Baselines3 with `ortho_init=False`):
+    /// `W[o, i] ~ U(−1/√in, 1/√in)` (`kaiming_uniform_` with `a = √5`: bound `√(6/(1+a²))/√in`)
+    /// and `b[o] ~ U(−1/√in, 1/√in)`; the gain is ignored. Drawn from `generator` in row-major
+    /// order, weights then biases (`fillBias`), layer by layer.
+    case uniform
 
     /// Fills the `[rows × cols]` row-major matrix `weights`, drawing from `generator`.
     public func fill(
@@ -23,10 +29,26 @@ public enum WeightInitialization: String, Sendable, CaseIterable {
         case .normal:
             let std = 1.0 / Double(cols).squareRoot()
             for k in 0..<(rows * cols) { weights[k] = Float(generator.normal() * std) }
+        case .uniform:
+            let bound = 1.0 / Double(cols).squareRoot()
+            for k in 0..<(rows * cols) { weights[k] = Float(generator.uniform(-bound, bound)) }
         case .orthogonal:
             let q = WeightInitialization.orthogonalMatrix(rows: rows, cols: cols, using: &generator)
             for k in 0..<(rows * cols) { weights[k] = Float(q[k] * Double(gain)) }
         }
+    }
+
+    /// Fills the bias `[rows]` of a layer with `fanIn` inputs: U(−1/√fanIn, 1/√fanIn) for
+    /// `uniform`, 0 otherwise (drawing nothing).
+    public func fillBias(
+        _ bias: UnsafeMutablePointer<Float>, rows: Int, fanIn: Int, using generator: inout RandomGenerator
+    ) {
+        guard self == .uniform else {
+            bias.update(repeating: 0, count: rows)
+            return
+        }
+        let bound = 1.0 / Double(fanIn).squareRoot()
+        for o in 0..<rows { bias[o] = Float(generator.uniform(-bound, bound)) }
     }
 
     /// A `[rows × cols]` row-major matrix with orthonormal rows (rows ≤ cols) or columns,

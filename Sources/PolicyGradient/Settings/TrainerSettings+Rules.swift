@@ -32,6 +32,24 @@ extension TrainerSettings {
             return [(["environment", "normalize"], nil,
                      "a tabular policy reads the one-hot state: set normalize.observations to false, or use a linear or mlp policy")]
         },
+        SettingsRule("sde-needs-continuous-actions") { s, environment in
+            guard s.policy.sde && !environment.hasContinuousActions else { return [] }
+            return [(["policy", "sde"], nil,
+                     "state-dependent exploration perturbs a Gaussian policy's actions; \(environment.name) has discrete actions")]
+        },
+        SettingsRule("sde-needs-fixed-length-rollouts") { s, _ in
+            // gSDE's schedule (a new exploration matrix per rollout, or every sde_sample_freq
+            // steps of it) is defined over the fixed-length rollouts of a2c, gae and ppo.
+            guard s.policy.sde && s.estimator.name == .reinforce else { return [] }
+            return [(["policy", "sde"], nil,
+                     "state-dependent exploration needs fixed-length rollouts (a2c, gae or ppo), not reinforce's whole episodes")]
+        },
+        SettingsRule("sde-without-diagnostics") { s, _ in
+            // The meter's batches would draw exploration matrices from the training run's.
+            guard s.policy.sde && s.diagnostics != nil else { return [] }
+            return [(["diagnostics", "gradient_variance"], nil,
+                     "the gradient diagnostics measure plain Gaussian exploration; turn off policy.sde or the diagnostics")]
+        },
         SettingsRule("share-trunk-needs-mlp") { s, _ in
             guard s.critic.shareTrunk && s.hasCritic && s.policy.architecture != .mlp else { return [] }
             return [(["critic", "share_trunk"], nil, "share_trunk needs an mlp policy")]

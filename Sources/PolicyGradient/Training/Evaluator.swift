@@ -14,6 +14,9 @@ final class Evaluator<E: Environment> {
     private let continuousActions = ScratchBuffer<Float>(zero: 0)
     private let done = ScratchBuffer<Bool>(zero: false)
     private let returns = ScratchBuffer<Double>(zero: 0)
+    /// With gSDE and `eval_policy: sample`, one exploration matrix per evaluation copy, drawn
+    /// from `generator` when an evaluation starts (and every `sde_sample_freq` steps of it).
+    private let exploration: ExplorationMatrices?
 
     var policy: PolicyModel { forwarded.policy }
 
@@ -23,6 +26,8 @@ final class Evaluator<E: Environment> {
         greedy = settings.training.evalPolicy == .greedy
         environments = VectorEnvironment(prototype, numEnvs: settings.training.evalEpisodes, seed: settings.seed, stream: .evaluation)
         generator = RandomGenerator(seed: settings.seed, stream: .evaluation, index: 1 << 32)
+        exploration = greedy ? nil : forwarded.policy.makeExplorationMatrices(
+            copies: settings.training.evalEpisodes, sampleFrequency: settings.policy.sdeSampleFreq)
     }
 
     /// The mean and the population standard deviation of the episodes' undiscounted returns
@@ -39,12 +44,16 @@ final class Evaluator<E: Environment> {
         lastStart = EvaluationStart(copies: EnvironmentCopiesState(vector), generator: RandomGeneratorState(generator))
         vector.reset()
         var remaining = count
+        var t = 0
         while remaining > 0 {
             if stopPoll.stopRequested(after: count) { return (.nan, .nan) }
             policy.forward(vector.observations.base, count: count, row: 0)
+            exploration?.resampleIfDue(step: t, using: &generator)
+            t += 1
             policy.act(
                 row: 0, count: count, greedy: greedy, generator: &generator,
-                actions: actions.pointer, continuous: continuousActions.pointer, logProbs: nil)
+                actions: actions.pointer, continuous: continuousActions.pointer, logProbs: nil,
+                exploration: exploration)
             if policy.isContinuous {
                 vector.step(continuous: UnsafeBufferPointer(start: continuousActions.pointer, count: count * width))
             } else {

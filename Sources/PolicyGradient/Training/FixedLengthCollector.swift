@@ -15,10 +15,13 @@ final class FixedLengthCollector<E: Environment>: BatchCollector {
     /// Whether the critic is Q(s, ·) (actor_critic) rather than V(s).
     let isQCritic: Bool
     let stopPoll: StopPoll
+    /// With gSDE, the training copies' exploration matrices, drawn from the actions' generator
+    /// at the start of every batch (and every `sde_sample_freq` steps of it).
+    let exploration: ExplorationMatrices?
 
     init(
         estimator: TrainerSettings.Estimator, policy: PolicyModel, critic: (any Critic)?, targetCritic: (any Critic)?,
-        stopPoll: StopPoll
+        stopPoll: StopPoll, exploration: ExplorationMatrices? = nil
     ) {
         self.estimator = estimator
         self.policy = policy
@@ -26,6 +29,7 @@ final class FixedLengthCollector<E: Environment>: BatchCollector {
         self.targetCritic = targetCritic
         self.isQCritic = estimator.name == .actorCritic
         self.stopPoll = stopPoll
+        self.exploration = exploration
     }
 
     func collect(_ vector: VectorEnvironment<E>, _ generator: inout RandomGenerator, into batch: Rollout) -> Int {
@@ -49,10 +53,11 @@ final class FixedLengthCollector<E: Environment>: BatchCollector {
             observations.update(from: vector.observations.base, count: n * size)
             policy.forward(observations, count: n, row: k)
             critic?.forward(observations, count: n, row: k)
+            exploration?.resampleIfDue(step: t, using: &generator)
             policy.act(
                 row: k, count: n, greedy: false, generator: &generator,
                 actions: batch.actionStorage.pointer + k, continuous: batch.continuousActionStorage.pointer + k * width,
-                logProbs: batch.logProbStorage.pointer + k)
+                logProbs: batch.logProbStorage.pointer + k, exploration: exploration)
             if batch.isContinuous {
                 vector.step(continuous: UnsafeBufferPointer(
                     start: batch.continuousActionStorage.pointer + k * width, count: n * width))

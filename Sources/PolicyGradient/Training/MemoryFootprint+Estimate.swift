@@ -39,7 +39,12 @@ extension MemoryFootprint {
 
         let policyLayers = layers(s.policy.hidden, outputs: width)
         var policyCount = parameterCount(policyLayers, outputs: width)
-        if shape.isContinuous { policyCount = Self.add(policyCount, width) }  // log σ
+        // log σ: per action, or with gSDE per (feature, action), the features being the input
+        // of the mean network's last layer; then one gSDE exploration matrix per copy (below).
+        let logStdCount = shape.isContinuous
+            ? (s.policy.sde ? Self.mul(policyLayers.count >= 2 ? policyLayers[policyLayers.count - 2] : o, width) : width)
+            : 0
+        policyCount = Self.add(policyCount, logStdCount)
         let criticLayers: [Int]
         var criticCount = 0
         if shared {
@@ -111,7 +116,9 @@ extension MemoryFootprint {
 
         // Per copy: observation and final observation, the environment's state, its generator,
         // return, length, reward, flags and finished-episode record.
-        let copyBytes = Self.add(Self.mul(2 * o + width, float), 256)
+        // With gSDE, each copy also holds its exploration matrix (log σ's shape).
+        let sdeBytes = s.policy.sde && shape.isContinuous ? Self.mul(logStdCount, float) : 0
+        let copyBytes = Self.add(Self.add(Self.mul(2 * o + width, float), 256), sdeBytes)
         parts[.environments] = Self.mul(n, copyBytes)
         parts[.evaluation] = Self.mul(
             evaluationCopies, Self.add(copyBytes, Self.add(Self.mul(actionFloats, float), int + 1 + double)))

@@ -68,12 +68,18 @@ extension TrainingSession {
         var continuous = [Float](repeating: 0, count: width)
         var episodes: [PolicyEpisode] = []
         var current = PolicyEpisode(state: vector.copies[0].base.state, actions: [])
+        // gSDE: a matrix drawn at the start and every sde_sample_freq steps, as in an evaluation.
+        let exploration = greedy ? nil : policy.makeExplorationMatrices(
+            copies: 1, sampleFrequency: settings.policy.sdeSampleFreq)
+        var t = 0
         while episodes.count < count {
             policy.forward(vector.observations.base, count: 1, row: 0)
+            exploration?.resampleIfDue(step: t, using: &generator)
+            t += 1
             continuous.withUnsafeMutableBufferPointer { c in
                 policy.act(
                     row: 0, count: 1, greedy: greedy, generator: &generator, actions: &action,
-                    continuous: c.baseAddress!, logProbs: nil)
+                    continuous: c.baseAddress!, logProbs: nil, exploration: exploration)
             }
             if policy.isContinuous {
                 current.actions.append(continuous.map(Double.init))

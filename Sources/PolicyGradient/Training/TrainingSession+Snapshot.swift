@@ -12,7 +12,7 @@ extension TrainingSession {
             evaluationGenerator: RandomGeneratorState(evaluator.generator),
             environments: EnvironmentCopiesState(environments),
             evaluationEnvironments: EnvironmentCopiesState(evaluator.environments),
-            normalization: normalizer?.learnedState, loop: loop)
+            normalization: normalizer?.learnedState, exploration: exploration?.values, loop: loop)
     }
 
     /// Puts `snapshot`, taken from a run of the same settings, into this freshly built one.
@@ -21,7 +21,8 @@ extension TrainingSession {
         guard snapshot.parameters.count == buffers.count, snapshot.optimizers.count == optimizers.count,
             (snapshot.targetCritic == nil) == (targetCritic == nil),
             (snapshot.minibatchGenerator == nil) == !(updateRule is PPOUpdate),
-            (snapshot.normalization == nil) == (normalizer == nil)
+            (snapshot.normalization == nil) == (normalizer == nil),
+            snapshot.exploration?.count == exploration?.values.count
         else { throw mismatch }
         for (buffer, values) in zip(buffers, snapshot.parameters) {
             guard values.count == buffer.count else { throw mismatch }
@@ -33,6 +34,7 @@ extension TrainingSession {
             targetCritic.parameters.parameterArray = values
         }
         if let normalizer, let saved = snapshot.normalization { try normalizer.restore(saved) }
+        if let exploration, let saved = snapshot.exploration { exploration.values = saved }
         try snapshot.environments.restore(into: environments)
         try snapshot.evaluationEnvironments.restore(into: evaluator.environments)
         actionGenerator = try snapshot.actionGenerator.generator()

@@ -5,8 +5,9 @@
 /// calls are batched (one call per vector step).
 ///
 /// Random streams: `.initialization` for the weights (policy then critic), `.environment` index
-/// i for training copy i, `.actions` for training actions, `.evaluation` for evaluation copies
-/// (index i) and evaluation actions (index 2³²), `.minibatches` for PPO's shuffles;
+/// i for training copy i, `.actions` for training actions (and gSDE's exploration matrices), `.evaluation` for evaluation copies
+/// (index i) and evaluation actions (index 2³²; with gSDE and sampled evaluation, also the
+/// evaluation copies' exploration matrices), `.minibatches` for PPO's shuffles;
 /// `.diagnostics` is left to the measurement hook.
 final class TrainingSession<E: Environment>: TrainerState {
     let settings: TrainerSettings
@@ -25,6 +26,8 @@ final class TrainingSession<E: Environment>: TrainerState {
     let rollout: Rollout
     let forwarded: ForwardedBatch
     let collector: any BatchCollector<E>
+    /// With gSDE, the training copies' exploration matrices (`FixedLengthCollector`).
+    let exploration: ExplorationMatrices?
     let term: PolicyGradientTerm
     let step: GradientStep
     let updateRule: any UpdateRule
@@ -70,11 +73,13 @@ final class TrainingSession<E: Environment>: TrainerState {
             observationSize: prototype.observationSize, actionDimension: policy.actionDimension,
             isContinuous: policy.isContinuous)
         forwarded = ForwardedBatch(policy: policy)
+        exploration = policy.makeExplorationMatrices(copies: s.environment.numEnvs, sampleFrequency: s.policy.sdeSampleFreq)
         if s.estimator.name == .reinforce {
             collector = EpisodeCollector<E>(estimator: s.estimator, policy: policy, critic: critic, stopPoll: stopPoll)
         } else {
             collector = FixedLengthCollector<E>(
-                estimator: s.estimator, policy: policy, critic: critic, targetCritic: targetCritic, stopPoll: stopPoll)
+                estimator: s.estimator, policy: policy, critic: critic, targetCritic: targetCritic, stopPoll: stopPoll,
+                exploration: exploration)
         }
         term = PolicyGradientTerm(forwarded: forwarded, normalizeAdvantage: s.estimator.normalizeAdvantage)
         if s.estimator.name == .ppo {
@@ -122,13 +127,14 @@ final class TrainingSession<E: Environment>: TrainerState {
                 let pair = SharedTrunk.gaussian(
                     observationSize: observationSize, hidden: s.policy.hidden, activation: activation,
                     actionSize: dimension, logStdInit: Float(s.policy.logStdInit),
-                    initialization: s.policy.initialization ?? .orthogonal, using: &initialization)
+                    initialization: s.policy.initialization ?? .orthogonal, stateDependent: s.policy.sde,
+                    using: &initialization)
                 return (.gaussian(pair.policy), pair.critic)
             }
             let policy = architecture.makeGaussianPolicy(
                 observationSize: observationSize, actionSize: dimension, hidden: s.policy.hidden,
                 activation: activation, initialization: s.policy.initialization,
-                logStdInit: Float(s.policy.logStdInit), using: &initialization)
+                logStdInit: Float(s.policy.logStdInit), stateDependent: s.policy.sde, using: &initialization)
             return (.gaussian(policy), critic(1, &initialization))
         }
     }

@@ -34,6 +34,9 @@ public struct TrainingSnapshot: Codable, Sendable {
     var evaluationEnvironments: EnvironmentCopiesState
     /// With `environment.normalize`, the statistics and the discounted returns.
     var normalization: NormalizationState?
+    /// With gSDE, the training copies' exploration matrices. Each batch draws new ones at its
+    /// first step, so the step counter of `sde_sample_freq` is 0 at every snapshot.
+    var exploration: [Float]?
     var loop: LoopProgress
 
     /// The curve rows the run had written when the snapshot was taken.
