@@ -53,8 +53,8 @@ import YAML
         #expect(!a2c.estimator.normalizeAdvantage)
     }
 
-    @Test func whatCannotBeMappedIsSaidInComments() throws {
-        let (text, plan) = try Self.imported(.a2c, "Pendulum-v1")
+    @Test func a2cOnPendulumBecomesGAEWithTheEntrysSettings() throws {
+        let (_, plan) = try Self.imported(.a2c, "Pendulum-v1")
         let s = plan.cells[0].settings
         // gae_lambda 0.9 < 1: SB3's A2C computes GAE over its rollouts.
         #expect(s.estimator.name == .gae && s.estimator.gaeLambda == 0.9 && s.estimator.gamma == 0.9)
