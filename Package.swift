@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-system", from: "1.4.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -41,6 +42,7 @@ let package = Package(
                 "PolicyGradient",
                 .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
             ]),
         .target(
             name: "Report",
@@ -68,7 +70,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ResultsTests", dependencies: ["Results", "PolicyGradient", "TestSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Results", "Experiment", "PolicyGradient", "TestSupport"]),
-        .testTarget(name: "SweepTests", dependencies: ["Sweep", "Results", "Report", "Experiment", "PolicyGradient"]),
+        .testTarget(name: "SweepTests", dependencies: ["Sweep", "Results", "Report", "Experiment", "PolicyGradient", "TestSupport"]),
         .testTarget(name: "RunnerCLITests", dependencies: ["RunnerCLI", "Experiment", "YAML", "PolicyGradient"]),
     ],
     swiftLanguageModes: [.v6]
