@@ -153,7 +153,13 @@ struct PoolThreadChildProcessTests {
         #expect(try await onOwnThread { try command.run() } == reference)
     }
 
-    @Test func aMissingExecutableIsAnError() throws {
+    @Test func aMissingExecutableOrWorkingDirectoryIsAnError() throws {
+        #expect(ChildProcessBridge.onCooperativePool)
         #expect(throws: ChildProcessError.self) { try ChildProcess(executable: URL(fileURLWithPath: "/nonexistent/tool")).run() }
+        let folder = TemporaryFolder()
+        let missing = ChildProcess(
+            executable: URL(fileURLWithPath: "/bin/sh"), arguments: ["-c", "true"],
+            workingDirectory: folder.url.appendingPathComponent("gone"))
+        #expect(throws: ChildProcessError.self) { try missing.run() }
     }
 }
