@@ -20,34 +20,30 @@ public struct GnuplotRenderer: Sendable {
     /// gnuplot runs in the script's folder and writes to a hidden temporary name, renamed
     /// into place only when it exits 0 with a non-empty image (so a failed render never
     /// leaves a torn image). Returns the image's URL, or throws `RenderError` with gnuplot's
-    /// message.
+    /// message (its status is a shell's: 128 + N when signal N killed gnuplot), or
+    /// `ChildProcessError` when gnuplot cannot be started. Blocks its thread while gnuplot runs
+    /// (`ChildProcess.run()`).
     @discardableResult
     public func render(script: URL, format: RenderFormat) throws -> URL {
         let folder = script.deletingLastPathComponent()
         let name = script.deletingPathExtension().lastPathComponent
         let image = folder.appendingPathComponent("\(name).\(format.rawValue)")
         let temporary = AtomicFile.temporaryURL(for: image)
-        let process = Process()
-        process.executableURL = executable
-        process.currentDirectoryURL = folder
-        // Our own fixed names only: the format is an enum, the file name ours.
-        process.arguments = [
-            "-e", "fmt = '\(format.rawValue)'; outfile = '\(temporary.lastPathComponent)'",
-            script.lastPathComponent,
-        ]
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let message = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let gnuplot = ChildProcess(
+            executable: executable,
+            // Our own fixed names only: the format is an enum, the file name ours.
+            arguments: [
+                "-e", "fmt = '\(format.rawValue)'; outfile = '\(temporary.lastPathComponent)'",
+                script.lastPathComponent,
+            ],
+            workingDirectory: folder)
+        let outcome = try gnuplot.run()
         let size = (try? FileManager.default.attributesOfItem(atPath: temporary.path)[.size] as? Int) ?? 0
-        guard process.terminationStatus == 0, size > 0 else {
+        guard outcome.succeeded, size > 0 else {
             try? FileManager.default.removeItem(at: temporary)
             throw RenderError(
-                script: script.lastPathComponent, status: process.terminationStatus,
-                message: String(decoding: message, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+                script: script.lastPathComponent, status: outcome.status,
+                message: outcome.stderr.trimmingCharacters(in: .whitespacesAndNewlines))
         }
         try AtomicFile.replace(image, with: temporary)
         return image

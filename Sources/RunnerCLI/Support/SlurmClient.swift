@@ -1,41 +1,16 @@
 import Foundation
 import Results
 
-/// Runs SLURM's commands (`sbatch`, `scontrol`) as child processes and captures what they print.
-///
-/// Foundation's `Process`, as for git and gnuplot elsewhere in the runner. Output goes to
-/// files, never to pipes, so a command printing a lot can never block on a full pipe.
+/// Runs SLURM's commands (`sbatch`, `scontrol`, `squeue`) as child processes and captures
+/// what they print (`ChildProcess`: standard input from `/dev/null`, both outputs read to the
+/// end, so a command printing a lot never blocks).
 enum SlurmClient {
-    struct Outcome {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    /// How the command ended (`status` is 0 on success) and what it printed.
+    typealias Outcome = ChildProcessOutcome
 
     /// Runs `tool` (found on `PATH`) with `arguments`; nil when `tool` is not on `PATH`.
     static func run(_ tool: String, _ arguments: [String]) throws -> Outcome? {
-        guard let executable = ExecutableSearch.onPath(tool) else { return nil }
-        let scratch = FileManager.default.temporaryDirectory
-            .appendingPathComponent("runner-\(tool)-\(getpid())-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let outURL = scratch.appendingPathComponent("out"), errURL = scratch.appendingPathComponent("err")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
-        defer { try? out.close(); try? err.close() }
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return Outcome(
-            status: process.terminationStatus,
-            stdout: String(decoding: (try? Data(contentsOf: outURL)) ?? Data(), as: UTF8.self),
-            stderr: String(decoding: (try? Data(contentsOf: errURL)) ?? Data(), as: UTF8.self))
+        try ChildProcess.onPath(tool, arguments: arguments)?.run()
     }
 
     /// `MaxArraySize` from `scontrol show config`, when scontrol is there and answers.

@@ -55,20 +55,9 @@ struct Manifest: Encodable {
     /// `git rev-parse HEAD` in `directory` (default: the current folder), when git is on `PATH`
     /// and the folder is in a repository.
     static func gitCommit(in directory: URL? = nil) -> String? {
-        guard let git = ExecutableSearch.onPath("git") else { return nil }
-        let process = Process()
-        process.executableURL = git
-        process.arguments = ["rev-parse", "HEAD"]
-        process.currentDirectoryURL = directory
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        do { try process.run() } catch { return nil }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let git = ChildProcess.onPath("git", arguments: ["rev-parse", "HEAD"], workingDirectory: directory)
+        guard let outcome = try? git?.run(), outcome.succeeded else { return nil }
+        let text = outcome.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         return text.count == 40 && text.allSatisfy(\.isHexDigit) ? text : nil
     }
 }

@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+
+/// The built runner starts git and gnuplot from its own threads (`ChildProcess` on
+/// swift-subprocess): the manifest names the commit of the repository it runs in, and the
+/// plots are drawn.
+struct ChildProcessBinaryTests {
+    static let gnuplotOnPath = FileManager.default.isExecutableFile(atPath: "/usr/bin/gnuplot")
+        || FileManager.default.isExecutableFile(atPath: "/usr/local/bin/gnuplot")
+
+    /// `/bin/sh -c script` in `folder`; its exit status.
+    static func shell(_ script: String, in folder: URL) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", script]
+        process.currentDirectoryURL = folder
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    @Test(.enabled(if: (try? shell("command -v git", in: URL(fileURLWithPath: "/"))) == 0, "git is not on PATH"))
+    func aRunRecordsTheCommitAndDrawsThePlots() throws {
+        let dir = TemporaryDirectory()
+        let config = dir.write("e2e.yaml", RunBinaryTests.sweep)
+        let git = "git init -q -b main && git -c user.name=t -c user.email=t@t commit -q --allow-empty -m m"
+        #expect(try Self.shell(git, in: dir.url) == 0)
+        // The hash as git stored it, read as a file.
+        let head = try String(contentsOf: dir.url.appendingPathComponent(".git/refs/heads/main"), encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let run = try BinaryRunner.run(["run", config, "--results", dir.url.path, "--no-progress"], in: dir.url)
+        #expect(run.status == 0, "\(run.stderr)")
+        let manifest = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: dir.url.appendingPathComponent("e2e/manifest.json")))
+                as? [String: Any])
+        #expect(head.count == 40 && manifest["git_commit"] as? String == head)
+        guard Self.gnuplotOnPath else { return }
+        for plot in ["learning_curves", "variance_vs_baseline", "final_returns"] {
+            let image = try Data(contentsOf: dir.url.appendingPathComponent("e2e/plots/\(plot).png"))
+            #expect(image.starts(with: [0x89, 0x50, 0x4E, 0x47]), "\(plot).png is not a PNG")
+        }
+    }
+}
