@@ -55,7 +55,7 @@ import Testing
         // Only the stand-in: a real scontrol may be installed (the stand-in names /bin/ls in full).
         environment["PATH"] = bin.path
         let stderr = dir.url.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: stderr.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stderr.path, contents: nil)
         let process = Process()
         process.executableURL = BinaryRunner.executable
         process.arguments = ["run", config, "--results", dir.url.appendingPathComponent("r").path, "--jobs", "1",

@@ -6,7 +6,7 @@ import Testing
 @Suite(.serialized) struct SharedFolderBinaryTests {
     /// Starts `runner` with `arguments` in the background, its standard output to `output`.
     static func start(_ arguments: [String], in directory: URL, output: URL) throws -> Process {
-        FileManager.default.createFile(atPath: output.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         let process = Process()
         process.executableURL = BinaryRunner.executable
         process.arguments = arguments

@@ -47,7 +47,7 @@ import Testing
             let path = directory.write("experiment.yaml", config)
             folder = directory.url.appendingPathComponent("r/\(name)")
             stderr = directory.url.appendingPathComponent("stderr")
-            FileManager.default.createFile(atPath: stderr.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: stderr.path, contents: nil)
             process = Process()
             process.executableURL = BinaryRunner.executable
             process.arguments = ["run", path, "--jobs", "1", "--results", directory.url.appendingPathComponent("r").path,
