@@ -1,13 +1,14 @@
 import Experiment
 import Foundation
 import PolicyGradient
+import TestSupport
 import Testing
 
 /// A job too large to allocate is refused by validation (exit 2) with its size; one that passes
 /// validation but still cannot get its memory ends `failed` with a message while the sweep goes on.
 @Suite struct AllocationLimitBinaryTests {
     @Test func hugeHiddenLayersAreRefusedWithTheirSize() throws {
-        let dir = TemporaryDirectory()
+        let dir = TemporaryFolder()
         let path = dir.write("a2c.yaml", """
             experiment: huge
             environment: {id: CartPole-v1}
@@ -32,7 +33,7 @@ import Testing
     }
 
     @Test func aTerabyteBatchIsRefusedAtItsLargerFactor() throws {
-        let dir = TemporaryDirectory()
+        let dir = TemporaryFolder()
         let path = dir.write("batch.yaml", """
             experiment: batch
             environment: {id: CartPole-v1, num_envs: 65536}
@@ -52,7 +53,7 @@ import Testing
     /// limit) cannot get its memory: it fails with the size and the reason, and the next job
     /// of the sweep still completes.
     @Test func aJobThatCannotAllocateFailsAndTheSweepGoesOn() throws {
-        let dir = TemporaryDirectory()
+        let dir = TemporaryFolder()
         let path = dir.write("alloc.yaml", """
             experiment: alloc
             environment: {id: CartPole-v1}

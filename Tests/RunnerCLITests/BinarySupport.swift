@@ -71,25 +71,3 @@ struct BinaryRunner {
             crashed: process.terminationReason == .uncaughtSignal)
     }
 }
-
-/// A temporary folder, removed when released.
-final class TemporaryDirectory {
-    let url: URL
-    init() {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("runner-cli-\(UUID().uuidString)")
-        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-    deinit { try? FileManager.default.removeItem(at: url) }
-
-    @discardableResult
-    func write(_ name: String, _ contents: String) -> String {
-        write(name, Data(contents.utf8))
-    }
-
-    @discardableResult
-    func write(_ name: String, _ data: Data) -> String {
-        let file = url.appendingPathComponent(name)
-        try! data.write(to: file)
-        return file.path
-    }
-}

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `runner check` fails, exit 1, when it checked nothing: no cell, no bound, or a reference
@@ -22,7 +23,7 @@ import Testing
     }
 
     static func check(_ text: String, reference: String? = nil, _ extra: [String] = []) throws -> BinaryRunner.Outcome {
-        let dir = TemporaryDirectory()
+        let dir = TemporaryFolder()
         if let reference { dir.write("reference.csv", reference) }
         let config = dir.write("gate.yaml", text)
         return try BinaryRunner.run(

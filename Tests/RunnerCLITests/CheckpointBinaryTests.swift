@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Checkpoints through the built binary: a job killed with -9, or warned with SIGUSR1, resumes
@@ -24,7 +25,7 @@ import Testing
         """
 
     struct Setup {
-        let dir = TemporaryDirectory()
+        let dir = TemporaryFolder()
         var config: String { dir.url.appendingPathComponent("resumable.yaml").path }
         func results(_ name: String) -> URL { dir.url.appendingPathComponent(name) }
         func folder(_ name: String) -> URL { results(name).appendingPathComponent("resumable") }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The built runner starts git and gnuplot from its own threads (`ChildProcess` on
@@ -22,7 +23,7 @@ struct ChildProcessBinaryTests {
 
     @Test(.enabled(if: (try? shell("command -v git", in: URL(fileURLWithPath: "/"))) == 0, "git is not on PATH"))
     func aRunRecordsTheCommitAndDrawsThePlots() throws {
-        let dir = TemporaryDirectory()
+        let dir = TemporaryFolder()
         let config = dir.write("e2e.yaml", RunBinaryTests.sweep)
         let git = "git init -q -b main && git -c user.name=t -c user.email=t@t commit -q --allow-empty -m m"
         #expect(try Self.shell(git, in: dir.url) == 0)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `runner report` names a job whose files do not match its `result.json`, leaves it out of the
@@ -7,7 +8,7 @@ import Testing
     static let experiment = ResultsFolderLinkBinaryTests.experiment.replacingOccurrences(of: "seeds: 1", with: "seeds: 2")
 
     @Test(arguments: [false, true]) func cutCurveIsReportedThenRedone(midRow: Bool) throws {
-        let scratch = TemporaryDirectory()
+        let scratch = TemporaryFolder()
         let config = scratch.write("linked.yaml", Self.experiment)
         let run = ["run", config, "--results", "results", "--no-progress", "--jobs", "1"]
         var outcome = try BinaryRunner.run(run, in: scratch.url, timeout: 300)

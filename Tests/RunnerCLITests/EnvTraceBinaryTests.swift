@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `runner env trace` reproduces Gymnasium's committed reference traces.
@@ -76,7 +77,7 @@ import Testing
     }
 
     @Test func tabularTraceUsesTheExperimentsParams() throws {
-        let dir = TemporaryDirectory()
+        let dir = TemporaryFolder()
         let config = dir.write("t.yaml", """
             experiment: t
             environment:

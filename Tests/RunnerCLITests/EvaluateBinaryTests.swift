@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `runner evaluate` on a finished sweep, through the built binary: the saved policies give
@@ -25,7 +26,7 @@ import Testing
     }
 
     @Test func replayingTheSavedPoliciesGivesTheRecordedFinalReturns() throws {
-        let dir = TemporaryDirectory()
+        let dir = TemporaryFolder()
         let path = dir.write("exp.yaml", Self.experiment)
         let run = try BinaryRunner.run(["run", path, "--results", dir.url.path, "--no-progress"])
         #expect(run.status == 0, "\(run.stderr)")
@@ -53,7 +54,7 @@ import Testing
     }
 
     @Test func aJobWithoutAPolicyFailsAndANonResultsFolderIsAUsageError() throws {
-        let dir = TemporaryDirectory()
+        let dir = TemporaryFolder()
         let path = dir.write("exp.yaml", Self.experiment)
         _ = try BinaryRunner.run(["run", path, "--results", dir.url.path, "--no-progress"])
         let folder = dir.url.appendingPathComponent("evaluated")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// A file-system failure is reported with the path and the system's reason, exit 1, never a crash.
@@ -11,7 +12,7 @@ import Testing
     }
 
     @Test func resultsThatIsAFileNamesItAndSaysNotADirectory() throws {
-        let scratch = TemporaryDirectory()
+        let scratch = TemporaryFolder()
         let config = scratch.write("linked.yaml", Self.experiment)
         let file = scratch.write("results-file", "not a folder\n")
         let outcome = try BinaryRunner.run(
@@ -22,7 +23,7 @@ import Testing
     }
 
     @Test func unreadableResultIsNamedNotTakenForMissing() throws {
-        let scratch = TemporaryDirectory()
+        let scratch = TemporaryFolder()
         let config = scratch.write("linked.yaml", Self.experiment)
         var outcome = try BinaryRunner.run(
             ["run", config, "--results", "results", "--no-progress"], in: scratch.url, timeout: 300)
@@ -43,7 +44,7 @@ import Testing
             print("skipped: running as root, where file permissions do not deny writes")
             return
         }
-        let scratch = TemporaryDirectory()
+        let scratch = TemporaryFolder()
         let config = scratch.write("linked.yaml", Self.experiment)
         let locked = scratch.url.appendingPathComponent("locked")
         try FileManager.default.createDirectory(at: locked, withIntermediateDirectories: true)
@@ -57,7 +58,7 @@ import Testing
     }
 
     @Test func fileSizeLimitIsAnErrorNamingTheFileNotAKill() throws {
-        let scratch = TemporaryDirectory()
+        let scratch = TemporaryFolder()
         let config = scratch.write("linked.yaml", Self.experiment)
         // `ulimit -f 1`: no file may grow past 512 bytes; the runner's writes must fail with
         // EFBIG, named, rather than the process dying of SIGXFSZ.

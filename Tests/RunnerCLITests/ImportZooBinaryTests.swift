@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `runner import zoo` through the built binary: a zoo entry becomes a file `runner validate`
@@ -23,7 +24,7 @@ import Testing
         """
 
     @Test func anImportedEntryValidates() throws {
-        let dir = TemporaryDirectory()
+        let dir = TemporaryFolder()
         let zoo = dir.write("ppo.yml", Self.zooFile)
         let out = dir.url.appendingPathComponent("mc.yaml").path
         let imported = try BinaryRunner.run(["import", "zoo", zoo, "--algo", "ppo", "--env", "MountainCar-v0", "-o", out])
@@ -38,7 +39,7 @@ import Testing
     }
 
     @Test func anEnvironmentTheRunnerLacksExits2() throws {
-        let dir = TemporaryDirectory()
+        let dir = TemporaryFolder()
         let zoo = dir.write("ppo.yml", Self.zooFile)
         let outcome = try BinaryRunner.run(["import", "zoo", zoo, "--algo", "ppo", "--env", "LunarLander-v2"])
         #expect(outcome.status == 2)

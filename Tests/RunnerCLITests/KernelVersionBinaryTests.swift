@@ -1,5 +1,6 @@
 import Foundation
 import PolicyGradient
+import TestSupport
 import Testing
 
 /// The compiled versions of the dense kernels give byte-identical results through the binary: a
@@ -44,7 +45,7 @@ import Testing
             print("KernelVersionBinaryTests: this machine runs only the baseline kernels; nothing to compare")
             return
         }
-        let dir = TemporaryDirectory()
+        let dir = TemporaryFolder()
         let config = dir.write("kernels.yaml", Self.sweep)
         var outputs: [[String: Data]] = []
         for version in versions {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `runner env trace ID --policy jobs/<id>/policy.json`: the trained agent's episodes, replayed
@@ -6,7 +7,7 @@ import Testing
 /// for one episode with the same seed.
 @Suite struct PolicyTraceBinaryTests {
     @Test func aTracedEpisodeReturnsWhatEvaluationMeasures() throws {
-        let dir = TemporaryDirectory()
+        let dir = TemporaryFolder()
         let path = dir.write("exp.yaml", EvaluateBinaryTests.experiment)
         let run = try BinaryRunner.run(["run", path, "--results", dir.url.path, "--no-progress"])
         #expect(run.status == 0, "\(run.stderr)")

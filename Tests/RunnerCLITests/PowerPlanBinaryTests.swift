@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `runner plan --power`, and `comparisons.csv` from a real sweep, through the built binary.
@@ -8,7 +9,7 @@ import Testing
         of: "  baseline: [none, value]", with: "  optimizer.lr: [0.05, 0.01]")
 
     /// Runs `sweep` into `dir/results` and returns the experiment file's path.
-    func runSweep(_ dir: TemporaryDirectory) throws -> String {
+    func runSweep(_ dir: TemporaryFolder) throws -> String {
         let config = dir.write("e2e.yaml", Self.sweep)
         let run = try BinaryRunner.run(["run", config, "--results", dir.url.appendingPathComponent("results").path,
                                         "--no-progress"], in: dir.url)
@@ -17,7 +18,7 @@ import Testing
     }
 
     @Test func seedCountsFromThePilotAndComparisonsInTheFolder() throws {
-        let dir = TemporaryDirectory()
+        let dir = TemporaryFolder()
         let config = try runSweep(dir)
         let comparisons = try String(contentsOf: dir.url.appendingPathComponent("results/e2e/comparisons.csv"), encoding: .utf8)
         #expect(comparisons.hasPrefix("comparison,cell_a,cell_b,metric,step,n_a,n_b,n_paired,"))
@@ -46,7 +47,7 @@ import Testing
     }
 
     @Test func usageErrors() throws {
-        let dir = TemporaryDirectory()
+        let dir = TemporaryFolder()
         let config = dir.write("e2e.yaml", Self.sweep)
         for arguments in [["--alpha", "0.1"], ["--power", "-1"], ["--power", "1", "--alpha", "1.5"],
                           ["--power", "1", "--power-target", "0"], ["--power", "nan"]] {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `precision_floor` through the built binary: in a job's `variance.csv`, in
@@ -20,7 +21,7 @@ import Testing
 
     @Test(arguments: ["continue", "reset"])
     func theFloorIsWrittenAndDrawn(start: String) throws {
-        let dir = TemporaryDirectory()
+        let dir = TemporaryFolder()
         let path = dir.write("floor.yaml", Self.config(start: start))
         let results = dir.url.appendingPathComponent("results")
         let outcome = try BinaryRunner.run(["run", path, "--jobs", "1", "--results", results.path, "--no-progress"])

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `runner run --requeue-on-usr1` through the built binary, with a stand-in `scontrol` that
@@ -29,7 +30,7 @@ import Testing
     static func stop(
         with signal: Int32, options: [String], scontrol: String?, slurm: [String: String] = arrayTask
     ) throws -> Stopped {
-        let dir = TemporaryDirectory()
+        let dir = TemporaryFolder()
         let config = dir.write("resumable.yaml", CheckpointBinaryTests.config)
         let folder = dir.url.appendingPathComponent("r/resumable")
         let bin = dir.url.appendingPathComponent("bin"), log = dir.url.appendingPathComponent("scontrol.log")

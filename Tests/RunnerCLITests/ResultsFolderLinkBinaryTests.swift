@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Nothing the runner writes or deletes in an experiment folder goes through a symbolic link it
@@ -20,7 +21,7 @@ import Testing
     /// A folder with the experiment file, a finished results folder, and a user's own folder
     /// holding files the runner must never touch.
     struct Setup {
-        let scratch = TemporaryDirectory()
+        let scratch = TemporaryFolder()
         var config: String { scratch.url.appendingPathComponent("linked.yaml").path }
         var results: URL { scratch.url.appendingPathComponent("results") }
         var folder: URL { results.appendingPathComponent("linked") }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// No input crashes or hangs `runner validate`: it answers ok (0) or invalid (2), every time.
@@ -47,7 +48,7 @@ import Testing
             .filter { $0.hasSuffix(".yaml") }.sorted()
             .map { try [UInt8](Data(contentsOf: experiments.appendingPathComponent($0))) }
         #expect(!originals.isEmpty)
-        let dir = TemporaryDirectory()
+        let dir = TemporaryFolder()
         var mutator = Mutator(state: 20_261_125)
         var outcomes: [Int32: Int] = [:]
         for round in 0..<300 {
@@ -74,7 +75,7 @@ import Testing
             let refs = Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ")
             text += "a\(level): &a\(level) [\(refs)]\n"
         }
-        let dir = TemporaryDirectory()
+        let dir = TemporaryFolder()
         let path = dir.write("bomb.yaml", "experiment: bomb\nenvironment:\n  params:\n" + text
             .split(separator: "\n").map { "    " + $0 }.joined(separator: "\n") + "\n")
         let outcome = try BinaryRunner.run(["validate", path], timeout: 300)
@@ -86,7 +87,7 @@ import Testing
     /// (a file of a few hundred kilobytes). Each is an error naming the depth, never a crash.
     @Test(arguments: [600, 100_000])
     func deepNestingIsAnErrorNotACrash(depth: Int) throws {
-        let dir = TemporaryDirectory()
+        let dir = TemporaryFolder()
         for (name, open, close) in [("flow", "[", "]"), ("map", "{a: ", "}")] {
             let text = "experiment: " + String(repeating: open, count: depth) + "1" + String(repeating: close, count: depth) + "\n"
             let path = dir.write("deep-\(name).yaml", text)
@@ -100,7 +101,7 @@ import Testing
     /// Block nesting indents each level one column more, so the file grows as depth²:
     /// 600 levels (about 180 KB) are enough to pass the limit.
     @Test func deepBlockNestingIsAnErrorNotACrash() throws {
-        let dir = TemporaryDirectory()
+        let dir = TemporaryFolder()
         let blockPath = dir.write("deep-block.yaml", (0..<600).map {
             String(repeating: " ", count: $0) + "k:"
         }.joined(separator: "\n") + " 1\n")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `runner run`, `report` and `check` end to end, through the built binary.
@@ -63,7 +64,7 @@ import Testing
     }
 
     @Test func oneWorkerAndTwoWorkersWriteByteIdenticalOutputs() throws {
-        let dir = TemporaryDirectory()
+        let dir = TemporaryFolder()
         let config = dir.write("e2e.yaml", Self.sweep)
         let one = try BinaryRunner.run(["run", config, "--jobs", "1", "--results", dir.url.appendingPathComponent("one").path, "--no-progress"], in: dir.url)
         let two = try BinaryRunner.run(["run", config, "--jobs", "2", "--results", dir.url.appendingPathComponent("two").path, "--no-progress"], in: dir.url)
@@ -77,7 +78,7 @@ import Testing
     }
 
     @Test func reportRebuildsTheSummariesFromTheJobFolders() throws {
-        let dir = TemporaryDirectory()
+        let dir = TemporaryFolder()
         let config = dir.write("e2e.yaml", Self.sweep)
         let run = try BinaryRunner.run(["run", config, "--results", dir.url.path, "--no-progress"], in: dir.url)
         #expect(run.status == 0, "\(run.stderr)")
@@ -95,7 +96,7 @@ import Testing
     }
 
     @Test func aKilledRunResumesWithoutRecomputingFinishedJobs() throws {
-        let dir = TemporaryDirectory()
+        let dir = TemporaryFolder()
         // Longer jobs so the kill lands mid-sweep.
         let config = dir.write("e2e.yaml", Self.sweep.replacingOccurrences(of: "steps: 4000,", with: "steps: 400000,"))
         let results = dir.url.appendingPathComponent("r")
@@ -127,7 +128,7 @@ import Testing
 
     @Test(arguments: [SIGINT, SIGTERM])
     func aSignalStopsCleanlyWithExit130(signal: Int32) throws {
-        let dir = TemporaryDirectory()
+        let dir = TemporaryFolder()
         let config = dir.write("e2e.yaml", Self.sweep.replacingOccurrences(of: "steps: 4000,", with: "steps: 400000,"))
         let results = dir.url.appendingPathComponent("r")
         let process = try Self.startSweep(config, results: results)
@@ -151,7 +152,7 @@ import Testing
     }
 
     @Test func aDivergingJobIsReportedWhileTheOthersComplete() throws {
-        let dir = TemporaryDirectory()
+        let dir = TemporaryFolder()
         let config = dir.write("div.yaml", Self.sweep
             .replacingOccurrences(of: "optimizer: {name: adam, lr: 0.05}", with: "optimizer: {name: sgd, max_grad_norm: null}")
             .replacingOccurrences(of: "grid:\n  baseline: [none, value]", with: "grid:\n  optimizer.lr: [0.05, 1.0e+300]"))
@@ -167,7 +168,7 @@ import Testing
     }
 
     @Test func updateReferenceRefusesWhileAJobDiverges() throws {
-        let dir = TemporaryDirectory()
+        let dir = TemporaryFolder()
         let diverging = Self.sweep
             .replacingOccurrences(of: "optimizer: {name: adam, lr: 0.05}", with: "optimizer: {name: sgd, max_grad_norm: null}")
             .replacingOccurrences(of: "grid:\n  baseline: [none, value]", with: "grid:\n  optimizer.lr: [0.05, 1.0e+300]")
@@ -187,7 +188,7 @@ import Testing
     }
 
     @Test func checkPassesAndFailsOnAnInjectedRegression() throws {
-        let dir = TemporaryDirectory()
+        let dir = TemporaryFolder()
         let config = dir.write("e2e.yaml", Self.sweep)
         let pass = try BinaryRunner.run(["check", config, "--results", dir.url.path], in: dir.url)
         #expect(pass.status == 0, "\(pass.stdout)\(pass.stderr)")
@@ -200,7 +201,7 @@ import Testing
     }
 
     @Test func aHostileGridValueNeverBecomesALabel() throws {
-        let dir = TemporaryDirectory()
+        let dir = TemporaryFolder()
         let hostile = #"'`touch PWNED`\" system(\"touch PWNED2\") \\'"#
         let config = dir.write("h.yaml", Self.sweep.replacingOccurrences(
             of: "baseline: [none, value]", with: "baseline: [none, \"\(hostile.replacingOccurrences(of: "\"", with: "\\\""))\"]"))

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import YAML
 
@@ -6,7 +7,7 @@ import YAML
 /// whatever characters the experiment's strings hold.
 @Suite struct SavedExperimentBinaryTests {
     @Test func aDescriptionWithNonPrintableCharactersIsReportedAgain() throws {
-        let dir = TemporaryDirectory()
+        let dir = TemporaryFolder()
         // Escapes YAML accepts in double quotes, for characters it does not accept raw.
         let description = "odd \\uFFFF \\uFFFE bell \\a del \\x7F c1 \\x9B nel \\N end"
         let config = dir.write("odd.yaml", """

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `--set KEY=VALUE` through the built binary: every command that reads an experiment takes it,
@@ -19,7 +20,7 @@ import Testing
         """
 
     @Test func validateAndPlanSeeTheOverriddenExperiment() throws {
-        let dir = TemporaryDirectory()
+        let dir = TemporaryFolder()
         let path = dir.write("exp.yaml", Self.experiment)
         let validate = try BinaryRunner.run(
             ["validate", path, "--set", "grid.entropy_coef=[0, 0.01, 0.1]", "--set=seeds=[4, 5]"])
@@ -32,7 +33,7 @@ import Testing
     }
 
     @Test func aTypoIsLocatedOnTheCommandLineWithASuggestion() throws {
-        let dir = TemporaryDirectory()
+        let dir = TemporaryFolder()
         let path = dir.write("exp.yaml", Self.experiment)
         let outcome = try BinaryRunner.run(["validate", path, "--set", "estimator.gama=0.98"])
         #expect(outcome.status == 2)
@@ -44,7 +45,7 @@ import Testing
     }
 
     @Test func aTypeErrorIsLocatedAtTheValue() throws {
-        let dir = TemporaryDirectory()
+        let dir = TemporaryFolder()
         let path = dir.write("exp.yaml", Self.experiment)
         let outcome = try BinaryRunner.run(
             ["check", path, "--results", dir.url.path, "--set", "optimizer.lr=0.1", "--set", "optimizer.lr=fast"])
@@ -55,7 +56,7 @@ import Testing
     }
 
     @Test func aMalformedArgumentIsAnInvalidConfiguration() throws {
-        let dir = TemporaryDirectory()
+        let dir = TemporaryFolder()
         let path = dir.write("exp.yaml", Self.experiment)
         let outcome = try BinaryRunner.run(["plan", path, "--set", "estimator.gamma"])
         #expect(outcome.status == 2)
@@ -63,7 +64,7 @@ import Testing
     }
 
     @Test func aRunRecordsItsOverridesInTheManifestAndTheResolvedExperiment() throws {
-        let dir = TemporaryDirectory()
+        let dir = TemporaryFolder()
         let path = dir.write("exp.yaml", Self.experiment)
         let outcome = try BinaryRunner.run(
             ["run", path, "--results", dir.url.path, "--no-progress", "--jobs", "1",

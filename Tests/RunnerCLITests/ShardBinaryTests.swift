@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `runner run --shard I/N --no-report` through the built binary.
@@ -6,7 +7,7 @@ import Testing
     /// Two shards into one folder, then `runner report`: the same CSVs, plot data and job
     /// files, byte for byte, as one unsharded run.
     @Test func twoShardsThenReportMatchOneRun() throws {
-        let dir = TemporaryDirectory()
+        let dir = TemporaryFolder()
         let config = dir.write("e2e.yaml", RunBinaryTests.sweep)
         let whole = dir.url.appendingPathComponent("whole"), sharded = dir.url.appendingPathComponent("sharded")
         let single = try BinaryRunner.run(["run", config, "--results", whole.path, "--no-progress"], in: dir.url)
@@ -33,7 +34,7 @@ import Testing
     }
 
     @Test func aMalformedShardIsAUsageError() throws {
-        let dir = TemporaryDirectory()
+        let dir = TemporaryFolder()
         let config = dir.write("e2e.yaml", RunBinaryTests.sweep)
         for bad in ["2/2", "x", "1/0", "-1/3"] {
             let outcome = try BinaryRunner.run(["run", config, "--shard", bad, "--results", dir.url.path], in: dir.url)

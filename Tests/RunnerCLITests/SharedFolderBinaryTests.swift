@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Several `runner` processes on one results folder, through the built binary: per-job claims,
@@ -40,7 +41,7 @@ import Testing
     /// a single run's byte for byte. Holds whatever the interleaving.
     @Test(arguments: [["--shard", "0/2"], []])
     func twoRunnersStartedTogetherRunEveryJobOnce(_ shard: [String]) throws {
-        let dir = TemporaryDirectory()
+        let dir = TemporaryFolder()
         let config = dir.write("e2e.yaml", RunBinaryTests.sweep)
         let shared = dir.url.appendingPathComponent("shared"), whole = dir.url.appendingPathComponent("whole")
         var processes: [(Process, URL)] = []
@@ -70,7 +71,7 @@ import Testing
     /// and exits 1 naming the owner; `report` refuses (exit 1) unless `--partial`. Once the
     /// first is killed (-9), its claim names a dead pid and no longer holds anything back.
     @Test func aLiveClaimHoldsTheReportBackUntilItsOwnerDies() throws {
-        let dir = TemporaryDirectory()
+        let dir = TemporaryFolder()
         let config = dir.write("e2e.yaml", RunBinaryTests.sweep
             .replacingOccurrences(of: "seeds: 3\ngrid:\n  baseline: [none, value]", with: "seeds: 1\ngrid:\n  training.steps: [4000, 1000000000]"))
         let results = dir.url.appendingPathComponent("r"), folder = results.appendingPathComponent("e2e")
@@ -112,7 +113,7 @@ import Testing
     /// A claim left by a process that has exited, and one from another host whose heartbeat is
     /// a day old, are taken over: the run completes those jobs and removes the claims.
     @Test func deadAndStaleClaimsAreTakenOver() throws {
-        let dir = TemporaryDirectory()
+        let dir = TemporaryFolder()
         let config = dir.write("e2e.yaml", RunBinaryTests.sweep)
         let results = dir.url.appendingPathComponent("r"), folder = results.appendingPathComponent("e2e")
         let plan = try BinaryRunner.run(["plan", config, "--format", "csv"], in: dir.url)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// SIGINT and SIGTERM stop `runner run` inside long work: the running job ends `interrupted`,
@@ -37,13 +38,13 @@ import Testing
     /// A runner started on one experiment, its output kept in files.
     struct Started {
         let process: Process
-        let directory: TemporaryDirectory
+        let directory: TemporaryFolder
         let folder: URL
         let stderr: URL
 
         /// Starts `runner run` with one worker on `config` (experiment `name`).
         init(_ config: String, name: String) throws {
-            directory = TemporaryDirectory()
+            directory = TemporaryFolder()
             let path = directory.write("experiment.yaml", config)
             folder = directory.url.appendingPathComponent("r/\(name)")
             stderr = directory.url.appendingPathComponent("stderr")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `runner submit slurm` on a real SLURM: the results equal a local run's, byte for byte, and
@@ -10,7 +11,7 @@ struct SlurmClusterBinaryTests {
 
     @Test func aSubmittedSweepGivesTheSameCSVsAsALocalRun() throws {
         guard SlurmCluster.check() else { return }
-        let dir = TemporaryDirectory()
+        let dir = TemporaryFolder()
         let config = dir.write("e2e.yaml", Self.sweep)
         let local = dir.url.appendingPathComponent("local"), cluster = dir.url.appendingPathComponent("on cluster")
         defer { SlurmCluster.cancelRecorded(in: cluster.appendingPathComponent("e2e")) }
@@ -42,7 +43,7 @@ struct SlurmClusterBinaryTests {
     /// the right totals; the recorded SLURM jobs are listed.
     @Test func statusReportsRunningJobsMidRun() throws {
         guard SlurmCluster.check() else { return }
-        let dir = TemporaryDirectory()
+        let dir = TemporaryFolder()
         // Two jobs of 2,000,000 Bandit steps: long enough to be seen running.
         let config = dir.write("resumable.yaml", SlurmPreemptionBinaryTests.config)
         let cluster = dir.url.appendingPathComponent("cluster"), folder = cluster.appendingPathComponent("resumable")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Array tasks requeued by SLURM mid-job (`scontrol requeue`, as a preemption does) resume
@@ -42,7 +43,7 @@ struct SlurmPreemptionBinaryTests {
 
     @Test func requeuedTasksResumeFromTheirCheckpoints() throws {
         guard SlurmCluster.check() else { return }
-        let dir = TemporaryDirectory()
+        let dir = TemporaryFolder()
         let config = dir.write("resumable.yaml", Self.config)
         let local = dir.url.appendingPathComponent("local"), cluster = dir.url.appendingPathComponent("cluster")
         let folder = cluster.appendingPathComponent("resumable"), jobs = folder.appendingPathComponent("jobs")

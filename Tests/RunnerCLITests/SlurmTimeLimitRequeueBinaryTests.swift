@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// An array task warned of its time limit (SIGUSR1, as `--signal=B:USR1@60` sends it) requeues
@@ -14,7 +15,7 @@ struct SlurmTimeLimitRequeueBinaryTests {
 
     @Test func aTaskWarnedOfItsTimeLimitRequeuesItselfAndTheSweepFinishes() throws {
         guard SlurmCluster.check() else { return }
-        let dir = TemporaryDirectory()
+        let dir = TemporaryFolder()
         let config = dir.write("resumable.yaml", Preemption.config)
         let local = dir.url.appendingPathComponent("local"), cluster = dir.url.appendingPathComponent("cluster")
         let folder = cluster.appendingPathComponent("resumable"), jobs = folder.appendingPathComponent("jobs")

@@ -1,11 +1,12 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `runner status` through the built binary: counts, formats, the squeue call and its absence,
 /// and the usage error for a folder that is not a results folder.
 @Suite(.serialized) struct StatusBinaryTests {
     @Test func statusOfAFinishedSweepAndOfItsSlurmJobs() throws {
-        let dir = TemporaryDirectory()
+        let dir = TemporaryFolder()
         let config = dir.write("e2e.yaml", RunBinaryTests.sweep)
         let results = dir.url.appendingPathComponent("results")
         let run = try BinaryRunner.run(["run", config, "--results", results.path, "--no-progress"], in: dir.url)
@@ -47,7 +48,7 @@ import Testing
     }
 
     @Test func aFolderThatIsNotAResultsFolderIsAUsageError() throws {
-        let dir = TemporaryDirectory()
+        let dir = TemporaryFolder()
         let outcome = try BinaryRunner.run(["status", dir.url.path], in: dir.url)
         #expect(outcome.status == 64)
         #expect(outcome.stderr.contains("holds no experiment.yaml: not a results folder"), "\(outcome.stderr)")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `runner check --strict` with `regression.mode: non_inferiority`, through the built binary.
@@ -9,7 +10,7 @@ import Testing
     static let reference = "cell,n,mean,std\nbaseline=none,2,0,1\nbaseline=mean,2,0,1\n"
 
     func check(margin: Double, _ extra: [String]) throws -> (BinaryRunner.Outcome, String) {
-        let dir = TemporaryDirectory()
+        let dir = TemporaryFolder()
         dir.write("reference.csv", Self.reference)
         let config = dir.write("gate.yaml", CheckGateBinaryTests.experiment(
             regression: "{mode: non_inferiority, margin: \(margin), reference: reference.csv}"))

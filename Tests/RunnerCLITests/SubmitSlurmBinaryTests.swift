@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `runner submit slurm` through the built binary, with a stand-in `sbatch` (a shell script
@@ -6,7 +7,7 @@ import Testing
 @Suite struct SubmitSlurmBinaryTests {
     /// A folder holding a stand-in `sbatch` that appends its arguments (one per line, then
     /// `--`) to `sbatch.log` and answers `body`.
-    static func fakeSbatch(in dir: TemporaryDirectory, body: String) throws -> URL {
+    static func fakeSbatch(in dir: TemporaryFolder, body: String) throws -> URL {
         let bin = dir.url.appendingPathComponent("bin")
         try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
         let log = dir.url.appendingPathComponent("sbatch.log").path
@@ -24,7 +25,7 @@ import Testing
     }
 
     @Test func aDryRunWritesAndPrintsBothScriptsAndSubmitsNothing() throws {
-        let dir = TemporaryDirectory()
+        let dir = TemporaryFolder()
         let config = dir.write("e2e.yaml", RunBinaryTests.sweep)
         let results = dir.url.appendingPathComponent("res 'a'")
         let outcome = try BinaryRunner.run(
@@ -44,7 +45,7 @@ import Testing
     }
 
     @Test func withoutSbatchOnPathItFailsNamingIt() throws {
-        let dir = TemporaryDirectory()
+        let dir = TemporaryFolder()
         let config = dir.write("e2e.yaml", RunBinaryTests.sweep)
         let outcome = try BinaryRunner.run(
             ["submit", "slurm", config, "--results", dir.url.path], in: dir.url, environment: ["PATH": "/nonexistent"])
@@ -53,7 +54,7 @@ import Testing
     }
 
     @Test func anInvalidConfigIsRefusedBeforeSubmitting() throws {
-        let dir = TemporaryDirectory()
+        let dir = TemporaryFolder()
         let config = dir.write("bad.yaml", RunBinaryTests.sweep.replacingOccurrences(of: "seeds: 3", with: "seeds: -3"))
         let bin = try Self.fakeSbatch(in: dir, body: "echo 5")
         let outcome = try BinaryRunner.run(
@@ -63,7 +64,7 @@ import Testing
     }
 
     @Test func aRefusalFromSbatchIsExitOneWithItsMessage() throws {
-        let dir = TemporaryDirectory()
+        let dir = TemporaryFolder()
         let config = dir.write("e2e.yaml", RunBinaryTests.sweep)
         let bin = try Self.fakeSbatch(
             in: dir, body: "echo 'sbatch: error: Batch job submission failed: Invalid partition name specified' >&2; exit 1")
@@ -79,7 +80,7 @@ import Testing
     /// The array, then the report after it; both ids recorded and printed; a second submission
     /// is appended to the record.
     @Test func submitsTheArrayThenTheReportAndRecordsTheIds() throws {
-        let dir = TemporaryDirectory()
+        let dir = TemporaryFolder()
         let config = dir.write("e2e.yaml", RunBinaryTests.sweep)
         // Answers 100 to the first call, 101 to the second, ...
         let counter = dir.url.appendingPathComponent("n").path

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Nothing read from a file or the command line reaches the terminal as a control character.
@@ -18,7 +19,7 @@ import Testing
     }
 
     @Test func aDecodedEscapeSequenceIsPrintedEscaped() throws {
-        let dir = TemporaryDirectory()
+        let dir = TemporaryFolder()
         let config = dir.write("esc.yaml", Self.base + "baseline: \"\\e[2J\\u009B\"\n")
         let outcome = try BinaryRunner.run(["validate", config])
         #expect(outcome.status == 2)
@@ -27,7 +28,7 @@ import Testing
     }
 
     @Test func aRawControlCharacterInTheEchoedLineIsEscaped() throws {
-        let dir = TemporaryDirectory()
+        let dir = TemporaryFolder()
         let config = dir.write("raw.yaml", Self.base + "grid: {baseline: [none, \"\u{1B}[2J\u{9B}\"]}\n")
         let outcome = try BinaryRunner.run(["validate", config])
         #expect(outcome.status == 2)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// A console that cannot be written (a full disk, a closed pipe) never kills `runner`: the
@@ -18,7 +19,7 @@ import Testing
     /// Runs `runner` with each stream sent to /dev/full (every write fails with ENOSPC), to a
     /// file, or to a pipe whose reading end is closed (EPIPE). The timeout only catches a hang.
     static func run(_ arguments: [String], stdout: Sink, stderr: Sink, in directory: URL = BinaryRunner.repositoryRoot) throws -> Outcome {
-        let scratch = TemporaryDirectory()
+        let scratch = TemporaryFolder()
         let process = Process()
         process.executableURL = BinaryRunner.executable
         process.arguments = arguments
@@ -79,7 +80,7 @@ import Testing
     }
 
     @Test func validateWithStandardErrorOnAFullDiskKeepsItsStatus() throws {
-        let dir = TemporaryDirectory()
+        let dir = TemporaryFolder()
         let bad = dir.write("bad.yaml", "experiment: bad\nfoo: 1\n")
         let outcome = try Self.run(["validate", bad], stdout: .file, stderr: .full)
         #expect(!outcome.crashed)
@@ -100,7 +101,7 @@ import Testing
     /// A sweep whose console is lost still runs every job and writes its results and report;
     /// only the exit status tells.
     @Test func aRunWithNoConsoleFinishesAndExits1() throws {
-        let dir = TemporaryDirectory()
+        let dir = TemporaryFolder()
         let config = dir.write("tiny.yaml", Self.tiny)
         let results = dir.url.appendingPathComponent("results")
         let outcome = try Self.run(
@@ -132,7 +133,7 @@ import Testing
     /// disposition back: the git that `--version` runs records its ignored-signal mask here.
     @Test(.enabled(if: FileManager.default.fileExists(atPath: "/proc/self/status")))
     func programsStartedByRunnerDoNotInheritAnIgnoredSIGPIPE() throws {
-        let dir = TemporaryDirectory()
+        let dir = TemporaryFolder()
         let mask = dir.url.appendingPathComponent("mask")
         let git = dir.write("git", "#!/bin/sh\ngrep SigIgn /proc/$$/status > '\(mask.path)'\nexit 1\n")
         #expect(chmod(git, 0o755) == 0)

@@ -1,5 +1,6 @@
 import Foundation
 import PolicyGradient
+import TestSupport
 import Testing
 
 /// Usage errors through the binary: exit 64 and a message that names the mistake.
@@ -15,7 +16,7 @@ import Testing
 
     /// An empty `--results` would write into the current folder.
     @Test func anEmptyResultsFolderIsAUsageError() throws {
-        let dir = TemporaryDirectory()
+        let dir = TemporaryFolder()
         let config = dir.write("tiny.yaml", UnwritableConsoleBinaryTests.tiny)
         for command in [["run", config], ["check", config]] {
             let outcome = try BinaryRunner.run(command + ["--results", ""], in: dir.url)
@@ -26,7 +27,7 @@ import Testing
     }
 
     @Test func reportOnAFolderThatIsNotAResultsFolderIsAUsageError() throws {
-        let dir = TemporaryDirectory()
+        let dir = TemporaryFolder()
         let outcome = try BinaryRunner.run(["report", dir.url.path])
         #expect(outcome.status == 64)
         #expect(outcome.stderr.contains("not a results folder"))

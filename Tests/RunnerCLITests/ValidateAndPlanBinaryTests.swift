@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `runner validate` and `runner plan`, through the built binary.
@@ -11,7 +12,7 @@ import Testing
     }
 
     @Test func anInvalidFileExitsWith2AndALocatedMessage() throws {
-        let dir = TemporaryDirectory()
+        let dir = TemporaryFolder()
         let path = dir.write("bad.yaml", """
             experiment: bad
             environment: {id: CartPole-v1}

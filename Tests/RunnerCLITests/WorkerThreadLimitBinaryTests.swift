@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// When the system refuses some of the worker threads asked for, `runner run` says so, runs
@@ -18,7 +19,7 @@ import Testing
         """
 
     @Test func workersBeyondTheAddressSpaceLimitAreRefusedAndTheSweepFinishes() throws {
-        let dir = TemporaryDirectory()
+        let dir = TemporaryFolder()
         let config = dir.write("many.yaml", Self.manyTinyJobs)
         let results = dir.url.appendingPathComponent("r")
         // 600 stacks of 8 MiB need 4.8 GB: under a 2 GB address-space limit most cannot start.
