@@ -8,7 +8,8 @@ import Sweep
 /// Called after every job's checkpoint and `result.json` are written and every claim is
 /// released, so the requeued task finds its jobs free to resume. SLURM answers a requeue by
 /// ending the running task (SIGTERM), which the runner, already stopping, turns into exit
-/// 130 at once, so what it says after the call may be cut short. A missing or refusing `scontrol` leaves the results resumable by submitting again.
+/// 130 at once, so what it says after the call may be cut short. A missing or refusing
+/// `scontrol` leaves the results resumable by submitting again.
 enum TaskRequeue {
     static func perform(
         requested: Bool, report: SweepReport,
