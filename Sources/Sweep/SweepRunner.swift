@@ -95,9 +95,20 @@ public final class SweepRunner: Sendable {
             host: ProcessInfo.processInfo.hostName, started: Manifest.timestamp(started), finished: nil,
             configHash: SHA256.hex(plan.jobs.map(\.canonical).joined()), jobs: plan.jobs.count,
             experiment: plan.name, overrides: plan.overrides)
-        let manifestURL = root.appendingPathComponent("manifest.json")
+        let sweepManifestURL = root.appendingPathComponent("manifest.json")
+        var manifestURL = sweepManifestURL
         try SweepError.mappingFileErrors {
             try AtomicFile.write(YAMLEmitter.emit(plan.resolved), to: root.appendingPathComponent("experiment.yaml"))
+            if let shard = options.shard {
+                manifest.shard = shard.description
+                manifestURL = Manifest.shardURL(shard, in: root)
+                try SafeFiles.makeDirectory(manifestURL.deletingLastPathComponent())
+                if !FileManager.default.fileExists(atPath: sweepManifestURL.path) {
+                    var sweep = manifest
+                    (sweep.state, sweep.shard) = ("sharded", nil)
+                    try AtomicFile.write(sweep.jsonText, to: sweepManifestURL)
+                }
+            }
             try AtomicFile.write(manifest.jsonText, to: manifestURL)
             try SafeFiles.makeDirectory(root.appendingPathComponent("jobs", isDirectory: true))
         }

@@ -56,7 +56,8 @@ import Testing
         #expect(calls.sorted() == plan.jobs.map(\.id).sorted())
         _ = try SweepRunner(plan: plan, options: options(scratch.root("whole")), body: FakeTrainer().body).run()
         var a = try snapshot(root), b = try snapshot(scratch.root("whole"))
-        a["toy/manifest.json"] = nil
+        // The record of who ran what differs: one manifest against the shards' own.
+        a = a.filter { $0.key != "toy/manifest.json" && !$0.key.hasPrefix("toy/shards/") }
         b["toy/manifest.json"] = nil
         #expect(a == b)
     }

@@ -5,6 +5,10 @@ import Results
 ///
 /// Written when the sweep starts (state `running`, no `finished`) and again when it ends
 /// (`finished` or `interrupted`); a manifest still `running` is from a killed run.
+///
+/// A sharded run (`--shard I/N`) writes its own, `shards/I-of-N.json`, with `shard` set, and
+/// leaves `manifest.json` to the first shard that starts: state `sharded`, its start, never
+/// rewritten, so shards ending at different times never overwrite one another's record.
 struct Manifest: Encodable {
     var state = "running"
     var toolVersion: String
@@ -18,13 +22,15 @@ struct Manifest: Encodable {
     var experiment: String
     /// The command line's `--set KEY=VALUE` arguments, in the order they were applied.
     var overrides: [String] = []
+    /// `I/N` in a shard's own manifest; absent otherwise.
+    var shard: String?
 
     enum CodingKeys: String, CodingKey {
         case toolVersion = "tool_version"
         case gitCommit = "git_commit"
         case host, started, finished
         case configHash = "config_hash"
-        case jobs, experiment, state, overrides
+        case jobs, experiment, state, overrides, shard
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -39,6 +45,13 @@ struct Manifest: Encodable {
         try c.encode(experiment, forKey: .experiment)
         try c.encode(state, forKey: .state)
         try c.encode(overrides, forKey: .overrides)
+        try c.encodeIfPresent(shard, forKey: .shard)
+    }
+
+    /// The file of shard `shard`'s own manifest in the experiment folder `root`.
+    static func shardURL(_ shard: Shard, in root: URL) -> URL {
+        root.appendingPathComponent("shards", isDirectory: true)
+            .appendingPathComponent("\(shard.index)-of-\(shard.count).json")
     }
 
     /// Pretty JSON with sorted keys and a final newline.
