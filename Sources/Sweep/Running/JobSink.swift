@@ -48,6 +48,11 @@ final class JobSink: TrainingSink {
             varianceRows = resume.varianceRows
             varianceWriter.append(varianceRows)
             latestStep = resume.step
+            // The resumption is recorded at once, so that one killed before its first checkpoint
+            // still counts in `restarts`; the state saved is the one resumed from.
+            save(JobCheckpoint(
+                step: resume.step, resumedFromSteps: resumedFromSteps, varianceRows: resume.varianceRows,
+                snapshot: resume.snapshot))
         }
     }
 
@@ -78,9 +83,15 @@ final class JobSink: TrainingSink {
     func checkpoint(step: Int, _ snapshot: () -> TrainingSnapshot) {
         let checkpoint = JobCheckpoint(
             step: step, resumedFromSteps: resumedFromSteps, varianceRows: varianceRows, snapshot: snapshot())
-        guard let data = try? checkpoint.data(), (try? AtomicFile.write(data, to: folder.checkpoint, durable: true)) != nil
-        else { return }
+        guard save(checkpoint) else { return }
         onCheckpoint?(step)
+    }
+
+    /// Writes `checkpoint` atomically and flushed; false when it could not be written.
+    @discardableResult
+    private func save(_ checkpoint: JobCheckpoint) -> Bool {
+        guard let data = try? checkpoint.data() else { return false }
+        return (try? AtomicFile.write(data, to: folder.checkpoint, durable: true)) != nil
     }
 
     /// Steps between progress reports: often enough for a live rate, rarely enough to stay off the lock.
