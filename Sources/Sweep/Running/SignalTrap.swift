@@ -19,9 +19,8 @@ import Foundation
 /// out with 130 anyway, and a signal in its last moments must not turn that into a death by
 /// signal.
 final class SignalTrap {
-    private let queue = DispatchQueue(label: "sweep.signals")
-    private var sources: [DispatchSourceSignal] = []
-    private var previous: [(Int32, sig_t?)] = []
+    private let numbers: [Int32]
+    private var installed = true
     private let received = SignalCount()
 
     /// The signal that asked for the stop (the first one received), nil while none came.
@@ -33,14 +32,10 @@ final class SignalTrap {
     init(stopFlag: StopFlag, signals: [Int32] = [SIGINT], checkpointSignals: [Int32: Double?] = [SIGTERM: termGrace, SIGUSR1: nil]) {
         let received = received
         let all = signals + checkpointSignals.keys.sorted()
+        numbers = all
         for number in all {
-            // The default action would kill the process before the dispatch source sees it.
-            previous.append((number, signal(number, SIG_IGN)))
-            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
-            // The handler holds its source until `remove()` cancels it, which frees the handler.
-            source.setEventHandler {
+            SignalRouter.shared.add(ObjectIdentifier(self), to: number) { count in
                 // Signals that came before the handler ran are delivered as one event.
-                let count = max(1, Int(source.data))
                 guard received.add(count, signal: number) == 0, count == 1 else { _exit(130) }
                 if let grace = checkpointSignals[number] {
                     stopFlag.requestCheckpoint(grace: grace)
@@ -48,25 +43,20 @@ final class SignalTrap {
                     stopFlag.requestStop()
                 }
                 // From now on a signal goes straight to the exit, on whichever thread takes it,
-                // with or without the sources.
+                // with or without a trap.
                 for other in all { signal(other) { _ in _exit(130) } }
             }
-            source.resume()
-            sources.append(source)
         }
     }
 
-    /// Stops turning signals into stop requests. Restores the handlers that were in place
-    /// before, unless a signal came (then a further one exits with 130, see above).
+    /// Stops turning signals into stop requests (a signal with no trap installed acts as
+    /// before the first, see `SignalRouter`), unless a signal came: then a further one exits
+    /// with 130, see above.
     func remove() {
-        for source in sources { source.cancel() }
-        sources.removeAll()
+        guard installed else { return }
+        installed = false
         // Waits for a handler in flight, so that the count is final.
-        queue.sync {}
-        if received.count == 0 {
-            for (number, handler) in previous { signal(number, handler) }
-        }
-        previous.removeAll()
+        SignalRouter.shared.remove(ObjectIdentifier(self), from: numbers)
     }
 
     deinit { remove() }
