@@ -29,8 +29,6 @@ import Testing
             training: .init(steps: 300, evalEvery: 100, evalEpisodes: 2, checkpointEvery: checkpointEvery), seed: 3)
     }
 
-    static func bits(_ rows: [CurveRow]) -> [[UInt64]] { TrainingSnapshotTests.bits(rows) }
-
     /// Offers at the first boundary at or after each multiple (boundaries are multiples of 10),
     /// never at step 0 or at the end; the default is every evaluation.
     @Test(arguments: [(25, [30, 50, 80, 100, 130, 150, 180, 200, 230, 250, 280]), (100, [100, 200]), (1000, [])])
@@ -43,7 +41,7 @@ import Testing
         _ = Trainer.run(Self.settings(checkpointEvery: nil), sink: byDefault)
         #expect(byDefault.offers.map(\.step) == [100, 200])
         // Offering states changes nothing the run computes.
-        #expect(Self.bits(byDefault.rows) == Self.bits(sink.rows))
+        #expect(bitPatterns(byDefault.rows) == bitPatterns(sink.rows))
     }
 
     /// Asked after the second offer, the run saves its state at the next boundary and stops
@@ -66,7 +64,7 @@ import Testing
         let outcome = Trainer.run(settings, sink: second)
         #expect(outcome.status == .completed && outcome.steps == wholeOutcome.steps)
         #expect(outcome.finalReturn.bitPattern == wholeOutcome.finalReturn.bitPattern)
-        #expect(Self.bits(first.rows + second.rows) == Self.bits(whole.rows))
+        #expect(bitPatterns(first.rows + second.rows) == bitPatterns(whole.rows))
         // The resumed run does not offer its starting state again.
         #expect(second.offers.first.map(\.step) == 120)
     }

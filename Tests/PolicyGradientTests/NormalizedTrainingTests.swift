@@ -5,14 +5,6 @@ import Testing
 /// return and from nothing else (evaluation and diagnostics read them frozen), and a run
 /// without it is untouched.
 @Suite struct NormalizedTrainingTests {
-    final class RowSink: TrainingSink {
-        var rows: [CurveRow] = []
-        func record(_ row: CurveRow) { rows.append(row) }
-        func record(_ row: VarianceRow) {}
-        var shouldStop: Bool { false }
-        func progress(steps: Int) {}
-    }
-
     static func settings(normalize: Normalization?, diagnostics: Bool = false) -> TrainerSettings {
         TrainerSettings(
             environment: .init(id: "MountainCar-v0", numEnvs: 4, maxEpisodeSteps: 40, normalize: normalize),
@@ -30,7 +22,7 @@ import Testing
     /// return statistics N per step; evaluation episodes (3 copies, many steps) add nothing.
     @Test func statisticsCountTrainingStepsOnly() throws {
         let session = try Trainer.makeSession(Self.settings(normalize: Normalization()))
-        #expect(session.run(sink: RowSink(), measurement: nil).status == .completed)
+        #expect(session.run(sink: RecordingSink(), measurement: nil).status == .completed)
         let state = try #require(session.snapshot().normalization)
         let n = 4.0, steps = Double(session.stepsDone)
         #expect(abs(state.observations.count - (1e-4 + n + steps)) < 1e-9, "\(state.observations.count)")
@@ -43,21 +35,21 @@ import Testing
     /// Diagnostics draw from their own environments with the statistics frozen: same curve.
     @Test func diagnosticsLeaveTheStatisticsAlone() throws {
         let plain = try Trainer.makeSession(Self.settings(normalize: Normalization()))
-        let plainSink = RowSink()
+        let plainSink = RecordingSink()
         _ = plain.run(sink: plainSink, measurement: nil)
         let settings = Self.settings(normalize: Normalization(), diagnostics: true)
         let measured = try Trainer.makeSession(settings)
-        let measuredSink = RowSink()
+        let measuredSink = RecordingSink()
         let measurement = try #require(GradientVarianceMeter.measurement(for: settings))
         _ = measured.run(sink: measuredSink, measurement: measurement)
-        #expect(plainSink.rows.map(\.evalReturnMean) == measuredSink.rows.map(\.evalReturnMean))
+        #expect(plainSink.curve.map(\.evalReturnMean) == measuredSink.curve.map(\.evalReturnMean))
         #expect(plain.snapshot().normalization == measured.snapshot().normalization)
     }
 
     /// Normalizing rewards only leaves observations raw, and vice versa.
     @Test func eachHalfCanBeOff() throws {
         let rewardsOnly = try Trainer.makeSession(Self.settings(normalize: Normalization(observations: false)))
-        _ = rewardsOnly.run(sink: RowSink(), measurement: nil)
+        _ = rewardsOnly.run(sink: RecordingSink(), measurement: nil)
         let state = try #require(rewardsOnly.snapshot().normalization)
         #expect(state.observations == RunningMeanStd(size: 2))
         #expect(state.returns.count > 1)

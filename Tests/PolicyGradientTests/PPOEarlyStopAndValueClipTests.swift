@@ -4,20 +4,12 @@ import Testing
 /// `target_kl` and `clip_value` in training: how many gradient steps an update takes, and that
 /// the knobs left unset (or set where they cannot act) change nothing.
 @Suite struct PPOEarlyStopAndValueClipTests {
-    final class RowSink: TrainingSink {
-        var rows: [CurveRow] = []
-        func record(_ row: CurveRow) { rows.append(row) }
-        func record(_ row: VarianceRow) {}
-        var shouldStop: Bool { false }
-        func progress(steps: Int) {}
-    }
-
     /// Runs `settings` to the end; returns the session and its curve.
     static func run(_ settings: TrainerSettings) throws -> (session: any SessionRunning, rows: [CurveRow]) {
         let session = try Trainer.makeSession(settings)
-        let sink = RowSink()
+        let sink = RecordingSink()
         #expect(session.run(sink: sink, measurement: nil).status == .completed)
-        return (session, sink.rows)
+        return (session, sink.curve)
     }
 
     static func parameterBits(_ session: any SessionRunning) -> [UInt32] {

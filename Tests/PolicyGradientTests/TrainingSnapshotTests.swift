@@ -6,14 +6,6 @@ import Testing
 /// same settings and continued, writes the same curve and ends with the same parameters, bit
 /// for bit, as the run left alone.
 @Suite struct TrainingSnapshotTests {
-    final class RowSink: TrainingSink {
-        var rows: [CurveRow] = []
-        func record(_ row: CurveRow) { rows.append(row) }
-        func record(_ row: VarianceRow) {}
-        var shouldStop: Bool { false }
-        func progress(steps: Int) {}
-    }
-
     struct Case: CustomTestStringConvertible, Sendable {
         let estimator: TrainerSettings.EstimatorName
         let continuous: Bool
@@ -61,13 +53,6 @@ import Testing
     }
 
     /// Bit patterns, so that NaN equals NaN and −0 differs from 0.
-    static func bits(_ rows: [CurveRow]) -> [[UInt64]] {
-        rows.map { r in
-            [UInt64(r.step), UInt64(r.episodes)]
-                + [r.evalReturnMean, r.evalReturnStd, r.trainReturn, r.entropy, r.policyLoss, r.valueLoss].map(\.bitPattern)
-        }
-    }
-
     static func parameters(_ session: any SessionRunning) -> [[UInt32]] {
         var buffers = [session.policy.parameters]
         if let critic = session.critic, critic.parameters !== session.policy.parameters {
@@ -79,12 +64,12 @@ import Testing
     @Test(arguments: cases) func resumedRunMatchesUninterruptedRun(_ c: Case) throws {
         let settings = Self.settings(c)
         let whole = try Trainer.makeSession(settings)
-        let wholeSink = RowSink()
+        let wholeSink = RecordingSink()
         let wholeOutcome = whole.run(sink: wholeSink, measurement: nil)
         #expect(wholeOutcome.status == .completed)
 
         let first = try Trainer.makeSession(settings)
-        let firstSink = RowSink()
+        let firstSink = RecordingSink()
         #expect(first.run(sink: firstSink, measurement: nil, pausingAt: 250).status == .interrupted)
         let paused = first.stepsDone
         #expect(paused >= 250 && paused < settings.training.steps)
@@ -92,15 +77,15 @@ import Testing
 
         let second = try Trainer.makeSession(settings)
         let snapshot = try TrainingSnapshot.load(data)
-        #expect(Self.bits(snapshot.curve) == Self.bits(firstSink.rows))
+        #expect(bitPatterns(snapshot.curve) == bitPatterns(firstSink.curve))
         try second.restore(snapshot)
-        let secondSink = RowSink()
+        let secondSink = RecordingSink()
         let outcome = second.run(sink: secondSink, measurement: nil)
 
         #expect(outcome.status == .completed && outcome.steps == wholeOutcome.steps)
         #expect(outcome.finalReturn.bitPattern == wholeOutcome.finalReturn.bitPattern)
-        #expect(!secondSink.rows.isEmpty && !firstSink.rows.isEmpty)
-        #expect(Self.bits(firstSink.rows + secondSink.rows) == Self.bits(wholeSink.rows))
+        #expect(!secondSink.curve.isEmpty && !firstSink.curve.isEmpty)
+        #expect(bitPatterns(firstSink.curve + secondSink.curve) == bitPatterns(wholeSink.curve))
         #expect(Self.parameters(second) == Self.parameters(whole))
         // gSDE's exploration matrices are saved and put back.
         #expect((snapshot.exploration != nil) == c.sde)
