@@ -43,17 +43,13 @@ struct SlurmClusterBinaryTests {
     /// the right totals; the recorded SLURM jobs are listed.
     @Test func statusReportsRunningJobsMidRun() throws {
         guard SlurmCluster.check() else { return }
-        let dir = TemporaryFolder()
         // Two jobs of 2,000,000 Bandit steps: long enough to be seen running.
-        let config = dir.write("resumable.yaml", SlurmPreemptionBinaryTests.config)
-        let cluster = dir.url.appendingPathComponent("cluster"), folder = cluster.appendingPathComponent("resumable")
-        defer { SlurmCluster.cancelRecorded(in: folder) }
-        let submit = try BinaryRunner.run(["submit", "slurm", config, "--results", cluster.path, "--tasks", "2"], in: dir.url)
-        try #require(submit.status == 0, "\(submit.stdout)\n\(submit.stderr)")
+        let sweep = try ResumableSlurmSweep()
+        defer { sweep.cancel() }
 
         var seen: [String: Any] = [:]
-        let running = try SlurmPreemptionBinaryTests.waitUntil("runner status to report a running job", limit: 600) {
-            let status = try BinaryRunner.run(["status", folder.path, "--format", "json"], in: dir.url)
+        let running = try ResumableSlurmSweep.waitUntil("runner status to report a running job", limit: 600) {
+            let status = try BinaryRunner.run(["status", sweep.folder.path, "--format", "json"], in: sweep.dir.url)
             guard status.status == 0, let object = try? JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any],
                 let jobs = object["jobs"] as? [String: Int], (jobs["running"] ?? 0) >= 1
             else { return false }
