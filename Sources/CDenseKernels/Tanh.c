@@ -18,41 +18,34 @@ typedef int i16 __attribute__((vector_size(64)));
 #define select8(mask, b, a) ({ i8 m_ = (mask); (f8)(((i8)(b) & m_) | ((i8)(a) & ~m_)); })
 #define select16(mask, b, a) ({ i16 m_ = (mask); (f16)(((i16)(b) & m_) | ((i16)(a) & ~m_)); })
 
+/// tanh of one vector of type `vec` (`f8` or `f16`, with `select` to match): the clamp, then
+/// p / q. Comparisons are false for NaN, which passes through as the Swift form lets it.
+#define tanh_vector(vec, select, value) ({ \
+    const vec low_ = (vec){} - PG_TANH_CLAMP, high_ = (vec){} + PG_TANH_CLAMP; \
+    vec v_ = (value); \
+    v_ = select(v_ < low_, low_, v_); \
+    v_ = select(v_ > high_, high_, v_); \
+    vec s_ = v_ * v_; \
+    PG_TANH_P(v_, s_) / PG_TANH_Q(s_); })
+
 PG_INLINE void tanh_body(int lanes, float *values, long count) {
     long i = 0;
+    // Two independent vectors per step: each evaluation is a chain of dependent operations.
     if (lanes == 16) {
-        const f16 low = splat16(-PG_TANH_CLAMP), high = splat16(PG_TANH_CLAMP);
         for (; i + 32 <= count; i += 32) {
-            f16 v0 = load16(values + i), v1 = load16(values + i + 16);
-            v0 = select16(v0 < low, low, v0);
-            v1 = select16(v1 < low, low, v1);
-            v0 = select16(v0 > high, high, v0);
-            v1 = select16(v1 > high, high, v1);
-            f16 s0 = v0 * v0, s1 = v1 * v1;
-            store16(values + i, PG_TANH_P(v0, s0) / PG_TANH_Q(s0));
-            store16(values + i + 16, PG_TANH_P(v1, s1) / PG_TANH_Q(s1));
+            f16 t0 = tanh_vector(f16, select16, load16(values + i));
+            f16 t1 = tanh_vector(f16, select16, load16(values + i + 16));
+            store16(values + i, t0);
+            store16(values + i + 16, t1);
         }
     }
-    const f8 low = splat8(-PG_TANH_CLAMP), high = splat8(PG_TANH_CLAMP);
-    // Two independent vectors per step: each evaluation is a chain of dependent operations.
     for (; i + 16 <= count; i += 16) {
-        f8 v0 = load8(values + i), v1 = load8(values + i + 8);
-        // Comparisons are false for NaN, which passes through as the Swift form lets it.
-        v0 = select8(v0 < low, low, v0);
-        v1 = select8(v1 < low, low, v1);
-        v0 = select8(v0 > high, high, v0);
-        v1 = select8(v1 > high, high, v1);
-        f8 s0 = v0 * v0, s1 = v1 * v1;
-        store8(values + i, PG_TANH_P(v0, s0) / PG_TANH_Q(s0));
-        store8(values + i + 8, PG_TANH_P(v1, s1) / PG_TANH_Q(s1));
+        f8 t0 = tanh_vector(f8, select8, load8(values + i));
+        f8 t1 = tanh_vector(f8, select8, load8(values + i + 8));
+        store8(values + i, t0);
+        store8(values + i + 8, t1);
     }
-    for (; i + 8 <= count; i += 8) {
-        f8 v = load8(values + i);
-        v = select8(v < low, low, v);
-        v = select8(v > high, high, v);
-        f8 s = v * v;
-        store8(values + i, PG_TANH_P(v, s) / PG_TANH_Q(s));
-    }
+    for (; i + 8 <= count; i += 8) store8(values + i, tanh_vector(f8, select8, load8(values + i)));
     for (; i < count; i++) {
         float v = values[i];
         v = v < -PG_TANH_CLAMP ? -PG_TANH_CLAMP : v;
