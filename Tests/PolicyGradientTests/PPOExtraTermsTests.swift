@@ -34,8 +34,10 @@ import Testing
     /// PyTorch's value and autograd gradient to float32 rounding.
     @Test func clippedValueLossMatchesStableBaselines3() throws {
         let f = try Self.terms().value_clipping
-        let (sum, factors) = ClippedValueLoss.loss(
-            values: f.values, oldValues: f.old_values, targets: f.returns, clip: f.clip_range_vf)
+        var factors = [Float](repeating: 0, count: f.values.count)
+        let sum = ClippedValueLoss.loss(
+            values: f.values, oldValues: f.old_values, targets: f.returns, clip: f.clip_range_vf, scale: 1,
+            count: f.values.count, gradient: &factors)
         let m = Float(f.values.count)
         #expect(abs(sum / m - f.loss) <= 1e-6 * max(1, abs(f.loss)), "\(sum / m) vs \(f.loss)")
         let gradient = factors.map { 2 * $0 / m }

@@ -29,16 +29,4 @@ public enum ClippedValueLoss {
         }
         return total
     }
-
-    /// `loss` on arrays with `scale` 1: returns `(Σ (V^clip − R)², per-term gradient factors)`.
-    public static func loss(
-        values: [Float], oldValues: [Float], targets: [Float], clip: Float
-    ) -> (sum: Float, gradient: [Float]) {
-        var g = [Float](repeating: 0, count: values.count)
-        let sum = g.withUnsafeMutableBufferPointer { gb in
-            loss(values: values, oldValues: oldValues, targets: targets, clip: clip, scale: 1,
-                 count: values.count, gradient: gb.baseAddress!)
-        }
-        return (sum, g)
-    }
 }
