@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(name: "ExperimentTests", dependencies: ["Experiment", "YAML", "PolicyGradient", "TestSupport"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "PolicyGradientTests", dependencies: ["PolicyGradient"],
+        .testTarget(name: "PolicyGradientTests", dependencies: ["PolicyGradient", "TestSupport"],
                     resources: [.copy("Fixtures")]),
         // What several test targets share (a temporary folder).
         .target(name: "TestSupport", path: "Tests/TestSupport"),

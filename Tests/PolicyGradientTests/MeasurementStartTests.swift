@@ -1,18 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import PolicyGradient
-
-/// SplitMix64: the Monte Carlo's own generator, independent of the library's.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Where the measured batches start, on a chain whose only reward lies beyond the reach of
 /// `n_steps` from the start state.
@@ -67,7 +56,7 @@ struct SplitMix64: RandomNumberGenerator {
     /// uniform policy (zero logits), zero critic (so Q̂ is the n-step reward sum, cut at episode
     /// ends), ĝ = Σ_k ∇θ log π(a_k|s_k) Q̂_k / (n_steps · num_envs) over the [states × 2] logits.
     static func simulatedEstimate(
-        _ copies: [(state: Int, elapsed: Int)], using generator: inout SplitMix64
+        _ copies: [(state: Int, elapsed: Int)], using generator: inout TestGenerator
     ) -> [Double] {
         var g = [Double](repeating: 0, count: length * 2)
         let scale = 1 / Double(nSteps * copies.count)
@@ -115,7 +104,7 @@ struct SplitMix64: RandomNumberGenerator {
         let (rows, copies, zero) = Self.measureAfterOneUpdate(start: .continue)
         #expect(zero)
         #expect(copies.contains { $0.state == Self.length - 2 } && copies.allSatisfy { $0.elapsed == Self.nSteps })
-        var generator = SplitMix64(state: 1)
+        var generator = TestGenerator(state: 1)
         let batches = 200_000, P = Self.length * 2
         var estimates = [[Double]]()
         estimates.reserveCapacity(batches)

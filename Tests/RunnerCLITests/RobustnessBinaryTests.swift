@@ -6,14 +6,9 @@ import Testing
 @Suite struct RobustnessBinaryTests {
     /// A small seeded generator, so every run mutates the same way.
     struct Mutator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var generator: TestGenerator
+        init(state: UInt64) { generator = TestGenerator(state: state) }
+        mutating func next() -> UInt64 { generator.next() }
         mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
 
         /// One mutation: a flipped byte, a dropped, duplicated or re-indented line, or a truncation.
