@@ -41,6 +41,9 @@ public struct SweepReport: Sendable {
     public var claimOwner: String?
     /// The report was built (under the report claim).
     public var reportBuilt = false
+    /// What the user should hear about files that were not believed or not written: a damaged
+    /// job redone, a checkpoint not used or not saved. In plan order, without `warning: `.
+    public var warnings: [String] = []
     /// Diverged and failed jobs, cached diverged ones included, in plan order.
     public var failures: [Failure] = []
     /// A stop was requested (SIGINT, SIGTERM, SIGUSR1 or `StopFlag`) during the run.

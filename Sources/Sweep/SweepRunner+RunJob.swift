@@ -16,9 +16,21 @@ extension SweepRunner {
         var resumedFromSteps: [Int] = []
         do {
             let configText = YAMLEmitter.emit(job.canonicalTree)
-            let resume = options.force ? nil : folder.resumableCheckpoint(configText: configText)
+            var resume: JobCheckpoint?
+            switch options.force ? .none : folder.checkpoint(jobId: job.id, configText: configText) {
+            case .none: break
+            case .usable(let checkpoint): resume = checkpoint
+            case .rejected(let reason):
+                warnings.add(position, "job \(job.id): its checkpoint was not used (\(reason)); the job starts over from step 0")
+            }
             if resume != nil { try folder.prepareResume() } else { try folder.reset(configText: configText) }
-            let sink = try JobSink(folder: folder, position: position, stopFlag: stopFlag, board: board, resume: resume)
+            let sink = try JobSink(
+                folder: folder, jobId: job.id, configText: configText, position: position, stopFlag: stopFlag,
+                board: board, resume: resume
+            ) { [warnings] reason in
+                warnings.add(position, "job \(job.id): a checkpoint could not be saved (\(reason)); training goes on, "
+                    + "and a restart would resume from an earlier one")
+            }
             resumedFromSteps = sink.resumedFromSteps
             sink.onCheckpoint = options.onCheckpoint.map { hook in { step in hook(job.id, step) } }
             do {

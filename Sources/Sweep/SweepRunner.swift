@@ -33,6 +33,8 @@ public final class SweepRunner: Sendable {
     public let options: SweepOptions
     /// Set it (from any thread) to stop the sweep gracefully.
     public let stopFlag: StopFlag
+    /// What the jobs had to say that the user should hear (`SweepReport.warnings`).
+    let warnings = WarningLog()
     let body: JobBody
 
     public init(plan: ExperimentPlan, options: SweepOptions, stopFlag: StopFlag = StopFlag(), body: @escaping JobBody) {
@@ -120,9 +122,11 @@ public final class SweepRunner: Sendable {
         for position in selected {
             let job = plan.jobs[position]
             let folder = JobFiles(root: root, jobId: job.id)
-            if !options.force, let result = folder.finishedResult(configText: YAMLEmitter.emit(job.canonicalTree)) {
+            switch options.force ? .redo(reason: nil) : folder.stored(configText: YAMLEmitter.emit(job.canonicalTree)) {
+            case .finished(let result):
                 stored[position] = result
-            } else {
+            case .redo(let reason):
+                if let reason { warnings.add(position, "job \(job.id) is damaged (\(reason)); it is run again") }
                 pending.append(position)
             }
         }
@@ -162,6 +166,7 @@ public final class SweepRunner: Sendable {
                 report.notStarted.append(job.id)
             }
         }
+        report.warnings = warnings.take()
         report.wasInterrupted = stopFlag.isStopped
         report.stopSignal = trap?.firstSignal
 

@@ -184,10 +184,17 @@ struct ReporterTests {
         #expect(try csvRows(empty.folder.read("curves.csv")).isEmpty)
     }
 
-    @Test func badResultFileIsReported() throws {
+    /// A `result.json` that does not decode leaves its job out as damaged, with the reason;
+    /// the report goes on with the others.
+    @Test func badResultFileIsReportedDamaged() throws {
         let r = try SyntheticResults()
         Self.populate(r)
-        r.folder.write("jobs/\(r.job(cell: 0, seed: 0).id)/result.json", #"{"status": "exploded", "steps": 1}"#)
-        #expect(throws: ReportError.self) { try Reporter().build(plan: r.plan, resultsDirectory: r.url, render: nil) }
+        let id = r.job(cell: 0, seed: 0).id
+        r.folder.write("jobs/\(id)/result.json", #"{"status": "exploded", "steps": 1}"#)
+        let summary = try Reporter().build(plan: r.plan, resultsDirectory: r.url, render: nil)
+        #expect(summary.damaged.map(\.jobId) == [id])
+        #expect(summary.damaged.first?.reason.hasPrefix("result.json: cannot decode: at status:") == true, "\(summary.damaged)")
+        #expect(summary.cells[0].n == 1 && summary.cells[0].completed == 1)
+        #expect(summary.unverified.count == 4)
     }
 }

@@ -62,7 +62,8 @@ import Testing
         try FileManager.default.removeItem(at: folder.appendingPathComponent("jobs/\(jobs[0])/policy.json"))
         let outcome = try BinaryRunner.run(["evaluate", folder.path])
         #expect(outcome.status == 1)
-        #expect(outcome.stderr.contains("job \(jobs[0]): no policy.json"), "\(outcome.stderr)")
+        // result.json vouches for the policy, so its absence makes the job damaged.
+        #expect(outcome.stderr.contains("job \(jobs[0]): the job is damaged (policy.json is missing)"), "\(outcome.stderr)")
         #expect(Self.rows(outcome.stdout).count == 3)
 
         let notResults = try BinaryRunner.run(["evaluate", dir.url.path])

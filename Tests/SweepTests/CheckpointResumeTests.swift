@@ -87,7 +87,7 @@ import Testing
     }
 
     /// A checkpoint this build cannot read (another format version, or damaged) is ignored:
-    /// the job starts over and still ends as an uninterrupted run.
+    /// the job starts over, says why, and still ends as an uninterrupted run.
     @Test(arguments: ["version", "damaged"]) func anUnreadableCheckpointRestartsTheJob(_ kind: String) throws {
         let scratch = Scratch()
         let plan = try scratch.plan(Self.config)
@@ -95,15 +95,34 @@ import Testing
         _ = try run(plan, whole, stopAtCheckpoint: false)
         _ = try run(plan, root, stopAtCheckpoint: true)
         let folder = JobFiles(root: root.appendingPathComponent(plan.name), jobId: plan.jobs[0].id)
-        var text = try String(contentsOf: folder.checkpoint, encoding: .utf8)
-        text = kind == "version"
-            ? text.replacingOccurrences(of: "\"formatVersion\":1", with: "\"formatVersion\":2")
-            : String(text.prefix(text.count / 2))
-        try text.write(to: folder.checkpoint, atomically: true, encoding: .utf8)
-        #expect(folder.resumableCheckpoint(configText: try String(contentsOf: folder.config, encoding: .utf8)) == nil)
-        _ = try run(plan, root, stopAtCheckpoint: false)
+        let configText = try String(contentsOf: folder.config, encoding: .utf8)
+        let text = try String(contentsOf: folder.checkpoint, encoding: .utf8)
+        if kind == "version" {
+            // Sealed anew, so that only the format version is wrong.
+            let state = String(text.drop { $0 != "\n" }.dropFirst())
+            try Self.sealed(state.replacingOccurrences(of: "\"formatVersion\":1", with: "\"formatVersion\":2"),
+                            jobId: plan.jobs[0].id, configText: configText).write(to: folder.checkpoint)
+        } else {
+            try String(text.prefix(text.count / 2)).write(to: folder.checkpoint, atomically: true, encoding: .utf8)
+        }
+        guard case .rejected(let reason) = folder.checkpoint(jobId: plan.jobs[0].id, configText: configText) else {
+            Issue.record("the checkpoint was not rejected")
+            return
+        }
+        #expect(reason.contains(kind == "version" ? "format version 2" : "bytes where its seal records"), "\(reason)")
+        let report = try run(plan, root, stopAtCheckpoint: false)
+        #expect(report.warnings.count == 1 && report.warnings[0].contains("its checkpoint was not used"), "\(report.warnings)")
         let result = try #require(JobResult.read(from: folder.result))
         #expect(result.status == .completed && result.restarts == 0)
         #expect(try curves(root, plan) == curves(whole, plan))
+    }
+
+    /// `state` under a seal for `jobId` and `configText`, as `JobCheckpoint.data` writes it.
+    static func sealed(_ state: String, jobId: String, configText: String) throws -> Data {
+        let bytes = Data(state.utf8)
+        let seal = CheckpointSeal(
+            jobId: jobId, configSHA256: SHA256.hex(configText), stateBytes: bytes.count,
+            stateSHA256: SHA256.hex(SHA256.digest(bytes)))
+        return try JSONEncoder().encode(seal) + Data([0x0A]) + bytes
     }
 }

@@ -21,8 +21,8 @@ import Testing
 
         // A run opens the job from its checkpoint and is killed before it saves another.
         _ = try JobSink(
-            folder: folder, position: 0, stopFlag: StopFlag(), board: ProgressBoard(mode: .lines, total: 1),
-            resume: stopped)
+            folder: folder, jobId: plan.jobs[0].id, configText: try String(contentsOf: folder.config, encoding: .utf8),
+            position: 0, stopFlag: StopFlag(), board: ProgressBoard(mode: .lines, total: 1), resume: stopped)
         let recorded = try JobCheckpoint.load(Data(contentsOf: folder.checkpoint))
         #expect(recorded.step == stopped.step && recorded.resumedFromSteps == [stopped.step])
 

@@ -33,7 +33,9 @@ import Testing
         _ = try SweepRunner(plan: plan, options: options(root), body: trainer.body).run()
         let directory = root.appendingPathComponent(plan.name)
         for id in ids[4...7] { try FileManager.default.removeItem(at: JobFiles(root: directory, jobId: id).result) }
-        try Data(#"{"step": 300, "resumed_from_steps": []}"#.utf8).write(to: JobFiles(root: directory, jobId: ids[4]).checkpoint)
+        // A seal line, then the state: status reads the step without checking the seal.
+        try Data(#"{"job_id": "x"}"#.utf8 + [0x0A] + #"{"step": 300, "resumed_from_steps": []}"#.utf8)
+            .write(to: JobFiles(root: directory, jobId: ids[4]).checkpoint)
         let now = Int64(clock.now.timeIntervalSince1970)
         let claims = directory.appendingPathComponent("claims")
         try ClaimRecord(host: "node1", pid: 10, slurmJobId: "81234_2", heartbeat: now - 42).text

@@ -17,6 +17,8 @@ extension TrainerSettings.Training: Codable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let steps = try c.decode(Int.self, forKey: .steps)
         try c.require(steps >= 1, .steps, "must be at least 1")
+        try c.require(
+            steps <= Self.maxSteps, .steps, "must be at most 1000000000000 (10^12), the largest budget a job may have")
         self.init(steps: steps)
         evalEvery = try c.value(.evalEvery, default: evalEvery)
         try c.require(evalEvery >= 1, .evalEvery, "must be at least 1")

@@ -9,6 +9,11 @@ extension TrainerSettings {
 
     /// `training:` — the budget and the evaluation schedule.
     public struct Training: Sendable, Equatable {
+        /// The largest budget a job may have, 10^12 environment steps (weeks at a million steps
+        /// a second): step counts, sums of them over 100,000 jobs and products with the
+        /// schedule's periods then stay far inside 64-bit integers.
+        public static let maxSteps = 1_000_000_000_000
+
         /// Total environment steps, all copies together.
         public var steps: Int
         /// Steps between evaluations.

@@ -18,6 +18,9 @@ public struct ReportSummary: Sendable {
     public var renderProblems: [String]
     /// Jobs whose files do not match their `result.json`, with the reason; counted as missing.
     public var damaged: [(jobId: String, reason: String)] = []
+    /// Jobs whose `result.json` records no checksums (written by an earlier version): read as
+    /// they stand, unverified.
+    public var unverified: [String] = []
     /// Final-return comparisons whose 95% CI is wider than the difference they report, as
     /// `A vs B: +d [CI low, high], n = k paired seeds`; the text warns about them.
     public var wideComparisons: [String] = []

@@ -23,7 +23,9 @@ public struct Reporter: Sendable {
 
     /// Loads `<resultsDirectory>/experiment.yaml` and builds its report.
     public func build(resultsDirectory: URL, render: RenderFormat?) throws -> ReportSummary {
-        let plan = try ExperimentLoader().load(path: resultsDirectory.appendingPathComponent("experiment.yaml").path)
+        let saved = resultsDirectory.appendingPathComponent("experiment.yaml")
+        try SafeFiles.checkRegularFile(saved)
+        let plan = try ExperimentLoader().load(path: saved.path)
         return try build(plan: plan, resultsDirectory: resultsDirectory, render: render)
     }
 
@@ -36,10 +38,11 @@ public struct Reporter: Sendable {
         plan: ExperimentPlan, resultsDirectory: URL, render: RenderFormat?,
         renderer: GnuplotRenderer? = GnuplotRenderer.onPath()
     ) throws -> ReportSummary {
-        let records = try ResultsFolder(directory: resultsDirectory).records(for: plan)
+        let records = ResultsFolder(directory: resultsDirectory).records(for: plan)
         let cells = aggregator.summarize(plan: plan, records: records)
         var summary = ReportSummary(experiment: plan.name, sweptKeys: plan.sweptKeys, cells: cells)
         summary.damaged = records.compactMap { record in record.damage.map { (record.id, $0) } }
+        summary.unverified = records.filter(\.unverified).map(\.id)
         let comparisons = Comparer(bootstrap: aggregator.bootstrap).compare(plan: plan, records: records)
         summary.wideComparisons = comparisons.filter { $0.metric == .finalReturn && $0.nPaired > 0 && $0.intervalWiderThanEffect }
             .map { c in

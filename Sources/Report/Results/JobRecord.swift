@@ -15,6 +15,9 @@ public struct JobRecord: Sendable {
     public var variance: [VarianceRow]
     /// Why the job's files do not match its `result.json`; such a job counts as missing.
     public var damage: String?
+    /// The job's `result.json` records no checksums (an earlier version wrote it), so its files
+    /// and figures are read as they stand.
+    public var unverified = false
 
     public init(
         id: String, cellIndex: Int, seed: Int, status: JobStatus?, finalReturn: Double, steps: Int?,

@@ -9,9 +9,10 @@ import Results
 /// and variance files (possibly partial) are ignored. Finished jobs contribute their
 /// `curve.csv` and `variance.csv` (either may be absent or header-only). Columns are found by
 /// name, so a reordered file still reads; numbers use `csvNumber`'s format (empty = NaN).
-/// A job whose files do not match what its `result.json` records (size, lines, SHA-256) is
-/// damaged: it counts as missing, with the reason in `JobRecord.damage`. A `result.json`
-/// that records no files (an earlier version's) is read as it stands.
+/// A job whose `result.json` does not read, whose files do not match what it records (size,
+/// lines, SHA-256) or do not parse, or whose figures contradict its curve is damaged: it
+/// counts as missing, with the reason in `JobRecord.damage`, and the report goes on. A
+/// `result.json` that records no files (an earlier version's) is read as it stands.
 public struct ResultsFolder: Sendable {
     public var directory: URL
 
@@ -25,36 +26,31 @@ public struct ResultsFolder: Sendable {
     }
 
     /// One record per planned job, sorted by cell index then seed.
-    public func records(for plan: ExperimentPlan) throws -> [JobRecord] {
+    public func records(for plan: ExperimentPlan) -> [JobRecord] {
         let jobs = plan.jobs.sorted { ($0.cellIndex, $0.seed) < ($1.cellIndex, $1.seed) }
-        return try jobs.map { try record(id: $0.id, cellIndex: $0.cellIndex, seed: $0.seed) }
+        return jobs.map { record(id: $0.id, cellIndex: $0.cellIndex, seed: $0.seed) }
     }
 
-    /// The record of one job.
-    public func record(id: String, cellIndex: Int, seed: Int) throws -> JobRecord {
-        let job = files(ofJob: id)
-        let resultURL = job.result
-        guard let data = try SafeFiles.contents(of: resultURL) else {
+    /// The record of one job: `missing` without `result.json`; `damaged`, with the reason,
+    /// when its `result.json` or a file it vouches for cannot be believed
+    /// (`JobFiles.readBack()`); else its status, figures and rows.
+    public func record(id: String, cellIndex: Int, seed: Int) -> JobRecord {
+        switch files(ofJob: id).readBack() {
+        case .unfinished:
             return JobRecord(id: id, cellIndex: cellIndex, seed: seed, status: nil, finalReturn: .nan, steps: nil)
-        }
-        let result: JobResult
-        do {
-            result = try JSONDecoder().decode(JobResult.self, from: data)
-        } catch {
-            throw ReportError.unreadable(path: resultURL.path, reason: "not a result.json: \(error)")
-        }
-        if let recorded = result.files, let damage = job.damage(against: recorded) {
+        case .damaged(let reason):
             var record = JobRecord(id: id, cellIndex: cellIndex, seed: seed, status: nil, finalReturn: .nan, steps: nil)
-            record.damage = damage
+            record.damage = reason
+            return record
+        case .finished(let job):
+            let status = job.result.status
+            var record = JobRecord(
+                id: id, cellIndex: cellIndex, seed: seed, status: status,
+                finalReturn: status == .completed ? (job.result.finalReturn ?? .nan) : .nan,
+                steps: job.result.steps, curve: job.curve, variance: job.variance)
+            record.unverified = !job.verified
             return record
         }
-        let status = result.status
-        let finalReturn = status == .completed ? (result.finalReturn ?? .nan) : .nan
-        return JobRecord(
-            id: id, cellIndex: cellIndex, seed: seed, status: status, finalReturn: finalReturn,
-            steps: result.steps,
-            curve: try Self.curve(at: job.curve),
-            variance: try Self.variance(at: job.variance))
     }
 
     /// The rows of a `curve.csv`; none when the file is absent.

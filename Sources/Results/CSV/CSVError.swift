@@ -11,6 +11,8 @@ public enum CSVError: Error, Equatable, CustomStringConvertible {
     case notAnInteger(String)
     /// A field of a number column holds something else.
     case notANumber(String)
+    /// The bytes are not UTF-8 text.
+    case notUTF8
 
     public var description: String {
         switch self {
@@ -20,6 +22,7 @@ public enum CSVError: Error, Equatable, CustomStringConvertible {
         case .shortRow(let row): "short row \(row)"
         case .notAnInteger(let field): "'\(field)' is not an integer"
         case .notANumber(let field): "'\(field)' is not a number"
+        case .notUTF8: "not UTF-8 text"
         }
     }
 }

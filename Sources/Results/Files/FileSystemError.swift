@@ -7,11 +7,14 @@ public enum FileSystemError: Error, Equatable, CustomStringConvertible, Localize
     case symbolicLink(path: String)
     /// `action` (e.g. "create", "write", "remove") failed on `path` with `errno`.
     case failed(path: String, action: String, errno: Errno)
+    /// `path` is a FIFO, a device, a socket or a folder where a file is read: reading it could
+    /// block forever or mean nothing, so it is refused. `kind` names what it is ("a FIFO").
+    case notRegularFile(path: String, kind: String)
 
     /// The path the error is about.
     public var path: String {
         switch self {
-        case .symbolicLink(let path), .failed(let path, _, _): path
+        case .symbolicLink(let path), .failed(let path, _, _), .notRegularFile(let path, _): path
         }
     }
 
@@ -19,6 +22,7 @@ public enum FileSystemError: Error, Equatable, CustomStringConvertible, Localize
         switch self {
         case .symbolicLink(let path): "\(path) is a symbolic link; refusing to follow it"
         case .failed(let path, let action, let errno): "\(path): cannot \(action): \(errno.description)"
+        case .notRegularFile(let path, let kind): "\(path): cannot read: it is \(kind), not a regular file"
         }
     }
 

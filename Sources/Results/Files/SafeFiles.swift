@@ -61,18 +61,27 @@ public enum SafeFiles {
     /// Reads the file at `url` in pieces of up to 64 KiB, handing each to `body` in order.
     /// Returns false when there is no such file; other failures throw, naming the file and
     /// the reason. Unless `followingLinks`, a link at `url` is an error naming it.
+    ///
+    /// Only a regular file is read: a FIFO, device, socket or folder in its place is refused
+    /// (`FileSystemError.notRegularFile`). It is opened without blocking and inspected through
+    /// the open descriptor, so a FIFO with no writer never stalls the runner.
     @discardableResult
     public static func read(
         _ url: URL, followingLinks: Bool = true, _ body: (UnsafeRawBufferPointer) -> Void
     ) throws -> Bool {
         let file: FileDescriptor
         do {
-            file = try FileDescriptor.open(
-                FilePath(url.path), .readOnly, options: followingLinks ? [.closeOnExec] : [.noFollow, .closeOnExec])
+            var options: FileDescriptor.OpenOptions = [.closeOnExec, .nonBlocking]
+            if !followingLinks { options.insert(.noFollow) }
+            file = try FileDescriptor.open(FilePath(url.path), .readOnly, options: options)
         } catch let code as Errno {
             if code == .noSuchFileOrDirectory { return false }
             if code == .tooManySymbolicLinkLevels && !followingLinks { throw FileSystemError.symbolicLink(path: url.path) }
             throw FileSystemError.failed(path: url.path, action: "read", errno: code)
+        }
+        if let kind = kindIfNotRegular(file.rawValue) {
+            try? file.close()
+            throw FileSystemError.notRegularFile(path: url.path, kind: kind)
         }
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 1)
         defer { buffer.deallocate() }
@@ -88,6 +97,31 @@ public enum SafeFiles {
             throw FileSystemError.failed(path: url.path, action: "read", errno: code)
         }
         return true
+    }
+
+    /// Throws unless `url` is a regular file (a link to one counts): `notRegularFile` for a
+    /// FIFO, device, socket or folder, found without blocking; the system's reason otherwise.
+    public static func checkRegularFile(_ url: URL) throws {
+        let descriptor = open(url.path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { throw FileSystemError.lastError(url.path, "read") }
+        defer { _ = close(descriptor) }
+        if let kind = kindIfNotRegular(descriptor) { throw FileSystemError.notRegularFile(path: url.path, kind: kind) }
+    }
+
+    /// What the open descriptor `descriptor` is when it is not a regular file ("a FIFO",
+    /// "a folder", …); nil for a regular file.
+    static func kindIfNotRegular(_ descriptor: CInt) -> String? {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return "unreadable by fstat" }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFIFO: return "a FIFO"
+        case S_IFDIR: return "a folder"
+        case S_IFSOCK: return "a socket"
+        case S_IFCHR: return "a character device"
+        case S_IFBLK: return "a block device"
+        default: return "not a file"
+        }
     }
 
     /// Removes the file or link `url` itself, never what a link points to; nothing when absent.

@@ -81,9 +81,12 @@ public struct JobResult: Sendable, Equatable, Codable {
     /// Pretty JSON with sorted keys and a final newline.
     public var jsonText: String { PrettyJSON.text(self) }
 
-    /// Reads a `result.json`; nil when missing or unreadable.
+    /// Reads a `result.json`; nil when missing or unreadable, or not a regular file (never
+    /// opened for a blocking read). It is not checked against the job's files:
+    /// `JobFiles.readBack()` does that.
     public static func read(from url: URL) -> JobResult? {
-        guard let data = try? Data(contentsOf: url) else { return nil }
+        var data = Data()
+        guard (try? SafeFiles.read(url, followingLinks: false, { data.append(contentsOf: $0) })) == true else { return nil }
         return try? JSONDecoder().decode(JobResult.self, from: data)
     }
 }

@@ -50,6 +50,7 @@ struct Evaluate: ParsableCommand {
         let plan: ExperimentPlan
         let filter: CellFilter
         do {
+            try SafeFiles.checkRegularFile(experiment)
             plan = try ExperimentLoader().load(path: experiment.path)
             filter = try CellFilter(only, plan: plan)
         } catch let error as ConfigurationError {
@@ -58,18 +59,35 @@ struct Evaluate: ParsableCommand {
         } catch let error as SweepError {
             Console.error("error: \(error.description)")
             throw ExitStatus.usage
+        } catch let error as FileSystemError {
+            Console.error("error: \(error.description)")
+            throw ExitStatus.failure
         }
         var rows: [[String]] = [["job_id", "cell", "seed", "episodes", "mean", "std", "final_return"]]
         var missing = 0
         var seen = Set<String>()
         for job in plan.jobs where filter.matches(plan.cells[job.cellIndex]) && seen.insert(job.id).inserted {
             let files = JobFiles(root: url, jobId: job.id)
-            let recorded = JobResult.read(from: files.result)?.finalReturn
             do {
-                guard let data = FileManager.default.contents(atPath: files.policy.path) else {
+                // The policy is believed only when result.json vouches for it, as the report does.
+                let recorded: Double?
+                switch files.readBack() {
+                case .unfinished:
+                    throw TrainerError("no result.json: the job has not finished (run the experiment to finish it)")
+                case .damaged(let reason):
+                    throw TrainerError("the job is damaged (\(reason)); run the experiment again to redo it")
+                case .finished(let finished):
+                    recorded = finished.result.finalReturn
+                }
+                guard let data = try SafeFiles.contents(of: files.policy) else {
                     throw TrainerError("no policy.json (only completed jobs save one; run the experiment to make it)")
                 }
-                let saved = try SavedPolicy.load(data)
+                let saved: SavedPolicy
+                do {
+                    saved = try SavedPolicy.load(data)
+                } catch {
+                    throw TrainerError("\(files.policy.path): cannot read the saved policy: \(DecodingFailure.reason(error))")
+                }
                 let settings = try job.config.trainerSettings()
                 let (mean, std) = try Trainer.evaluate(
                     saved, settings: settings, episodes: episodes, seed: seed,

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Experiment
 import Foundation
+import Results
 import Sweep
 
 /// `runner status RESULTS_DIR`: what a sweep's results folder says now, read without claiming.
@@ -40,6 +41,9 @@ struct Status: ParsableCommand {
         } catch let error as ConfigurationError {
             Console.error(error.description)
             throw ExitStatus.invalidConfig
+        } catch let error as FileSystemError {
+            Console.error("error: \(error.description)")
+            throw ExitStatus.failure
         }
         let slurm = SlurmQueueReport.recordedJobIds(in: url).map(Self.queue)
         let text = format == .json ? status.json(slurm: slurm) : status.table(slurm: slurm)

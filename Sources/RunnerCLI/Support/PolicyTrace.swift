@@ -2,6 +2,7 @@ import ArgumentParser
 import Experiment
 import Foundation
 import PolicyGradient
+import Results
 import YAML
 
 /// `runner env trace ID --policy jobs/<id>/policy.json`: the trained agent's episodes as
@@ -15,18 +16,29 @@ struct PolicyTrace {
     func csv() throws -> String {
         let policyURL = URL(fileURLWithPath: policyPath)
         let configURL = policyURL.deletingLastPathComponent().appendingPathComponent("config.yaml")
-        guard let data = FileManager.default.contents(atPath: policyURL.path) else {
-            throw ValidationError("cannot read '\(policyPath)'")
+        let data: Data
+        do {
+            guard let bytes = try SafeFiles.contents(of: policyURL) else {
+                throw ValidationError("\(policyPath): cannot read: No such file or directory")
+            }
+            data = bytes
+            try SafeFiles.checkRegularFile(configURL)
+        } catch let error as FileSystemError {
+            throw ValidationError(error.description)
         }
         let saved: SavedPolicy
         let settings: TrainerSettings
         do {
             saved = try SavedPolicy.load(data)
+        } catch {
+            throw ValidationError("\(policyPath): cannot read the saved policy: \(DecodingFailure.reason(error))")
+        }
+        do {
             settings = try Self.settings(configAt: configURL.path)
         } catch let error as ConfigurationError {
             throw ValidationError(error.description)
         } catch {
-            throw ValidationError("\(policyPath): \(error)")
+            throw ValidationError("\(configURL.path): cannot read the job's configuration: \(DecodingFailure.reason(error))")
         }
         guard saved.environment == id else {
             throw ValidationError("\(policyPath) was trained on \(saved.environment), not \(id)")

@@ -18,8 +18,10 @@ enum PowerPlan {
         }
         let requirements: [SeedPlanner.Requirement]
         do {
-            let pilot = try ExperimentLoader().load(path: folder.appendingPathComponent("experiment.yaml").path)
-            let records = try ResultsFolder(directory: folder).records(for: pilot)
+            let saved = folder.appendingPathComponent("experiment.yaml")
+            try SafeFiles.checkRegularFile(saved)
+            let pilot = try ExperimentLoader().load(path: saved.path)
+            let records = ResultsFolder(directory: folder).records(for: pilot)
             requirements = SeedPlanner.requirements(
                 plan: plan, pilot: pilot, records: records, delta: delta, alpha: alpha, target: target)
         } catch let error as ConfigurationError {

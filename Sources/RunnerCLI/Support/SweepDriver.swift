@@ -44,7 +44,7 @@ enum SweepDriver {
         }
         guard let outcome else {
             // Other runners still hold some of the jobs: the report is theirs to build.
-            if let shortfall = report.workerShortfall { Console.error("warning: \(shortfall)") }
+            printWarnings(report)
             Console.out(Self.counts(report, shard: shard))
             Self.printFailures(report)
             let running = SweepError.jobsClaimed(
@@ -68,7 +68,7 @@ enum SweepDriver {
             plan: plan, arguments: arguments, progress: progress, shard: shard,
             buildsReport: false, requeueOnUsr1: requeueOnUsr1
         ) { report, directory in
-            if let shortfall = report.workerShortfall { Console.error("warning: \(shortfall)") }
+            printWarnings(report)
             Console.out(Self.counts(report, shard: shard))
             Self.printFailures(report)
             if !report.claimedElsewhere.isEmpty {
@@ -139,11 +139,17 @@ enum SweepDriver {
     }
 
     private static func print(_ report: SweepReport, _ summary: ReportSummary, directory: URL) {
-        if let shortfall = report.workerShortfall { Console.error("warning: \(shortfall)") }
+        printWarnings(report)
         for problem in summary.renderProblems { Console.error("warning: \(problem)") }
         Console.out(summary.text)
         printFailures(report)
         Console.out("\nresults: \(directory.path)")
+    }
+
+    /// The sweep's own warnings (worker shortfall, damaged files), on standard error.
+    private static func printWarnings(_ report: SweepReport) {
+        if let shortfall = report.workerShortfall { Console.error("warning: \(shortfall)") }
+        for warning in report.warnings { Console.error("warning: \(warning)") }
     }
 
     private static func printFailures(_ report: SweepReport) {

@@ -30,8 +30,21 @@ final class JobSink: TrainingSink {
     /// Called after each checkpoint is saved, with its step (tests stop jobs there).
     var onCheckpoint: ((Int) -> Void)?
 
-    init(folder: JobFiles, position: Int, stopFlag: StopFlag, board: ProgressBoard, resume: JobCheckpoint? = nil) throws {
+    /// The job and configuration each checkpoint is sealed for.
+    private let jobId: String
+    private let configText: String
+    /// Called once, with the reason, when a checkpoint cannot be written.
+    private let onCheckpointFailure: ((String) -> Void)?
+    private var checkpointFailed = false
+
+    init(
+        folder: JobFiles, jobId: String, configText: String, position: Int, stopFlag: StopFlag, board: ProgressBoard,
+        resume: JobCheckpoint? = nil, onCheckpointFailure: ((String) -> Void)? = nil
+    ) throws {
         self.resume = resume
+        self.onCheckpointFailure = onCheckpointFailure
+        self.jobId = jobId
+        self.configText = configText
         resumedFromSteps = resume.map { $0.resumedFromSteps + [$0.step] } ?? []
         self.folder = folder
         self.position = position
@@ -87,11 +100,18 @@ final class JobSink: TrainingSink {
         onCheckpoint?(step)
     }
 
-    /// Writes `checkpoint` atomically and flushed; false when it could not be written.
+    /// Writes `checkpoint` sealed, atomically and flushed; false when it could not be written
+    /// (the first failure is passed to `onCheckpointFailure`).
     @discardableResult
     private func save(_ checkpoint: JobCheckpoint) -> Bool {
-        guard let data = try? checkpoint.data() else { return false }
-        return (try? AtomicFile.write(data, to: folder.checkpoint, durable: true)) != nil
+        do {
+            try AtomicFile.write(checkpoint.data(jobId: jobId, configText: configText), to: folder.checkpoint, durable: true)
+            return true
+        } catch {
+            if !checkpointFailed { onCheckpointFailure?("\(error)") }
+            checkpointFailed = true
+            return false
+        }
     }
 
     /// Steps between progress reports: often enough for a live rate, rarely enough to stay off the lock.

@@ -45,6 +45,7 @@ public struct SweepStatus: Sendable, Equatable {
     public static func read(_ directory: URL, policy: ClaimPolicy = ClaimPolicy()) throws -> SweepStatus {
         let spec = directory.appendingPathComponent("experiment.yaml")
         guard FileManager.default.fileExists(atPath: spec.path) else { throw NotAResultsFolder(path: directory.path) }
+        try SafeFiles.checkRegularFile(spec)
         let plan = try ExperimentLoader().load(path: spec.path)
         let claims = ClaimFolder(experiment: directory, policy: policy).survey()
         let now = Int64(policy.now().timeIntervalSince1970)
@@ -53,10 +54,10 @@ public struct SweepStatus: Sendable, Equatable {
         var status = SweepStatus(experiment: plan.name, total: 0)
         for job in plan.jobs where seen.insert(job.id).inserted {
             status.total += 1
-            status.stepsTotal += job.config.settings.training.steps
+            status.stepsTotal = Self.sum(status.stepsTotal, job.config.settings.training.steps)
             let files = JobFiles(root: directory, jobId: job.id)
             if let result = JobResult.read(from: files.result), result.status != .interrupted {
-                status.stepsDone += result.steps
+                status.stepsDone = Self.sum(status.stepsDone, result.steps)
                 switch result.status {
                 case .completed: status.completed += 1
                 case .diverged: status.diverged += 1
@@ -65,7 +66,7 @@ public struct SweepStatus: Sendable, Equatable {
                 continue
             }
             let step = CheckpointStep.read(files.checkpoint)
-            status.stepsDone += step ?? 0
+            status.stepsDone = Self.sum(status.stepsDone, step ?? 0)
             switch claims[job.id] {
             case .live(let record)?:
                 status.running.append(
@@ -80,6 +81,13 @@ public struct SweepStatus: Sendable, Equatable {
         return status
     }
 
+    /// `total + steps`, a negative count read as none and the sum held at `Int.max`: the
+    /// figures come from files a user may have edited, and must not overflow.
+    static func sum(_ total: Int, _ steps: Int) -> Int {
+        let (sum, overflow) = total.addingReportingOverflow(max(0, steps))
+        return overflow ? Int.max : sum
+    }
+
     /// The folder named holds no `experiment.yaml`.
     public struct NotAResultsFolder: Error, CustomStringConvertible {
         public var path: String
@@ -91,10 +99,14 @@ public struct SweepStatus: Sendable, Equatable {
 enum CheckpointStep {
     private struct Probe: Decodable { var step: Int }
 
-    /// Nil when there is no checkpoint or it is unreadable (being replaced, damaged).
+    /// Nil when there is no checkpoint or it is unreadable (being replaced, damaged, not a
+    /// regular file). The state follows the checkpoint's seal line; a run checks the seal
+    /// before it resumes, this glance does not.
     static func read(_ url: URL) -> Int? {
         var data = Data()
-        guard (try? SafeFiles.read(url, followingLinks: false, { data.append(contentsOf: $0) })) == true else { return nil }
-        return (try? JSONDecoder().decode(Probe.self, from: data))?.step
+        guard (try? SafeFiles.read(url, followingLinks: false, { data.append(contentsOf: $0) })) == true,
+            let newline = data.firstIndex(of: 0x0A)
+        else { return nil }
+        return (try? JSONDecoder().decode(Probe.self, from: data[(newline + 1)...]))?.step
     }
 }

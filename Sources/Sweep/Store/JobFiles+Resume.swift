@@ -6,33 +6,83 @@ import PolicyGradient
 ///
 /// `result.json` is written last and removed first, so its presence means every other file
 /// of the folder is complete and belongs to the same run; the sizes, line counts and SHA-256
-/// it records tell whether those files are still the ones written.
+/// it records tell whether those files are still the ones written, and its figures are checked
+/// against the curve (`JobFiles.readBack()`).
 extension JobFiles {
+    /// What a run makes of the job's folder: reuse its result, or run the job, with the reason
+    /// when the folder held something that could not be believed.
+    enum Stored {
+        case finished(JobResult)
+        /// Run the job; `reason` says why a result in the folder was not believed (nil when
+        /// there was none, or the job did not finish).
+        case redo(reason: String?)
+    }
+
     /// The stored result when the job finished with a deterministic outcome (completed or
-    /// diverged) for exactly this configuration and its files are the ones `result.json`
-    /// records; nil otherwise, including for a result that records no files (an earlier
-    /// version's), which cannot be verified.
+    /// diverged) for exactly this configuration and its folder reads back whole
+    /// (`readBack()`); otherwise `redo`, with the reason when the folder was damaged. A result
+    /// that records no files (an earlier version's) cannot be verified and is redone silently.
+    func stored(configText: String) -> Stored {
+        let finished: FinishedJob
+        switch readBack() {
+        case .unfinished: return .redo(reason: nil)
+        case .damaged(let reason): return .redo(reason: reason)
+        case .finished(let job): finished = job
+        }
+        let result = finished.result
+        guard result.status == .completed || result.status == .diverged,
+            let recorded = result.files, Set(Self.verifiedNames).isSubset(of: recorded.keys)
+        else { return .redo(reason: nil) }
+        // The digest vouches for config.yaml's bytes, but not that they are this job's.
+        if let mismatch = configMismatch(configText) { return .redo(reason: mismatch) }
+        return .finished(result)
+    }
+
+    /// Why `config.yaml` is not `configText` (absent, unreadable, or other text); nil when it is.
+    private func configMismatch(_ configText: String) -> String? {
+        do {
+            guard let stored = try SafeFiles.contents(of: config) else { return "config.yaml is missing" }
+            return String(decoding: stored, as: UTF8.self) == configText ? nil : "config.yaml is not this job's configuration"
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    /// The stored result when `stored(configText:)` finds one, else nil.
     func finishedResult(configText: String) -> JobResult? {
-        guard let result = JobResult.read(from: result),
-            result.status == .completed || result.status == .diverged,
-            let recorded = result.files, Set(Self.verifiedNames).isSubset(of: recorded.keys),
-            damage(against: recorded) == nil,
-            let stored = try? String(contentsOf: config, encoding: .utf8), stored == configText
-        else { return nil }
-        return result
+        if case .finished(let result) = stored(configText: configText) { return result }
+        return nil
     }
 
-    /// The checkpoint to resume the job from: present, readable, of this build's format, in a
-    /// folder whose `config.yaml` is exactly `configText`; nil otherwise (the job starts over).
-    func resumableCheckpoint(configText: String) -> JobCheckpoint? {
-        guard (try? SafeFiles.isDirectory(directory)) == true,
-            let stored = try? SafeFiles.contents(of: config), String(decoding: stored, as: UTF8.self) == configText,
-            let data = try? Self.bytes(checkpoint)
-        else { return nil }
-        return try? JobCheckpoint.load(data)
+    /// What the job's checkpoint is worth.
+    enum CheckpointLookup {
+        /// No checkpoint (or no job folder): start from zero, nothing to say.
+        case none
+        case usable(JobCheckpoint)
+        /// A checkpoint that cannot be believed: start from zero, and say why.
+        case rejected(String)
     }
 
-    /// The bytes of `url`, never through a link; nil when absent or unreadable.
+    /// The checkpoint to resume job `jobId` from: present, a regular file, sealed for this job
+    /// and for the configuration `configText`, matching its seal, of this build's format, in
+    /// a folder whose `config.yaml` is exactly `configText` (`JobCheckpoint.load`).
+    func checkpoint(jobId: String, configText: String) -> CheckpointLookup {
+        let data: Data
+        do {
+            guard try SafeFiles.isDirectory(directory), let bytes = try Self.bytes(checkpoint) else { return .none }
+            data = bytes
+        } catch {
+            return .rejected("\(error)")
+        }
+        if let mismatch = configMismatch(configText) { return .rejected(mismatch) }
+        do {
+            return .usable(try JobCheckpoint.load(data, jobId: jobId, configText: configText))
+        } catch {
+            return .rejected("\(error)")
+        }
+    }
+
+    /// The bytes of `url`, never through a link; nil when absent.
     private static func bytes(_ url: URL) throws -> Data? {
         var data = Data()
         guard try SafeFiles.read(url, followingLinks: false, { data.append(contentsOf: $0) }) else { return nil }

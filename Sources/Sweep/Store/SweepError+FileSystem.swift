@@ -6,6 +6,7 @@ extension SweepError {
         switch error {
         case .symbolicLink(let path): .io(path: path, message: "is a symbolic link; refusing to follow it")
         case .failed(let path, let action, let errno): .io(path: path, message: "cannot \(action): \(errno.description)")
+        case .notRegularFile(let path, let kind): .io(path: path, message: "cannot read: it is \(kind), not a regular file")
         }
     }
 
