@@ -140,6 +140,20 @@ import Testing
         #expect(outcome.stdout.contains("1 damaged"), "\(outcome.stdout)")
     }
 
+    /// Under `ulimit -f 3` (1,536 bytes with /bin/sh's 512-byte blocks) every job file and
+    /// the report fit, but a checkpoint (about 2 KB) does not: the jobs go on, and the run
+    /// says so once per job.
+    @Test func aCheckpointThatCannotBeWrittenIsAWarning() throws {
+        let dir = TemporaryFolder()
+        let config = dir.write("linked.yaml", ResultsFolderLinkBinaryTests.experiment.replacingOccurrences(
+            of: "eval_episodes: 4}", with: "eval_episodes: 4, checkpoint_every: 100}"))
+        let outcome = try BinaryRunner.run(
+            ["run", config, "--results", "results", "--no-progress", "--jobs", "1"], in: dir.url, limits: ["-f 3"])
+        #expect(outcome.status == 0 && !outcome.crashed, "\(outcome.stderr)")
+        let warnings = outcome.stderr.split(separator: "\n").filter { $0.contains("a checkpoint could not be saved") }
+        #expect(warnings.count == 1 && warnings[0].contains("/checkpoint: cannot write: File too large"), "\(outcome.stderr)")
+    }
+
     /// Another job's `policy.json`: `evaluate` refuses the job, as the report does.
     @Test func aSwappedPolicyIsRefusedByEvaluate() throws {
         let setup = Setup()

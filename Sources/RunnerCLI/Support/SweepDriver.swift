@@ -28,6 +28,7 @@ enum SweepDriver {
             buildsReport: true, requeueOnUsr1: requeueOnUsr1
         ) {
             report, directory in
+            printWarnings(report)
             let summary: ReportSummary
             do {
                 summary = try Reporter().build(
@@ -139,7 +140,6 @@ enum SweepDriver {
     }
 
     private static func print(_ report: SweepReport, _ summary: ReportSummary, directory: URL) {
-        printWarnings(report)
         for problem in summary.renderProblems { Console.error("warning: \(problem)") }
         Console.out(summary.text)
         printFailures(report)
