@@ -84,7 +84,7 @@ struct SlurmSubmitter {
             sleep(2)
         }
         let output = slurmDirectory.appendingPathComponent("report-\(reportId).out")
-        if let text = try? String(contentsOf: output, encoding: .utf8) { Console.out(text) }
+        if let data = try? SafeFiles.contents(of: output) { Console.out(String(decoding: data, as: UTF8.self)) }
         guard let report else {
             Console.error("error: SLURM no longer knows report job \(reportId); its output: \(output.path)")
             throw ExitStatus.failure
@@ -119,7 +119,7 @@ struct SlurmSubmitter {
     private func record(_ submission: SlurmSubmission) throws {
         let file = slurmDirectory.appendingPathComponent("submissions.json")
         var all: [SlurmSubmission] = []
-        if let data = try? Data(contentsOf: file), let earlier = try? JSONDecoder().decode([SlurmSubmission].self, from: data) {
+        if let data = try? SafeFiles.contents(of: file), let earlier = try? JSONDecoder().decode([SlurmSubmission].self, from: data) {
             all = earlier
         }
         all.append(submission)

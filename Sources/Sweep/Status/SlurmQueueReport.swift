@@ -1,4 +1,5 @@
 import Foundation
+import Results
 
 /// The state of a sweep's recorded SLURM jobs, as `squeue -h -j <ids> -o '%i %T'` prints it,
 /// or why it is not known.
@@ -23,7 +24,7 @@ public struct SlurmQueueReport: Sendable, Equatable {
     /// cannot be read.
     public static func recordedJobIds(in experiment: URL) -> [String]? {
         let file = experiment.appendingPathComponent("slurm", isDirectory: true).appendingPathComponent("submissions.json")
-        guard let data = try? Data(contentsOf: file),
+        guard let data = try? SafeFiles.contents(of: file),
             let submissions = try? JSONDecoder().decode([SlurmSubmission].self, from: data)
         else { return nil }
         return submissions.flatMap { [$0.arrayJobId] + ($0.reportJobId.map { [$0] } ?? []) }
