@@ -99,8 +99,10 @@ import Testing
         #expect(process.terminationReason == .exit && process.terminationStatus == 130)
         let stopped = try setup.result(job)
         #expect(stopped["status"] as? String == "interrupted")
-        let checkpoint = try #require(
-            try JSONSerialization.jsonObject(with: Data(contentsOf: job.appendingPathComponent("checkpoint"))) as? [String: Any])
+        // The state follows the checkpoint's one-line seal.
+        let sealed = try Data(contentsOf: job.appendingPathComponent("checkpoint"))
+        let state = try #require(sealed.firstIndex(of: 0x0A)).advanced(by: 1)
+        let checkpoint = try #require(try JSONSerialization.jsonObject(with: sealed[state...]) as? [String: Any])
         let step = try #require(checkpoint["step"] as? Int)
         // After SIGTERM the job may have used up its grace (a loaded machine) and stopped at once.
         if signal == SIGUSR1 { #expect(stopped["steps"] as? Int == step) }
