@@ -35,7 +35,8 @@ extension ZooSettings {
             let minibatches = max(1, (batch + batchSize - 1) / batchSize)
             lines += ["  epochs: \(epochs)", "  minibatches: \(minibatches)"]
             if batch % batchSize != 0 {
-                lines.insert(Self.comment("approximated: batch_size: \(batchSize) does not divide n_envs x n_steps = \(batch); \(minibatches) minibatches"), at: 2)
+                let note = "approximated: batch_size: \(batchSize) does not divide n_envs x n_steps = \(batch); \(minibatches) minibatches"
+                lines.insert(Self.comment(note), at: 2)
             }
             lines.append("  clip: \(Self.number(clip))")
             if clipLinear { lines.append("  clip_schedule: linear") }
