@@ -32,10 +32,13 @@ public enum YAMLEmitter {
             var result: [String] = []
             for pair in pairs {
                 let key = keyText(pair.key)
+                // libyaml takes `key:` as a key only when the `:` comes within 1024 characters
+                // of its start; a longer key is written as an explicit `? key`, read at any length.
+                let explicit = key.utf8.count > 1000
                 if isInline(pair.value) {
-                    result.append(key + ": " + inlineText(pair.value))
+                    result += explicit ? ["? " + key, ": " + inlineText(pair.value)] : [key + ": " + inlineText(pair.value)]
                 } else {
-                    result.append(key + ":")
+                    result += explicit ? ["? " + key, ":"] : [key + ":"]
                     result += lines(pair.value).map { "  " + $0 }
                 }
             }
@@ -114,13 +117,23 @@ public enum YAMLEmitter {
         }
     }
 
-    /// The body of a double-quoted scalar for `s` (also used to show strings in messages).
-    static func escape(_ s: String) -> String {
+    /// `text` as it may stand in a `#` comment: the comment ends at the first line break
+    /// (libyaml also breaks lines at U+0085, U+2028 and U+2029) and a reader rejects the file
+    /// at a character outside the printable set, so both are written as the escapes of a
+    /// double-quoted scalar (`\n`, `\L`, `\x1B`), and the backslash as `\\` so that the text
+    /// reads back unambiguously. Whatever the text, the comment stays one comment.
+    public static func commentText(_ text: String) -> String {
+        escape(text, quote: false)
+    }
+
+    /// The body of a double-quoted scalar for `s` (also used to show strings in messages);
+    /// `quote: false` leaves the double quote as itself, for text that is not inside quotes.
+    static func escape(_ s: String, quote: Bool = true) -> String {
         var out = ""
         for c in s.unicodeScalars {
             switch c {
             case "\\": out += "\\\\"
-            case "\"": out += "\\\""
+            case "\"" where quote: out += "\\\""
             case "\n": out += "\\n"
             case "\t": out += "\\t"
             case "\r": out += "\\r"

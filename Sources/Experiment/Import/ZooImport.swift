@@ -8,8 +8,11 @@ import YAML
 /// SB3's defaults are written out for the keys the entry leaves out (PPO: `n_steps` 2048,
 /// `batch_size` 64, `n_epochs` 10, Adam eps 1e-5; A2C: `n_steps` 5, RMSprop lr 7e-4, eps 1e-5),
 /// so the experiment trains what SB3 would. A key that cannot be mapped becomes a comment at
-/// the top of the file saying why. An environment the runner does not have, an entry missing
-/// from the file, and a value of the wrong type are located errors (`ConfigurationError`).
+/// the top of the file saying why; text copied from the zoo file into a comment is escaped, so
+/// that it cannot end the comment and become settings. An environment the runner does not
+/// have, an entry missing from the file, a value of the wrong type, a number that is not finite
+/// and a rate or clipping range that is not a number > 0 or `lin_<number > 0>` are located
+/// errors (`ConfigurationError`), so that what is written validates.
 public enum ZooImport {
     /// The algorithms whose files can be imported.
     public enum Algorithm: String, Sendable, CaseIterable { case a2c, ppo }

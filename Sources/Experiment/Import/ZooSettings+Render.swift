@@ -1,12 +1,14 @@
+import YAML
+
 /// Writing the imported settings as an experiment file.
 extension ZooSettings {
     /// The experiment text: a header naming the source, a comment per unmapped key, then the sections.
     func render(source: String) -> String {
         var lines = [
-            "# rl-zoo3's \(algorithm.rawValue) hyperparameters for \(environment), imported from \(source)",
-            "# (runner import zoo). SB3's defaults are written out where the zoo's entry is silent.",
+            Self.comment("rl-zoo3's \(algorithm.rawValue) hyperparameters for \(environment), imported from \(source)"),
+            Self.comment("(runner import zoo). SB3's defaults are written out where the zoo's entry is silent."),
         ]
-        for note in unmapped { lines.append("# not mapped: \(note)") }
+        for note in unmapped { lines.append(Self.comment("not mapped: \(note)")) }
         let continuous = environment == EnvironmentID.pendulum.rawValue
         let name = "zoo-\(algorithm.rawValue)-\(environment.lowercased())"
         lines += ["experiment: \(name)", "", "environment:", "  id: \(environment)", "  num_envs: \(numEnvs)"]
@@ -33,7 +35,8 @@ extension ZooSettings {
             let minibatches = max(1, (batch + batchSize - 1) / batchSize)
             lines += ["  epochs: \(epochs)", "  minibatches: \(minibatches)"]
             if batch % batchSize != 0 {
-                lines.insert("# approximated: batch_size: \(batchSize) does not divide n_envs x n_steps = \(batch); \(minibatches) minibatches", at: 2)
+                let note = "approximated: batch_size: \(batchSize) does not divide n_envs x n_steps = \(batch); \(minibatches) minibatches"
+                lines.insert(Self.comment(note), at: 2)
             }
             lines.append("  clip: \(Self.number(clip))")
             if clipLinear { lines.append("  clip_schedule: linear") }
@@ -54,6 +57,12 @@ extension ZooSettings {
         let budget = steps ?? 1_000_000
         lines += ["", "training:", "  steps: \(budget)", "  eval_episodes: 10", "  eval_policy: greedy", "", "seeds: 5", ""]
         return lines.joined(separator: "\n")
+    }
+
+    /// A comment line holding `text`, which may come from the zoo file (its keys, values and
+    /// name): escaped, so that a line break in it cannot end the comment and start YAML.
+    static func comment(_ text: String) -> String {
+        "# " + YAMLEmitter.commentText(text)
     }
 
     /// A float as YAML reads it back: shortest round-trip form, always with a point or exponent.

@@ -59,29 +59,43 @@ struct ZooSettings {
             func fail(_ expected: String) {
                 errors.append(Diagnostic(at: v.mark, path: "\(path).\(pair.key)", message: "expected \(expected), found \(v.kindDescription)"))
             }
+            // An infinite or NaN value would be written as `.inf` or `.nan` into a file that
+            // cannot validate; it is refused here, at its place in the zoo file.
             func number() -> Double? {
                 switch v.resolved {
                 case .int(let i)?: return Double(i)
-                case .float(let x)?: return x
-                default: fail("a number"); return nil
+                case .float(let x)? where x.isFinite: return x
+                default: fail("a finite number"); return nil
                 }
             }
             func count() -> Int? {
-                guard let x = number() else { return nil }
-                guard x >= 1, x == x.rounded(), x < 1e15 else { fail("a whole number ≥ 1"); return nil }
+                let x: Double? = switch v.resolved {
+                case .int(let i)?: Double(i)
+                case .float(let x)?: x
+                default: nil
+                }
+                guard let x, x >= 1, x == x.rounded(), x < 1e15 else { fail("a whole number ≥ 1"); return nil }
                 return Int(x)
             }
             func flag() -> Bool? {
                 if case .bool(let b)? = v.resolved { return b }
                 fail("true or false"); return nil
             }
-            /// A number, or `lin_X` (X·(1 − progress)).
+            /// A finite number > 0, or `lin_X` (X·(1 − progress)) with X such a number written
+            /// in decimal: what the rates and clipping ranges it feeds accept.
             func schedule() -> (Double, Bool)? {
-                if let text = v.string {
-                    if text.hasPrefix("lin_"), let x = Double(text.dropFirst(4)) { return (x, true) }
-                    fail("a number or lin_<number>"); return nil
+                let start: Double?, linear: Bool
+                switch v.resolved {
+                case .int(let i)?: (start, linear) = (Double(i), false)
+                case .float(let x)?: (start, linear) = (x, false)
+                case .string(let text)? where text.hasPrefix("lin_"):
+                    (start, linear) = (PythonExpression.decimal(String(text.dropFirst(4))), true)
+                default: (start, linear) = (nil, false)
                 }
-                return number().map { ($0, false) }
+                guard let start, start.isFinite, start > 0 else {
+                    fail("a finite number > 0 or lin_<finite number > 0>"); return nil
+                }
+                return (start, linear)
             }
             switch pair.key {
             case "policy":
@@ -110,7 +124,9 @@ struct ZooSettings {
             case "rms_prop_eps": rmspropEps = number() ?? rmspropEps
             case "policy_kwargs":
                 guard let text = v.string else { fail("a policy_kwargs string"); continue }
-                readPolicyKwargs(text)
+                if let problem = readPolicyKwargs(text) {
+                    errors.append(Diagnostic(at: v.mark, path: "\(path).\(pair.key)", message: problem))
+                }
             case "use_sde": sde = flag() ?? sde
             case "sde_sample_freq":
                 // SB3 draws a new matrix every k steps for k > 0, and only per rollout otherwise.
@@ -139,17 +155,11 @@ struct ZooSettings {
         return (value("norm_obs"), value("norm_reward"))
     }
 
-    /// `dict(net_arch=..., activation_fn=nn.ReLU, log_std_init=-2, ortho_init=False, ...)`.
-    private mutating func readPolicyKwargs(_ text: String) {
+    /// `dict(net_arch=..., activation_fn=nn.ReLU, log_std_init=-2, ortho_init=False, ...)`; what
+    /// makes the entry unusable (a `log_std_init` that is not finite), or nil.
+    private mutating func readPolicyKwargs(_ text: String) -> String? {
         let body = text.replacingOccurrences(of: "\n", with: " ")
-        if let arch = Self.capture(#"net_arch\s*=\s*(\[?\s*dict\([^)]*\)\s*\]?|\[[^\]]*\])"#, in: body) {
-            if arch.contains("pi") {
-                hidden = Self.capture(#"pi\s*=\s*(\[[^\]]*\])"#, in: arch).flatMap(Self.integers)
-                criticHidden = Self.capture(#"vf\s*=\s*(\[[^\]]*\])"#, in: arch).flatMap(Self.integers)
-            } else {
-                hidden = Self.integers(arch)
-            }
-        }
+        if let arch = PythonExpression.keywordArgument("net_arch", in: body) { readNetArch(arch) }
         if let fn = Self.capture(#"activation_fn\s*=\s*(?:th\.)?nn\.(\w+)"#, in: body) {
             switch fn {
             case "ReLU": activation = "relu"
@@ -157,7 +167,6 @@ struct ZooSettings {
             default: unmapped.append("policy_kwargs activation_fn=nn.\(fn)  # only Tanh and ReLU are available")
             }
         }
-        if let x = Self.capture(#"log_std_init\s*=\s*([-+0-9.eE]+)"#, in: body) { logStdInit = Double(x) }
         if body.range(of: #"ortho_init\s*=\s*False"#, options: .regularExpression) != nil {
             uniformInit = true
         }
@@ -165,6 +174,47 @@ struct ZooSettings {
         where body.contains(key) {
             unmapped.append("policy_kwargs \(key)  # no equivalent setting")
         }
+        if let written = PythonExpression.keywordArgument("log_std_init", in: body) {
+            guard let x = PythonExpression.decimal(written) else {
+                unmapped.append("policy_kwargs log_std_init=\(written)  # not a number; log_std_init keeps its default")
+                return nil
+            }
+            guard x.isFinite else { return "log_std_init=\(written) is not a finite number" }
+            logStdInit = x
+        }
+        return nil
+    }
+
+    /// `net_arch`: a list of layer widths for both networks (`[64, 64]`, `[64] * 3`), or
+    /// `dict(pi=[...], vf=[...])`, bare or in a list. Anything else, or layers the networks here
+    /// cannot have, is a comment and both keep their default.
+    private mutating func readNetArch(_ arch: String) {
+        func layers(_ list: String) -> [Int]? {
+            guard let widths = PythonExpression.integerList(list, maxCount: PolicySettings.layerCounts.upperBound),
+                PolicySettings.layerCounts.contains(widths.count),
+                widths.allSatisfy(PolicySettings.layerWidths.contains)
+            else { return nil }
+            return widths
+        }
+        var networks = arch
+        // SB3 before 1.8 wrote the split inside a list: [dict(pi=[...], vf=[...])].
+        if arch.hasPrefix("["), arch.hasSuffix("]"),
+            PythonExpression.arguments(ofCall: "dict", in: String(arch.dropFirst().dropLast())) != nil {
+            networks = String(arch.dropFirst().dropLast())
+        }
+        if let split = PythonExpression.arguments(ofCall: "dict", in: networks) {
+            let pi = PythonExpression.keywordArgument("pi", in: split), vf = PythonExpression.keywordArgument("vf", in: split)
+            let (piLayers, vfLayers) = (pi.flatMap(layers), vf.flatMap(layers))
+            let everyGivenOneReads = (pi == nil || piLayers != nil) && (vf == nil || vfLayers != nil)
+            if everyGivenOneReads && (pi != nil || vf != nil) {
+                (hidden, criticHidden) = (piLayers, vfLayers)
+                return
+            }
+        } else if let both = layers(arch) {
+            hidden = both
+            return
+        }
+        unmapped.append("policy_kwargs net_arch=\(arch)  # not read as 1 to 64 layers of 1 to 65536 units; hidden stays [64, 64]")
     }
 
     private static func capture(_ pattern: String, in text: String) -> String? {
@@ -173,11 +223,6 @@ struct ZooSettings {
             let range = Range(match.range(at: 1), in: text)
         else { return nil }
         return String(text[range])
-    }
-
-    private static func integers(_ list: String) -> [Int]? {
-        let values = list.split { !$0.isNumber }.compactMap { Int($0) }
-        return values.isEmpty ? nil : values
     }
 
     /// A scalar as written, for comments.

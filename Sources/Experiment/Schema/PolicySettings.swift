@@ -47,9 +47,14 @@ extension TrainerSettings.Policy: Codable {
         }
     }
 
+    /// How many hidden layers `hidden` may list.
+    static let layerCounts = 1...64
+    /// How many units a hidden layer may have.
+    static let layerWidths = 1...65_536
+
     static func checkHidden<K>(_ hidden: [Int], in c: KeyedDecodingContainer<K>, key: K) throws {
-        try c.require((1...64).contains(hidden.count), key, "needs 1 to 64 layers")
-        for (i, width) in hidden.enumerated() where !(1...65_536).contains(width) {
+        try c.require(layerCounts.contains(hidden.count), key, "needs 1 to 64 layers")
+        for (i, width) in hidden.enumerated() where !layerWidths.contains(width) {
             throw c.fail(at: key, [i], "a layer width must be in 1...65536")
         }
     }

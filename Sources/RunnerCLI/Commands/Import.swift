@@ -16,8 +16,9 @@ struct Import: ParsableCommand {
             discussion: """
                 Writes the experiment to standard output, or to OUT with -o. Keys that cannot be \
                 mapped (use_sde, ortho_init=False, ...) become comments at the top of the file. \
-                Exit 2 when the file is not a zoo file, has no entry for the environment, or \
-                names an environment the runner does not have.
+                Exit 2 when the file is not a zoo file, has no entry for the environment, \
+                names an environment the runner does not have, or holds a value that is not \
+                a finite number or a valid schedule (lin_<number > 0>).
                 """)
 
         enum Algorithm: String, ExpressibleByArgument, CaseIterable { case a2c, ppo }
