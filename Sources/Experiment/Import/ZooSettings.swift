@@ -102,7 +102,11 @@ struct ZooSettings {
                 if v.string != "MlpPolicy" { unmapped.append("policy: \(Self.text(v))  # only MlpPolicy is available") }
             case "n_envs": numEnvs = count() ?? numEnvs
             case "n_timesteps": steps = count()
-            case "normalize": normalize = Self.normalization(v) ?? { fail("true, false or a VecNormalize dict"); return nil }()
+            case "normalize":
+                normalize = Self.normalization(v) ?? { fail("true, false or a VecNormalize dict"); return nil }()
+                for key in Self.otherNormalizationKeys(v) {
+                    unmapped.append("normalize \(key)  # set environment.normalize by hand (docs/configuration.md, Normalization)")
+                }
             case "n_steps": nSteps = count() ?? nSteps
             case "gamma": gamma = number() ?? gamma
             case "gae_lambda": gaeLambda = number() ?? gaeLambda
@@ -153,6 +157,16 @@ struct ZooSettings {
             return !text[range.upperBound...].trimmingCharacters(in: .whitespaces).hasPrefix("False")
         }
         return (value("norm_obs"), value("norm_reward"))
+    }
+
+    /// The keys of a VecNormalize dict other than `norm_obs` and `norm_reward`, which the
+    /// import does not map (`clip_obs`, `clip_reward`, `epsilon`, `gamma`), in their order.
+    private static func otherNormalizationKeys(_ v: Node) -> [String] {
+        guard let text = v.string else { return [] }
+        let pattern = try! NSRegularExpression(pattern: #"['"](\w+)['"]\s*:"#)
+        return pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap {
+            Range($0.range(at: 1), in: text).map { String(text[$0]) }
+        }.filter { $0 != "norm_obs" && $0 != "norm_reward" }
     }
 
     /// `dict(net_arch=..., activation_fn=nn.ReLU, log_std_init=-2, ortho_init=False, ...)`; what
