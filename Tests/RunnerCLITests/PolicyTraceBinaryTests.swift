@@ -39,4 +39,21 @@ import Testing
         let both = try BinaryRunner.run(["env", "trace", "CartPole-v1", "--policy", policy, "--actions", "0"])
         #expect(both.status == 64)
     }
+
+    /// A policy that does not decode, or a FIFO in its place, is named with the reason in words.
+    @Test func anUnreadablePolicyIsNamedWithTheReason() throws {
+        let dir = TemporaryFolder()
+        let wrong = dir.write("policy.json", #"{"format": 1, "environment": 3}"#)
+        var outcome = try BinaryRunner.run(["env", "trace", "CartPole-v1", "--policy", wrong], in: dir.url)
+        #expect(outcome.status == 64 && !outcome.crashed, "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("\(wrong): cannot read the saved policy: at environment: expected a string"),
+                "\(outcome.stderr)")
+        #expect(!outcome.stderr.contains("typeMismatch") && !outcome.stderr.contains("Context("), "\(outcome.stderr)")
+
+        let fifo = dir.url.appendingPathComponent("fifo.json").path
+        #expect(mkfifo(fifo, 0o644) == 0)
+        outcome = try BinaryRunner.run(["env", "trace", "CartPole-v1", "--policy", fifo], in: dir.url, timeout: 120)
+        #expect(outcome.status == 64 && outcome.stderr.contains("\(fifo): cannot read: it is a FIFO, not a regular file"),
+                "\(outcome.stderr)")
+    }
 }

@@ -22,7 +22,6 @@ struct PolicyTrace {
                 throw ValidationError("\(policyPath): cannot read: No such file or directory")
             }
             data = bytes
-            try SafeFiles.checkRegularFile(configURL)
         } catch let error as FileSystemError {
             throw ValidationError(error.description)
         }
@@ -34,7 +33,10 @@ struct PolicyTrace {
             throw ValidationError("\(policyPath): cannot read the saved policy: \(DecodingFailure.reason(error))")
         }
         do {
+            try SafeFiles.checkRegularFile(configURL)
             settings = try Self.settings(configAt: configURL.path)
+        } catch let error as FileSystemError {
+            throw ValidationError(error.description)
         } catch let error as ConfigurationError {
             throw ValidationError(error.description)
         } catch {
