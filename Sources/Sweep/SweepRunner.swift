@@ -180,8 +180,9 @@ public final class SweepRunner: Sendable {
     }
 
     /// Runs `positions` on `options.jobs` worker threads, which take them in order from a
-    /// shared cursor until it runs out or a stop is requested; the calling thread redraws the
-    /// progress bar meanwhile.
+    /// shared queue until it runs out or a stop is requested; the calling thread redraws the
+    /// progress bar meanwhile. Jobs that other runners held are looked at again before the
+    /// queue runs out (`JobQueue`): a claim whose owner has died since is taken over.
     ///
     /// The system may refuse a thread (a thread limit, or an address space too small for more
     /// 8 MiB stacks): the pool then stops asking and keeps at most
@@ -195,7 +196,7 @@ public final class SweepRunner: Sendable {
         -> (results: [Int: JobOutcome], workers: (requested: Int, started: Int, used: Int))
     {
         let outcomes = OutcomeLog()
-        let queue = JobQueue(count: positions.count)
+        let queue = JobQueue(count: positions.count, stopFlag: stopFlag, recheckInterval: options.claimPolicy.recheckInterval)
         let group = DispatchGroup()
         let gate = DispatchGroup()
         let used = WorkerCount()
@@ -203,9 +204,11 @@ public final class SweepRunner: Sendable {
         let work: @Sendable (Int) -> Void = { [self] worker in
             gate.wait()
             guard worker < used.value else { return }
-            while !stopFlag.isStopped, let next = queue.next() {
+            while let next = queue.next() {
                 let position = positions[next]
-                outcomes.add(position, claimAndRun(position, root: root, board: board, claims: claims))
+                let outcome = claimAndRun(position, root: root, board: board, claims: claims)
+                outcomes.add(position, outcome)
+                queue.finished(next, outcome)
             }
         }
         let requested = min(options.jobs, positions.count)
@@ -227,6 +230,7 @@ public final class SweepRunner: Sendable {
         if started == 0 { work(0) }
         while group.wait(timeout: .now() + .milliseconds(100)) == .timedOut {
             board.tick()
+            if stopFlag.isStopped { queue.stop() }
         }
         return (outcomes.all, (requested, started, used.value))
     }
