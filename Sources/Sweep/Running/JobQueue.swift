@@ -20,7 +20,7 @@ final class JobQueue: @unchecked Sendable {
     /// Jobs this runner has run, to tell whether a held job was looked at since the last one ended.
     private var ran = 0
     /// Jobs other runners held when last looked at, with the value of `ran` then.
-    private var held: [(index: Int, ranBefore: Int)] = []
+    private var held: [(index: Int, ranWhenLooked: Int)] = []
     /// Held jobs due for another look.
     private var due: [Int] = []
     private var nextLook: Date
@@ -47,11 +47,13 @@ final class JobQueue: @unchecked Sendable {
                 return cursor - 1
             }
             if due.isEmpty && !held.isEmpty
-                && (held.contains { $0.ranBefore < ran } || (taken > 0 && Date() >= nextLook))
+                && (held.contains { $0.ranWhenLooked < ran } || (taken > 0 && Date() >= nextLook))
             {
                 due = held.map(\.index)
                 held = []
                 nextLook = Date().addingTimeInterval(recheckInterval)
+                // Idle workers share the looks.
+                condition.broadcast()
             }
             if !due.isEmpty {
                 taken += 1
