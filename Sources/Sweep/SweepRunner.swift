@@ -20,8 +20,9 @@ public typealias JobBody = @Sendable (ExperimentPlan.Job, any TrainingSink) thro
 /// report only while it holds the report claim and no live runner holds a job's.
 /// A job's folder is complete exactly when it holds `result.json`; a rerun skips jobs whose
 /// result is completed or diverged (deterministic outcomes) for the same config and redoes the
-/// rest from scratch. Workers take jobs in plan order from a shared counter; each job writes
-/// only its own folder, so the files do not depend on the number of workers.
+/// rest from scratch. Workers take jobs in plan order from a shared queue, then look again at
+/// those other runners held (`JobQueue`); each job writes only its own folder, so the files do
+/// not depend on the number of workers.
 public final class SweepRunner: Sendable {
     /// Written into `manifest.json` unless the options name another.
     public static let toolVersion = "0.1.0"
@@ -230,6 +231,7 @@ public final class SweepRunner: Sendable {
         if started == 0 { work(0) }
         while group.wait(timeout: .now() + .milliseconds(100)) == .timedOut {
             board.tick()
+            // Workers with nothing to do wait on the queue; a stop must end that wait too.
             if stopFlag.isStopped { queue.stop() }
         }
         return (outcomes.all, (requested, started, used.value))
