@@ -22,8 +22,9 @@ extension ClaimFolder: @unchecked Sendable {}
 
 /// The claim protocol of a sweep (docs/robustness.md, "Claims").
 extension SweepRunner {
-    /// Claims the job at `position` and runs it; a job claimed by a live runner is left to it,
-    /// one finished meanwhile is kept. The claim is released once `result.json` is written.
+    /// Claims the job at `position` and runs it; a job claimed by a live runner is left to it
+    /// for now (the queue brings it back for another look), one finished meanwhile is kept.
+    /// The claim is released once `result.json` is written.
     func claimAndRun(_ position: Int, root: URL, board: ProgressBoard, claims: Claims) -> JobOutcome {
         let job = plan.jobs[position]
         let claim: Claim

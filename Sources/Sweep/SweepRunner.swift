@@ -20,8 +20,9 @@ public typealias JobBody = @Sendable (ExperimentPlan.Job, any TrainingSink) thro
 /// report only while it holds the report claim and no live runner holds a job's.
 /// A job's folder is complete exactly when it holds `result.json`; a rerun skips jobs whose
 /// result is completed or diverged (deterministic outcomes) for the same config and redoes the
-/// rest from scratch. Workers take jobs in plan order from a shared counter; each job writes
-/// only its own folder, so the files do not depend on the number of workers.
+/// rest from scratch. Workers take jobs in plan order from a shared queue, then look again at
+/// those other runners held (`JobQueue`); each job writes only its own folder, so the files do
+/// not depend on the number of workers.
 public final class SweepRunner: Sendable {
     /// Written into `manifest.json` unless the options name another.
     public static let toolVersion = "0.1.0"
@@ -185,8 +186,9 @@ public final class SweepRunner: Sendable {
     }
 
     /// Runs `positions` on `options.jobs` worker threads, which take them in order from a
-    /// shared cursor until it runs out or a stop is requested; the calling thread redraws the
-    /// progress bar meanwhile.
+    /// shared queue until it runs out or a stop is requested; the calling thread redraws the
+    /// progress bar meanwhile. Jobs that other runners held are looked at again before the
+    /// queue runs out (`JobQueue`): a claim whose owner has died since is taken over.
     ///
     /// The system may refuse a thread (a thread limit, or an address space too small for more
     /// 8 MiB stacks): the pool then stops asking and keeps at most
@@ -200,7 +202,7 @@ public final class SweepRunner: Sendable {
         -> (results: [Int: JobOutcome], workers: (requested: Int, started: Int, used: Int))
     {
         let outcomes = OutcomeLog()
-        let queue = JobQueue(count: positions.count)
+        let queue = JobQueue(count: positions.count, stopFlag: stopFlag, recheckInterval: options.claimPolicy.recheckInterval)
         let group = DispatchGroup()
         let gate = DispatchGroup()
         let used = WorkerCount()
@@ -208,9 +210,11 @@ public final class SweepRunner: Sendable {
         let work: @Sendable (Int) -> Void = { [self] worker in
             gate.wait()
             guard worker < used.value else { return }
-            while !stopFlag.isStopped, let next = queue.next() {
+            while let next = queue.next() {
                 let position = positions[next]
-                outcomes.add(position, claimAndRun(position, root: root, board: board, claims: claims))
+                let outcome = claimAndRun(position, root: root, board: board, claims: claims)
+                outcomes.add(position, outcome)
+                queue.finished(next, outcome)
             }
         }
         let requested = min(options.jobs, positions.count)
@@ -232,6 +236,8 @@ public final class SweepRunner: Sendable {
         if started == 0 { work(0) }
         while group.wait(timeout: .now() + .milliseconds(100)) == .timedOut {
             board.tick()
+            // Workers with nothing to do wait on the queue; a stop must end that wait too.
+            if stopFlag.isStopped { queue.stop() }
         }
         return (outcomes.all, (requested, started, used.value))
     }

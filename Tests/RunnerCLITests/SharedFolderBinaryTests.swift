@@ -5,15 +5,21 @@ import Testing
 /// Several `runner` processes on one results folder, through the built binary: per-job claims,
 /// a dead runner's claim taken over, `report` held back by live claims unless `--partial`.
 @Suite(.serialized) struct SharedFolderBinaryTests {
-    /// Starts `runner` with `arguments` in the background, its standard output to `output`.
-    static func start(_ arguments: [String], in directory: URL, output: URL) throws -> Process {
+    /// Starts `runner` with `arguments` in the background, its standard output to `output` and
+    /// its standard error to `errors` (discarded without one).
+    static func start(_ arguments: [String], in directory: URL, output: URL, errors: URL? = nil) throws -> Process {
         _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         let process = Process()
         process.executableURL = BinaryRunner.executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
         process.standardOutput = try FileHandle(forWritingTo: output)
-        process.standardError = FileHandle.nullDevice
+        if let errors {
+            _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
+            process.standardError = try FileHandle(forWritingTo: errors)
+        } else {
+            process.standardError = FileHandle.nullDevice
+        }
         process.standardInput = FileHandle.nullDevice
         try process.run()
         return process
@@ -28,6 +34,23 @@ import Testing
             Issue.record("runner did not finish within ten minutes")
         }
         process.waitUntilExit()
+    }
+
+    /// Whether `claim` names `process` as its owner.
+    static func isHeld(_ claim: URL, by process: Process) -> Bool {
+        let text = (try? String(contentsOf: claim, encoding: .utf8)) ?? ""
+        return text.contains("\"pid\":\(process.processIdentifier),")
+    }
+
+    /// Waits until `process` holds `claim`; false when it ended first (or after two minutes, a
+    /// hang-catcher only).
+    static func waitUntil(_ process: Process, holds claim: URL) -> Bool {
+        let deadline = Date().addingTimeInterval(120)
+        while process.isRunning && Date() < deadline {
+            if isHeld(claim, by: process) { return true }
+            usleep(2_000)
+        }
+        return false
     }
 
     /// The `N completed` count of a `--no-report` run's summary line.
@@ -109,6 +132,61 @@ import Testing
         let after = try BinaryRunner.run(["report", folder.path], in: dir.url)
         #expect(after.status == 0, "\(after.stderr)")
     }
+
+    /// Two runners on one folder, the first killed (-9) while it holds a job: the second, which
+    /// met that claim live and went on to the other job, looks at it again once that job is
+    /// done, takes it over and finishes the sweep with its report (exit 0).
+    ///
+    /// The order of events is the test's, not the machine's: the holder is stopped (SIGSTOP) as
+    /// soon as its claim appears, so it holds the job for as long as the test wants; the
+    /// survivor, one worker taking jobs in plan order, is stopped as soon as its claim on the
+    /// second job appears, so it has met the first job's claim and cannot have looked again;
+    /// the holder is killed and reaped before the survivor goes on. Each job lasts seconds,
+    /// and the test checks that neither runner got past its job before being stopped.
+    @Test func aSurvivorTakesOverTheJobOfARunnerKilledAfterItMetItsClaim() throws {
+        let dir = TemporaryFolder()
+        let config = dir.write("e2e.yaml", RunBinaryTests.sweep
+            .replacingOccurrences(of: "seeds: 3\ngrid:\n  baseline: [none, value]", with: "seeds: 1\ngrid:\n  training.steps: [\(Self.longSteps), \(Self.longSteps + 1000)]"))
+        let plan = try BinaryRunner.run(["plan", config, "--format", "csv"], in: dir.url)
+        let ids = plan.stdout.split(separator: "\n").dropFirst().map { String($0.split(separator: ",")[0]) }
+        try #require(ids.count == 2)
+        let results = dir.url.appendingPathComponent("r"), folder = results.appendingPathComponent("e2e")
+        let claims = folder.appendingPathComponent("claims")
+        let (first, second) = (claims.appendingPathComponent(ids[0]), claims.appendingPathComponent(ids[1]))
+
+        let holder = try Self.start(
+            ["run", config, "--results", results.path, "--only", "training.steps=\(Self.longSteps)", "--no-progress"],
+            in: dir.url, output: dir.url.appendingPathComponent("holder"))
+        defer { if holder.isRunning { kill(holder.processIdentifier, SIGKILL) } }
+        try #require(Self.waitUntil(holder, holds: first))
+        kill(holder.processIdentifier, SIGSTOP)
+        try #require(Self.isHeld(first, by: holder), "the holder finished its job before it was stopped")
+
+        let output = dir.url.appendingPathComponent("survivor"), errors = dir.url.appendingPathComponent("survivor.err")
+        let survivor = try Self.start(
+            ["run", config, "--results", results.path, "--jobs", "1", "--no-progress"], in: dir.url, output: output,
+            errors: errors)
+        defer { if survivor.isRunning { kill(survivor.processIdentifier, SIGKILL) } }
+        try #require(Self.waitUntil(survivor, holds: second))
+        kill(survivor.processIdentifier, SIGSTOP)
+        try #require(Self.isHeld(second, by: survivor), "the survivor finished its job before it was stopped")
+        #expect(Self.isHeld(first, by: holder))
+
+        kill(holder.processIdentifier, SIGKILL)
+        holder.waitUntilExit()
+        kill(survivor.processIdentifier, SIGCONT)
+        Self.finish(survivor)
+        let stderr = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
+        #expect(survivor.terminationStatus == 0, "\(stderr)")
+        #expect(!stderr.contains("still being run"), "\(stderr)")
+        #expect(RunBinaryTests.jobs(in: folder.appendingPathComponent("jobs"), status: "completed") == ids.sorted())
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("summary.csv").path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: claims.path).isEmpty)
+    }
+
+    /// Steps of a job that takes seconds: far longer than the test takes to stop a runner once
+    /// it sees its claim, short enough to run twice in a test.
+    static let longSteps = 400_000
 
     /// A claim left by a process that has exited, and one from another host whose heartbeat is
     /// a day old, are taken over: the run completes those jobs and removes the claims.

@@ -100,6 +100,101 @@ import Testing
         #expect(JobResult.read(from: JobFiles(root: experiment, jobId: plan.jobs[0].id).result)?.status == .completed)
     }
 
+    /// A claim of this host's process 4242, whose liveness the test decides, on the first job: a
+    /// one-worker run meets it live and moves on. When the owner dies while the run does its
+    /// other jobs, the run looks again once they are done, takes the job over and builds the
+    /// report; when the owner lives on, the job is left to it and no report is built.
+    @Test(arguments: [true, false])
+    func aClaimMetLiveIsLookedAtAgainBeforeTheRunEnds(ownerDies: Bool) throws {
+        let scratch = Scratch()
+        let plan = try scratch.plan(experiment(seeds: 1))
+        let ids = plan.jobs.map(\.id)
+        let root = scratch.root("r")
+        try writeClaim(
+            ClaimRecord(host: "node1", pid: 4242, slurmJobId: nil, heartbeat: now()), name: ids[0],
+            in: root.appendingPathComponent(plan.name))
+        let ownerAlive = Box<Bool>()
+        ownerAlive.value = true
+        var options = options(root, jobs: 1)
+        options.claimPolicy = ClaimPolicy(host: "node1", isAlive: { $0 != 4242 || ownerAlive.value == true })
+        let trainer = FakeTrainer()
+        // The run has met the claim by the time it starts the second job.
+        trainer.onStart = { job in if ownerDies && job.id == ids[1] { ownerAlive.value = false } }
+        let report = try SweepRunner(plan: plan, options: options, body: trainer.body).run()
+        if ownerDies {
+            #expect(trainer.calledIds == [ids[1], ids[2], ids[3], ids[0]])
+            #expect(report.completed == ids && report.claimedElsewhere.isEmpty && report.reportBuilt)
+            let claims = root.appendingPathComponent("toy/claims").path
+            #expect(try FileManager.default.contentsOfDirectory(atPath: claims).isEmpty)
+        } else {
+            #expect(trainer.calledIds == [ids[1], ids[2], ids[3]])
+            #expect(report.claimedElsewhere == [ids[0]] && !report.reportBuilt)
+            #expect(report.claimOwner == "host node1, pid 4242")
+        }
+    }
+
+    /// Another host's claim, fresh when the run meets it, has gone stale (the run's clock moved
+    /// on by the timeout) by the time the run's other jobs are done: it is taken over then.
+    @Test func anotherHostsClaimThatGoesStaleMeanwhileIsTakenOver() throws {
+        let scratch = Scratch()
+        let plan = try scratch.plan(experiment(seeds: 1))
+        let ids = plan.jobs.map(\.id)
+        let root = scratch.root("r")
+        let clock = TestClock()
+        try writeClaim(
+            ClaimRecord(host: "node-elsewhere", pid: 7, slurmJobId: nil, heartbeat: Int64(clock.now.timeIntervalSince1970)),
+            name: ids[0], in: root.appendingPathComponent(plan.name))
+        var options = options(root, jobs: 1)
+        options.claimPolicy = ClaimPolicy(host: "node1", now: { clock.now })
+        let trainer = FakeTrainer()
+        trainer.onStart = { job in if job.id == ids[1] { clock.advance(ClaimPolicy.defaultStaleAfter) } }
+        let report = try SweepRunner(plan: plan, options: options, body: trainer.body).run()
+        #expect(trainer.calledIds == [ids[1], ids[2], ids[3], ids[0]])
+        #expect(report.completed == ids && report.claimedElsewhere.isEmpty && report.reportBuilt)
+    }
+
+    /// Two workers: one meets a live claim on the first job while the other runs the second.
+    /// The owner dies while that job still runs (it waits until the first job starts): the idle
+    /// worker, looking again every `recheckInterval`, takes the abandoned job over without
+    /// waiting for the other to finish.
+    @Test func anIdleWorkerTakesOverAnAbandonedJobWhileAnotherStillRuns() throws {
+        let scratch = Scratch()
+        let plan = try scratch.plan(experiment(seeds: 2, grid: false))
+        let ids = plan.jobs.map(\.id)
+        let root = scratch.root("r")
+        try writeClaim(
+            ClaimRecord(host: "node1", pid: 4242, slurmJobId: nil, heartbeat: now()), name: ids[0],
+            in: root.appendingPathComponent(plan.name))
+        let ownerAlive = Box<Bool>()
+        ownerAlive.value = true
+        let looked = DispatchSemaphore(value: 0), takenOver = DispatchSemaphore(value: 0)
+        var options = options(root, jobs: 2)
+        options.claimPolicy = ClaimPolicy(
+            host: "node1", recheckInterval: 0.05,
+            isAlive: { pid in
+                guard pid == 4242 else { return true }
+                let alive = ownerAlive.value == true
+                looked.signal()
+                return alive
+            })
+        let waited = Box<Bool>()
+        let trainer = FakeTrainer()
+        trainer.onStart = { job in
+            guard job.id == ids[1] else {
+                takenOver.signal()
+                return
+            }
+            // Timeouts only catch a hang.
+            _ = looked.wait(timeout: .now() + 60)
+            ownerAlive.value = false
+            waited.value = takenOver.wait(timeout: .now() + 60) == .success
+        }
+        let report = try SweepRunner(plan: plan, options: options, body: trainer.body).run()
+        #expect(waited.value == true)
+        #expect(Set(trainer.calledIds) == Set(ids))
+        #expect(report.completed == ids && report.claimedElsewhere.isEmpty && report.reportBuilt)
+    }
+
     /// A stale heartbeat (older than the timeout) is taken over whatever the host.
     @Test func aStaleClaimFromAnotherHostIsTakenOver() throws {
         let scratch = Scratch()

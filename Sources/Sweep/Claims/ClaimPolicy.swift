@@ -8,12 +8,16 @@ public struct ClaimPolicy: Sendable {
     public static let defaultStaleAfter: TimeInterval = 600
     /// How often a runner refreshes the heartbeat of the claims it holds.
     public static let defaultHeartbeatInterval: TimeInterval = 30
+    /// How often a runner with idle workers, while others of its workers still run jobs, looks
+    /// again at the jobs other runners held when it met them.
+    public static let defaultRecheckInterval: TimeInterval = 30
 
     public var host: String
     public var pid: Int32
     public var slurmJobId: String?
     public var staleAfter: TimeInterval
     public var heartbeatInterval: TimeInterval
+    public var recheckInterval: TimeInterval
     public var now: @Sendable () -> Date
     /// Whether process `pid` of this host exists.
     public var isAlive: @Sendable (Int32) -> Bool
@@ -23,6 +27,7 @@ public struct ClaimPolicy: Sendable {
         slurmJobId: String? = ClaimPolicy.slurmJobId(ProcessInfo.processInfo.environment),
         staleAfter: TimeInterval = ClaimPolicy.defaultStaleAfter,
         heartbeatInterval: TimeInterval = ClaimPolicy.defaultHeartbeatInterval,
+        recheckInterval: TimeInterval = ClaimPolicy.defaultRecheckInterval,
         now: @escaping @Sendable () -> Date = { Date() },
         isAlive: @escaping @Sendable (Int32) -> Bool = ClaimPolicy.processExists
     ) {
@@ -31,6 +36,7 @@ public struct ClaimPolicy: Sendable {
         self.slurmJobId = slurmJobId
         self.staleAfter = staleAfter
         self.heartbeatInterval = heartbeatInterval
+        self.recheckInterval = recheckInterval
         self.now = now
         self.isAlive = isAlive
     }
