@@ -12,6 +12,8 @@ extension SweepRunner {
         let folder = JobFiles(root: root, jobId: job.id)
         let start = ProcessInfo.processInfo.systemUptime
         board.jobStarted(position)
+        // The damage found before the claim is this run's to tell now that it redoes the job.
+        warnings.release(position)
         var outcome: TrainingOutcome
         var resumedFromSteps: [Int] = []
         do {

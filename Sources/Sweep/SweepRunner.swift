@@ -127,7 +127,7 @@ public final class SweepRunner: Sendable {
             case .finished(let result):
                 stored[position] = result
             case .redo(let reason):
-                if let reason { warnings.add(position, "job \(job.id) is damaged (\(reason)); it is run again") }
+                if let reason { warnings.hold(position, "job \(job.id) is damaged (\(reason)); it is run again") }
                 pending.append(position)
             }
         }

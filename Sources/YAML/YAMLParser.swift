@@ -30,13 +30,48 @@ public enum YAMLParser {
     }
 
     /// Reads and parses the file at `path`; `displayPath` (default `path`) is what diagnostics show.
+    ///
+    /// Only a regular file is read: a FIFO, device or folder is refused before it is opened
+    /// (a FIFO without a writer would block the reader forever), and checked again through
+    /// the descriptor, opened without blocking.
     public static func parse(fileAt path: String, displayPath: String? = nil, limits: ParseLimits = .init()) throws -> Node {
         let shown = displayPath ?? path
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw Diagnostic(at: Mark(source: SourceFile(path: shown, text: ""), line: 1, column: 1),
-                             message: "cannot read the file")
+        func failure(_ why: String) -> Diagnostic {
+            Diagnostic(at: Mark(source: SourceFile(path: shown, text: ""), line: 1, column: 1), message: "cannot read the file: \(why)")
         }
-        return try parse(bytes: [UInt8](data), path: shown, limits: limits)
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw failure(String(cString: strerror(errno))) }
+        if let kind = nonRegularKind(info.st_mode) { throw failure("it is \(kind), not a regular file") }
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw failure(String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        guard fstat(descriptor, &info) == 0 else { throw failure(String(cString: strerror(errno))) }
+        if let kind = nonRegularKind(info.st_mode) { throw failure("it is \(kind), not a regular file") }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw failure(String(cString: strerror(errno)))
+            }
+            if n == 0 { break }
+            bytes += chunk[..<n]
+        }
+        return try parse(bytes: bytes, path: shown, limits: limits)
+    }
+
+    /// What a file of mode `mode` is when it is not a regular file; nil for a regular file.
+    private static func nonRegularKind(_ mode: mode_t) -> String? {
+        switch mode & S_IFMT {
+        case S_IFREG: nil
+        case S_IFIFO: "a FIFO"
+        case S_IFDIR: "a folder"
+        case S_IFSOCK: "a socket"
+        case S_IFCHR: "a character device"
+        case S_IFBLK: "a block device"
+        default: "not a file"
+        }
     }
 
     /// The index of the first byte that does not belong to a well-formed UTF-8 sequence.

@@ -6,7 +6,7 @@ import Testing
 
 /// Only regular files are read: anything else is refused through the open descriptor, never
 /// read, so a FIFO without a writer cannot block (this test would hang otherwise).
-@Suite struct NonRegularFileTests {
+@Suite(.timeLimit(.minutes(1))) struct NonRegularFileTests {
     @Test func aFIFOIsRefusedWithoutBlocking() throws {
         let folder = TemporaryFolder()
         let fifo = folder.url.appendingPathComponent("curve.csv")

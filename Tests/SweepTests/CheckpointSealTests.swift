@@ -54,4 +54,22 @@ import Testing
         #expect(rejection(data.dropLast(10), config: config)?.contains("bytes where its seal records") == true)
         #expect(rejection(data[state...], config: config)?.hasPrefix("it has no seal") == true)
     }
+
+    /// Even under a seal that matches, the state must hold what this runner writes: variance
+    /// lines that parse and print back the same, and no row past the checkpoint's step.
+    @Test func rowsThisRunnerDoesNotWriteAreRejectedUnderAMatchingSeal() throws {
+        let (data, config) = try sealed()
+        let state = String(decoding: data[(data.firstIndex(of: 0x0A)! + 1)...], as: UTF8.self)
+        func resealed(_ edit: (String) -> String) throws -> Data {
+            try CheckpointResumeTests.sealed(edit(state), jobId: "a1", configText: config)
+        }
+        let garbage = try resealed { $0.replacingOccurrences(of: "\"variance_rows\":\"", with: "\"variance_rows\":\"x,\\\"y\\n") }
+        #expect(rejection(garbage, config: config)?.hasPrefix("its variance rows do not parse") == true, "\(rejection(garbage, config: config) ?? "")")
+        let reformatted = try resealed {
+            $0.replacingOccurrences(of: "\"variance_rows\":\"", with: "\"variance_rows\":\"0,none,4,1.0e0,1,1,,,,,,,\\n")
+        }
+        #expect(rejection(reformatted, config: config) == "its variance rows are not the ones this runner writes")
+        let late = try resealed { $0.replacingOccurrences(of: "\"variance_rows\":\"", with: "\"variance_rows\":\"999999,none,4,1,1,1,,,,,,,\\n") }
+        #expect(rejection(late, config: config) == "its variance rows are not the ones this runner writes")
+    }
 }

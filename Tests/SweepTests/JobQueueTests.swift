@@ -52,6 +52,10 @@ import Testing
             taken.value = queue.next()
             ended.signal()
         }
+        // Stopped only once the worker sleeps in next(), so that the stop has to wake it.
+        let asleep = Date().addingTimeInterval(60)
+        while queue.waitingWorkers == 0 && Date() < asleep { usleep(1_000) }
+        #expect(queue.waitingWorkers == 1)
         flag.requestStop()
         queue.stop()
         // The timeout only catches a hang.

@@ -53,27 +53,6 @@ public struct ResultsFolder: Sendable {
         }
     }
 
-    /// The rows of a `curve.csv`; none when the file is absent.
-    public static func curve(at url: URL) throws -> [CurveRow] {
-        guard let table = try table(at: url) else { return [] }
-        return try locating(url) { try CurveRow.rows(in: table) }
-    }
-
-    /// The rows of a `variance.csv`; none when the file is absent or empty.
-    public static func variance(at url: URL) throws -> [VarianceRow] {
-        guard let table = try table(at: url) else { return [] }
-        return try locating(url) { try VarianceRow.rows(in: table) }
-    }
-
-    /// Runs `read`, naming the file `url` in the `ReportError` of a row that does not read.
-    private static func locating<T>(_ url: URL, _ read: () throws -> T) throws -> T {
-        do {
-            return try read()
-        } catch let error as CSVError {
-            throw ReportError.unreadable(path: url.path, reason: "\(error)")
-        }
-    }
-
     static func table(at url: URL) throws -> CSVTable? {
         guard let data = try SafeFiles.contents(of: url) else { return nil }
         guard let text = String(data: data, encoding: .utf8) else {

@@ -63,25 +63,37 @@ public enum SafeFiles {
     /// the reason. Unless `followingLinks`, a link at `url` is an error naming it.
     ///
     /// Only a regular file is read: a FIFO, device, socket or folder in its place is refused
-    /// (`FileSystemError.notRegularFile`). It is opened without blocking and inspected through
-    /// the open descriptor, so a FIFO with no writer never stalls the runner.
+    /// (`FileSystemError.notRegularFile`) before it is opened, since opening one can block,
+    /// release a writer waiting on a FIFO, or make a terminal the controlling one. The file is
+    /// then opened without blocking and checked again through the descriptor, in case
+    /// something else was put in its place meanwhile.
     @discardableResult
     public static func read(
         _ url: URL, followingLinks: Bool = true, _ body: (UnsafeRawBufferPointer) -> Void
     ) throws -> Bool {
+        var info = stat()
+        guard (followingLinks ? stat(url.path, &info) : lstat(url.path, &info)) == 0 else {
+            if errno == ENOENT { return false }
+            throw FileSystemError.lastError(url.path, "read")
+        }
+        if info.st_mode & S_IFMT == S_IFLNK { throw FileSystemError.symbolicLink(path: url.path) }
+        if let kind = kind(of: info.st_mode) { throw FileSystemError.notRegularFile(path: url.path, kind: kind) }
         let file: FileDescriptor
         do {
             var options: FileDescriptor.OpenOptions = [.closeOnExec, .nonBlocking]
             if !followingLinks { options.insert(.noFollow) }
-            file = try FileDescriptor.open(FilePath(url.path), .readOnly, options: options)
+            file = try FileDescriptor.open(
+                FilePath(url.path), .readOnly, options: options.union(.init(rawValue: O_NOCTTY)))
         } catch let code as Errno {
             if code == .noSuchFileOrDirectory { return false }
             if code == .tooManySymbolicLinkLevels && !followingLinks { throw FileSystemError.symbolicLink(path: url.path) }
             throw FileSystemError.failed(path: url.path, action: "read", errno: code)
         }
-        if let kind = kindIfNotRegular(file.rawValue) {
+        do {
+            try checkRegular(file.rawValue, url.path)
+        } catch {
             try? file.close()
-            throw FileSystemError.notRegularFile(path: url.path, kind: kind)
+            throw error
         }
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 1)
         defer { buffer.deallocate() }
@@ -100,27 +112,33 @@ public enum SafeFiles {
     }
 
     /// Throws unless `url` is a regular file (a link to one counts): `notRegularFile` for a
-    /// FIFO, device, socket or folder, found without blocking; the system's reason otherwise.
+    /// FIFO, device, socket or folder, found by `stat` without opening it; the system's
+    /// reason otherwise.
     public static func checkRegularFile(_ url: URL) throws {
-        let descriptor = open(url.path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard descriptor >= 0 else { throw FileSystemError.lastError(url.path, "read") }
-        defer { _ = close(descriptor) }
-        if let kind = kindIfNotRegular(descriptor) { throw FileSystemError.notRegularFile(path: url.path, kind: kind) }
+        var info = stat()
+        guard stat(url.path, &info) == 0 else { throw FileSystemError.lastError(url.path, "read") }
+        if let kind = kind(of: info.st_mode) { throw FileSystemError.notRegularFile(path: url.path, kind: kind) }
     }
 
-    /// What the open descriptor `descriptor` is when it is not a regular file ("a FIFO",
-    /// "a folder", …); nil for a regular file.
-    static func kindIfNotRegular(_ descriptor: CInt) -> String? {
+    /// Throws unless the open descriptor `descriptor` (of `path`) is a regular file.
+    private static func checkRegular(_ descriptor: CInt, _ path: String) throws {
         var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return "unreadable by fstat" }
-        switch info.st_mode & S_IFMT {
-        case S_IFREG: return nil
-        case S_IFIFO: return "a FIFO"
-        case S_IFDIR: return "a folder"
-        case S_IFSOCK: return "a socket"
-        case S_IFCHR: return "a character device"
-        case S_IFBLK: return "a block device"
-        default: return "not a file"
+        guard fstat(descriptor, &info) == 0 else { throw FileSystemError.lastError(path, "inspect") }
+        if let kind = kind(of: info.st_mode) { throw FileSystemError.notRegularFile(path: path, kind: kind) }
+    }
+
+    /// What a file of mode `mode` is when it is not a regular file ("a FIFO", "a folder", …);
+    /// nil for a regular file.
+    static func kind(of mode: mode_t) -> String? {
+        switch mode & S_IFMT {
+        case S_IFREG: nil
+        case S_IFIFO: "a FIFO"
+        case S_IFDIR: "a folder"
+        case S_IFSOCK: "a socket"
+        case S_IFCHR: "a character device"
+        case S_IFBLK: "a block device"
+        case S_IFLNK: "a symbolic link"
+        default: "not a file"
         }
     }
 

@@ -29,6 +29,12 @@ public struct FileDigest: Sendable, Equatable, Codable {
         return FileDigest(bytes: bytes, lines: lines, sha256: hex)
     }
 
+    /// The digest of `data`, bytes already read.
+    public static func of(bytes data: Data) -> FileDigest {
+        let hex = Crypto.SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        return FileDigest(bytes: data.count, lines: data.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }, sha256: hex)
+    }
+
     /// How the file found, `actual`, differs from this record, for a warning; nil when it matches.
     public func mismatch(_ actual: FileDigest) -> String? {
         if actual == self { return nil }

@@ -27,26 +27,32 @@ extension JobFiles {
         do {
             stored = try JSONDecoder().decode(JobResult.self, from: data)
         } catch {
-            return .damaged("result.json: cannot decode: \(DecodingFailure.reason(error))")
+            return .damaged("\(result.path): cannot decode: \(DecodingFailure.reason(error))")
         }
-        if let recorded = stored.files, let damage = damage(against: recorded) { return .damaged(damage) }
+        if let recorded = stored.files {
+            // A record that leaves a file out vouches for nothing about it.
+            if let absent = Self.verifiedNames.first(where: { recorded[$0] == nil }) {
+                return .damaged("\(result.path) records no checksum of \(absent)")
+            }
+            if let damage = damage(against: recorded) { return .damaged(damage) }
+        }
         let curveRows: [CurveRow], varianceRows: [VarianceRow]
         do {
             curveRows = try Self.table(at: curve).map { try CurveRow.rows(in: $0) } ?? []
         } catch let error as FileSystemError {
             return .damaged("\(error)")
         } catch {
-            return .damaged("curve.csv: cannot parse: \(error)")
+            return .damaged("\(curve.path): cannot parse: \(error)")
         }
         do {
             varianceRows = try Self.table(at: variance).map { try VarianceRow.rows(in: $0) } ?? []
         } catch let error as FileSystemError {
             return .damaged("\(error)")
         } catch {
-            return .damaged("variance.csv: cannot parse: \(error)")
+            return .damaged("\(variance.path): cannot parse: \(error)")
         }
         if stored.files != nil, let contradiction = stored.contradiction(with: curveRows) {
-            return .damaged("result.json \(contradiction)")
+            return .damaged("\(result.path) \(contradiction)")
         }
         return .finished(FinishedJob(result: stored, curve: curveRows, variance: varianceRows))
     }

@@ -70,17 +70,30 @@ struct Evaluate: ParsableCommand {
             let files = JobFiles(root: url, jobId: job.id)
             do {
                 // The policy is believed only when result.json vouches for it, as the report does.
-                let recorded: Double?
+                let finished: FinishedJob
                 switch files.readBack() {
                 case .unfinished:
                     throw TrainerError("no result.json: the job has not finished (run the experiment to finish it)")
                 case .damaged(let reason):
                     throw TrainerError("the job is damaged (\(reason)); run the experiment again to redo it")
-                case .finished(let finished):
-                    recorded = finished.result.finalReturn
+                case .finished(let job):
+                    finished = job
                 }
-                guard let data = try SafeFiles.contents(of: files.policy) else {
+                let recorded = finished.result.finalReturn
+                guard finished.result.status == .completed else {
+                    throw TrainerError("the job \(finished.result.status.rawValue); only a completed job saves its policy")
+                }
+                // The bytes checked are the bytes loaded: read once, never through a link.
+                var data = Data()
+                guard try SafeFiles.read(files.policy, followingLinks: false, { data.append(contentsOf: $0) }) else {
                     throw TrainerError("no policy.json (only completed jobs save one; run the experiment to make it)")
+                }
+                if let expected = finished.result.files?["policy.json"], let why = expected.mismatch(FileDigest.of(bytes: data)) {
+                    throw TrainerError("the job is damaged (policy.json has \(why)); run the experiment again to redo it")
+                }
+                if !finished.verified {
+                    Console.error("warning: job \(job.id): result.json records no checksums (written by an earlier version); "
+                        + "its policy is read unverified")
                 }
                 let saved: SavedPolicy
                 do {

@@ -140,7 +140,7 @@ enum SweepDriver {
     }
 
     private static func print(_ report: SweepReport, _ summary: ReportSummary, directory: URL) {
-        for problem in summary.renderProblems { Console.error("warning: \(problem)") }
+        ReportWarnings.print(summary)
         Console.out(summary.text)
         printFailures(report)
         Console.out("\nresults: \(directory.path)")

@@ -26,6 +26,14 @@ final class JobQueue: @unchecked Sendable {
     private var nextLook: Date
     private let stopFlag: StopFlag
     private var stopped = false
+    private var waiting = 0
+
+    /// Workers asleep in `next()` now (tests wait for one before they wake it).
+    var waitingWorkers: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return waiting
+    }
 
     init(count: Int, stopFlag: StopFlag = StopFlag(), recheckInterval: TimeInterval = ClaimPolicy.defaultRecheckInterval) {
         self.count = count
@@ -60,11 +68,13 @@ final class JobQueue: @unchecked Sendable {
                 return due.removeFirst()
             }
             if taken == 0 { return nil }
+            waiting += 1
             if held.isEmpty {
                 condition.wait()
             } else {
                 _ = condition.wait(until: nextLook)
             }
+            waiting -= 1
         }
         return nil
     }

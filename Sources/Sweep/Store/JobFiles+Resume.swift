@@ -30,9 +30,7 @@ extension JobFiles {
         case .finished(let job): finished = job
         }
         let result = finished.result
-        guard result.status == .completed || result.status == .diverged,
-            let recorded = result.files, Set(Self.verifiedNames).isSubset(of: recorded.keys)
-        else { return .redo(reason: nil) }
+        guard result.status == .completed || result.status == .diverged, finished.verified else { return .redo(reason: nil) }
         // The digest vouches for config.yaml's bytes, but not that they are this job's.
         if let mismatch = configMismatch(configText) { return .redo(reason: mismatch) }
         return .finished(result)
