@@ -63,15 +63,9 @@ public enum YAMLParser {
 
     /// What a file of mode `mode` is when it is not a regular file; nil for a regular file.
     private static func nonRegularKind(_ mode: mode_t) -> String? {
-        switch mode & S_IFMT {
-        case S_IFREG: nil
-        case S_IFIFO: "a FIFO"
-        case S_IFDIR: "a folder"
-        case S_IFSOCK: "a socket"
-        case S_IFCHR: "a character device"
-        case S_IFBLK: "a block device"
-        default: "not a file"
-        }
+        let type = mode & S_IFMT
+        if type == S_IFREG { return nil }
+        return type == S_IFIFO ? "a FIFO" : type == S_IFDIR ? "a folder" : "a device or a socket"
     }
 
     /// The index of the first byte that does not belong to a well-formed UTF-8 sequence.

@@ -21,15 +21,7 @@ final class Scratch {
 
     /// The diagnostics that loading `text` produces (none when it loads).
     func errors(_ text: String, name: String = "exp.yaml") -> [Diagnostic] {
-        do {
-            _ = try load(name, text)
-            return []
-        } catch let error as ConfigurationError {
-            return error.diagnostics
-        } catch {
-            Issue.record("unexpected error \(error)")
-            return []
-        }
+        diagnostics { _ = try load(name, text) }
     }
 
     /// Expects loading `text` to give exactly one error, at `line`:`column`, on `path`, whose
@@ -65,3 +57,17 @@ func minimal(_ extra: String = "") -> String {
 let experimentsDirectory = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("experiments")
+
+/// The diagnostics of the `ConfigurationError` that `body` throws; none when it throws nothing
+/// (any other error is recorded as a test failure).
+func diagnostics(_ body: () throws -> Void) -> [Diagnostic] {
+    do {
+        try body()
+        return []
+    } catch let error as ConfigurationError {
+        return error.diagnostics
+    } catch {
+        Issue.record("unexpected error \(error)")
+        return []
+    }
+}

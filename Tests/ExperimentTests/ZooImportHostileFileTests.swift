@@ -18,15 +18,7 @@ import YAML
 
     /// The diagnostics importing a CartPole-v1 entry holding `lines` gives (none when it imports).
     static func errors(_ lines: String) -> [Diagnostic] {
-        do {
-            _ = try imported(lines)
-            return []
-        } catch let error as ConfigurationError {
-            return error.diagnostics
-        } catch {
-            Issue.record("unexpected error \(error)")
-            return []
-        }
+        diagnostics { _ = try imported(lines) }
     }
 
     @Test func everyLineBreakAndControlCharacterInACopiedTextIsEscaped() throws {

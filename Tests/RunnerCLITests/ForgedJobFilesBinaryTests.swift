@@ -7,23 +7,17 @@ import Testing
 /// not decode, and a `policy.json` swapped from another job never become a valid-looking
 /// result. The runner says what it did not believe, and a rerun ends with a clean run's files.
 @Suite(.serialized) struct ForgedJobFilesBinaryTests {
-    /// Two Bandit jobs with checkpoints every 100 steps and variance rows, and a bound on the
-    /// final return that the real runs stay below (their returns are about 1).
-    static let experiment = """
-        experiment: forged
-        environment:
-          id: Bandit
-          params: {means: [0.0, 1.0], std: 0.5}
-        policy: {architecture: tabular}
-        estimator: {name: reinforce, gamma: 1.0, episodes_per_update: 4}
-        optimizer: {name: adam, lr: 0.05}
-        training: {steps: 400, eval_every: 200, eval_episodes: 4, checkpoint_every: 100}
-        diagnostics:
-          gradient_variance: {every: 200, samples: 4, compare: [none, mean]}
-        regression: {min: 50}
-        seeds: 2
-
-        """
+    /// `ResultsFolderLinkBinaryTests`' Bandit job with two seeds, checkpoints every 100 steps,
+    /// variance rows, and a bound on the final return that the real runs stay below (their
+    /// returns are about 1).
+    static let experiment = ResultsFolderLinkBinaryTests.experiment
+        .replacingOccurrences(of: "experiment: linked", with: "experiment: forged")
+        .replacingOccurrences(of: "eval_episodes: 4}", with: """
+            eval_episodes: 4, checkpoint_every: 100}
+            diagnostics: {gradient_variance: {every: 200, samples: 4, compare: [none, mean]}}
+            regression: {min: 50}
+            """)
+        .replacingOccurrences(of: "seeds: 1", with: "seeds: 2")
 
     struct Setup {
         let dir = TemporaryFolder()

@@ -100,6 +100,21 @@ import Testing
         #expect(JobResult.read(from: JobFiles(root: experiment, jobId: plan.jobs[0].id).result)?.status == .completed)
     }
 
+    /// The plan of `text`, its job ids, a results root in `scratch` whose first job is claimed by process
+    /// 4242 of host node1, and that owner's liveness, true until the test says otherwise.
+    private func claimOfALiveLocalOwner(_ text: String, in scratch: Scratch) throws
+        -> (plan: ExperimentPlan, ids: [String], root: URL, ownerAlive: Box<Bool>)
+    {
+        let plan = try scratch.plan(text)
+        let root = scratch.root("r")
+        try writeClaim(
+            ClaimRecord(host: "node1", pid: 4242, slurmJobId: nil, heartbeat: now()), name: plan.jobs[0].id,
+            in: root.appendingPathComponent(plan.name))
+        let ownerAlive = Box<Bool>()
+        ownerAlive.value = true
+        return (plan, plan.jobs.map(\.id), root, ownerAlive)
+    }
+
     /// A claim of this host's process 4242, whose liveness the test decides, on the first job: a
     /// one-worker run meets it live and moves on. When the owner dies while the run does its
     /// other jobs, the run looks again once they are done, takes the job over and builds the
@@ -107,14 +122,7 @@ import Testing
     @Test(arguments: [true, false])
     func aClaimMetLiveIsLookedAtAgainBeforeTheRunEnds(ownerDies: Bool) throws {
         let scratch = Scratch()
-        let plan = try scratch.plan(experiment(seeds: 1))
-        let ids = plan.jobs.map(\.id)
-        let root = scratch.root("r")
-        try writeClaim(
-            ClaimRecord(host: "node1", pid: 4242, slurmJobId: nil, heartbeat: now()), name: ids[0],
-            in: root.appendingPathComponent(plan.name))
-        let ownerAlive = Box<Bool>()
-        ownerAlive.value = true
+        let (plan, ids, root, ownerAlive) = try claimOfALiveLocalOwner(experiment(seeds: 1), in: scratch)
         var options = options(root, jobs: 1)
         options.claimPolicy = ClaimPolicy(host: "node1", isAlive: { $0 != 4242 || ownerAlive.value == true })
         let trainer = FakeTrainer()
@@ -159,14 +167,7 @@ import Testing
     /// waiting for the other to finish.
     @Test func anIdleWorkerTakesOverAnAbandonedJobWhileAnotherStillRuns() throws {
         let scratch = Scratch()
-        let plan = try scratch.plan(experiment(seeds: 2, grid: false))
-        let ids = plan.jobs.map(\.id)
-        let root = scratch.root("r")
-        try writeClaim(
-            ClaimRecord(host: "node1", pid: 4242, slurmJobId: nil, heartbeat: now()), name: ids[0],
-            in: root.appendingPathComponent(plan.name))
-        let ownerAlive = Box<Bool>()
-        ownerAlive.value = true
+        let (plan, ids, root, ownerAlive) = try claimOfALiveLocalOwner(experiment(seeds: 2, grid: false), in: scratch)
         let looked = DispatchSemaphore(value: 0), takenOver = DispatchSemaphore(value: 0)
         var options = options(root, jobs: 2)
         options.claimPolicy = ClaimPolicy(

@@ -38,18 +38,10 @@ extension JobFiles {
         }
         let curveRows: [CurveRow], varianceRows: [VarianceRow]
         do {
-            curveRows = try Self.table(at: curve).map { try CurveRow.rows(in: $0) } ?? []
-        } catch let error as FileSystemError {
-            return .damaged("\(error)")
+            curveRows = try Self.rows(at: curve, CurveRow.rows(in:))
+            varianceRows = try Self.rows(at: variance, VarianceRow.rows(in:))
         } catch {
-            return .damaged("\(curve.path): cannot parse: \(error)")
-        }
-        do {
-            varianceRows = try Self.table(at: variance).map { try VarianceRow.rows(in: $0) } ?? []
-        } catch let error as FileSystemError {
             return .damaged("\(error)")
-        } catch {
-            return .damaged("\(variance.path): cannot parse: \(error)")
         }
         if stored.files != nil, let contradiction = stored.contradiction(with: curveRows) {
             return .damaged("\(result.path) \(contradiction)")
@@ -57,12 +49,21 @@ extension JobFiles {
         return .finished(FinishedJob(result: stored, curve: curveRows, variance: varianceRows))
     }
 
-    /// The parsed CSV at `url`, never through a link; nil when absent. Throws `CSVError`, or
-    /// a `FileSystemError` naming the file.
-    private static func table(at url: URL) throws -> CSVTable? {
+    /// The rows of the CSV at `url`, never through a link; none when it is absent. Throws a
+    /// `FileSystemError`, or `<path>: cannot parse: <reason>` for text that does not parse.
+    private static func rows<Row>(at url: URL, _ parse: (CSVTable) throws -> [Row]) throws -> [Row] {
         var data = Data()
-        guard try SafeFiles.read(url, followingLinks: false, { data.append(contentsOf: $0) }) else { return nil }
-        guard let text = String(data: data, encoding: .utf8) else { throw CSVError.notUTF8 }
-        return try CSVTable(parsing: text)
+        guard try SafeFiles.read(url, followingLinks: false, { data.append(contentsOf: $0) }) else { return [] }
+        do {
+            guard let text = String(data: data, encoding: .utf8) else { throw CSVError.notUTF8 }
+            return try parse(try CSVTable(parsing: text))
+        } catch {
+            throw ParseFailure(description: "\(url.path): cannot parse: \(error)")
+        }
+    }
+
+    /// A row file that does not parse, in words.
+    private struct ParseFailure: Error, CustomStringConvertible {
+        var description: String
     }
 }
