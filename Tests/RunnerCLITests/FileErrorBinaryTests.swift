@@ -23,7 +23,7 @@ import Testing
     }
 
     /// A folder in place of `result.json` marks the job damaged, named with the reason; the
-    /// report goes on with the other jobs.
+    /// report goes on with the other jobs, and the next run redoes the job.
     @Test func unreadableResultIsNamedNotTakenForMissing() throws {
         let scratch = TemporaryFolder()
         let config = scratch.write("linked.yaml", Self.experiment)
@@ -39,6 +39,12 @@ import Testing
         #expect(outcome.status == 0 && !outcome.crashed, "\(outcome.stderr)")
         #expect(outcome.stderr.contains("warning: job \(id) is damaged") && outcome.stderr.contains("\(id)/result.json")
                     && outcome.stderr.contains("it is a folder, not a regular file"), "\(outcome.stderr)")
+        // The folder does not block the job for good: the next run redoes it.
+        outcome = try BinaryRunner.run(
+            ["run", config, "--results", "results", "--no-progress"], in: scratch.url, timeout: 300)
+        #expect(outcome.status == 0 && outcome.stderr.contains("it is run again"), "\(outcome.stderr)")
+        var info = stat()
+        #expect(lstat(result.path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG)
         Self.expectNoOpaqueError(outcome.stderr)
     }
 

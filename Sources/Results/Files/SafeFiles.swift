@@ -147,6 +147,17 @@ public enum SafeFiles {
         if unlink(url.path) != 0 && errno != ENOENT { throw FileSystemError.lastError(url.path, "remove") }
     }
 
+    /// Removes whatever stands at `url`, never following a link: a file, link, FIFO or other
+    /// entry itself, a real folder with everything in it; nothing when absent.
+    public static func removeItem(_ url: URL) throws {
+        var info = stat()
+        guard lstat(url.path, &info) == 0 else {
+            if errno == ENOENT { return }
+            throw FileSystemError.lastError(url.path, "remove")
+        }
+        if info.st_mode & S_IFMT == S_IFDIR { try removeTree(url) } else { try removeFile(url) }
+    }
+
     /// Removes the folder `url` and everything in it without following any link (a link inside
     /// is removed itself); nothing when absent. Throws when `url` itself is a link.
     public static func removeTree(_ url: URL) throws {

@@ -89,11 +89,12 @@ extension JobFiles {
 
     /// Readies the folder to resume from its checkpoint: removes `result.json` first, then the
     /// row files (rewritten from the checkpoint's rows on); keeps `config.yaml` and `checkpoint`.
+    /// Whatever stands in their place goes, a folder included, so no odd entry blocks the job.
     func prepareResume() throws {
         try SweepError.mappingFileErrors {
-            try SafeFiles.removeFile(result)
-            try SafeFiles.removeFile(curve)
-            try SafeFiles.removeFile(variance)
+            try SafeFiles.removeItem(result)
+            try SafeFiles.removeItem(curve)
+            try SafeFiles.removeItem(variance)
         }
     }
 
@@ -103,7 +104,7 @@ extension JobFiles {
     func reset(configText: String) throws {
         try SweepError.mappingFileErrors {
             if try SafeFiles.isDirectory(directory) {
-                try SafeFiles.removeFile(result)
+                try SafeFiles.removeItem(result)
                 try SafeFiles.removeTree(directory)
             }
             try SafeFiles.makeDirectory(directory)
