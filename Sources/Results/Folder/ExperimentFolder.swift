@@ -32,7 +32,7 @@ public struct ExperimentFolder: Sendable, Equatable {
     /// The claims, `claims/<job_id>` and `claims/report`.
     public var claims: URL { directory.appendingPathComponent("claims", isDirectory: true) }
     /// The job folders, `jobs/<job_id>/`.
-    public var jobs: URL { directory.appendingPathComponent(Self.jobsName, isDirectory: true) }
+    public var jobs: URL { directory.appendingPathComponent("jobs", isDirectory: true) }
     /// The files of job `id`.
     public func job(_ id: String) -> JobFiles { JobFiles(jobs: jobs, jobId: id) }
 
@@ -42,8 +42,6 @@ public struct ExperimentFolder: Sendable, Equatable {
     public var slurm: URL { directory.appendingPathComponent(Self.slurmName, isDirectory: true) }
     /// The SLURM jobs submitted for the experiment, oldest first.
     public var slurmSubmissions: URL { slurm.appendingPathComponent("submissions.json") }
-
-    static let jobsName = "jobs"
 
     /// `experimentFile`, once it is known to be there and a regular file; what every reader of
     /// a folder (`report`, `status`, `evaluate`, `plan --power`) checks first.
