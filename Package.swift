@@ -28,7 +28,10 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
-        .target(name: "YAML", dependencies: ["CYAML"]),
+        // Text made safe to print on a terminal: YAML's diagnostics, the sweep's progress and
+        // the console all escape through it, and none of them needs another's module for it.
+        .target(name: "Terminal"),
+        .target(name: "YAML", dependencies: ["CYAML", "Terminal"]),
         .target(
             name: "Experiment",
             dependencies: ["YAML", "PolicyGradient", .product(name: "Crypto", package: "swift-crypto")]),
@@ -50,18 +53,18 @@ let package = Package(
         .target(
             name: "Sweep",
             dependencies: [
-                "YAML", "Experiment", "PolicyGradient", "Results",
+                "Experiment", "PolicyGradient", "Results", "Terminal",
                 .product(name: "SystemPackage", package: "swift-system"),
             ]),
         .target(
             name: "RunnerCLI",
             dependencies: [
-                "YAML", "Experiment", "PolicyGradient", "Results", "Report", "Sweep",
+                "YAML", "Experiment", "PolicyGradient", "Results", "Report", "Sweep", "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "runner", dependencies: ["RunnerCLI"]),
-        .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
+        .testTarget(name: "YAMLTests", dependencies: ["YAML", "Terminal"]),
         .testTarget(name: "ExperimentTests", dependencies: ["Experiment", "YAML", "PolicyGradient", "TestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "PolicyGradientTests", dependencies: ["PolicyGradient", "TestSupport"],

@@ -1,4 +1,5 @@
 import Foundation
+import Results
 
 /// How a sweep shows its progress on standard error.
 public enum ProgressMode: Sendable, Equatable {
@@ -54,7 +55,7 @@ public struct SweepOptions: Sendable {
         only: [String] = [],
         shard: Shard? = nil,
         progress: ProgressMode = .auto,
-        resultsRoot: URL = URL(fileURLWithPath: "results"),
+        resultsRoot: URL = URL(fileURLWithPath: ExperimentFolder.defaultRoot),
         handleSignals: Bool = false,
         toolVersion: String = SweepRunner.toolVersion,
         buildsReport: Bool = true

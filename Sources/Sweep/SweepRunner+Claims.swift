@@ -1,6 +1,5 @@
 import Foundation
 import Results
-import YAML
 
 /// What became of a job this run took from the queue.
 enum JobOutcome: Sendable {
@@ -25,7 +24,7 @@ extension SweepRunner {
     /// Claims the job at `position` and runs it; a job claimed by a live runner is left to it
     /// for now (the queue brings it back for another look), one finished meanwhile is kept.
     /// The claim is released once `result.json` is written.
-    func claimAndRun(_ position: Int, root: URL, board: ProgressBoard, claims: Claims) -> JobOutcome {
+    func claimAndRun(_ position: Int, folder experiment: ExperimentFolder, board: ProgressBoard, claims: Claims) -> JobOutcome {
         let job = plan.jobs[position]
         let claim: Claim
         do {
@@ -44,11 +43,10 @@ extension SweepRunner {
             claims.heartbeat.remove(claim)
             claim.release()
         }
-        let folder = JobFiles(root: root, jobId: job.id)
-        if !options.force, let result = folder.finishedResult(configText: YAMLEmitter.emit(job.canonicalTree)) {
+        if !options.force, let result = experiment.job(job.id).finishedResult(configText: job.configText) {
             return .finishedElsewhere(result)
         }
-        return .ran(runJob(position, root: root, board: board))
+        return .ran(runJob(position, folder: experiment, board: board))
     }
 
     /// Runs `body` holding the report claim of the results folder `directory`, after removing
@@ -79,7 +77,7 @@ extension SweepRunner {
             throw SweepError.jobsClaimed(directory: display, count: running.count, owner: running.first?.record?.owner)
         }
         let busy = Set(running.map(\.name))
-        let jobs = real.appendingPathComponent("jobs", isDirectory: true).path
+        let jobs = ExperimentFolder(directory: real).jobs.path
         try SweepError.mappingFileErrors {
             try SafeFiles.removeStaleTemporaries(in: real) { folder in
                 folder.deletingLastPathComponent().path == jobs && busy.contains(folder.lastPathComponent)

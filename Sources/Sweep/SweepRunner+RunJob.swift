@@ -1,15 +1,14 @@
 import Foundation
 import PolicyGradient
 import Results
-import YAML
 
 /// Running one job into its folder.
 extension SweepRunner {
     /// Runs one job, from its checkpoint when it has a usable one and from a clean folder
     /// otherwise, and writes its `result.json`; never throws.
-    func runJob(_ position: Int, root: URL, board: ProgressBoard) -> JobResult {
+    func runJob(_ position: Int, folder experiment: ExperimentFolder, board: ProgressBoard) -> JobResult {
         let job = plan.jobs[position]
-        let folder = JobFiles(root: root, jobId: job.id)
+        let folder = experiment.job(job.id)
         let start = ProcessInfo.processInfo.systemUptime
         board.jobStarted(position)
         // The damage found before the claim is this run's to tell now that it redoes the job.
@@ -17,7 +16,7 @@ extension SweepRunner {
         var outcome: TrainingOutcome
         var resumedFromSteps: [Int] = []
         do {
-            let configText = YAMLEmitter.emit(job.canonicalTree)
+            let configText = job.configText
             var resume: JobCheckpoint?
             switch options.force ? .none : folder.checkpoint(jobId: job.id, configText: configText) {
             case .none: break

@@ -2,7 +2,6 @@ import Experiment
 import Foundation
 import Results
 import PolicyGradient
-import YAML
 
 /// Trains one job, streaming its rows into the sink; called on a worker thread.
 ///
@@ -14,8 +13,9 @@ public typealias JobBody = @Sendable (ExperimentPlan.Job, any TrainingSink) thro
 /// Runs an experiment's jobs on a pool of worker threads into a resumable results folder that
 /// several runners may share.
 ///
-/// Layout (docs/architecture.md section 7): `<root>/<name>/experiment.yaml`, `manifest.json`,
-/// `claims/`, and per job `jobs/<job_id>/config.yaml`, `curve.csv`, `variance.csv`, `result.json`.
+/// Layout (`ExperimentFolder`, docs/architecture.md, "The results folder"):
+/// `<root>/<name>/experiment.yaml`, `manifest.json`, `claims/`, and per job
+/// `jobs/<job_id>/config.yaml`, `curve.csv`, `variance.csv`, `result.json`.
 /// A runner works on a job only while it holds the job's claim (`ClaimFolder`), and builds the
 /// report only while it holds the report claim and no live runner holds a job's.
 /// A job's folder is complete exactly when it holds `result.json`; a rerun skips jobs whose
@@ -46,9 +46,12 @@ public final class SweepRunner: Sendable {
     }
 
     /// The experiment's results folder.
-    public var directory: URL {
-        options.resultsRoot.appendingPathComponent(plan.name, isDirectory: true)
+    public var folder: ExperimentFolder {
+        ExperimentFolder(root: options.resultsRoot, experiment: plan.name)
     }
+
+    /// The experiment's results folder, `folder.directory`.
+    public var directory: URL { folder.directory }
 
     /// Runs the selected jobs. Throws `SweepError` when the sweep cannot start (bad filter,
     /// unwritable folder) or the report claim is held by a live runner; job failures are
@@ -70,16 +73,15 @@ public final class SweepRunner: Sendable {
         let filter = try CellFilter(options.only, plan: plan)
 
         // Plan positions of the selected jobs, one per id (identical configs share a folder).
-        var seen = Set<String>()
-        var selected = plan.jobs.indices.filter {
-            filter.matches(plan.cells[plan.jobs[$0].cellIndex]) && seen.insert(plan.jobs[$0].id).inserted
-        }
+        var selected = ExperimentFolder.distinct(
+            plan.jobs.indices.filter { filter.matches(plan.cells[plan.jobs[$0].cellIndex]) }, id: { plan.jobs[$0].id })
         if let shard = options.shard {
             let mine = shard.select(selected.map { plan.jobs[$0].id })
             selected = selected.filter { mine.contains(plan.jobs[$0].id) }
         }
 
-        let root = directory
+        let folder = folder
+        let root = folder.directory
         // The results root may lie behind a link (the user's choice); the experiment folder and
         // everything in it must be real folders and files, never followed.
         try SweepError.mappingFileErrors {
@@ -98,13 +100,13 @@ public final class SweepRunner: Sendable {
             host: ProcessInfo.processInfo.hostName, started: Manifest.timestamp(started), finished: nil,
             configHash: SHA256.hex(plan.jobs.map(\.canonical).joined()), jobs: plan.jobs.count,
             experiment: plan.name, overrides: plan.overrides)
-        let sweepManifestURL = root.appendingPathComponent("manifest.json")
+        let sweepManifestURL = folder.manifest
         var manifestURL = sweepManifestURL
         try SweepError.mappingFileErrors {
-            try AtomicFile.write(YAMLEmitter.emit(plan.resolved), to: root.appendingPathComponent("experiment.yaml"))
+            try AtomicFile.write(plan.resolvedText, to: folder.experimentFile)
             if let shard = options.shard {
                 manifest.shard = shard.description
-                manifestURL = Manifest.shardURL(shard, in: root)
+                manifestURL = folder.shardManifest(index: shard.index, count: shard.count)
                 try SafeFiles.makeDirectory(manifestURL.deletingLastPathComponent())
                 if !FileManager.default.fileExists(atPath: sweepManifestURL.path) {
                     var sweep = manifest
@@ -113,7 +115,7 @@ public final class SweepRunner: Sendable {
                 }
             }
             try AtomicFile.write(manifest.jsonText, to: manifestURL)
-            try SafeFiles.makeDirectory(root.appendingPathComponent("jobs", isDirectory: true))
+            try SafeFiles.makeDirectory(folder.jobs)
         }
 
         var report = SweepReport(directory: root)
@@ -122,8 +124,8 @@ public final class SweepRunner: Sendable {
         var stored: [Int: JobResult] = [:]
         for position in selected {
             let job = plan.jobs[position]
-            let folder = JobFiles(root: root, jobId: job.id)
-            switch options.force ? .redo(reason: nil) : folder.stored(configText: YAMLEmitter.emit(job.canonicalTree)) {
+            let files = folder.job(job.id)
+            switch options.force ? .redo(reason: nil) : files.stored(configText: job.configText) {
             case .finished(let result):
                 stored[position] = result
             case .redo(let reason):
@@ -133,7 +135,7 @@ public final class SweepRunner: Sendable {
         }
 
         let board = ProgressBoard(mode: options.progress, total: pending.count)
-        let (results, workers) = runPool(pending, root: root, board: board, claims: Claims(folder: claims, heartbeat: heartbeat))
+        let (results, workers) = runPool(pending, folder: folder, board: board, claims: Claims(folder: claims, heartbeat: heartbeat))
         board.finish()
         (report.workersRequested, report.workersStarted, report.workersUsed) = workers
 
@@ -143,7 +145,7 @@ public final class SweepRunner: Sendable {
                 report.skipped.append(job.id)
                 if result.status == .diverged { report.failures.append(failure(job, result, cached: true)) }
             } else if case .claimedElsewhere(let owner) = results[position] {
-                if let result = JobFiles(root: root, jobId: job.id).finishedResult(configText: YAMLEmitter.emit(job.canonicalTree)) {
+                if let result = folder.job(job.id).finishedResult(configText: job.configText) {
                     report.skipped.append(job.id)
                     if result.status == .diverged { report.failures.append(failure(job, result, cached: true)) }
                 } else {
@@ -198,7 +200,7 @@ public final class SweepRunner: Sendable {
     /// every start was tried, with an address-space reserve held meanwhile
     /// (`AddressSpaceReserve`). Returns the results of the jobs that ran, by plan position, and
     /// the workers asked for, started and used.
-    private func runPool(_ positions: [Int], root: URL, board: ProgressBoard, claims: Claims)
+    private func runPool(_ positions: [Int], folder: ExperimentFolder, board: ProgressBoard, claims: Claims)
         -> (results: [Int: JobOutcome], workers: (requested: Int, started: Int, used: Int))
     {
         let outcomes = OutcomeLog()
@@ -212,7 +214,7 @@ public final class SweepRunner: Sendable {
             guard worker < used.value else { return }
             while let next = queue.next() {
                 let position = positions[next]
-                let outcome = claimAndRun(position, root: root, board: board, claims: claims)
+                let outcome = claimAndRun(position, folder: folder, board: board, claims: claims)
                 outcomes.add(position, outcome)
                 queue.finished(next, outcome)
             }

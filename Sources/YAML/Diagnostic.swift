@@ -1,4 +1,5 @@
 import Foundation
+import Terminal
 
 /// An error or warning about a place in a YAML file.
 public struct Diagnostic: Error, Sendable, CustomStringConvertible {

@@ -14,7 +14,7 @@ struct SeedPlannerTests {
             r.write(cell: 0, seed: seed, FakeJob(finalReturn: none[seed]))
             r.write(cell: 1, seed: seed, FakeJob(finalReturn: mean[seed]))
         }
-        let records = ResultsFolder(directory: r.url).records(for: r.plan)
+        let records = ExperimentFolder(directory: r.url).records(for: r.plan)
         let plan = SeedPlanner.requirements(plan: r.plan, pilot: r.plan, records: records, delta: 1, alpha: 0.05, target: 0.8)
         #expect(plan.count == 1)
         let p = try #require(plan.first)
@@ -31,7 +31,7 @@ struct SeedPlannerTests {
         r.write(cell: 0, seed: 1, FakeJob(finalReturn: 2))
         r.write(cell: 1, seed: 2, FakeJob(finalReturn: 2.5))
         r.write(cell: 1, seed: 3, FakeJob(finalReturn: 7))
-        let records = ResultsFolder(directory: r.url).records(for: r.plan)
+        let records = ExperimentFolder(directory: r.url).records(for: r.plan)
         let p = try #require(SeedPlanner.requirements(
             plan: r.plan, pilot: r.plan, records: records, delta: 1, alpha: 0.05, target: 0.8).first)
         #expect(p.design == .independent && p.pilotN == 2)
@@ -43,7 +43,7 @@ struct SeedPlannerTests {
         let r = try SyntheticResults()
         r.write(cell: 0, seed: 0, FakeJob(finalReturn: 1))
         r.write(cell: 1, seed: 0, FakeJob(finalReturn: 2))
-        let records = ResultsFolder(directory: r.url).records(for: r.plan)
+        let records = ExperimentFolder(directory: r.url).records(for: r.plan)
         let p = try #require(SeedPlanner.requirements(
             plan: r.plan, pilot: r.plan, records: records, delta: 1, alpha: 0.05, target: 0.8).first)
         #expect(p.design == nil && p.seeds == nil && p.note == "fewer than 2 pilot runs in a cell")

@@ -56,6 +56,6 @@ import Testing
         }
         let noPilot = try BinaryRunner.run(["plan", config, "--power", "1"], in: dir.url)
         #expect(noPilot.status == 64)
-        #expect(noPilot.stderr.contains("results/e2e holds no experiment.yaml: no pilot results"), "\(noPilot.stderr)")
+        #expect(noPilot.stderr.contains("results/e2e holds no experiment.yaml: not a results folder: no pilot results"), "\(noPilot.stderr)")
     }
 }

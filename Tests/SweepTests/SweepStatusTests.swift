@@ -100,7 +100,7 @@ import Testing
     }
 
     @Test func aFolderWithoutExperimentFileIsNotAResultsFolder() {
-        #expect(throws: SweepStatus.NotAResultsFolder.self) { try SweepStatus.read(scratch.directory, policy: policy) }
+        #expect(throws: NotAResultsFolder.self) { try SweepStatus.read(scratch.directory, policy: policy) }
     }
 
     @Test func squeueOutputAndRecordedIds() throws {

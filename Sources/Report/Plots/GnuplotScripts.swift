@@ -1,5 +1,6 @@
 import Foundation
 import PolicyGradient
+import Results
 
 /// Writes the gnuplot scripts of a report and the data files they read.
 ///

@@ -59,7 +59,7 @@ public struct ReferenceTable: Sendable, Equatable {
     /// is infinite or negative (an empty or `nan` std means unknown): a NaN threshold would
     /// let every comparison pass.
     public static func read(from url: URL) throws -> ReferenceTable {
-        guard let table = try ResultsFolder.table(at: url) else {
+        guard let table = try table(at: url) else {
             throw ReportError.referenceNotFound(path: url.path)
         }
         guard let cellColumn = table.columnIndex("cell"), let meanColumn = table.columnIndex("mean") else {
@@ -84,5 +84,19 @@ public struct ReferenceTable: Sendable, Equatable {
             entries.append((cell: cell, entry: Entry(n: n, mean: mean, std: std)))
         }
         return ReferenceTable(entries: entries)
+    }
+
+    /// The CSV file at `url`; nil when there is none. Throws `ReportError.unreadable` when it
+    /// is not UTF-8 or not CSV.
+    private static func table(at url: URL) throws -> CSVTable? {
+        guard let data = try SafeFiles.contents(of: url) else { return nil }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ReportError.unreadable(path: url.path, reason: "not UTF-8")
+        }
+        do {
+            return try CSVTable(parsing: text)
+        } catch {
+            throw ReportError.unreadable(path: url.path, reason: "\(error)")
+        }
     }
 }

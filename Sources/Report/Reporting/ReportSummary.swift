@@ -1,5 +1,6 @@
 import Foundation
 import PolicyGradient
+import Results
 
 /// What a report found: one row per cell, job counts, and what rendering did.
 public struct ReportSummary: Sendable {

@@ -7,7 +7,7 @@ import Results
 ///
 /// Reads `jobs/<job_id>/{result.json,curve.csv,variance.csv}` for every job of the plan and
 /// writes, into the results folder, `jobs.csv`, `curves.csv`, `curves_summary.csv`,
-/// `summary.csv`, `variance.csv`, `variance_summary.csv`, `comparisons.csv`, `report.md` and `plots/` (docs/architecture.md section 7).
+/// `summary.csv`, `variance.csv`, `variance_summary.csv`, `comparisons.csv`, `report.md` and `plots/` (docs/architecture.md, "The results folder").
 /// Every file is written atomically (`AtomicFile`). The CSVs and scripts are a pure function
 /// of the plan and the job files: the same inputs give byte-identical outputs. A job whose
 /// files do not match its `result.json` is left out as damaged (`ReportSummary.damaged`).
@@ -21,11 +21,10 @@ public struct Reporter: Sendable {
         self.aggregator = aggregator
     }
 
-    /// Loads `<resultsDirectory>/experiment.yaml` and builds its report.
+    /// Loads `<resultsDirectory>/experiment.yaml` and builds its report; throws
+    /// `NotAResultsFolder` when there is none.
     public func build(resultsDirectory: URL, render: RenderFormat?) throws -> ReportSummary {
-        let saved = resultsDirectory.appendingPathComponent("experiment.yaml")
-        try SafeFiles.checkRegularFile(saved)
-        let plan = try ExperimentLoader().load(path: saved.path)
+        let plan = try ExperimentLoader().load(path: ExperimentFolder(directory: resultsDirectory).savedExperiment().path)
         return try build(plan: plan, resultsDirectory: resultsDirectory, render: render)
     }
 
@@ -38,7 +37,7 @@ public struct Reporter: Sendable {
         plan: ExperimentPlan, resultsDirectory: URL, render: RenderFormat?,
         renderer: GnuplotRenderer? = GnuplotRenderer.onPath()
     ) throws -> ReportSummary {
-        let records = ResultsFolder(directory: resultsDirectory).records(for: plan)
+        let records = ExperimentFolder(directory: resultsDirectory).records(for: plan)
         let cells = aggregator.summarize(plan: plan, records: records)
         var summary = ReportSummary(experiment: plan.name, sweptKeys: plan.sweptKeys, cells: cells)
         summary.damaged = records.compactMap { record in record.damage.map { (record.id, $0) } }

@@ -1,17 +1,21 @@
 import Foundation
 
 /// Where one job's files live: `<results>/jobs/<job_id>/{config.yaml, curve.csv, variance.csv, policy.json, result.json}`
-/// (docs/architecture.md section 7), the one place that spells the layout out.
+/// (docs/architecture.md, "The results folder"), the one place that spells a job's files out.
 ///
 /// `result.json` is written last, so a folder holding it is complete.
 public struct JobFiles: Sendable, Equatable {
     /// The job's folder, `<results>/jobs/<job_id>/`.
     public let directory: URL
 
-    /// The files of job `jobId` under the results folder `root`.
+    /// The files of job `jobId` in the experiment folder `root` (`ExperimentFolder.job(_:)`).
     public init(root: URL, jobId: String) {
-        directory = root.appendingPathComponent("jobs", isDirectory: true)
-            .appendingPathComponent(jobId, isDirectory: true)
+        self = ExperimentFolder(directory: root).job(jobId)
+    }
+
+    /// The files of job `jobId` under the experiment folder's `jobs/`.
+    init(jobs: URL, jobId: String) {
+        directory = jobs.appendingPathComponent(jobId, isDirectory: true)
     }
 
     /// The job's canonical configuration.

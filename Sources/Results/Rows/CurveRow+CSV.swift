@@ -2,6 +2,18 @@ import PolicyGradient
 
 /// The line format of `curve.csv`: `CurveRow.header`, then one line of `CurveRow.fields` per row.
 extension CurveRow {
+    /// The columns of `curve.csv`, in order.
+    public static let header = [
+        "step", "episodes", "eval_return_mean", "eval_return_std", "train_return", "entropy",
+        "policy_loss", "value_loss",
+    ]
+
+    /// The row's CSV fields; numbers in their shortest round-trip form, NaN as an empty field.
+    public var fields: [String] {
+        [String(step), String(episodes)]
+            + [evalReturnMean, evalReturnStd, trainReturn, entropy, policyLoss, valueLoss].map(csvNumber)
+    }
+
     /// The first line of `curve.csv`, with its `\n`.
     public static var csvHeaderLine: String { CSVTable.line(header) }
 

@@ -3,6 +3,19 @@ import PolicyGradient
 /// The line format of `variance.csv`: `VarianceRow.header`, then one line of
 /// `VarianceRow.fields` per row.
 extension VarianceRow {
+    /// The columns of `variance.csv`, in order.
+    public static let header = [
+        "step", "baseline", "samples", "grad_norm", "variance", "snr", "exact_objective",
+        "optimal_objective", "exact_norm", "bias", "mse", "cosine", "precision_floor",
+    ]
+
+    /// The row's CSV fields; numbers in their shortest round-trip form, NaN as an empty field.
+    public var fields: [String] {
+        [String(step), baseline, String(samples)]
+            + [gradNorm, variance, snr, exactObjective, optimalObjective, exactNorm, bias, mse, cosine, precisionFloor]
+            .map(csvNumber)
+    }
+
     /// The first line of `variance.csv`, with its `\n`.
     public static var csvHeaderLine: String { CSVTable.line(header) }
 

@@ -41,18 +41,15 @@ struct Evaluate: ParsableCommand {
     }
 
     func run() throws {
-        let url = URL(fileURLWithPath: directory)
-        let experiment = url.appendingPathComponent("experiment.yaml")
-        guard FileManager.default.fileExists(atPath: experiment.path) else {
-            Console.error("error: \(directory) holds no experiment.yaml: not a results folder")
-            throw ExitStatus.usage
-        }
+        let folder = ExperimentFolder(directory: URL(fileURLWithPath: directory))
         let plan: ExperimentPlan
         let filter: CellFilter
         do {
-            try SafeFiles.checkRegularFile(experiment)
-            plan = try ExperimentLoader().load(path: experiment.path)
+            plan = try ExperimentLoader().load(path: folder.savedExperiment().path)
             filter = try CellFilter(only, plan: plan)
+        } catch let error as NotAResultsFolder {
+            Console.error("error: \(error.description)")
+            throw ExitStatus.usage
         } catch let error as ConfigurationError {
             Console.error(error.description)
             throw ExitStatus.invalidConfig
@@ -65,9 +62,8 @@ struct Evaluate: ParsableCommand {
         }
         var rows: [[String]] = [["job_id", "cell", "seed", "episodes", "mean", "std", "final_return"]]
         var missing = 0
-        var seen = Set<String>()
-        for job in plan.jobs where filter.matches(plan.cells[job.cellIndex]) && seen.insert(job.id).inserted {
-            let files = JobFiles(root: url, jobId: job.id)
+        for job in ExperimentFolder.distinct(plan.jobs.filter { filter.matches(plan.cells[$0.cellIndex]) }, id: \.id) {
+            let files = folder.job(job.id)
             do {
                 // The policy is believed only when result.json vouches for it, as the report does.
                 let finished: FinishedJob

@@ -25,15 +25,16 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let url = URL(fileURLWithPath: directory)
-        guard FileManager.default.fileExists(atPath: url.appendingPathComponent("experiment.yaml").path) else {
-            // A wrong argument, not a bad config: a usage error.
-            Console.error("error: \(directory) holds no experiment.yaml: not a results folder")
-            throw ExitStatus.usage
-        }
         let summary: ReportSummary
         do {
+            // Before the claim is taken: a folder that is not a results folder gets none.
+            _ = try ExperimentFolder(directory: url).savedExperiment()
             // Under the report claim, once no live runner holds a job (unless --partial).
             summary = try SweepRunner.withReportClaim(on: url, partial: partial) { try Reporter().build(resultsDirectory: url, render: render) }
+        } catch let error as NotAResultsFolder {
+            // A wrong argument, not a bad config: a usage error.
+            Console.error("error: \(error.description)")
+            throw ExitStatus.usage
         } catch let error as ConfigurationError {
             Console.error(error.description)
             throw ExitStatus.invalidConfig

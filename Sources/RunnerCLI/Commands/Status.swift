@@ -34,7 +34,7 @@ struct Status: ParsableCommand {
         let status: SweepStatus
         do {
             status = try SweepStatus.read(url)
-        } catch let error as SweepStatus.NotAResultsFolder {
+        } catch let error as NotAResultsFolder {
             // A wrong argument, not a bad config: a usage error.
             Console.error("error: \(error.description)")
             throw ExitStatus.usage

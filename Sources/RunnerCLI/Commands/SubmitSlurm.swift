@@ -26,7 +26,7 @@ struct SubmitSlurm: ParsableCommand {
     @OptionGroup var overrides: OverrideArguments
 
     @Option(help: "The output root (on a shared file system).")
-    var results: String = "results"
+    var results: String = ExperimentFolder.defaultRoot
 
     @Option(help: "Array size N (default: min(jobs, 1000), at most MaxArraySize).")
     var tasks: Int?

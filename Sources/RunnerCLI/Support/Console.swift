@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Sweep
-import YAML
+import Terminal
 
 /// Writes the command's messages to standard output and standard error.
 ///

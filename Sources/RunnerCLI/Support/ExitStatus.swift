@@ -13,7 +13,8 @@ public enum ExitStatus {
     /// The experiment file is invalid.
     public static let invalidConfig = ExitCode(2)
     /// The command line is malformed (ArgumentParser's own usage errors use it too), or
-    /// `report` names a folder that is not a results folder.
+    /// `report`, `status`, `evaluate` or `plan --power` names a folder that is not a results
+    /// folder (`NotAResultsFolder`).
     public static let usage = ExitCode(64)
     /// Interrupted by SIGINT, SIGTERM or SIGUSR1.
     public static let interrupted = ExitCode(130)

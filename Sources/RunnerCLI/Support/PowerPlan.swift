@@ -9,21 +9,19 @@ enum PowerPlan {
     static func render(plan: ExperimentPlan, delta: Double, arguments: PowerArguments, format: Plan.Format) throws -> String {
         let alpha = arguments.alpha ?? 0.05
         let target = arguments.powerTarget ?? 0.8
-        let path = arguments.pilot ?? "results/\(plan.name)"
-        let folder = URL(fileURLWithPath: path)
-        guard FileManager.default.fileExists(atPath: folder.appendingPathComponent("experiment.yaml").path) else {
-            Console.error("error: \(path) holds no experiment.yaml: no pilot results "
-                + "(run the experiment first, or name a results folder with --pilot)")
-            throw ExitStatus.usage
-        }
+        let folder = arguments.pilot.map { ExperimentFolder(directory: URL(fileURLWithPath: $0)) }
+            ?? ExperimentFolder(root: URL(fileURLWithPath: ExperimentFolder.defaultRoot), experiment: plan.name)
+        let path = arguments.pilot ?? ExperimentFolder.defaultRoot + "/" + plan.name
         let requirements: [SeedPlanner.Requirement]
         do {
-            let saved = folder.appendingPathComponent("experiment.yaml")
-            try SafeFiles.checkRegularFile(saved)
-            let pilot = try ExperimentLoader().load(path: saved.path)
-            let records = ResultsFolder(directory: folder).records(for: pilot)
+            let pilot = try ExperimentLoader().load(path: folder.savedExperiment().path)
+            let records = folder.records(for: pilot)
             requirements = SeedPlanner.requirements(
                 plan: plan, pilot: pilot, records: records, delta: delta, alpha: alpha, target: target)
+        } catch let error as NotAResultsFolder {
+            Console.error("error: \(error.description): no pilot results "
+                + "(run the experiment first, or name a results folder with --pilot)")
+            throw ExitStatus.usage
         } catch let error as ConfigurationError {
             Console.error(error.description)
             throw ExitStatus.invalidConfig

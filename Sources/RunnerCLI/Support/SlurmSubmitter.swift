@@ -12,7 +12,9 @@ struct SlurmSubmitter {
 
     var settings: SlurmSettings
 
-    var slurmDirectory: URL { URL(fileURLWithPath: settings.slurmDirectory, isDirectory: true) }
+    var folder: ExperimentFolder { ExperimentFolder(directory: URL(fileURLWithPath: settings.experimentDirectory, isDirectory: true)) }
+
+    var slurmDirectory: URL { folder.slurm }
 
     /// Writes `slurm/array.sbatch` and `slurm/report.sbatch` atomically (exit 1 when it cannot).
     func writeScripts() throws -> Scripts {
@@ -67,7 +69,7 @@ struct SlurmSubmitter {
             throw refusal
         }
         Console.out("submitted report job \(submission.reportJobId!) (after array job \(arrayId))")
-        Console.out("records: \(slurmDirectory.appendingPathComponent("submissions.json").path)")
+        Console.out("records: \(folder.slurmSubmissions.path)")
         return submission
     }
 
@@ -117,7 +119,7 @@ struct SlurmSubmitter {
 
     /// Appends `submission` to `slurm/submissions.json` (written atomically).
     private func record(_ submission: SlurmSubmission) throws {
-        let file = slurmDirectory.appendingPathComponent("submissions.json")
+        let file = folder.slurmSubmissions
         var all: [SlurmSubmission] = []
         if let data = try? SafeFiles.contents(of: file), let earlier = try? JSONDecoder().decode([SlurmSubmission].self, from: data) {
             all = earlier

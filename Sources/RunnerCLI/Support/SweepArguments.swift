@@ -1,4 +1,5 @@
 import ArgumentParser
+import Results
 
 /// The options `run` and `check` share: where results go, how many workers, which cells,
 /// whether stored results are reused, and whether checkpoints are kept.
@@ -9,7 +10,7 @@ struct SweepArguments: ParsableArguments {
     var jobs: Int?
 
     @Option(help: "The output root.")
-    var results: String = "results"
+    var results: String = ExperimentFolder.defaultRoot
 
     @Option(name: .customLong("only"), help: "Run only the cells where KEY=VALUE (repeatable).")
     var only: [String] = []

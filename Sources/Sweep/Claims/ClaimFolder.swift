@@ -23,7 +23,7 @@ struct ClaimFolder {
     let policy: ClaimPolicy
 
     init(experiment: URL, policy: ClaimPolicy) {
-        directory = experiment.appendingPathComponent("claims", isDirectory: true)
+        directory = ExperimentFolder(directory: experiment).claims
         self.policy = policy
     }
 

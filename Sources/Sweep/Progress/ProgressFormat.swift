@@ -1,7 +1,7 @@
 import Results
 import Foundation
 import PolicyGradient
-import YAML
+import Terminal
 
 /// The text of progress output: the live bar and the per-job lines.
 enum ProgressFormat {

@@ -1,3 +1,5 @@
+import Results
+
 /// What `runner submit slurm` submits: paths (absolute), the array size and the resources.
 public struct SlurmSettings: Sendable, Equatable {
     /// The `runner` executable the tasks run.
@@ -46,7 +48,7 @@ public struct SlurmSettings: Sendable, Equatable {
     /// `resultsRoot/experiment`.
     public var experimentDirectory: String { resultsRoot + "/" + experiment }
     /// `resultsRoot/experiment/slurm`: the scripts, their output, `submissions.json`.
-    public var slurmDirectory: String { experimentDirectory + "/slurm" }
+    public var slurmDirectory: String { experimentDirectory + "/" + ExperimentFolder.slurmName }
 
     /// The array size for `jobs` jobs: `requested` or min(jobs, 1000), never more than the
     /// jobs nor than `maxArraySize` (task ids must stay below it), at least 1.

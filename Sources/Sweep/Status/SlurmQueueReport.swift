@@ -23,7 +23,7 @@ public struct SlurmQueueReport: Sendable, Equatable {
     /// array job, then its report job), oldest first; nil when there is no such file or it
     /// cannot be read.
     public static func recordedJobIds(in experiment: URL) -> [String]? {
-        let file = experiment.appendingPathComponent("slurm", isDirectory: true).appendingPathComponent("submissions.json")
+        let file = ExperimentFolder(directory: experiment).slurmSubmissions
         guard let data = try? SafeFiles.contents(of: file),
             let submissions = try? JSONDecoder().decode([SlurmSubmission].self, from: data)
         else { return nil }

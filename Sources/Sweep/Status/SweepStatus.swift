@@ -40,22 +40,19 @@ public struct SweepStatus: Sendable, Equatable {
     /// Reads the experiment folder `directory` (`results/<experiment>`); `policy` decides
     /// which claims are live and what time it is.
     ///
-    /// Throws `SweepStatus.NotAResultsFolder` when it holds no `experiment.yaml`, and the
-    /// loader's `ConfigurationError` when that file is not a valid experiment.
+    /// Throws `NotAResultsFolder` when it holds no `experiment.yaml`, and the loader's
+    /// `ConfigurationError` when that file is not a valid experiment.
     public static func read(_ directory: URL, policy: ClaimPolicy = ClaimPolicy()) throws -> SweepStatus {
-        let spec = directory.appendingPathComponent("experiment.yaml")
-        guard FileManager.default.fileExists(atPath: spec.path) else { throw NotAResultsFolder(path: directory.path) }
-        try SafeFiles.checkRegularFile(spec)
-        let plan = try ExperimentLoader().load(path: spec.path)
+        let folder = ExperimentFolder(directory: directory)
+        let plan = try ExperimentLoader().load(path: folder.savedExperiment().path)
         let claims = ClaimFolder(experiment: directory, policy: policy).survey()
         let now = Int64(policy.now().timeIntervalSince1970)
 
-        var seen = Set<String>()
         var status = SweepStatus(experiment: plan.name, total: 0)
-        for job in plan.jobs where seen.insert(job.id).inserted {
+        for job in ExperimentFolder.distinct(plan.jobs, id: \.id) {
             status.total += 1
             status.stepsTotal = Self.sum(status.stepsTotal, job.config.settings.training.steps)
-            let files = JobFiles(root: directory, jobId: job.id)
+            let files = folder.job(job.id)
             if let result = JobResult.read(from: files.result), result.status != .interrupted {
                 status.stepsDone = Self.sum(status.stepsDone, result.steps)
                 switch result.status {
@@ -86,12 +83,6 @@ public struct SweepStatus: Sendable, Equatable {
     static func sum(_ total: Int, _ steps: Int) -> Int {
         let (sum, overflow) = total.addingReportingOverflow(max(0, steps))
         return overflow ? Int.max : sum
-    }
-
-    /// The folder named holds no `experiment.yaml`.
-    public struct NotAResultsFolder: Error, CustomStringConvertible {
-        public var path: String
-        public var description: String { "\(path) holds no experiment.yaml: not a results folder" }
     }
 }
 

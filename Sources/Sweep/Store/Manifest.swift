@@ -48,12 +48,6 @@ struct Manifest: Encodable {
         try c.encodeIfPresent(shard, forKey: .shard)
     }
 
-    /// The file of shard `shard`'s own manifest in the experiment folder `root`.
-    static func shardURL(_ shard: Shard, in root: URL) -> URL {
-        root.appendingPathComponent("shards", isDirectory: true)
-            .appendingPathComponent("\(shard.index)-of-\(shard.count).json")
-    }
-
     /// Pretty JSON with sorted keys and a final newline.
     var jsonText: String { PrettyJSON.text(self) }
 

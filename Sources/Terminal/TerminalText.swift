@@ -25,7 +25,7 @@ public enum TerminalText {
     }
 
     /// How many scalars `scalar` occupies once escaped: 1, or the length of `\u{1B}`.
-    static func escapedWidth(_ scalar: Unicode.Scalar, keeping: Set<Unicode.Scalar>) -> Int {
+    package static func escapedWidth(_ scalar: Unicode.Scalar, keeping: Set<Unicode.Scalar>) -> Int {
         needsEscape(scalar, keeping: keeping) ? rendering(scalar).unicodeScalars.count : 1
     }
 

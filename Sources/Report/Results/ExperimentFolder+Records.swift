@@ -13,18 +13,7 @@ import Results
 /// lines, SHA-256) or do not parse, or whose figures contradict its curve is damaged: it
 /// counts as missing, with the reason in `JobRecord.damage`, and the report goes on. A
 /// `result.json` that records no files (an earlier version's) is read as it stands.
-public struct ResultsFolder: Sendable {
-    public var directory: URL
-
-    public init(directory: URL) {
-        self.directory = directory
-    }
-
-    /// The files of job `id`.
-    public func files(ofJob id: String) -> JobFiles {
-        JobFiles(root: directory, jobId: id)
-    }
-
+extension ExperimentFolder {
     /// One record per planned job, sorted by cell index then seed.
     public func records(for plan: ExperimentPlan) -> [JobRecord] {
         let jobs = plan.jobs.sorted { ($0.cellIndex, $0.seed) < ($1.cellIndex, $1.seed) }
@@ -35,7 +24,7 @@ public struct ResultsFolder: Sendable {
     /// when its `result.json` or a file it vouches for cannot be believed
     /// (`JobFiles.readBack()`); else its status, figures and rows.
     public func record(id: String, cellIndex: Int, seed: Int) -> JobRecord {
-        switch files(ofJob: id).readBack() {
+        switch job(id).readBack() {
         case .unfinished:
             return JobRecord(id: id, cellIndex: cellIndex, seed: seed, status: nil, finalReturn: .nan, steps: nil)
         case .damaged(let reason):
@@ -50,18 +39,6 @@ public struct ResultsFolder: Sendable {
                 steps: job.result.steps, curve: job.curve, variance: job.variance)
             record.unverified = !job.verified
             return record
-        }
-    }
-
-    static func table(at url: URL) throws -> CSVTable? {
-        guard let data = try SafeFiles.contents(of: url) else { return nil }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ReportError.unreadable(path: url.path, reason: "not UTF-8")
-        }
-        do {
-            return try CSVTable(parsing: text)
-        } catch {
-            throw ReportError.unreadable(path: url.path, reason: "\(error)")
         }
     }
 }
