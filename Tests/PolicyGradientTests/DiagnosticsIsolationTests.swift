@@ -10,7 +10,7 @@ private func curveBits(_ rows: [CurveRow]) -> [[UInt64]] {
     }
 }
 
-/// docs/architecture.md section 5: diagnostics draw from their own stream and never change training.
+/// docs/architecture.md, "Determinism": diagnostics draw from their own stream and never change training.
 @Suite struct DiagnosticsIsolationTests {
     /// Runs `settings` with and without diagnostics; returns both sinks and outcomes.
     private func runBoth(_ settings: TrainerSettings) -> (with: DiagnosticsRecordingSink, without: DiagnosticsRecordingSink,

@@ -24,7 +24,7 @@ public struct ExperimentPlan: Sendable {
         public var cellIndex: Int
         public var seed: Int
         public var config: JobConfig
-        /// The job's canonical configuration (docs/architecture.md section 3).
+        /// The job's canonical configuration (docs/architecture.md, "Jobs and identity").
         public var canonical: String
         /// The canonical configuration as a tree, for writing `config.yaml`.
         public var canonicalTree: Node

@@ -1,7 +1,7 @@
 import PolicyGradient
 import YAML
 
-/// The rules that tie settings together (docs/architecture.md section 2).
+/// The rules that tie settings together (docs/architecture.md, "The experiment file").
 ///
 /// Settings that cannot work together are errors: the core's `TrainerSettings.rules`, which the
 /// trainer also enforces, reported here at the offending setting. Settings the chosen components merely

@@ -1,6 +1,6 @@
 import YAML
 
-/// The identity of a job: the hash of its canonical configuration (docs/architecture.md section 3).
+/// The identity of a job: the hash of its canonical configuration (docs/architecture.md, "Jobs and identity").
 ///
 /// The canonical configuration is the cell's fully resolved settings, without the settings
 /// the job's components ignore, plus the seed, as canonical JSON. Same config, same id, on

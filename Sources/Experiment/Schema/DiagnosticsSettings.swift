@@ -15,7 +15,7 @@ public struct DiagnosticsSettings: Codable, Sendable, Equatable {
 }
 
 /// `diagnostics.gradient_variance`: K fresh gradient estimates every `every` steps
-/// (docs/architecture.md section 6), the core's `TrainerSettings.Diagnostics`.
+/// (docs/architecture.md, "Gradient diagnostics"), the core's `TrainerSettings.Diagnostics`.
 public typealias GradientVarianceSettings = TrainerSettings.Diagnostics
 
 extension TrainerSettings.Diagnostics: Codable {

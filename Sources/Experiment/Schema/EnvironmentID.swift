@@ -1,7 +1,7 @@
 import PolicyGradient
 import YAML
 
-/// The environments of the registry (docs/architecture.md section 4), as named in experiment files.
+/// The environments of the registry (docs/architecture.md, "Environments"), as named in experiment files.
 public enum EnvironmentID: String, YAMLEnum {
     case cartPole = "CartPole-v1"
     case acrobot = "Acrobot-v1"

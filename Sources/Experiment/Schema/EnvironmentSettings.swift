@@ -3,7 +3,7 @@ import YAML
 
 /// The `environment` section: which environment, how many copies, and its parameters.
 public struct EnvironmentSettings: Codable, Sendable, Equatable {
-    /// A registry id (docs/architecture.md section 4).
+    /// A registry id (docs/architecture.md, "Environments").
     public var id: EnvironmentID
     /// Copies stepped in lockstep.
     public var numEnvs: Int

@@ -1,6 +1,6 @@
 /// The exact objective and policy gradient of a training run's current discrete policy on its
 /// tabular environment, expressed over the policy's parameters θ: the reference the gradient
-/// diagnostics compare sampled estimates with (docs/architecture.md section 6).
+/// diagnostics compare sampled estimates with (docs/architecture.md, "Gradient diagnostics").
 ///
 /// ## What is computed
 ///

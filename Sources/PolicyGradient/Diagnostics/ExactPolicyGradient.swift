@@ -3,7 +3,7 @@ import Foundation
 /// The exact finite-horizon objective of a stationary softmax policy on a `TabularMDP`, its
 /// exact gradient with respect to the per-state logits, and the exact expectations of the
 /// REINFORCE estimators, all by dynamic programming over P, r, the initial distribution,
-/// the terminal states and the horizon H (docs/architecture.md section 6).
+/// the terminal states and the horizon H (docs/architecture.md, "Gradient diagnostics").
 ///
 /// ## Definitions
 ///

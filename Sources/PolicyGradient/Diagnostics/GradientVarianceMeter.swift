@@ -1,6 +1,6 @@
 /// Measures the policy-gradient estimator of a training run at frozen parameters: the norm of
 /// its mean, its variance and signal-to-noise ratio per baseline, and on tabular environments its
-/// bias and error against the exact gradient (docs/architecture.md section 6).
+/// bias and error against the exact gradient (docs/architecture.md, "Gradient diagnostics").
 ///
 /// ## One measurement
 ///

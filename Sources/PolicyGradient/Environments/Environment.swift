@@ -17,7 +17,7 @@ public protocol Environment: Sendable {
     var defaultMaxEpisodeSteps: Int { get }
     /// The time limit a `TimeLimit` around this environment applies; starts at the default.
     var maxEpisodeSteps: Int { get set }
-    /// The internal state, in Gymnasium's `state` order (docs/architecture.md section 8).
+    /// The internal state, in Gymnasium's `state` order (docs/architecture.md, "Command line").
     var state: [Double] { get }
 
     /// Replaces the internal state, as `env.unwrapped.state = ...` does in Gymnasium.

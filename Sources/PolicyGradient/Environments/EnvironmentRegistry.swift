@@ -1,4 +1,4 @@
-/// The environments the runner knows, by id (docs/architecture.md section 4).
+/// The environments the runner knows, by id (docs/architecture.md, "Environments").
 ///
 /// The classic-control environments are built here by `make(id:maxEpisodeSteps:)`;
 /// the tabular ones (`Chain`, `Bandit`, `RandomMDP`, `Tabular`) are built from a

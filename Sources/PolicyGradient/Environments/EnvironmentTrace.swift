@@ -1,5 +1,5 @@
 /// Steps an environment from a given internal state through a given action list, so its
-/// dynamics can be compared with another simulator (docs/architecture.md section 8, `runner env trace`).
+/// dynamics can be compared with another simulator (docs/architecture.md, "Command line", `runner env trace`).
 ///
 /// The CSV has the header `step,action,reward,terminated,truncated,obs_0,...,obs_{n-1}` and
 /// one row per step, `step` counting from 0, up to and including the first step that is

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The purposes a job's randomness is split into (docs/architecture.md section 5).
+/// The purposes a job's randomness is split into (docs/architecture.md, "Determinism").
 ///
 /// Each purpose draws from its own stream, so that, for example, enabling
 /// diagnostics or changing the baseline never shifts the environment's draws.

@@ -5,7 +5,7 @@
 /// policy-gradient term in `PolicyGradientTerm`, the baselines in `Baselines/`, the updates in
 /// `PolicyGradientUpdate` and `PPOUpdate`, clipping and the optimizers in `GradientStep`,
 /// evaluation in `Evaluator`; `TrainingSession` builds them and owns the random streams
-/// (determinism: docs/architecture.md section 5).
+/// (determinism: docs/architecture.md, "Determinism").
 ///
 /// A `CurveRow` is written at step 0, after every update that crosses a multiple of `eval_every`,
 /// and at the end (unless the last update already wrote one). Training continues while fewer than

@@ -7,7 +7,7 @@
 /// policy's and critic's workspace rows and gradient buffers are scratch between updates,
 /// and the trainer zeroes gradients at the start of every update.
 ///
-/// A measurement at a step (docs/architecture.md section 6) goes:
+/// A measurement at a step (docs/architecture.md, "Gradient diagnostics") goes:
 ///
 ///     let envs = state.makeBatchEnvironments(seed: seed, stream: .diagnostics)
 ///     var actions = RandomGenerator(seed: seed, stream: .diagnostics, index: 1 << 32)

@@ -9,8 +9,8 @@ import PolicyGradient
 /// the positions 0.025 · 1999 = 49.975 and 0.975 · 1999 = 1949.025 (0-based).
 ///
 /// Every call starts a new generator from `seed` on the `.diagnostics` stream, so the same
-/// values always give the same interval, bit for bit, whatever else ran before (docs/architecture.md
-/// section 7: reproducible CIs). Edge cases: n = 0 gives `ConfidenceInterval.unavailable`;
+/// values always give the same interval, bit for bit, whatever else ran before (docs/statistics.md,
+/// its opening: one fixed resampling seed). Edge cases: n = 0 gives `ConfidenceInterval.unavailable`;
 /// n = 1 gives [x_1, x_1] (every resample is the value itself); a NaN value gives
 /// `unavailable`.
 public struct Bootstrap: Sendable, Equatable {

@@ -2,7 +2,7 @@ import Experiment
 import PolicyGradient
 import Results
 
-/// The tidy CSV tables of a report (docs/architecture.md section 7), as pure functions of the plan, the
+/// The tidy CSV tables of a report (docs/architecture.md, "The results folder"), as pure functions of the plan, the
 /// job records and the cell summaries.
 ///
 /// Every table starts with the cell's columns: `cell` (its label) and one column per swept

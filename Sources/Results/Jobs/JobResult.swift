@@ -1,7 +1,7 @@
 import Foundation
 import PolicyGradient
 
-/// The contents of `jobs/<job_id>/result.json` (docs/architecture.md section 7), the last file a job writes.
+/// The contents of `jobs/<job_id>/result.json` (docs/architecture.md, "The results folder"), the last file a job writes.
 ///
 /// `{"error": null, "final_return": 187.5, "seconds": 12.5, "status": "completed", "steps": 100000,
 /// "steps_per_second": 8000, "files": {...}}`; `final_return` is null unless it is a number.
