@@ -78,14 +78,19 @@ public struct Runner: ParsableCommand {
     }
 
     /// `runner 0.1.0 (commit <hash>)`: the commit is that of the git checkout holding the
-    /// executable (where `swift build` puts it), left out when there is none or git is absent.
-    /// A second line names the version of the dense kernels that runs.
+    /// executable (where `swift build` puts it), left out when there is none or git is absent,
+    /// and left out with a warning on standard error when git cannot be started (no memory,
+    /// no descriptors). A second line names the version of the dense kernels that runs.
     static var versionText: String {
         var text = "runner \(SweepRunner.toolVersion)"
         let executable = (Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0]))
             .resolvingSymlinksInPath()
-        if let commit = SweepRunner.gitCommit(of: executable.deletingLastPathComponent()) {
-            text += " (commit \(commit))"
+        do {
+            if let commit = try SweepRunner.gitCommit(of: executable.deletingLastPathComponent()) {
+                text += " (commit \(commit))"
+            }
+        } catch {
+            Console.error("warning: the version is printed without its commit: \(error)")
         }
         return text + "\ndense kernels: \(DenseKernels.InstructionSet.selected.rawValue)"
     }

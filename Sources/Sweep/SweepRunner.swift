@@ -28,7 +28,8 @@ public final class SweepRunner: Sendable {
     public static let toolVersion = "0.1.0"
 
     /// The commit checked out in the git repository holding `directory`, if git can tell.
-    public static func gitCommit(of directory: URL) -> String? { Manifest.gitCommit(in: directory) }
+    /// Throws `ChildProcessError` when git is on `PATH` but cannot be started.
+    public static func gitCommit(of directory: URL) throws -> String? { try Manifest.gitCommit(in: directory) }
 
     public let plan: ExperimentPlan
     public let options: SweepOptions
@@ -95,8 +96,15 @@ public final class SweepRunner: Sendable {
         let trap = options.handleSignals ? SignalTrap(stopFlag: stopFlag) : nil
         defer { trap?.remove() }
 
+        // Without git the sweep still runs; the manifest then names no commit, and a warning
+        // (told before any job's: position -1) says why. A signal while git runs ends git at once.
+        let commit: String?
+        do { commit = try Manifest.gitCommit(stoppingWhen: { [stopFlag] in stopFlag.isStopped }) } catch {
+            commit = nil
+            warnings.add(-1, "manifest.json names no commit: \(error)")
+        }
         var manifest = Manifest(
-            toolVersion: options.toolVersion, gitCommit: Manifest.gitCommit(),
+            toolVersion: options.toolVersion, gitCommit: commit,
             host: ProcessInfo.processInfo.hostName, started: Manifest.timestamp(started), finished: nil,
             configHash: SHA256.hex(plan.jobs.map(\.canonical).joined()), jobs: plan.jobs.count,
             experiment: plan.name, overrides: plan.overrides)

@@ -57,7 +57,8 @@ struct BinaryRunner {
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning && Date() < deadline { usleep(2_000) }
         if process.isRunning {
-            process.terminate()
+            // SIGKILL: a hung runner may not answer SIGTERM, and the test must end either way.
+            kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             Issue.record("runner \(arguments) did not finish within \(timeout) s")
             return Outcome(status: -1, stdout: "", stderr: "timeout", crashed: true)

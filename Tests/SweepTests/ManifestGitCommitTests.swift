@@ -27,7 +27,7 @@ struct ManifestGitCommitTests {
         #expect(head.count == 40)
         let nested = repository.appendingPathComponent("a/b")
         try FileManager.default.createDirectory(at: nested, withIntermediateDirectories: true)
-        #expect(try await onOwnThread { Manifest.gitCommit(in: nested) } == head)
+        #expect(try await onOwnThread { try Manifest.gitCommit(in: nested) } == head)
     }
 
     /// A folder in no repository, and a repository without a commit (git prints `HEAD`): nil.
@@ -35,8 +35,8 @@ struct ManifestGitCommitTests {
     func noCommitOutsideARepositoryOrBeforeTheFirstCommit() async throws {
         let scratch = Scratch()
         let folder = scratch.directory
-        #expect(try await onOwnThread { Manifest.gitCommit(in: folder) } == nil)
+        #expect(try await onOwnThread { try Manifest.gitCommit(in: folder) } == nil)
         try await Self.git(["init", "-q"], in: folder)
-        #expect(try await onOwnThread { Manifest.gitCommit(in: folder) } == nil)
+        #expect(try await onOwnThread { try Manifest.gitCommit(in: folder) } == nil)
     }
 }

@@ -1,26 +1,25 @@
-import Subprocess
-
-/// The first bytes of one output stream of a child, read to its end.
-struct BoundedCapture: Sendable {
-    /// The kept bytes decoded as UTF-8 (invalid sequences become U+FFFD).
-    var text: String
+/// The first bytes of one output stream of a child, and whether more came.
+struct BoundedCapture {
+    /// Bytes kept at most.
+    let limit: Int
+    private var kept: [UInt8] = []
     /// Whether the stream had more than the kept bytes.
-    var truncated: Bool
+    private(set) var truncated = false
 
-    /// Reads `stream` to its end, keeping its first `limit` bytes and dropping the rest.
+    init(limit: Int) {
+        self.limit = limit
+    }
+
+    /// Keeps what fits of `bytes` and drops the rest.
     ///
     /// Reading on past the limit (rather than closing the pipe) lets the child finish
     /// normally instead of dying of `SIGPIPE` or blocking on a full pipe.
-    static func read(_ stream: SubprocessOutputSequence, limit: Int) async throws -> BoundedCapture {
-        var kept: [UInt8] = []
-        var truncated = false
-        for try await buffer in stream {
-            let room = limit - kept.count
-            if buffer.count > room { truncated = true }
-            if room > 0 {
-                buffer.withUnsafeBytes { kept.append(contentsOf: $0.prefix(room)) }
-            }
-        }
-        return BoundedCapture(text: String(decoding: kept, as: UTF8.self), truncated: truncated)
+    mutating func append(_ bytes: UnsafeRawBufferPointer) {
+        let room = limit - kept.count
+        if bytes.count > room { truncated = true }
+        if room > 0 { kept.append(contentsOf: bytes.prefix(room)) }
     }
+
+    /// The kept bytes decoded as UTF-8 (invalid sequences become U+FFFD).
+    var text: String { String(decoding: kept, as: UTF8.self) }
 }

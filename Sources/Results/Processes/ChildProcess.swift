@@ -1,20 +1,18 @@
 import Foundation
-import Subprocess
-
-#if canImport(System)
-import System
-#else
-import SystemPackage
-#endif
 
 /// An external command (`git`, `gnuplot`, `sbatch`) run to completion as a child process.
 ///
-/// The child starts with standard input from `/dev/null`, the runner's environment, and
-/// `workingDirectory` when one is given. Both output streams are read concurrently to the end:
-/// the first `outputLimit` bytes of each are kept and the rest is read and dropped, so a
-/// command printing a lot never blocks on a full pipe and never fills memory.
-/// Built on swift-subprocess, which is async; the synchronous `run()` bridges to it once
-/// (`ChildProcessBridge` says from which threads that is safe).
+/// The child starts with standard input from `/dev/null`, the runner's environment, every
+/// signal at its default disposition and none blocked, and `workingDirectory` when one is
+/// given. Both output streams are read concurrently to the end: the first `outputLimit` bytes
+/// of each are kept and the rest is read and dropped, so a command printing a lot never blocks
+/// on a full pipe and never fills memory.
+///
+/// Started with `posix_spawn` and waited for with `poll` and `waitpid` on the calling thread
+/// (`SpawnedChild`): no thread, Dispatch queue or Swift task is needed, so the call works the
+/// same from the main thread, a sweep worker or a thread of Swift's cooperative pool, and
+/// under limits that leave no room for another thread, or for the four descriptors of its two
+/// pipes, it either runs the child or throws at once (docs/architecture.md, "Child processes").
 public struct ChildProcess: Sendable {
     /// Bytes kept of each output stream unless the caller asks otherwise: 4 MiB.
     public static let defaultOutputLimit = 4 << 20
@@ -51,41 +49,13 @@ public struct ChildProcess: Sendable {
     ///
     /// An exit status other than 0, or death by a signal, is an outcome, not an error.
     /// Throws `ChildProcessError` when the child cannot be started (no such executable, a
-    /// working directory that does not exist) or its output cannot be read. Blocks the calling
-    /// thread; see `ChildProcessBridge` for why that is safe from any thread.
-    public func run() throws -> ChildProcessOutcome {
-        if ChildProcessBridge.onCooperativePool { return try PoolThreadChildProcess.run(self) }
-        let command = self
-        return try ChildProcessBridge.wait { try await command.run() }
-    }
-
-    /// The same as the synchronous `run()`, for async code.
-    public func run() async throws -> ChildProcessOutcome {
-        do {
-            return try await runAsync()
-        } catch let error as SubprocessError {
-            throw ChildProcessError(executable: executable.path, reason: error.description)
-        }
-    }
-
-    private func runAsync() async throws -> ChildProcessOutcome {
-        let limit = outputLimit
-        let result = try await Subprocess.run(
-            .path(FilePath(executable.path)),
-            arguments: Arguments(arguments),
-            workingDirectory: workingDirectory.map { FilePath($0.path) },
-            input: .none, output: .sequence, error: .sequence
-        ) { execution in
-            let standardOutput = execution.standardOutput, standardError = execution.standardError
-            // Both streams at once: a child blocked writing one must not wait for us to finish the other.
-            async let out = BoundedCapture.read(standardOutput, limit: limit)
-            async let err = BoundedCapture.read(standardError, limit: limit)
-            return try await (out, err)
-        }
-        let (out, err) = result.closureResult
-        return ChildProcessOutcome(
-            termination: ChildTermination(result.terminationStatus),
-            stdout: out.text, stderr: err.text,
-            stdoutTruncated: out.truncated, stderrTruncated: err.truncated)
+    /// working directory that does not exist, no descriptors left for its pipes, no memory)
+    /// or its output cannot be read. Blocks the calling thread, whichever it is.
+    ///
+    /// With `stopRequested`, checked about ten times a second while the child runs, a child
+    /// still running when it returns true is killed (`SIGKILL`) and `run` throws
+    /// `ChildProcessError`: a stop request is never held up by a child that hangs.
+    public func run(stoppingWhen stopRequested: (@Sendable () -> Bool)? = nil) throws -> ChildProcessOutcome {
+        try SpawnedChild.start(self).finish(keeping: outputLimit, stoppingWhen: stopRequested)
     }
 }

@@ -1,5 +1,3 @@
-import Subprocess
-
 /// How a child process ended: it exited with a status, or a signal killed it.
 public enum ChildTermination: Sendable, Equatable, CustomStringConvertible {
     /// `exit(code)`, or a return from `main`.
@@ -7,11 +5,11 @@ public enum ChildTermination: Sendable, Equatable, CustomStringConvertible {
     /// Killed by signal `number` (`SIGKILL` is 9).
     case signalled(Int32)
 
-    init(_ status: TerminationStatus) {
-        switch status {
-        case .exited(let code): self = .exited(code)
-        case .signaled(let signal): self = .signalled(signal)
-        }
+    /// Decodes a status from `waitpid` of a child that ended (not one that stopped).
+    init(waitStatus: Int32) {
+        // WIFEXITED and WEXITSTATUS, which are macros Swift cannot call.
+        let signal = waitStatus & 0x7f
+        self = signal == 0 ? .exited((waitStatus >> 8) & 0xff) : .signalled(signal)
     }
 
     /// One number, as a shell's `$?` gives it: the exit status, or 128 + the signal number.

@@ -60,10 +60,12 @@ struct Manifest: Encodable {
     }
 
     /// `git rev-parse HEAD` in `directory` (default: the current folder), when git is on `PATH`
-    /// and the folder is in a repository.
-    static func gitCommit(in directory: URL? = nil) -> String? {
+    /// and the folder is in a repository with a commit; else nil. Throws `ChildProcessError`
+    /// when git is there but cannot be started (no memory, no descriptors left), or when
+    /// `stopRequested` returns true before it ends.
+    static func gitCommit(in directory: URL? = nil, stoppingWhen stopRequested: (@Sendable () -> Bool)? = nil) throws -> String? {
         let git = ChildProcess.onPath("git", arguments: ["rev-parse", "HEAD"], workingDirectory: directory)
-        guard let outcome = try? git?.run(), outcome.succeeded else { return nil }
+        guard let outcome = try git?.run(stoppingWhen: stopRequested), outcome.succeeded else { return nil }
         let text = outcome.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         return text.count == 40 && text.allSatisfy(\.isHexDigit) ? text : nil
     }
