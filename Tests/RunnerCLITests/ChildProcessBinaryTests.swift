@@ -2,9 +2,8 @@ import Foundation
 import TestSupport
 import Testing
 
-/// The built runner starts git and gnuplot from its own threads (`ChildProcess` on
-/// swift-subprocess): the manifest names the commit of the repository it runs in, and the
-/// plots are drawn.
+/// The built runner starts git and gnuplot from its own threads (`ChildProcess`): the
+/// manifest names the commit of the repository it runs in, and the plots are drawn.
 struct ChildProcessBinaryTests {
     static let gnuplotOnPath = FileManager.default.isExecutableFile(atPath: "/usr/bin/gnuplot")
         || FileManager.default.isExecutableFile(atPath: "/usr/local/bin/gnuplot")

@@ -131,7 +131,8 @@ import Testing
         try FileManager.default.createDirectory(at: tools, withIntermediateDirectories: true)
         let started = dir.url.appendingPathComponent("git-started")
         let git = tools.appendingPathComponent("git")
-        try "#!/bin/sh\ntouch '\(started.path)'\nexec sleep 600\n".write(to: git, atomically: true, encoding: .utf8)
+        // It records its pid, so that a runner that fails the test leaves no sleep behind.
+        try "#!/bin/sh\necho $$ > '\(started.path)'\nexec sleep 600\n".write(to: git, atomically: true, encoding: .utf8)
         #expect(chmod(git.path, 0o755) == 0)
         let process = Process()
         process.executableURL = BinaryRunner.executable
@@ -152,6 +153,9 @@ import Testing
             Issue.record("runner did not end within \(Self.watchdog) s of SIGINT while git ran")
         }
         process.waitUntilExit()
+        if let pid = try? String(contentsOf: started, encoding: .utf8), let number = Int32(pid.trimmingCharacters(in: .whitespacesAndNewlines)) {
+            kill(number, SIGKILL)
+        }
         #expect(process.terminationReason == .exit && process.terminationStatus == 130)
         let manifest = try #require(
             try JSONSerialization.jsonObject(with: Data(contentsOf: dir.url.appendingPathComponent("r/tiny/manifest.json")))
