@@ -10,8 +10,8 @@ import Testing
 struct ManifestGitCommitTests {
     static let git = ExecutableSearch.onPath("git")
 
-    static func git(_ arguments: [String], in folder: URL) async throws {
-        let outcome = try await ChildProcess(executable: try #require(git), arguments: arguments, workingDirectory: folder).run()
+    static func git(_ arguments: [String], in folder: URL) throws {
+        let outcome = try ChildProcess(executable: try #require(git), arguments: arguments, workingDirectory: folder).run()
         #expect(outcome.succeeded, "git \(arguments): \(outcome.stderr)")
     }
 
@@ -20,8 +20,8 @@ struct ManifestGitCommitTests {
     func theCommitOfTheRepositoryHoldingTheFolder() async throws {
         let scratch = Scratch()
         let repository = scratch.directory
-        try await Self.git(["init", "-q", "-b", "main"], in: repository)
-        try await Self.git(["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "--allow-empty", "-m", "m"], in: repository)
+        try Self.git(["init", "-q", "-b", "main"], in: repository)
+        try Self.git(["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "--allow-empty", "-m", "m"], in: repository)
         let head = try String(contentsOf: repository.appendingPathComponent(".git/refs/heads/main"), encoding: .utf8)
             .trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(head.count == 40)
@@ -36,7 +36,7 @@ struct ManifestGitCommitTests {
         let scratch = Scratch()
         let folder = scratch.directory
         #expect(try await onOwnThread { try Manifest.gitCommit(in: folder) } == nil)
-        try await Self.git(["init", "-q"], in: folder)
+        try Self.git(["init", "-q"], in: folder)
         #expect(try await onOwnThread { try Manifest.gitCommit(in: folder) } == nil)
     }
 }
