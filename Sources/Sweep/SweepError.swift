@@ -16,6 +16,9 @@ public enum SweepError: Error, Equatable, CustomStringConvertible, LocalizedErro
     case invalidWorkerCount(Int)
     /// A file operation on the results folder failed.
     case io(path: String, message: String)
+    /// The system refused the threads that the claims' heartbeat timer and the signal
+    /// handlers need (`DispatchHeadroom`).
+    case threadsRefused(reason: String)
 
     public var description: String {
         switch self {
@@ -35,6 +38,9 @@ public enum SweepError: Error, Equatable, CustomStringConvertible, LocalizedErro
             return "the number of workers must be at least 1, got \(n)"
         case .io(let path, let message):
             return "\(path): \(message)"
+        case .threadsRefused(let reason):
+            return "the system refused the threads for the claims' heartbeat and the signal handlers (\(reason)):"
+                + " too little memory to run (ulimit -v)"
         }
     }
 

@@ -69,7 +69,7 @@ extension SweepRunner {
         case .acquired(let acquired): claim = acquired
         }
         defer { claim.release() }
-        let heartbeat = ClaimHeartbeat(policy: policy)
+        let heartbeat = try ClaimHeartbeat(policy: policy)
         heartbeat.add(claim)
         defer { heartbeat.stop() }
         let running = try claims.live(except: ["report"])

@@ -91,7 +91,7 @@ public final class SweepRunner: Sendable {
         }
         let claims = ClaimFolder(experiment: root, policy: options.claimPolicy)
         try claims.prepare()
-        let heartbeat = ClaimHeartbeat(policy: options.claimPolicy)
+        let heartbeat = try ClaimHeartbeat(policy: options.claimPolicy)
         defer { heartbeat.stop() }
         let trap = options.handleSignals ? SignalTrap(stopFlag: stopFlag) : nil
         defer { trap?.remove() }

@@ -162,4 +162,24 @@ import Testing
                 as? [String: Any])
         #expect(manifest["git_commit"] is NSNull)
     }
+
+    /// From 80 MB to 92 MB of address space, where the runner starts at all (`--version`
+    /// answers), `run` ends by itself: with too little room for the threads of its timers and
+    /// signal handlers it says so and exits 1 instead of waiting for them. (For a debug build
+    /// that is the range where libdispatch could not start its first thread.)
+    @Test func aRunEndsCleanlyAcrossTightAddressSpaceLimits() throws {
+        let dir = try Self.repository()
+        let config = dir.write("tiny.yaml", Self.tinySweep)
+        for kilobytes in stride(from: 80000, through: 92000, by: 2000) {
+            let limit = "-v \(kilobytes)"
+            let version = try BinaryRunner.run(["--version"], timeout: Self.watchdog, limits: [limit])
+            // Below some size the loader or the Swift runtime fails before the runner's code runs.
+            guard version.status == 0 else { continue }
+            let results = dir.url.appendingPathComponent("r\(kilobytes)")
+            let outcome = try BinaryRunner.run(
+                ["run", config, "--jobs", "2", "--results", results.path, "--no-progress"], in: dir.url,
+                timeout: Self.watchdog, limits: [limit])
+            Self.expectCleanEnd(outcome, "run under ulimit \(limit)")
+        }
+    }
 }

@@ -18,7 +18,7 @@ import Testing
             Issue.record("not acquired")
             return
         }
-        let heartbeat = ClaimHeartbeat(policy: policy)
+        let heartbeat = try ClaimHeartbeat(policy: policy)
         defer { heartbeat.stop() }
         heartbeat.add(claim)
         clock.advance(120)

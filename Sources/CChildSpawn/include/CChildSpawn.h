@@ -6,8 +6,10 @@
 /// Starts `path` with `argv` (NULL-terminated, `argv[0]` first) and the runner's environment,
 /// in `directory` (NULL: the runner's), standard input from `/dev/null` and both outputs to
 /// new pipes; every signal the runner catches or ignores is back at its default in the child,
-/// none is blocked. No thread is created and nothing is allocated beyond what `posix_spawn`
-/// itself needs; the parent holds at most four new descriptors at once, two once it returns.
+/// none is blocked, and no other descriptor of the runner's is inherited. No thread is
+/// created and nothing is allocated beyond what `posix_spawn` itself needs; the parent holds
+/// four new descriptors while starting the child (one more when a standard descriptor was
+/// closed), two once it returns.
 ///
 /// On success returns 0 and sets `*pid` and the read ends `*stdout_fd` and `*stderr_fd`
 /// (close-on-exec), which the caller reads and closes. On failure returns an `errno` value

@@ -10,7 +10,10 @@ final class ClaimHeartbeat: @unchecked Sendable {
     private var claims: [ObjectIdentifier: Claim] = [:]
     private let timer: DispatchSourceTimer
 
-    init(policy: ClaimPolicy) {
+    /// Throws `SweepError.threadsRefused` when the system would not give the timer its threads
+    /// (`DispatchHeadroom`), rather than hang.
+    init(policy: ClaimPolicy) throws {
+        try DispatchHeadroom.check()
         self.policy = policy
         timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "sweep.claims.heartbeat"))
         let interval = max(policy.heartbeatInterval, 0.001)
