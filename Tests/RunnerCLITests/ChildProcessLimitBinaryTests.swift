@@ -42,6 +42,8 @@ import Testing
         #expect(!outcome.crashed, "\(what) ended by a signal or the watchdog: \(outcome.stderr.suffix(2000))")
         #expect(outcome.status == 0 || (outcome.status == 1 && !outcome.stderr.isEmpty),
                 "\(what): exit \(outcome.status): \(outcome.stderr.suffix(2000))")
+        // What it says names the file and the reason, in the runner's words.
+        FileErrorBinaryTests.expectNoOpaqueError(outcome.stderr)
     }
 
     /// A folder holding a git repository with one commit, where the runner's `git rev-parse`

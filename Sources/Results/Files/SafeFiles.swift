@@ -205,6 +205,12 @@ public enum SafeFiles {
         }
     }
 
+    /// The names in the folder `url` (not `.` or `..`), the folder opened without following a
+    /// link; failures name the folder and the system's reason.
+    public static func names(in url: URL) throws -> [String] {
+        try entries(of: url).map(\.0)
+    }
+
     /// The entries of the folder `url` with their types (from `lstat`, so a link is a link),
     /// the folder itself opened without following a link.
     private static func entries(of url: URL) throws -> [(String, EntryKind)] {

@@ -1,4 +1,5 @@
 import Foundation
+import Results
 
 extension ClaimFolder {
     /// What a claim file found in the folder says about its owner.
@@ -13,7 +14,7 @@ extension ClaimFolder {
     /// be read (removed meanwhile, not a regular file) is left out; one still being written
     /// counts as live when its file is fresh.
     func survey() -> [String: Standing] {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return [:] }
+        guard let names = try? SafeFiles.names(in: directory) else { return [:] }
         var found: [String: Standing] = [:]
         for name in names where !name.hasPrefix(".") {
             guard let existing = try? Self.read(directory.appendingPathComponent(name)) else { continue }

@@ -53,7 +53,7 @@ struct ClaimFolder {
     func live(except: Set<String> = []) throws -> [(name: String, record: ClaimRecord?)] {
         var found: [(String, ClaimRecord?)] = []
         let names = try SweepError.mappingFileErrors {
-            (try SafeFiles.isDirectory(directory)) ? try FileManager.default.contentsOfDirectory(atPath: directory.path) : []
+            (try SafeFiles.isDirectory(directory)) ? try SafeFiles.names(in: directory) : []
         }
         for name in names.sorted() where !name.hasPrefix(".") && !except.contains(name) {
             guard let existing = try Self.read(directory.appendingPathComponent(name)) else { continue }
