@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import PolicyGradient
 
@@ -7,24 +8,6 @@ import Testing
 /// The sink answers "stop" from its `stopAtPoll`-th question on, so the stop lands at the same
 /// point of the work on every run: no timing is involved.
 @Suite struct StopInsideLongWorkTests {
-    /// Answers `shouldStop` with false until asked `stopAtPoll` times, then true; counts what it saw.
-    final class CountingSink: TrainingSink {
-        let stopAtPoll: Int
-        private(set) var polls = 0
-        private(set) var curve: [CurveRow] = []
-        private(set) var progressReports = 0
-
-        init(stopAtPoll: Int) { self.stopAtPoll = stopAtPoll }
-
-        func record(_ row: CurveRow) { curve.append(row) }
-        func record(_ row: VarianceRow) {}
-        var shouldStop: Bool {
-            polls += 1
-            return polls >= stopAtPoll
-        }
-        func progress(steps: Int) { progressReports += 1 }
-    }
-
     /// The chain with a time limit of ten million steps: no state is terminal, so an episode lasts
     /// far beyond the ~5,000 steps (20 polls of `StopPoll.interval`) where the stop lands. (A truly
     /// endless limit is refused before training: REINFORCE could not store one batch.)
@@ -40,12 +23,12 @@ import Testing
             estimator: .init(name: .ppo, nSteps: 1, normalizeAdvantage: false, epochs: 1_000_000, minibatches: 1),
             training: .init(steps: 1, evalEpisodes: 1),
             seed: 1)
-        let sink = CountingSink(stopAtPoll: 20)
+        let sink = RecordingSink(stopAtPoll: 20)
         let outcome = Trainer.run(settings, sink: sink)
         #expect(outcome.status == .interrupted)
         // Stopped at the 20th question, inside the first update: no update finished.
         #expect(sink.polls == 20)
-        #expect(sink.progressReports == 0)
+        #expect(sink.progressSteps.isEmpty)
         #expect(outcome.steps == 1)
         #expect(sink.curve.map(\.step) == [0])
     }
@@ -57,7 +40,7 @@ import Testing
             environment: try Self.endlessChain(), policy: .init(architecture: .tabular),
             estimator: .init(name: .reinforce), training: .init(steps: 1_000), seed: 2)
         let session = try Trainer.makeSession(settings)
-        let sink = CountingSink(stopAtPoll: 20)
+        let sink = RecordingSink(stopAtPoll: 20)
         session.stopPoll.source = sink
         var actions = RandomGenerator(seed: 2, stream: .diagnostics, index: 1 << 32)
         session.collectBatch(
@@ -73,11 +56,11 @@ import Testing
             environment: .init(id: "CartPole-v1"), policy: .init(hidden: [8]),
             estimator: .init(name: .a2c, nSteps: 200_000), baseline: .value, critic: .init(hidden: [8]),
             training: .init(steps: 200_000, evalEpisodes: 1), seed: 3)
-        let sink = CountingSink(stopAtPoll: 20)
+        let sink = RecordingSink(stopAtPoll: 20)
         let outcome = Trainer.run(settings, sink: sink)
         #expect(outcome.status == .interrupted)
         #expect(sink.polls == 20)
-        #expect(sink.progressReports == 0)
+        #expect(sink.progressSteps.isEmpty)
         #expect(outcome.steps > 0 && outcome.steps < 20 * StopPoll.interval)
         #expect(sink.curve.map(\.step) == [0])
     }
@@ -87,7 +70,7 @@ import Testing
         let settings = TrainerSettings(
             environment: try Self.endlessChain(), policy: .init(architecture: .tabular),
             estimator: .init(name: estimator), training: .init(steps: 1_000, evalEpisodes: 2), seed: 4)
-        let sink = CountingSink(stopAtPoll: 20)
+        let sink = RecordingSink(stopAtPoll: 20)
         let outcome = Trainer.run(settings, sink: sink)
         #expect(outcome.status == .interrupted)
         #expect(sink.polls == 20)
