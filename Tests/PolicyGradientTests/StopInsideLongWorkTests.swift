@@ -15,6 +15,18 @@ import Testing
         .init(source: .tabular(try Chain().mdp()), numEnvs: 1, maxEpisodeSteps: 10_000_000)
     }
 
+    /// Trains `settings` into a sink that answers "stop" from its 20th question on, and checks
+    /// that the run ended `interrupted` at that question; the outcome and what the sink saw.
+    static func runStoppedAtThe20thPoll(
+        _ settings: TrainerSettings, sourceLocation: SourceLocation = #_sourceLocation
+    ) -> (outcome: TrainingOutcome, sink: RecordingSink) {
+        let sink = RecordingSink(stopAtPoll: 20)
+        let outcome = Trainer.run(settings, sink: sink)
+        #expect(outcome.status == .interrupted, sourceLocation: sourceLocation)
+        #expect(sink.polls == 20, sourceLocation: sourceLocation)
+        return (outcome, sink)
+    }
+
     @Test func ppoStopsInsideAMillionEpochUpdate() throws {
         // One one-step batch, then an update of 1,000,000 epochs of one minibatch each.
         let settings = TrainerSettings(
@@ -23,11 +35,8 @@ import Testing
             estimator: .init(name: .ppo, nSteps: 1, normalizeAdvantage: false, epochs: 1_000_000, minibatches: 1),
             training: .init(steps: 1, evalEpisodes: 1),
             seed: 1)
-        let sink = RecordingSink(stopAtPoll: 20)
-        let outcome = Trainer.run(settings, sink: sink)
-        #expect(outcome.status == .interrupted)
         // Stopped at the 20th question, inside the first update: no update finished.
-        #expect(sink.polls == 20)
+        let (outcome, sink) = Self.runStoppedAtThe20thPoll(settings)
         #expect(sink.progressSteps.isEmpty)
         #expect(outcome.steps == 1)
         #expect(sink.curve.map(\.step) == [0])
@@ -56,10 +65,7 @@ import Testing
             environment: .init(id: "CartPole-v1"), policy: .init(hidden: [8]),
             estimator: .init(name: .a2c, nSteps: 200_000), baseline: .value, critic: .init(hidden: [8]),
             training: .init(steps: 200_000, evalEpisodes: 1), seed: 3)
-        let sink = RecordingSink(stopAtPoll: 20)
-        let outcome = Trainer.run(settings, sink: sink)
-        #expect(outcome.status == .interrupted)
-        #expect(sink.polls == 20)
+        let (outcome, sink) = Self.runStoppedAtThe20thPoll(settings)
         #expect(sink.progressSteps.isEmpty)
         #expect(outcome.steps > 0 && outcome.steps < 20 * StopPoll.interval)
         #expect(sink.curve.map(\.step) == [0])
@@ -70,10 +76,7 @@ import Testing
         let settings = TrainerSettings(
             environment: try Self.endlessChain(), policy: .init(architecture: .tabular),
             estimator: .init(name: estimator), training: .init(steps: 1_000, evalEpisodes: 2), seed: 4)
-        let sink = RecordingSink(stopAtPoll: 20)
-        let outcome = Trainer.run(settings, sink: sink)
-        #expect(outcome.status == .interrupted)
-        #expect(sink.polls == 20)
+        let (outcome, sink) = Self.runStoppedAtThe20thPoll(settings)
         // The abandoned evaluation writes no row.
         #expect(sink.curve.isEmpty)
         #expect(outcome.steps == 0)
