@@ -70,12 +70,13 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "PolicyGradientTests", dependencies: ["PolicyGradient", "TestSupport"],
                     resources: [.copy("Fixtures")]),
-        // What several test targets share (a temporary folder).
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // What several test targets share (a temporary folder, a recording training sink, a tolerance check).
+        .target(name: "TestSupport", dependencies: ["PolicyGradient"], path: "Tests/TestSupport"),
         .testTarget(name: "ResultsTests", dependencies: ["Results", "PolicyGradient", "TestSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Results", "Experiment", "PolicyGradient", "TestSupport"]),
         .testTarget(name: "SweepTests", dependencies: ["Sweep", "Results", "Report", "Experiment", "PolicyGradient", "TestSupport"]),
-        .testTarget(name: "RunnerCLITests", dependencies: ["RunnerCLI", "Experiment", "YAML", "PolicyGradient", "TestSupport"]),
+        .testTarget(name: "RunnerCLITests", dependencies: ["RunnerCLI", "Experiment", "YAML", "PolicyGradient", "TestSupport"],
+                    resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import PolicyGradient
 
@@ -6,20 +7,6 @@ import Testing
 /// that a requested checkpoint stops the run at a boundary it can be resumed from bit for bit,
 /// and the snapshot's format version.
 @Suite struct CheckpointHookTests {
-    /// Records rows and offered checkpoints; asks for a checkpoint-and-stop after `stopAfter` offers.
-    final class Sink: TrainingSink {
-        var rows: [CurveRow] = []
-        var offers: [(step: Int, snapshot: TrainingSnapshot)] = []
-        var stopAfter = Int.max
-        var resume: TrainingSnapshot?
-        func record(_ row: CurveRow) { rows.append(row) }
-        func record(_ row: VarianceRow) {}
-        var shouldStop: Bool { false }
-        var resumeSnapshot: TrainingSnapshot? { resume }
-        var checkpointRequested: Bool { offers.count >= stopAfter }
-        func checkpoint(step: Int, _ snapshot: () -> TrainingSnapshot) { offers.append((step, snapshot())) }
-    }
-
     /// A2C on CartPole, 2 copies x 5 steps: every update takes exactly 10 steps.
     static func settings(checkpointEvery: Int?) -> TrainerSettings {
         TrainerSettings(
@@ -33,44 +20,44 @@ import Testing
     /// never at step 0 or at the end; the default is every evaluation.
     @Test(arguments: [(25, [30, 50, 80, 100, 130, 150, 180, 200, 230, 250, 280]), (100, [100, 200]), (1000, [])])
     func offersAfterEachMultipleOfCheckpointEvery(every: Int, expected: [Int]) {
-        let sink = Sink()
+        let sink = RecordingSink(takesCheckpoints: true)
         let outcome = Trainer.run(Self.settings(checkpointEvery: every), sink: sink)
         #expect(outcome.status == .completed)
         #expect(sink.offers.map(\.step) == expected)
-        let byDefault = Sink()
+        let byDefault = RecordingSink(takesCheckpoints: true)
         _ = Trainer.run(Self.settings(checkpointEvery: nil), sink: byDefault)
         #expect(byDefault.offers.map(\.step) == [100, 200])
         // Offering states changes nothing the run computes.
-        #expect(bitPatterns(byDefault.rows) == bitPatterns(sink.rows))
+        #expect(bitPatterns(byDefault.curve) == bitPatterns(sink.curve))
     }
 
     /// Asked after the second offer, the run saves its state at the next boundary and stops
     /// there; resumed from it (through its saved form) it ends as the run left alone.
     @Test func aRequestedCheckpointStopsAtABoundaryThatResumesBitForBit() throws {
         let settings = Self.settings(checkpointEvery: 40)
-        let whole = Sink()
+        let whole = RecordingSink(takesCheckpoints: true)
         let wholeOutcome = Trainer.run(settings, sink: whole)
 
-        let first = Sink()
-        first.stopAfter = 2
+        let first = RecordingSink(takesCheckpoints: true)
+        first.checkpointAfterOffers = 2
         let stopped = Trainer.run(settings, sink: first)
         #expect(stopped.status == .interrupted)
         #expect(first.offers.map(\.step) == [40, 80, 90])
         let last = try #require(first.offers.last)
         #expect(stopped.steps == last.step)
 
-        let second = Sink()
-        second.resume = try TrainingSnapshot.load(last.snapshot.save())
+        let second = RecordingSink(takesCheckpoints: true)
+        second.resumeSnapshot = try TrainingSnapshot.load(last.snapshot.save())
         let outcome = Trainer.run(settings, sink: second)
         #expect(outcome.status == .completed && outcome.steps == wholeOutcome.steps)
         #expect(outcome.finalReturn.bitPattern == wholeOutcome.finalReturn.bitPattern)
-        #expect(bitPatterns(first.rows + second.rows) == bitPatterns(whole.rows))
+        #expect(bitPatterns(first.curve + second.curve) == bitPatterns(whole.curve))
         // The resumed run does not offer its starting state again.
         #expect(second.offers.first.map(\.step) == 120)
     }
 
     @Test func aSnapshotOfAnotherFormatVersionIsRefusedNamingBoth() throws {
-        let sink = Sink()
+        let sink = RecordingSink(takesCheckpoints: true)
         _ = Trainer.run(Self.settings(checkpointEvery: 100), sink: sink)
         let saved = try #require(sink.offers.first).snapshot.save()
         var object = try #require(try JSONSerialization.jsonObject(with: saved) as? [String: Any])

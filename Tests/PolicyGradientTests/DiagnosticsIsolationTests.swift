@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import PolicyGradient
@@ -13,12 +14,12 @@ private func curveBits(_ rows: [CurveRow]) -> [[UInt64]] {
 /// docs/architecture.md, "Determinism": diagnostics draw from their own stream and never change training.
 @Suite struct DiagnosticsIsolationTests {
     /// Runs `settings` with and without diagnostics; returns both sinks and outcomes.
-    private func runBoth(_ settings: TrainerSettings) -> (with: DiagnosticsRecordingSink, without: DiagnosticsRecordingSink,
+    private func runBoth(_ settings: TrainerSettings) -> (with: RecordingSink, without: RecordingSink,
         outcomes: (TrainingOutcome, TrainingOutcome))
     {
         var plain = settings
         plain.diagnostics = nil
-        let with = DiagnosticsRecordingSink(), without = DiagnosticsRecordingSink()
+        let with = RecordingSink(), without = RecordingSink()
         let a = Trainer(measurement: GradientVarianceMeter.measurement(for: settings)).run(settings, sink: with)
         let b = Trainer.run(plain, sink: without)
         return (with, without, (a, b))

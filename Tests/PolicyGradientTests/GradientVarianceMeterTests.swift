@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import PolicyGradient
@@ -46,20 +47,6 @@ func frozenTabularState(_ settings: TrainerSettings) -> any TrainerState {
     state.policy.parameters.parameterArray = diagnosticsTestLogits
     if let critic = state.critic { critic.parameters.parameterArray = diagnosticsTestCritic }
     return state
-}
-
-/// Records a run's rows.
-final class DiagnosticsRecordingSink: TrainingSink {
-    var curve: [CurveRow] = []
-    var variance: [VarianceRow] = []
-    func record(_ row: CurveRow) { curve.append(row) }
-    func record(_ row: VarianceRow) { variance.append(row) }
-    var shouldStop: Bool { false }
-}
-
-/// |a − b| ≤ tolerance · max(1, |a|, |b|).
-func closeRelative(_ a: Double, _ b: Double, _ tolerance: Double) -> Bool {
-    abs(a - b) <= tolerance * max(1, abs(a), abs(b))
 }
 
 @Suite struct GradientVarianceMeterTests {
@@ -118,18 +105,18 @@ func closeRelative(_ a: Double, _ b: Double, _ tolerance: Double) -> Bool {
             }
             #expect(row.step == 7 && row.samples == 50)
             #expect(row.variance > 0)
-            #expect(closeRelative(row.gradNorm, norm, 1e-9))
+            #expect(isClose(row.gradNorm, norm, relative: 1e-9, absolute: 1e-9))
             #expect(row.precisionFloor == rounding[b] / 50 && row.precisionFloor > 0)
-            #expect(closeRelative(row.variance, spread / 49, 1e-9))
-            #expect(closeRelative(row.snr, row.gradNorm * row.gradNorm / row.variance, 1e-12))
-            #expect(closeRelative(row.exactNorm, exactNorm, 1e-12))
-            #expect(closeRelative(row.bias, distance.squareRoot(), 1e-9))
-            #expect(closeRelative(row.mse, squaredError / 50, 1e-9))
-            #expect(closeRelative(row.cosine, dot / (norm * exactNorm), 1e-9))
-            #expect(closeRelative(row.exactObjective, reference.objective, 1e-12))
-            #expect(closeRelative(row.optimalObjective, reference.optimalObjective, 1e-12))
+            #expect(isClose(row.variance, spread / 49, relative: 1e-9, absolute: 1e-9))
+            #expect(isClose(row.snr, row.gradNorm * row.gradNorm / row.variance, relative: 1e-12, absolute: 1e-12))
+            #expect(isClose(row.exactNorm, exactNorm, relative: 1e-12, absolute: 1e-12))
+            #expect(isClose(row.bias, distance.squareRoot(), relative: 1e-9, absolute: 1e-9))
+            #expect(isClose(row.mse, squaredError / 50, relative: 1e-9, absolute: 1e-9))
+            #expect(isClose(row.cosine, dot / (norm * exactNorm), relative: 1e-9, absolute: 1e-9))
+            #expect(isClose(row.exactObjective, reference.objective, relative: 1e-12, absolute: 1e-12))
+            #expect(isClose(row.optimalObjective, reference.optimalObjective, relative: 1e-12, absolute: 1e-12))
             // MSE = bias² + (K − 1)/K · variance for sample moments.
-            #expect(closeRelative(row.mse, row.bias * row.bias + 49.0 / 50 * row.variance, 1e-9))
+            #expect(isClose(row.mse, row.bias * row.bias + 49.0 / 50 * row.variance, relative: 1e-9, absolute: 1e-9))
         }
     }
 
@@ -141,7 +128,7 @@ func closeRelative(_ a: Double, _ b: Double, _ tolerance: Double) -> Bool {
         let state = frozenTabularState(reinforceTabularSettings())
         let reference = ExactGradientReference(state)!
         let direct = ExactPolicyGradient(mdp: mdp, gamma: 0.9, logits: diagnosticsTestLogits.map(Double.init))
-        #expect(closeRelative(reference.objective, direct.objective, 1e-6))
+        #expect(isClose(reference.objective, direct.objective, relative: 1e-6, absolute: 1e-6))
         for j in 0..<8 { #expect(abs(reference.gradient[j] - direct.gradient[j]) <= 1e-6) }
 
         var settings = reinforceTabularSettings()
@@ -180,7 +167,7 @@ func closeRelative(_ a: Double, _ b: Double, _ tolerance: Double) -> Bool {
             training: .init(steps: 1_000, evalEvery: 500, evalEpisodes: 2),
             seed: 2)
         settings.diagnostics = .init(every: 200, samples: 3, compare: [.none, .value, .mean])
-        let sink = DiagnosticsRecordingSink()
+        let sink = RecordingSink()
         let outcome = Trainer(measurement: GradientVarianceMeter.measurement(for: settings)).run(settings, sink: sink)
         #expect(outcome.status == .completed)
         // 40 steps per update: every multiple of 200 is reached exactly.
@@ -189,7 +176,7 @@ func closeRelative(_ a: Double, _ b: Double, _ tolerance: Double) -> Bool {
         for row in sink.variance {
             #expect(row.samples == 3)
             #expect(row.variance >= 0 && row.gradNorm >= 0)
-            #expect(closeRelative(row.snr, row.gradNorm * row.gradNorm / row.variance, 1e-12))
+            #expect(isClose(row.snr, row.gradNorm * row.gradNorm / row.variance, relative: 1e-12, absolute: 1e-12))
             #expect(row.exactObjective.isNaN && row.bias.isNaN && row.mse.isNaN && row.cosine.isNaN)
         }
         // At step 0 the mean baseline is 0, so `mean` and `none` are the same estimator.

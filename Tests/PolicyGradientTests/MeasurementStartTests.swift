@@ -48,7 +48,7 @@ import Testing
             rows = meter.measure(state, step: step)
             return rows
         })
-        _ = trainer.run(s, sink: DiagnosticsRecordingSink())
+        _ = trainer.run(s, sink: RecordingSink())
         return (rows, copies, zero)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import PolicyGradient
@@ -137,10 +138,7 @@ enum Reference {
         DenseKernels.accumulateOuterProducts(
             outputGradient: dy, input: x, weightGradient: &dw, biasGradient: &db,
             rows: rows, inSize: inSize, outSize: outSize)
-        // Float sums of up to 64 unit-scale products: 1e-5 relative to the sum of |terms|.
-        func close(_ a: Float, _ exact: Double, _ magnitude: Double) -> Bool {
-            abs(Double(a) - exact) <= 1e-5 * (magnitude + 1)
-        }
+        // Float sums of up to 64 unit-scale products: 1e-5 relative to the sum of |terms| (m), plus 1e-5.
         for r in 0..<rows {
             for o in 0..<outSize {
                 var s = Double(b[o]), m = abs(Double(b[o]))
@@ -148,7 +146,7 @@ enum Reference {
                     s += Double(w[o * inSize + i]) * Double(x[r * inSize + i])
                     m += abs(Double(w[o * inSize + i]) * Double(x[r * inSize + i]))
                 }
-                #expect(close(y[r * outSize + o], s, m))
+                #expect(isClose(Double(y[r * outSize + o]), s, absolute: 1e-5 * (m + 1)))
             }
             for i in 0..<inSize {
                 var s = 0.0, m = 0.0
@@ -156,7 +154,7 @@ enum Reference {
                     s += Double(dy[r * outSize + o]) * Double(w[o * inSize + i])
                     m += abs(Double(dy[r * outSize + o]) * Double(w[o * inSize + i]))
                 }
-                #expect(close(dx[r * inSize + i], s, m))
+                #expect(isClose(Double(dx[r * inSize + i]), s, absolute: 1e-5 * (m + 1)))
             }
         }
         for o in 0..<outSize {
@@ -166,14 +164,14 @@ enum Reference {
                     s += Double(dy[r * outSize + o]) * Double(x[r * inSize + i])
                     m += abs(Double(dy[r * outSize + o]) * Double(x[r * inSize + i]))
                 }
-                #expect(close(dw[o * inSize + i], s, m))
+                #expect(isClose(Double(dw[o * inSize + i]), s, absolute: 1e-5 * (m + 1)))
             }
             var s = Double(db0[o]), m = abs(s)
             for r in 0..<rows {
                 s += Double(dy[r * outSize + o])
                 m += abs(Double(dy[r * outSize + o]))
             }
-            #expect(close(db[o], s, m))
+            #expect(isClose(Double(db[o]), s, absolute: 1e-5 * (m + 1)))
         }
     }
 

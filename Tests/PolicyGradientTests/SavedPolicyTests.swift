@@ -1,22 +1,11 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import PolicyGradient
 
 /// A completed run's saved policy: written once, deterministic, and evaluated again it gives
 /// the run's final return bit for bit.
 @Suite struct SavedPolicyTests {
-    final class Sink: TrainingSink {
-        var rows: [CurveRow] = []
-        var policy: SavedPolicy?
-        func record(_ row: CurveRow) { rows.append(row) }
-        func record(_ row: VarianceRow) {}
-        func record(_ policy: SavedPolicy) {
-            #expect(self.policy == nil, "one policy per run")
-            self.policy = policy
-        }
-        var shouldStop: Bool { false }
-    }
-
     struct Case: CustomTestStringConvertible, Sendable {
         let estimator: TrainerSettings.EstimatorName
         let environment: String
@@ -46,9 +35,10 @@ import Testing
 
     @Test(arguments: cases) func evaluatingTheSavedPolicyReproducesTheFinalReturn(_ c: Case) throws {
         let settings = Self.settings(c)
-        let sink = Sink()
+        let sink = RecordingSink()
         let outcome = Trainer.run(settings, sink: sink)
         #expect(outcome.status == .completed)
+        #expect(sink.policies.count == 1, "one policy per run")
         let saved = try #require(sink.policy)
         #expect((saved.normalization != nil) == c.normalized)
         // Through the file's bytes, as `runner evaluate` reads it.
@@ -56,12 +46,12 @@ import Testing
         #expect(loaded == saved)
         let (mean, _) = try Trainer.evaluate(loaded, settings: settings)
         #expect(mean.bitPattern == outcome.finalReturn.bitPattern, "\(mean) vs \(outcome.finalReturn)")
-        #expect(mean.bitPattern == sink.rows.last?.evalReturnMean.bitPattern)
+        #expect(mean.bitPattern == sink.curve.last?.evalReturnMean.bitPattern)
     }
 
     @Test func theFileIsDeterministic() throws {
         let settings = Self.settings(Self.cases[1])
-        let first = Sink(), second = Sink()
+        let first = RecordingSink(), second = RecordingSink()
         _ = Trainer.run(settings, sink: first)
         _ = Trainer.run(settings, sink: second)
         let a = try #require(first.policy).json(), b = try #require(second.policy).json()
@@ -72,7 +62,7 @@ import Testing
     /// Another seed draws other episodes; the policy and statistics stay the saved ones.
     @Test func anotherSeedOrEpisodeCountEvaluatesAfresh() throws {
         let settings = Self.settings(Self.cases[0])
-        let sink = Sink()
+        let sink = RecordingSink()
         _ = Trainer.run(settings, sink: sink)
         let saved = try #require(sink.policy)
         let five = try Trainer.evaluate(saved, settings: settings, episodes: 5)
@@ -83,7 +73,7 @@ import Testing
     }
 
     @Test func aPolicyOfAnotherShapeIsRefused() throws {
-        let sink = Sink()
+        let sink = RecordingSink()
         _ = Trainer.run(Self.settings(Self.cases[0]), sink: sink)
         var saved = try #require(sink.policy)
         saved.parameters.removeLast()

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import PolicyGradient
 
@@ -21,7 +22,7 @@ import Testing
     @Test(arguments: [TrainerSettings.EvalPolicy.greedy, .sample])
     func evaluatingTheSavedPolicyReproducesTheFinalReturn(_ evalPolicy: TrainerSettings.EvalPolicy) throws {
         let settings = Self.settings(evalPolicy)
-        let sink = SavedPolicyTests.Sink()
+        let sink = RecordingSink()
         let outcome = Trainer.run(settings, sink: sink)
         #expect(outcome.status == .completed)
         let saved = try SavedPolicy.load(try #require(sink.policy).json())
@@ -31,7 +32,7 @@ import Testing
 
     @Test func tracedEpisodesAreReproducibleAndSampledOnesDifferFromGreedy() throws {
         let settings = Self.settings(.sample)
-        let sink = SavedPolicyTests.Sink()
+        let sink = RecordingSink()
         #expect(Trainer.run(settings, sink: sink).status == .completed)
         let saved = try #require(sink.policy)
         let sampled = try Trainer.episodes(saved, settings: settings, count: 1, greedy: false, seed: 3)

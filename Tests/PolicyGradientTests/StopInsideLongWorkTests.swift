@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import PolicyGradient
 
@@ -7,29 +8,23 @@ import Testing
 /// The sink answers "stop" from its `stopAtPoll`-th question on, so the stop lands at the same
 /// point of the work on every run: no timing is involved.
 @Suite struct StopInsideLongWorkTests {
-    /// Answers `shouldStop` with false until asked `stopAtPoll` times, then true; counts what it saw.
-    final class CountingSink: TrainingSink {
-        let stopAtPoll: Int
-        private(set) var polls = 0
-        private(set) var curve: [CurveRow] = []
-        private(set) var progressReports = 0
-
-        init(stopAtPoll: Int) { self.stopAtPoll = stopAtPoll }
-
-        func record(_ row: CurveRow) { curve.append(row) }
-        func record(_ row: VarianceRow) {}
-        var shouldStop: Bool {
-            polls += 1
-            return polls >= stopAtPoll
-        }
-        func progress(steps: Int) { progressReports += 1 }
-    }
-
     /// The chain with a time limit of ten million steps: no state is terminal, so an episode lasts
     /// far beyond the ~5,000 steps (20 polls of `StopPoll.interval`) where the stop lands. (A truly
     /// endless limit is refused before training: REINFORCE could not store one batch.)
     static func endlessChain() throws -> TrainerSettings.Environment {
         .init(source: .tabular(try Chain().mdp()), numEnvs: 1, maxEpisodeSteps: 10_000_000)
+    }
+
+    /// Trains `settings` into a sink that answers "stop" from its 20th question on, and checks
+    /// that the run ended `interrupted` at that question; the outcome and what the sink saw.
+    static func runStoppedAtThe20thPoll(
+        _ settings: TrainerSettings, sourceLocation: SourceLocation = #_sourceLocation
+    ) -> (outcome: TrainingOutcome, sink: RecordingSink) {
+        let sink = RecordingSink(stopAtPoll: 20)
+        let outcome = Trainer.run(settings, sink: sink)
+        #expect(outcome.status == .interrupted, sourceLocation: sourceLocation)
+        #expect(sink.polls == 20, sourceLocation: sourceLocation)
+        return (outcome, sink)
     }
 
     @Test func ppoStopsInsideAMillionEpochUpdate() throws {
@@ -40,12 +35,9 @@ import Testing
             estimator: .init(name: .ppo, nSteps: 1, normalizeAdvantage: false, epochs: 1_000_000, minibatches: 1),
             training: .init(steps: 1, evalEpisodes: 1),
             seed: 1)
-        let sink = CountingSink(stopAtPoll: 20)
-        let outcome = Trainer.run(settings, sink: sink)
-        #expect(outcome.status == .interrupted)
         // Stopped at the 20th question, inside the first update: no update finished.
-        #expect(sink.polls == 20)
-        #expect(sink.progressReports == 0)
+        let (outcome, sink) = Self.runStoppedAtThe20thPoll(settings)
+        #expect(sink.progressSteps.isEmpty)
         #expect(outcome.steps == 1)
         #expect(sink.curve.map(\.step) == [0])
     }
@@ -57,7 +49,7 @@ import Testing
             environment: try Self.endlessChain(), policy: .init(architecture: .tabular),
             estimator: .init(name: .reinforce), training: .init(steps: 1_000), seed: 2)
         let session = try Trainer.makeSession(settings)
-        let sink = CountingSink(stopAtPoll: 20)
+        let sink = RecordingSink(stopAtPoll: 20)
         session.stopPoll.source = sink
         var actions = RandomGenerator(seed: 2, stream: .diagnostics, index: 1 << 32)
         session.collectBatch(
@@ -73,11 +65,8 @@ import Testing
             environment: .init(id: "CartPole-v1"), policy: .init(hidden: [8]),
             estimator: .init(name: .a2c, nSteps: 200_000), baseline: .value, critic: .init(hidden: [8]),
             training: .init(steps: 200_000, evalEpisodes: 1), seed: 3)
-        let sink = CountingSink(stopAtPoll: 20)
-        let outcome = Trainer.run(settings, sink: sink)
-        #expect(outcome.status == .interrupted)
-        #expect(sink.polls == 20)
-        #expect(sink.progressReports == 0)
+        let (outcome, sink) = Self.runStoppedAtThe20thPoll(settings)
+        #expect(sink.progressSteps.isEmpty)
         #expect(outcome.steps > 0 && outcome.steps < 20 * StopPoll.interval)
         #expect(sink.curve.map(\.step) == [0])
     }
@@ -87,10 +76,7 @@ import Testing
         let settings = TrainerSettings(
             environment: try Self.endlessChain(), policy: .init(architecture: .tabular),
             estimator: .init(name: estimator), training: .init(steps: 1_000, evalEpisodes: 2), seed: 4)
-        let sink = CountingSink(stopAtPoll: 20)
-        let outcome = Trainer.run(settings, sink: sink)
-        #expect(outcome.status == .interrupted)
-        #expect(sink.polls == 20)
+        let (outcome, sink) = Self.runStoppedAtThe20thPoll(settings)
         // The abandoned evaluation writes no row.
         #expect(sink.curve.isEmpty)
         #expect(outcome.steps == 0)

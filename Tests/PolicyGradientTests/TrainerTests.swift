@@ -1,15 +1,6 @@
+import TestSupport
 import Testing
 @testable import PolicyGradient
-
-/// Collects a run's rows; optionally asks to stop after a number of curve rows.
-final class RecordingSink: TrainingSink {
-    var curve: [CurveRow] = []
-    var variance: [VarianceRow] = []
-    var stopAfterRows: Int?
-    func record(_ row: CurveRow) { curve.append(row) }
-    func record(_ row: VarianceRow) { variance.append(row) }
-    var shouldStop: Bool { stopAfterRows.map { curve.count >= $0 } ?? false }
-}
 
 /// The bit patterns of a curve, so comparisons are exact (NaN included).
 func bitPatterns(_ rows: [CurveRow]) -> [[UInt64]] {

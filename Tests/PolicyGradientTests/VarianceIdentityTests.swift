@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import PolicyGradient
@@ -191,7 +192,7 @@ private struct ConstantBaselineDraws {
         let settings = Self.twoStepChainSettings()
         let meter = GradientVarianceMeter(settings: settings)!
         var constants: (mean: Double, optimal: Double) = (.nan, .nan)
-        let sink = DiagnosticsRecordingSink()
+        let sink = RecordingSink()
         let trainer = Trainer(measurement: { state, step in
             constants = (Double(state.meanBaseline), Double(state.optimalBaseline))
             return meter.measure(state, step: step)

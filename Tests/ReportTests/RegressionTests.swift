@@ -1,6 +1,7 @@
 import Experiment
 import Foundation
 import Results
+import TestSupport
 import Testing
 @testable import Report
 
@@ -14,7 +15,6 @@ struct RegressionTests {
         return (r, try Reporter().build(plan: r.plan, resultsDirectory: r.url, render: nil))
     }
 
-    func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-12 }
 
     @Test func minimumAlone() throws {
         let (r, summary) = try Self.report()
@@ -43,7 +43,7 @@ struct RegressionTests {
         let result = try RegressionCheck(settings: settings)
             .run(summary: summary, reference: r.url.appendingPathComponent("reference.csv"), resultsDirectory: r.url)
         #expect(result.rows.map(\.status) == [.pass, .fail] && !result.passed)
-        #expect(close(result.rows[0].threshold, 0.75) && close(result.rows[1].threshold, 1.0))
+        #expect(isClose(result.rows[0].threshold, 0.75, absolute: 1e-12) && isClose(result.rows[1].threshold, 1.0, absolute: 1e-12))
         #expect(result.rows.map(\.referenceMean) == [0.95, 1.2])
         // The larger threshold wins: with min 0.92 the first cell fails on min.
         var strict = settings
@@ -84,7 +84,7 @@ struct RegressionTests {
         let summary = ReportSummary(experiment: "x", sweptKeys: [], cells: [cell])
         let check = RegressionCheck(settings: settings)
         let withStd = ReferenceTable(entries: [(cell: "c", entry: .init(n: 5, mean: 10, std: 0.6))])
-        #expect(close(check.evaluate(summary, reference: withStd).rows[0].threshold, 10 - 2 * 0.6))
+        #expect(isClose(check.evaluate(summary, reference: withStd).rows[0].threshold, 10 - 2 * 0.6, absolute: 1e-12))
         #expect(check.evaluate(summary, reference: withStd).rows[0].status == .pass)
         let withoutStd = ReferenceTable(entries: [(cell: "c", entry: .init(n: 1, mean: 10, std: .nan))])
         let strict = check.evaluate(summary, reference: withoutStd)
@@ -107,7 +107,7 @@ struct RegressionTests {
         // The same results against their own reference pass, with threshold mean − 2·SE.
         let result = try RegressionCheck(settings: settings).evaluate(summary, reference: url)
         #expect(result.passed && result.rows.map(\.status) == [.pass, .pass])
-        #expect(close(result.rows[0].threshold, 0.9 - 2 * 0.1))
+        #expect(isClose(result.rows[0].threshold, 0.9 - 2 * 0.1, absolute: 1e-12))
         // Updating again rewrites the same bytes.
         try RegressionCheck.updateReference(from: summary, at: url)
         #expect(r.folder.read("refs/nested/report-test.csv") == text)

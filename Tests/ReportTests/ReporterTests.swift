@@ -2,6 +2,7 @@ import Experiment
 import Foundation
 import PolicyGradient
 import Results
+import TestSupport
 import Testing
 @testable import Report
 
@@ -45,7 +46,6 @@ struct ReporterTests {
     }
 
     func number(_ s: String?) -> Double { s.flatMap(Double.init) ?? .nan }
-    func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-12 }
 
     @Test func jobsTableCountsEveryStatus() throws {
         let r = try SyntheticResults()
@@ -75,12 +75,13 @@ struct ReporterTests {
         // cell 0: final returns [1.0, 0.8]; the diverged seed is counted, not averaged.
         let a = rows[0]
         #expect(a["cell"] == "baseline=none" && a["n"] == "2" && a["diverged"] == "1")
-        #expect(close(number(a["mean"]), 0.9) && close(number(a["median"]), 0.9) && close(number(a["iqm"]), 0.9))
-        #expect(close(number(a["std"]), 0.2 / 2.0.squareRoot()))
+        #expect(isClose(number(a["mean"]), 0.9, absolute: 1e-12) && isClose(number(a["median"]), 0.9, absolute: 1e-12)
+            && isClose(number(a["iqm"]), 0.9, absolute: 1e-12))
+        #expect(isClose(number(a["std"]), 0.2 / 2.0.squareRoot(), absolute: 1e-12))
         #expect(number(a["ci_low"]) == 0.8 && number(a["ci_high"]) == 1.0)
         #expect(number(a["min"]) == 0.8 && number(a["max"]) == 1.0)
         let b = rows[1]
-        #expect(b["n"] == "2" && b["diverged"] == "0" && close(number(b["mean"]), 0.8))
+        #expect(b["n"] == "2" && b["diverged"] == "0" && isClose(number(b["mean"]), 0.8, absolute: 1e-12))
         #expect(number(b["ci_low"]) == 0.7 && number(b["ci_high"]) == 0.9)
     }
 
@@ -99,7 +100,7 @@ struct ReporterTests {
         let none = summary.filter { $0["cell"] == "baseline=none" }
         #expect(none.map { $0["step"]! } == ["0", "100", "200", "300"])
         #expect(none.allSatisfy { $0["n"] == "2" })
-        #expect(zip(none.map { number($0["mean"]) }, [0.15, 0.45, 0.7, 0.9]).allSatisfy { close($0, $1) })
+        #expect(zip(none.map { number($0["mean"]) }, [0.15, 0.45, 0.7, 0.9]).allSatisfy { isClose($0, $1, absolute: 1e-12) })
         #expect(none.map { number($0["ci_low"]) } == [0.1, 0.4, 0.6, 0.8])
         #expect(none.map { number($0["ci_high"]) } == [0.2, 0.5, 0.8, 1.0])
         // Seed 1 of cell 1 stops at step 200: step 300 is not common to both seeds.
@@ -122,17 +123,17 @@ struct ReporterTests {
         #expect(cell0.map { "\($0["step"]!):\($0["baseline"]!)" }
             == ["0:none", "0:mean", "100:none", "100:mean", "200:none", "200:mean", "300:none", "300:mean"])
         // step 0: none (4+6)/2 = 5, mean (2+3)/2 = 2.5, ratio 0.5.
-        #expect(close(number(cell0[0]["mean"]), 5) && close(number(cell0[0]["ratio_to_none"]), 1))
-        #expect(close(number(cell0[1]["mean"]), 2.5) && close(number(cell0[1]["ratio_to_none"]), 0.5))
+        #expect(isClose(number(cell0[0]["mean"]), 5, absolute: 1e-12) && isClose(number(cell0[0]["ratio_to_none"]), 1, absolute: 1e-12))
+        #expect(isClose(number(cell0[1]["mean"]), 2.5, absolute: 1e-12) && isClose(number(cell0[1]["ratio_to_none"]), 0.5, absolute: 1e-12))
         #expect(number(cell0[1]["ci_low"]) == 2 && number(cell0[1]["ci_high"]) == 3)
         // cell 1: step 100 measured by nobody; `mean` at 300 by one seed only.
         let cell1 = rows.filter { $0["cell"] == "baseline=mean" }
         #expect(cell1.map { "\($0["step"]!):\($0["baseline"]!)" } == ["0:none", "0:mean", "200:none", "200:mean", "300:none"])
-        #expect(close(number(cell1[3]["ratio_to_none"]), 1.25 / 3))
+        #expect(isClose(number(cell1[3]["ratio_to_none"]), 1.25 / 3, absolute: 1e-12))
 
         // The end-of-run summary: each cell's own baseline against none, at its last common step.
         #expect(report.cells[0].varianceRatioToNone == 1)
-        #expect(close(report.cells[1].varianceRatioToNone ?? .nan, 1.25 / 3))
+        #expect(isClose(report.cells[1].varianceRatioToNone ?? .nan, 1.25 / 3, absolute: 1e-12))
         let text = report.text
         #expect(text.contains("baseline=none") && text.contains("[0.800, 1.000]") && text.contains("1 missing"))
     }

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import Report
 
@@ -23,19 +24,17 @@ struct StatisticsTests {
                   median: 3.0, iqm: 3.5416666666666665, sem: 19.64853684120016),
     ]
 
-    func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-12 * max(1, abs(b)) }
-
     @Test(arguments: references.indices)
     func matchesScipy(_ i: Int) {
         let r = Self.references[i]
-        #expect(close(Statistics.mean(r.x), r.mean))
-        #expect(close(Statistics.standardDeviation(r.x), r.std))
-        #expect(close(Statistics.median(r.x), r.median))
-        #expect(close(Statistics.interquartileMean(r.x), r.iqm))
-        #expect(close(Statistics.standardError(r.x), r.sem))
+        #expect(isClose(Statistics.mean(r.x), r.mean, relative: 1e-12, absolute: 1e-12))
+        #expect(isClose(Statistics.standardDeviation(r.x), r.std, relative: 1e-12, absolute: 1e-12))
+        #expect(isClose(Statistics.median(r.x), r.median, relative: 1e-12, absolute: 1e-12))
+        #expect(isClose(Statistics.interquartileMean(r.x), r.iqm, relative: 1e-12, absolute: 1e-12))
+        #expect(isClose(Statistics.standardError(r.x), r.sem, relative: 1e-12, absolute: 1e-12))
         // Order of the input does not matter for the order statistics.
-        #expect(close(Statistics.interquartileMean(r.x.reversed()), r.iqm))
-        #expect(close(Statistics.median(r.x.reversed()), r.median))
+        #expect(isClose(Statistics.interquartileMean(r.x.reversed()), r.iqm, relative: 1e-12, absolute: 1e-12))
+        #expect(isClose(Statistics.median(r.x.reversed()), r.median, relative: 1e-12, absolute: 1e-12))
     }
 
     @Test func singleValueAndEmpty() {
@@ -49,10 +48,10 @@ struct StatisticsTests {
     /// = [-0.34, 5.675, 2.7, 0.9599999999999997] (method "linear").
     @Test func quantileMatchesNumpyLinear() {
         let s = [3.1, -0.4, 2.7, 5.9, 1.2, 0.0, 4.4].sorted()
-        #expect(close(Statistics.quantile(sorted: s, 0.025), -0.34))
-        #expect(close(Statistics.quantile(sorted: s, 0.975), 5.675))
-        #expect(close(Statistics.quantile(sorted: s, 0.5), 2.7))
-        #expect(close(Statistics.quantile(sorted: s, 0.3), 0.9599999999999997))
+        #expect(isClose(Statistics.quantile(sorted: s, 0.025), -0.34, relative: 1e-12, absolute: 1e-12))
+        #expect(isClose(Statistics.quantile(sorted: s, 0.975), 5.675, relative: 1e-12, absolute: 1e-12))
+        #expect(isClose(Statistics.quantile(sorted: s, 0.5), 2.7, relative: 1e-12, absolute: 1e-12))
+        #expect(isClose(Statistics.quantile(sorted: s, 0.3), 0.9599999999999997, relative: 1e-12, absolute: 1e-12))
         #expect(Statistics.quantile(sorted: s, 0) == -0.4 && Statistics.quantile(sorted: s, 1) == 5.9)
     }
 }

@@ -5,15 +5,9 @@ import Testing
 /// `runner check` fails, exit 1, when it checked nothing: no cell, no bound, or a reference
 /// value that is not a finite number.
 @Suite struct CheckGateBinaryTests {
-    /// Two cells of two fast Bandit jobs each, followed by `regression`.
+    /// Two cells of two fast Bandit jobs each (`tiny.yaml` over two baselines), followed by `regression`.
     static func experiment(regression: String, exclude: String = "") -> String {
-        """
-        experiment: gate
-        environment: {id: Bandit, params: {means: [0.0, 1.0]}}
-        policy: {architecture: tabular}
-        estimator: {name: reinforce}
-        training: {steps: 100, eval_every: 50}
-        seeds: 2
+        ExperimentFixture.text("tiny", replacing: [("experiment: tiny", "experiment: gate")]) + """
         grid:
           baseline: [none, mean]
         \(exclude)

@@ -8,21 +8,7 @@ import Testing
 /// The signal is sent once the job's first checkpoint exists; nothing waits for a fixed time.
 @Suite(.serialized) struct CheckpointBinaryTests {
     /// One long job (400,000 Bandit steps, a checkpoint every 2,000) with diagnostics.
-    static let config = """
-        experiment: resumable
-        environment:
-          id: Bandit
-          num_envs: 2
-          params: {means: [0.0, 1.0], std: 0.5}
-        policy: {architecture: tabular}
-        estimator: {name: reinforce, gamma: 1.0, episodes_per_update: 8}
-        optimizer: {name: adam, lr: 0.05}
-        training: {steps: 400000, eval_every: 20000, eval_episodes: 20, checkpoint_every: 2000}
-        diagnostics:
-          gradient_variance: {every: 100000, samples: 8, compare: [none, mean]}
-        seeds: 1
-
-        """
+    static let config = ExperimentFixture.text("resumable")
 
     struct Setup {
         let dir = TemporaryFolder()

@@ -5,18 +5,8 @@ import Testing
 /// Nothing the runner writes or deletes in an experiment folder goes through a symbolic link it
 /// did not create: such a link is an error naming it (exit 1), and what it points to is untouched.
 @Suite(.serialized) struct ResultsFolderLinkBinaryTests {
-    static let experiment = """
-        experiment: linked
-        environment:
-          id: Bandit
-          params: {means: [0.0, 1.0], std: 0.5}
-        policy: {architecture: tabular}
-        estimator: {name: reinforce, gamma: 1.0, episodes_per_update: 4}
-        optimizer: {name: adam, lr: 0.05}
-        training: {steps: 400, eval_every: 200, eval_episodes: 4}
-        seeds: 1
-
-        """
+    /// One quick bandit job.
+    static let experiment = ExperimentFixture.text("linked")
 
     /// A folder with the experiment file, a finished results folder, and a user's own folder
     /// holding files the runner must never touch.

@@ -5,25 +5,7 @@ import Testing
 /// `runner run`, `report` and `check` end to end, through the built binary.
 @Suite(.serialized) struct RunBinaryTests {
     /// A small sweep of fast tabular jobs: 2 cells x 3 seeds.
-    static let sweep = """
-        experiment: e2e
-        environment:
-          id: Bandit
-          num_envs: 2
-          params: {means: [0.0, 1.0], std: 0.5}
-        policy: {architecture: tabular}
-        estimator: {name: reinforce, gamma: 1.0, episodes_per_update: 8}
-        optimizer: {name: adam, lr: 0.05}
-        training: {steps: 4000, eval_every: 1000, eval_episodes: 20}
-        diagnostics:
-          gradient_variance: {every: 2000, samples: 8, compare: [none, mean]}
-        seeds: 3
-        grid:
-          baseline: [none, value]
-        regression:
-          min: 0.5
-
-        """
+    static let sweep = ExperimentFixture.text("e2e")
 
     /// Every CSV and script under `directory`, by relative path.
     static func outputs(_ directory: URL) throws -> [String: Data] {

@@ -10,15 +10,8 @@ import YAML
         let dir = TemporaryFolder()
         // Escapes YAML accepts in double quotes, for characters it does not accept raw.
         let description = "odd \\uFFFF \\uFFFE bell \\a del \\x7F c1 \\x9B nel \\N end"
-        let config = dir.write("odd.yaml", """
-            experiment: odd
-            description: "\(description)"
-            environment: {id: Bandit, params: {means: [0.0, 1.0]}}
-            policy: {architecture: tabular}
-            estimator: {name: reinforce, episodes_per_update: 4}
-            training: {steps: 40, eval_episodes: 2}
-
-            """)
+        let config = dir.write("odd.yaml", ExperimentFixture.text(
+            "tiny", replacing: [("experiment: tiny", "experiment: odd\ndescription: \"\(description)\"")]))
         let results = dir.url.appendingPathComponent("results")
         let run = try BinaryRunner.run(["run", config, "--results", results.path, "--no-progress"], in: dir.url)
         #expect(run.status == 0, "\(run.stderr)")

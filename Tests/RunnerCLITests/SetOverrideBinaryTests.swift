@@ -6,18 +6,7 @@ import Testing
 /// errors are located on the command line, and a run records what was overridden.
 @Suite struct SetOverrideBinaryTests {
     /// A tiny tabular experiment, quick to run.
-    static let experiment = """
-        experiment: overridden
-        environment:
-          id: Bandit
-          params: {means: [0.0, 1.0]}
-        policy: {architecture: tabular}
-        estimator: {name: reinforce, gamma: 1.0, episodes_per_update: 4}
-        optimizer: {name: adam, lr: 0.05}
-        training: {steps: 200, eval_every: 100, eval_episodes: 4}
-        seeds: 2
-
-        """
+    static let experiment = ExperimentFixture.text("overridden")
 
     @Test func validateAndPlanSeeTheOverriddenExperiment() throws {
         let dir = TemporaryFolder()

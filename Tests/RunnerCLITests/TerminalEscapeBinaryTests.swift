@@ -4,14 +4,8 @@ import Testing
 
 /// Nothing read from a file or the command line reaches the terminal as a control character.
 @Suite struct TerminalEscapeBinaryTests {
-    static let base = """
-        experiment: esc
-        environment: {id: Bandit, params: {means: [0.0, 1.0]}}
-        policy: {architecture: tabular}
-        estimator: {name: reinforce}
-        training: {steps: 100}
-
-        """
+    /// An experiment that validates, to which each test appends one line.
+    static let base = ExperimentFixture.text("tiny")
 
     /// The control characters a terminal would obey: C0 except line feed, DEL and C1.
     static func controls(_ text: String) -> [Unicode.Scalar] {

@@ -62,16 +62,6 @@ import Testing
             stdout: text("stdout"), stderr: text("stderr"))
     }
 
-    static let tiny = """
-        experiment: tiny
-        environment: {id: Bandit, params: {means: [0.0, 1.0]}}
-        policy: {architecture: tabular}
-        estimator: {name: reinforce}
-        training: {steps: 100, eval_every: 50}
-        seeds: 2
-
-        """
-
     @Test func planToAFullDiskExits1AndSaysWhy() throws {
         let outcome = try Self.run(["plan", "experiments/ci.yaml"], stdout: .full, stderr: .file)
         #expect(!outcome.crashed)
@@ -102,7 +92,7 @@ import Testing
     /// only the exit status tells.
     @Test func aRunWithNoConsoleFinishesAndExits1() throws {
         let dir = TemporaryFolder()
-        let config = dir.write("tiny.yaml", Self.tiny)
+        let config = dir.write("tiny.yaml", ExperimentFixture.text("tiny"))
         let results = dir.url.appendingPathComponent("results")
         let outcome = try Self.run(
             [config, "--results", results.path, "--no-progress", "--jobs", "2"], stdout: .full, stderr: .full)

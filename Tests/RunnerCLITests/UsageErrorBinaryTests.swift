@@ -17,7 +17,7 @@ import Testing
     /// An empty `--results` would write into the current folder.
     @Test func anEmptyResultsFolderIsAUsageError() throws {
         let dir = TemporaryFolder()
-        let config = dir.write("tiny.yaml", UnwritableConsoleBinaryTests.tiny)
+        let config = dir.write("tiny.yaml", ExperimentFixture.text("tiny"))
         for command in [["run", config], ["check", config]] {
             let outcome = try BinaryRunner.run(command + ["--results", ""], in: dir.url)
             #expect(outcome.status == 64, "\(outcome.stderr)")

@@ -5,18 +5,9 @@ import Testing
 /// When the system refuses some of the worker threads asked for, `runner run` says so, runs
 /// every job on the threads it got, and finishes.
 @Suite struct WorkerThreadLimitBinaryTests {
-    /// 600 one-step bandit jobs.
-    static let manyTinyJobs = """
-        experiment: many
-        environment:
-          id: Bandit
-          params: {means: [0.0, 1.0]}
-        policy: {architecture: tabular}
-        estimator: {name: reinforce}
-        training: {steps: 4, eval_every: 4, eval_episodes: 1}
-        seeds: 600
-
-        """
+    /// 600 one-update bandit jobs.
+    static let manyTinyJobs = ExperimentFixture.text(
+        "one-update", replacing: [("experiment: one-update", "experiment: many"), ("seeds: 2", "seeds: 600")])
 
     @Test func workersBeyondTheAddressSpaceLimitAreRefusedAndTheSweepFinishes() throws {
         let dir = TemporaryFolder()
