@@ -15,18 +15,10 @@ import Testing
     /// well under a second when it works.
     static let watchdog: TimeInterval = 120
 
-    /// Two one-update bandit jobs.
-    static let tinySweep = """
-        experiment: tiny
-        environment:
-          id: Bandit
-          params: {means: [0.0, 1.0]}
-        policy: {architecture: tabular}
-        estimator: {name: reinforce}
-        training: {steps: 4, eval_every: 4, eval_episodes: 1}
-        seeds: 2
-
-        """
+    /// Two one-update bandit jobs, named `tiny`.
+    static var tinySweep: String {
+        ExperimentFixture.text("one-update", replacing: [("experiment: one-update", "experiment: tiny")])
+    }
 
     /// A stand-in for gnuplot that writes the eight bytes of a PNG signature to the file the
     /// renderer names in its `-e` argument (`outfile = '...'`).
