@@ -1,0 +1,10 @@
+/// One batch script of a submission: its file name in the engine's folder and its text.
+package struct ClusterScript: Sendable, Equatable {
+    package var name: String
+    package var text: String
+
+    package init(name: String, text: String) {
+        self.name = name
+        self.text = text
+    }
+}
