@@ -1,6 +1,7 @@
 import Foundation
 import Results
-import Sweep
+
+@testable import Sweep
 
 /// A cluster engine that runs nothing: it records every call and answers from a script, so
 /// that the tests drive `submit`, `status` and `run --requeue-on-usr1` through the protocol

@@ -10,12 +10,6 @@ package struct ClusterJobState: Sendable, Equatable {
     /// The signal that ended it (the part after the colon), 0 when none.
     package var signal: Int32
 
-    package init(state: String, exitStatus: Int32, signal: Int32) {
-        self.state = state
-        self.exitStatus = exitStatus
-        self.signal = signal
-    }
-
     /// States after which the engine will not run the job again by itself.
     package static let ended: Set<String> = [
         "COMPLETED", "FAILED", "CANCELLED", "TIMEOUT", "NODE_FAIL", "OUT_OF_MEMORY", "BOOT_FAIL", "DEADLINE",

@@ -5,11 +5,6 @@ package struct ClusterQueueReport: Sendable, Equatable {
     package struct Entry: Sendable, Equatable {
         package var id: String
         package var state: String
-
-        package init(id: String, state: String) {
-            self.id = id
-            self.state = state
-        }
     }
 
     package var entries: [Entry] = []

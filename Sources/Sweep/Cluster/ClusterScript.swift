@@ -2,9 +2,4 @@
 package struct ClusterScript: Sendable, Equatable {
     package var name: String
     package var text: String
-
-    package init(name: String, text: String) {
-        self.name = name
-        self.text = text
-    }
 }
