@@ -24,6 +24,7 @@ struct SlurmBackendClusterTests {
             usleep(500_000)
         }
         #expect(state?.state == "CANCELLED", "\(String(describing: state))")
-        #expect(throws: ClusterError.self) { try slurm.cancel(["999999999"]) }
+        // scancel answers 0 for a job that has left the queue: cancelling twice is no error.
+        try slurm.cancel([id])
     }
 }

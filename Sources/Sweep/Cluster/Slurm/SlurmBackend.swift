@@ -90,7 +90,8 @@ package struct SlurmBackend: ClusterBackend {
         return SlurmOutput.parseQueue(outcome.stdout)
     }
 
-    /// `scancel IDS`.
+    /// `scancel IDS`. scancel exits 0 for ids that have already left the queue, so
+    /// cancelling an ended job is not an error.
     package func cancel(_ ids: [String]) throws {
         let outcome: ChildProcessOutcome?
         do {
