@@ -75,8 +75,10 @@ let package = Package(
         .testTarget(name: "ResultsTests", dependencies: ["Results", "PolicyGradient", "TestSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Results", "Experiment", "PolicyGradient", "TestSupport"]),
         .testTarget(name: "SweepTests", dependencies: ["Sweep", "Results", "Report", "Experiment", "PolicyGradient", "TestSupport"]),
-        .testTarget(name: "RunnerCLITests", dependencies: ["RunnerCLI", "Experiment", "YAML", "PolicyGradient", "TestSupport"],
-                    resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "RunnerCLITests",
+            dependencies: ["RunnerCLI", "Sweep", "Results", "Experiment", "YAML", "PolicyGradient", "TestSupport"],
+            resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -9,8 +9,8 @@ import Testing
     /// Paths with spaces, both quote kinds, `$`, backquotes and a newline.
     static let awkward = "it's a \"test\" $HOME `id`\nfolder"
 
-    static func settings(in folder: URL, runner: String, tasks: Int = 3) -> SlurmSettings {
-        SlurmSettings(
+    static func settings(in folder: URL, runner: String, tasks: Int = 3) -> ClusterSettings {
+        ClusterSettings(
             runner: runner, config: folder.path + "/\(awkward)/exp's.yaml", resultsRoot: folder.path + "/out \"dir\"",
             experiment: "e2e", workingDirectory: folder.path + "/\(awkward)", tasks: tasks, parallel: 2,
             partition: "debug", time: "1:00:00", cpusPerTask: 2, memory: "4G",
@@ -103,21 +103,21 @@ import Testing
     }
 
     @Test func theArraySizeDefaultsToTheJobsAndStaysWithinTheLimits() {
-        #expect(SlurmSettings.taskCount(requested: nil, jobs: 16, maxArraySize: nil) == 16)
-        #expect(SlurmSettings.taskCount(requested: nil, jobs: 4800, maxArraySize: nil) == 1000)
-        #expect(SlurmSettings.taskCount(requested: nil, jobs: 4800, maxArraySize: 501) == 501)
-        #expect(SlurmSettings.taskCount(requested: 4, jobs: 16, maxArraySize: 1001) == 4)
-        #expect(SlurmSettings.taskCount(requested: 40, jobs: 16, maxArraySize: nil) == 16)
-        #expect(SlurmSettings.taskCount(requested: 2000, jobs: 4800, maxArraySize: 1001) == 1001)
-        #expect(SlurmSettings.taskCount(requested: nil, jobs: 0, maxArraySize: nil) == 1)
+        #expect(ClusterSettings.taskCount(requested: nil, jobs: 16, maxArraySize: nil) == 16)
+        #expect(ClusterSettings.taskCount(requested: nil, jobs: 4800, maxArraySize: nil) == 1000)
+        #expect(ClusterSettings.taskCount(requested: nil, jobs: 4800, maxArraySize: 501) == 501)
+        #expect(ClusterSettings.taskCount(requested: 4, jobs: 16, maxArraySize: 1001) == 4)
+        #expect(ClusterSettings.taskCount(requested: 40, jobs: 16, maxArraySize: nil) == 16)
+        #expect(ClusterSettings.taskCount(requested: 2000, jobs: 4800, maxArraySize: 1001) == 1001)
+        #expect(ClusterSettings.taskCount(requested: nil, jobs: 0, maxArraySize: nil) == 1)
     }
 
     @Test func directiveValuesMustBeSingleWords() {
         var s = Self.settings(in: URL(fileURLWithPath: "/r"), runner: "/bin/runner")
-        #expect(s.problems.isEmpty)
+        #expect(SlurmScripts.problems(s).isEmpty)
         s.partition = "gpu queue"
         s.memory = "4\"G"
-        #expect(s.problems == [
+        #expect(SlurmScripts.problems(s) == [
             "--partition expects one word without spaces or quotes, got 'gpu queue'",
             "--mem expects one word without spaces or quotes, got '4\"G'",
         ])

@@ -84,7 +84,7 @@ import Testing
     @Test func tableAndJSONCarryTheCounts() throws {
         let (directory, _, ids) = try folder()
         let status = try SweepStatus.read(directory, policy: policy)
-        let queue = SlurmQueueReport.parse("81234_2 RUNNING\n81234_[3-7] PENDING\n")
+        let queue = SlurmOutput.parseQueue("81234_2 RUNNING\n81234_[3-7] PENDING\n")
         let table = status.table(slurm: queue)
         #expect(table.contains("  running    2\n"))
         #expect(table.contains("  pending    2\n"))
@@ -104,17 +104,17 @@ import Testing
     }
 
     @Test func squeueOutputAndRecordedIds() throws {
-        #expect(SlurmQueueReport.parse("").note != nil)
-        #expect(SlurmQueueReport.parse("12 PENDING\n").entries == [.init(id: "12", state: "PENDING")])
+        #expect(SlurmOutput.parseQueue("").note != nil)
+        #expect(SlurmOutput.parseQueue("12 PENDING\n").entries == [.init(id: "12", state: "PENDING")])
         let slurm = scratch.directory.appendingPathComponent("slurm")
         try FileManager.default.createDirectory(at: slurm, withIntermediateDirectories: true)
-        #expect(SlurmQueueReport.recordedJobIds(in: scratch.directory) == nil)
+        #expect(SlurmSubmissionLog.recordedJobIds(in: scratch.directory) == nil)
         let records = [
-            SlurmSubmission(submittedAt: "t", config: "a.yaml", tasks: 4, parallel: nil, arrayJobId: "7", reportJobId: "8"),
-            SlurmSubmission(submittedAt: "t", config: "a.yaml", tasks: 4, parallel: 2, arrayJobId: "9", reportJobId: nil),
+            ClusterSubmission(submittedAt: "t", config: "a.yaml", tasks: 4, parallel: nil, arrayJobId: "7", reportJobId: "8"),
+            ClusterSubmission(submittedAt: "t", config: "a.yaml", tasks: 4, parallel: 2, arrayJobId: "9", reportJobId: nil),
         ]
         try JSONEncoder().encode(records).write(to: slurm.appendingPathComponent("submissions.json"))
-        #expect(SlurmQueueReport.recordedJobIds(in: scratch.directory) == ["7", "8", "9"])
-        #expect(SlurmQueueReport.squeueArguments(["7", "8"]) == ["-h", "-j", "7,8", "-o", "%i %T"])
+        #expect(SlurmSubmissionLog.recordedJobIds(in: scratch.directory) == ["7", "8", "9"])
+        #expect(SlurmOutput.squeueArguments(["7", "8"]) == ["-h", "-j", "7,8", "-o", "%i %T"])
     }
 }

@@ -45,27 +45,16 @@ struct Status: ParsableCommand {
             Console.error("error: \(error.description)")
             throw ExitStatus.failure
         }
-        let slurm = SlurmQueueReport.recordedJobIds(in: url).map(Self.queue)
+        let slurm = Self.queue(url)
         let text = format == .json ? status.json(slurm: slurm) : status.table(slurm: slurm)
         Console.out(String(text.dropLast()))  // Console.out ends the line itself
     }
 
-    /// The state of `ids` from one squeue call; a note when squeue is absent or fails.
-    static func queue(_ ids: [String]) -> SlurmQueueReport {
-        guard !ids.isEmpty else { return SlurmQueueReport(note: "no SLURM job recorded") }
-        let outcome: SlurmClient.Outcome?
-        do {
-            outcome = try SlurmClient.run("squeue", SlurmQueueReport.squeueArguments(ids))
-        } catch {
-            return SlurmQueueReport(note: "squeue could not be started: \(error)")
-        }
-        guard let outcome else { return SlurmQueueReport(note: "squeue is not on PATH") }
-        guard outcome.status == 0 else {
-            let said = outcome.stderr.trimmingCharacters(in: .whitespacesAndNewlines)
-            // squeue refuses ids that have all left the queue: that is an answer too.
-            if said.contains("Invalid job id") { return SlurmQueueReport.parse("") }
-            return SlurmQueueReport(note: "squeue failed (exit \(outcome.status))" + (said.isEmpty ? "" : ": \(said)"))
-        }
-        return SlurmQueueReport.parse(outcome.stdout)
+    /// The state of the experiment's recorded cluster jobs from one query of `backend`; nil
+    /// when nothing is recorded, a note when no job is or the queue cannot be asked.
+    static func queue(_ experiment: URL, backend: any ClusterBackend = SlurmBackend()) -> ClusterQueueReport? {
+        guard let ids = backend.recordedJobIds(experiment: ExperimentFolder(directory: experiment)) else { return nil }
+        guard !ids.isEmpty else { return ClusterQueueReport(note: "no \(backend.name) job recorded") }
+        return backend.queue(ids)
     }
 }

@@ -66,24 +66,25 @@ struct SubmitSlurm: ParsableCommand {
 
     func run() throws {
         let plan = try PlanLoading.load(config, overrides: overrides.set)
-        if !dryRun && ExecutableSearch.onPath("sbatch") == nil {
-            Console.error("error: sbatch not found on PATH: runner submit slurm needs SLURM's client commands")
+        let backend = SlurmBackend()
+        if !dryRun, let missing = backend.unavailable() {
+            Console.error("error: \(missing)")
             throw ExitStatus.failure
         }
-        let maxArraySize = SlurmClient.maxArraySize()
+        let maxArraySize = backend.maxArraySize()
         let jobCount = Set(plan.jobs.map(\.id)).count
-        let count = SlurmSettings.taskCount(requested: tasks, jobs: jobCount, maxArraySize: maxArraySize)
+        let count = ClusterSettings.taskCount(requested: tasks, jobs: jobCount, maxArraySize: maxArraySize)
         if let tasks, count < tasks {
             Console.error("warning: --tasks \(tasks) lowered to \(count) (\(jobCount) jobs"
                 + (maxArraySize.map { ", MaxArraySize \($0)" } ?? "") + ")")
         }
-        let settings = SlurmSettings(
+        let settings = ClusterSettings(
             runner: Self.runnerPath, config: Self.absolute(config), resultsRoot: Self.absolute(results),
             experiment: plan.name, workingDirectory: FileManager.default.currentDirectoryPath, tasks: count,
             parallel: parallel, partition: partition, time: time, cpusPerTask: cpusPerTask, memory: mem,
             overrides: overrides.set, extraArguments: sbatchArg)
-        if let problem = settings.problems.first { throw ValidationError(problem) }
-        let submitter = SlurmSubmitter(settings: settings)
+        if let problem = backend.problems(settings).first { throw ValidationError(problem) }
+        let submitter = ClusterSubmitter(backend: backend, settings: settings)
         let scripts = try submitter.writeScripts()
         if dryRun {
             submitter.printDryRun(scripts)

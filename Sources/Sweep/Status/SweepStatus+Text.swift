@@ -10,7 +10,7 @@ extension SweepStatus {
     ///       ...
     ///     running jobs:
     ///       3f2a…  host node1, pid 4242  heartbeat 12 s ago  checkpoint step 500
-    public func table(slurm: SlurmQueueReport?) -> String {
+    package func table(slurm: ClusterQueueReport?) -> String {
         let percent = stepsTotal > 0 ? Double(stepsDone) / Double(stepsTotal) * 100 : 0
         var lines = ["experiment \(experiment): \(total) jobs, steps \(stepsDone) of \(stepsTotal) (\(String(format: "%.1f", percent))%)"]
         for (name, count) in [("completed", completed), ("running", running.count), ("failed", failed),
@@ -36,7 +36,7 @@ extension SweepStatus {
     }
 
     /// The status as pretty JSON with sorted keys (docs/cluster.md, "Watching a sweep").
-    public func json(slurm: SlurmQueueReport?) -> String {
+    package func json(slurm: ClusterQueueReport?) -> String {
         PrettyJSON.text(Document(self, slurm: slurm))
     }
 
@@ -75,9 +75,9 @@ extension SweepStatus {
         }
 
         var status: SweepStatus
-        var slurm: SlurmQueueReport?
+        var slurm: ClusterQueueReport?
 
-        init(_ status: SweepStatus, slurm: SlurmQueueReport?) {
+        init(_ status: SweepStatus, slurm: ClusterQueueReport?) {
             self.status = status
             self.slurm = slurm
         }

@@ -1,14 +1,16 @@
+import Results
+
 /// The two batch scripts of a sweep on SLURM and the `sbatch` command lines that submit them.
 ///
-/// Pure functions of `SlurmSettings`: no file, clock or environment is read, so the text is
+/// Pure functions of `ClusterSettings`: no file, clock or environment is read, so the text is
 /// tested as text. Resource requests are `#SBATCH` lines (values are checked to be single
-/// words by `SlurmSettings.problems`); everything that names a path is on the command line or
+/// words by `problems`); everything that names a path is on the command line or
 /// in the script's body, quoted for the shell, so paths with spaces and quotes work.
-public enum SlurmScripts {
+package enum SlurmScripts {
     /// Seconds between SIGUSR1 and the time limit: the runner checkpoints every running job,
     /// requeues its task when jobs are left (`run --requeue-on-usr1`) and exits (status 130);
     /// the task starts again and resumes from the checkpoints.
-    public static let signalGrace = 60
+    package static let signalGrace = 60
 
     /// The array task script: task i runs shard i/N of the jobs, without the report.
     ///
@@ -16,7 +18,7 @@ public enum SlurmScripts {
     /// Its worker count is the task's CPUs (`SLURM_CPUS_PER_TASK`, 1 when not requested);
     /// results do not depend on it. `--requeue-on-usr1`: SLURM requeues only tasks it stops
     /// itself, so a task warned of its time limit requeues itself.
-    public static func arrayScript(_ s: SlurmSettings) -> String {
+    package static func arrayScript(_ s: ClusterSettings) -> String {
         var command = [s.runner, "run", s.config, "--results", s.resultsRoot]
         let tail = ["--no-report", "--no-progress", "--requeue-on-usr1"] + s.overrides.flatMap { ["--set", $0] }
         command = command.map(ShellQuote.word)
@@ -31,7 +33,7 @@ public enum SlurmScripts {
     }
 
     /// The report script: `runner report` on the experiment's folder once the array has ended.
-    public static func reportScript(_ s: SlurmSettings) -> String {
+    package static func reportScript(_ s: ClusterSettings) -> String {
         header(s, cpus: nil, comment: [
             "Builds the report of \(s.experiment) once every array task has ended (afterany).",
         ]) + "exec " + ShellQuote.line([s.runner, "report", s.experimentDirectory]) + "\n"
@@ -41,20 +43,35 @@ public enum SlurmScripts {
     /// --signal=B:USR1@grace`, then the output file, opened for appending so that a requeued
     /// task's output keeps what every earlier start printed, the user's `--sbatch-arg`s, the
     /// script.
-    public static func arraySubmission(_ s: SlurmSettings, script: String) -> [String] {
+    package static func arraySubmission(_ s: ClusterSettings, script: String) -> [String] {
         let throttle = s.parallel.map { "%\($0)" } ?? ""
         return ["--parsable", "--array=0-\(s.tasks - 1)\(throttle)", "--requeue",
-                "--signal=B:USR1@\(signalGrace)", "--output=\(s.slurmDirectory)/array-%A_%a.out", "--open-mode=append"]
+                "--signal=B:USR1@\(signalGrace)", "--output=\(directory(s))/array-%A_%a.out", "--open-mode=append"]
             + s.extraArguments + [script]
     }
 
     /// `sbatch` arguments for the report job, run after the array whatever its outcome.
-    public static func reportSubmission(_ s: SlurmSettings, arrayJobId: String, script: String) -> [String] {
-        ["--parsable", "--dependency=afterany:\(arrayJobId)", "--output=\(s.slurmDirectory)/report-%j.out"]
+    package static func reportSubmission(_ s: ClusterSettings, arrayJobId: String, script: String) -> [String] {
+        ["--parsable", "--dependency=afterany:\(arrayJobId)", "--output=\(directory(s))/report-%j.out"]
             + s.extraArguments + [script]
     }
 
-    private static func header(_ s: SlurmSettings, cpus: Int?, comment: [String]) -> String {
+    /// `resultsRoot/experiment/slurm`: the scripts, their output, `submissions.json`.
+    package static func directory(_ s: ClusterSettings) -> String {
+        s.experimentDirectory + "/" + ExperimentFolder.slurmName
+    }
+
+    /// Why the `#SBATCH` values cannot be written as they are (one word each), or empty.
+    package static func problems(_ s: ClusterSettings) -> [String] {
+        let values: [(String, String?)] = [("--partition", s.partition), ("--time", s.time), ("--mem", s.memory)]
+        return values.compactMap { option, value in
+            guard let value else { return nil }
+            let bad = value.isEmpty || value.contains { $0.isWhitespace || $0 == "\"" || $0 == "'" || $0 == "\\" }
+            return bad ? "\(option) expects one word without spaces or quotes, got '\(value)'" : nil
+        }
+    }
+
+    private static func header(_ s: ClusterSettings, cpus: Int?, comment: [String]) -> String {
         var lines = ["#!/bin/sh", "#SBATCH --job-name=\(jobName(s.experiment))"]
         if let partition = s.partition { lines.append("#SBATCH --partition=\(partition)") }
         if let time = s.time { lines.append("#SBATCH --time=\(time)") }

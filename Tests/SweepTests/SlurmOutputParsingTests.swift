@@ -1,6 +1,6 @@
 import Testing
 
-@testable import RunnerCLI
+@testable import Sweep
 
 /// Reading what SLURM's commands print (formats of SLURM 22.05 to 24.x).
 @Suite struct SlurmOutputParsingTests {
@@ -10,15 +10,15 @@ import Testing
             MaxArraySize            = 1001
             MaxBatchRequeue         = 5
             """
-        #expect(SlurmClient.parseMaxArraySize(text) == 1001)
-        #expect(SlurmClient.parseMaxArraySize("MaxBatchRequeue = 5\n") == nil)
+        #expect(SlurmOutput.parseMaxArraySize(text) == 1001)
+        #expect(SlurmOutput.parseMaxArraySize("MaxBatchRequeue = 5\n") == nil)
     }
 
     @Test func theJobIdIsWhatSbatchParsablePrints() {
-        #expect(SlurmClient.parsableJobId("42\n") == "42")
-        #expect(SlurmClient.parsableJobId("42;cluster\n") == "42")
-        #expect(SlurmClient.parsableJobId("Submitted batch job 42\n") == nil)
-        #expect(SlurmClient.parsableJobId("") == nil)
+        #expect(SlurmOutput.parsableJobId("42\n") == "42")
+        #expect(SlurmOutput.parsableJobId("42;cluster\n") == "42")
+        #expect(SlurmOutput.parsableJobId("Submitted batch job 42\n") == nil)
+        #expect(SlurmOutput.parsableJobId("") == nil)
     }
 
     @Test func jobStatesAndExitCodesComeFromScontrolShowJob() {
@@ -28,12 +28,12 @@ import Testing
             JobId=9 JobName=e2e JobState=CANCELLED Reason=None ExitCode=0:15
             JobId=10 JobName=e2e JobState=PENDING Reason=Dependency ExitCode=0:0
             """
-        let states = SlurmJobState.parse(text)
+        let states = SlurmOutput.parseJobStates(text)
         #expect(states == [
-            SlurmJobState(state: "COMPLETED", exitStatus: 0, signal: 0),
-            SlurmJobState(state: "FAILED", exitStatus: 1, signal: 0),
-            SlurmJobState(state: "CANCELLED", exitStatus: 0, signal: 15),
-            SlurmJobState(state: "PENDING", exitStatus: 0, signal: 0),
+            ClusterJobState(state: "COMPLETED", exitStatus: 0, signal: 0),
+            ClusterJobState(state: "FAILED", exitStatus: 1, signal: 0),
+            ClusterJobState(state: "CANCELLED", exitStatus: 0, signal: 15),
+            ClusterJobState(state: "PENDING", exitStatus: 0, signal: 0),
         ])
         #expect(states.map(\.hasEnded) == [true, true, true, false])
     }
