@@ -2,7 +2,7 @@
 import PackageDescription
 
 /// Numeric code is compiled with optimization even in debug builds, so that
-/// `swift run` and `swift test` do not crawl (docs/architecture.md section 9).
+/// `swift run` and `swift test` do not crawl (docs/architecture.md, "Speed").
 let optimizedInDebug: [SwiftSetting] = [
     .unsafeFlags(["-O"], .when(configuration: .debug))
 ]
@@ -35,7 +35,7 @@ let package = Package(
             name: "Experiment",
             dependencies: ["YAML", "PolicyGradient", .product(name: "Crypto", package: "swift-crypto")]),
         // The dense kernels, in C so that one source compiles for AVX-512, AVX2 and any x86-64; the
-        // version the machine runs is picked at run time (docs/architecture.md section 9).
+        // version the machine runs is picked at run time (docs/architecture.md, "Speed").
         .target(name: "CDenseKernels", cSettings: [.unsafeFlags(["-O2"])]),
         .target(name: "PolicyGradient", dependencies: ["CDenseKernels"], swiftSettings: optimizedInDebug),
         // posix_spawn with pipes, a working directory and default signals, which Swift's Glibc
