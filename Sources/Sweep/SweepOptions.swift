@@ -47,10 +47,13 @@ public struct SweepOptions: Sendable {
     /// Workers kept once the system has refused one: the others end before taking a job, so
     /// that the address space their stacks held is left to the jobs (a refusal means it ran
     /// out). One per core loses no speed on CPU-bound jobs.
-    var workersAfterRefusal = ProcessInfo.processInfo.activeProcessorCount
+    var workersAfterRefusal = Self.defaultJobs
+
+    /// Worker threads unless told otherwise: one per core.
+    public static var defaultJobs: Int { ProcessInfo.processInfo.activeProcessorCount }
 
     public init(
-        jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+        jobs: Int = defaultJobs,
         force: Bool = false,
         only: [String] = [],
         shard: Shard? = nil,

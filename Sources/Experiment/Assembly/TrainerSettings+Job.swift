@@ -36,6 +36,6 @@ extension JobSettings {
             entropyCoef: s.entropyCoef,
             optimizer: .init(configuration: configuration, lr: o.lr, schedule: o.schedule, maxGradNorm: o.maxGradNorm),
             training: s.training, diagnostics: s.diagnostics.gradientVariance,
-            seed: seed, baselineDecay: s.baselineDecay ?? 1)
+            seed: seed, baselineDecay: s.baselineDecay ?? TrainerSettings.defaultBaselineDecay)
     }
 }

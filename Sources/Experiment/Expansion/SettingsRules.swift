@@ -8,12 +8,6 @@ import YAML
 /// ignore draw a warning when written in the file, and are left out of the job's canonical
 /// form, so that writing them never changes a job's identity.
 enum SettingsRules {
-    /// Whether the job learns a critic: every estimator but reinforce bootstraps from one,
-    /// and the `value` baseline is one.
-    static func hasCritic(_ s: JobSettings) -> Bool {
-        s.estimator.name.needsCritic || s.baseline == .value
-    }
-
     /// Key paths whose values the job's components ignore.
     static func ignoredPaths(_ s: JobSettings) -> [[String]] {
         var ignored: [[String]] = []
@@ -37,7 +31,7 @@ enum SettingsRules {
         if !s.environment.id.hasContinuousActions { ignore("policy", "log_std_init") }
         if !s.policy.sde { ignore("policy", "sde_sample_freq") }
 
-        if !hasCritic(s) {
+        if !TrainerSettings.learnsCritic(s.estimator.name, s.baseline) {
             ignored.append(["critic"])
         } else {
             if s.critic.target != .targetNetwork { ignore("critic", "target_update") }

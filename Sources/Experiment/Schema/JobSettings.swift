@@ -35,7 +35,7 @@ public struct JobSettings: Codable, Sendable, Equatable {
         policy = try Self.section(PolicySettings.self, .policy, in: c)
         estimator = try c.decode(EstimatorSettings.self, forKey: .estimator)
         baseline = try c.value(.baseline, default: .none)
-        baselineDecay = try c.decodeIfPresent(Double.self, forKey: .baselineDecay).flatMap { $0 == 1 ? nil : $0 }
+        baselineDecay = try c.decodeIfPresent(Double.self, forKey: .baselineDecay).flatMap { $0 == TrainerSettings.defaultBaselineDecay ? nil : $0 }
         critic = CriticSettings(try Self.section(CriticSection.self, .critic, in: c), following: policy)
         entropyCoef = try c.value(.entropyCoef, default: 0)
         try c.require(entropyCoef.isFinite, .entropyCoef, "must be finite")

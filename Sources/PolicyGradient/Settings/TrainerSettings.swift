@@ -24,7 +24,7 @@ public struct TrainerSettings: Sendable, Equatable {
     public init(
         environment: Environment, policy: Policy = Policy(), estimator: Estimator, baseline: Baseline = .none,
         critic: Critic? = nil, entropyCoef: Double = 0, optimizer: Optimizer = Optimizer(), training: Training,
-        diagnostics: Diagnostics? = nil, seed: UInt64 = 0, baselineDecay: Double = 1
+        diagnostics: Diagnostics? = nil, seed: UInt64 = 0, baselineDecay: Double = defaultBaselineDecay
     ) {
         self.environment = environment
         self.policy = policy
@@ -41,7 +41,14 @@ public struct TrainerSettings: Sendable, Equatable {
 
     /// Whether the job learns a critic: the estimator bootstraps or the baseline is `value`.
     /// (Diagnostics never add one: that would change training through the shared clipping norm.)
-    public var hasCritic: Bool {
-        estimator.name.needsCritic || baseline == .value
+    public var hasCritic: Bool { Self.learnsCritic(estimator.name, baseline) }
+
+    /// Whether a job with `estimator` and `baseline` learns a critic: every estimator but
+    /// REINFORCE bootstraps from one, and the `value` baseline is one.
+    public static func learnsCritic(_ estimator: EstimatorName, _ baseline: Baseline) -> Bool {
+        estimator.needsCritic || baseline == .value
     }
+
+    /// `baseline_decay` when the file does not set it: every update weighs alike.
+    public static let defaultBaselineDecay = 1.0
 }

@@ -94,7 +94,7 @@ enum SweepDriver {
         whileLocked: (SweepReport, URL) throws -> Void
     ) throws -> SweepReport {
         var options = SweepOptions(
-            jobs: arguments.jobs ?? ProcessInfo.processInfo.activeProcessorCount, force: arguments.force,
+            jobs: arguments.jobs ?? SweepOptions.defaultJobs, force: arguments.force,
             only: arguments.only, shard: shard, progress: progress, resultsRoot: URL(fileURLWithPath: arguments.results),
             handleSignals: true, buildsReport: buildsReport)
         options.keepCheckpoints = arguments.keepCheckpoints
