@@ -34,10 +34,10 @@ public struct JobSettings: Codable, Sendable, Equatable {
         environment = try c.decode(EnvironmentSettings.self, forKey: .environment)
         policy = try Self.section(PolicySettings.self, .policy, in: c)
         estimator = try c.decode(EstimatorSettings.self, forKey: .estimator)
-        baseline = try c.value(.baseline, default: .none)
+        baseline = try c.value(.baseline, default: TrainerSettings.defaultBaseline)
         baselineDecay = try c.decodeIfPresent(Double.self, forKey: .baselineDecay).flatMap { $0 == TrainerSettings.defaultBaselineDecay ? nil : $0 }
         critic = CriticSettings(try Self.section(CriticSection.self, .critic, in: c), following: policy)
-        entropyCoef = try c.value(.entropyCoef, default: 0)
+        entropyCoef = try c.value(.entropyCoef, default: TrainerSettings.defaultEntropyCoef)
         try c.require(entropyCoef.isFinite, .entropyCoef, "must be finite")
         optimizer = try Self.section(OptimizerSettings.self, .optimizer, in: c)
         training = try c.decode(TrainingSettings.self, forKey: .training)

@@ -22,8 +22,8 @@ public struct TrainerSettings: Sendable, Equatable {
     public var seed: UInt64
 
     public init(
-        environment: Environment, policy: Policy = Policy(), estimator: Estimator, baseline: Baseline = .none,
-        critic: Critic? = nil, entropyCoef: Double = 0, optimizer: Optimizer = Optimizer(), training: Training,
+        environment: Environment, policy: Policy = Policy(), estimator: Estimator, baseline: Baseline = defaultBaseline,
+        critic: Critic? = nil, entropyCoef: Double = defaultEntropyCoef, optimizer: Optimizer = Optimizer(), training: Training,
         diagnostics: Diagnostics? = nil, seed: UInt64 = 0, baselineDecay: Double = defaultBaselineDecay
     ) {
         self.environment = environment
@@ -51,4 +51,8 @@ public struct TrainerSettings: Sendable, Equatable {
 
     /// `baseline_decay` when the file does not set it: every update weighs alike.
     public static let defaultBaselineDecay = 1.0
+    /// `baseline` when the file does not set it.
+    public static let defaultBaseline = Baseline.none
+    /// `entropy_coef` when the file does not set it: no entropy bonus.
+    public static let defaultEntropyCoef = 0.0
 }
