@@ -129,13 +129,14 @@ extension TrainingSession: SessionRunning {
         var boundary = stepsDone
         stopPoll.source = sink
         defer { stopPoll.source = nil }
-        func interrupted() -> TrainingOutcome {
-            TrainingOutcome(status: .interrupted, finalReturn: .nan, steps: stepsDone)
+        // A stop asked for anywhere in the loop ends it here, as one outcome.
+        func stopIfAsked() throws(Interrupted) {
+            if stopPoll.isStopped { throw Interrupted() }
         }
 
-        func writeRow() {
+        func writeRow() throws(Interrupted) {
             let (mean, std) = evaluator.evaluate()
-            guard !stopPoll.isStopped else { return }
+            try stopIfAsked()
             loop.lastEvaluation = mean
             let row = CurveRow(
                 step: stepsDone, episodes: episodesDone, evalReturnMean: mean, evalReturnStd: std,
@@ -147,49 +148,52 @@ extension TrainingSession: SessionRunning {
             loop.trainReturnCount = 0
             loop.lastRowStep = stepsDone
         }
-        func measure() {
+        func measure() throws(Interrupted) {
             guard let measurement else { return }
             let rows = measurement(self, stepsDone)
-            guard !stopPoll.isStopped else { return }
+            try stopIfAsked()
             for row in rows { sink.record(row) }
         }
 
-        if loop.lastRowStep < 0 {
-            writeRow()
-            measure()
-            if stopPoll.isStopped { return interrupted() }
+        do throws(Interrupted) {
+            if loop.lastRowStep < 0 {
+                try writeRow()
+                try measure()
+            }
+            while stepsDone < total {
+                if sink.checkpointRequested {
+                    sink.checkpoint(step: stepsDone) { snapshot() }
+                    throw Interrupted()
+                }
+                if stepsDone / checkpointEvery > boundary / checkpointEvery {
+                    sink.checkpoint(step: stepsDone) { snapshot() }
+                }
+                boundary = stepsDone
+                if stepsDone >= pauseStep || sink.shouldStop { throw Interrupted() }
+                let before = stepsDone
+                stepsDone += collect(environments, &actionGenerator, rollout)
+                try stopIfAsked()
+                for r in rollout.finishedReturns {
+                    loop.trainReturnSum += r
+                    loop.trainReturnCount += 1
+                }
+                episodesDone += rollout.finishedReturns.count
+                guard update(rollout) else {
+                    return TrainingOutcome(
+                        status: .diverged, finalReturn: .nan, steps: stepsDone,
+                        error: "a loss, the gradient norm or a parameter became NaN or infinite at step \(stepsDone)")
+                }
+                try stopIfAsked()
+                sink.progress(steps: stepsDone)
+                if stepsDone / evalEvery > before / evalEvery { try writeRow() }
+                if stepsDone / measureEvery > before / measureEvery { try measure() }
+                try stopIfAsked()
+            }
+            if loop.lastRowStep != stepsDone { try writeRow() }
+            try stopIfAsked()
+        } catch {
+            return TrainingOutcome(status: .interrupted, finalReturn: .nan, steps: stepsDone)
         }
-        while stepsDone < total {
-            if sink.checkpointRequested {
-                sink.checkpoint(step: stepsDone) { snapshot() }
-                return interrupted()
-            }
-            if stepsDone / checkpointEvery > boundary / checkpointEvery {
-                sink.checkpoint(step: stepsDone) { snapshot() }
-            }
-            boundary = stepsDone
-            if stepsDone >= pauseStep || sink.shouldStop { return interrupted() }
-            let before = stepsDone
-            stepsDone += collect(environments, &actionGenerator, rollout)
-            if stopPoll.isStopped { return interrupted() }
-            for r in rollout.finishedReturns {
-                loop.trainReturnSum += r
-                loop.trainReturnCount += 1
-            }
-            episodesDone += rollout.finishedReturns.count
-            guard update(rollout) else {
-                return TrainingOutcome(
-                    status: .diverged, finalReturn: .nan, steps: stepsDone,
-                    error: "a loss, the gradient norm or a parameter became NaN or infinite at step \(stepsDone)")
-            }
-            if stopPoll.isStopped { return interrupted() }
-            sink.progress(steps: stepsDone)
-            if stepsDone / evalEvery > before / evalEvery { writeRow() }
-            if stepsDone / measureEvery > before / measureEvery { measure() }
-            if stopPoll.isStopped { return interrupted() }
-        }
-        if loop.lastRowStep != stepsDone { writeRow() }
-        if stopPoll.isStopped { return interrupted() }
         sink.record(savedPolicy())
         return TrainingOutcome(status: .completed, finalReturn: loop.lastEvaluation, steps: stepsDone)
     }
