@@ -15,18 +15,13 @@ public struct FileDigest: Sendable, Equatable, Codable {
         self.sha256 = sha256
     }
 
-    /// Reads the file at `url` (never through a link) in pieces and digests it.
+    /// Reads the file at `url` (never through a link) and digests it.
     public static func of(_ url: URL) throws -> FileDigest {
-        var hasher = Crypto.SHA256()
-        var bytes = 0, lines = 0
-        let found = try SafeFiles.read(url, followingLinks: false) { chunk in
-            hasher.update(bufferPointer: chunk)
-            bytes += chunk.count
-            lines += chunk.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        var data = Data()
+        guard try SafeFiles.read(url, followingLinks: false, { data.append(contentsOf: $0) }) else {
+            throw FileSystemError.failed(path: url.path, action: "read", errno: .noSuchFileOrDirectory)
         }
-        guard found else { throw FileSystemError.failed(path: url.path, action: "read", errno: .noSuchFileOrDirectory) }
-        let hex = hasher.finalize().map { String(format: "%02x", $0) }.joined()
-        return FileDigest(bytes: bytes, lines: lines, sha256: hex)
+        return of(bytes: data)
     }
 
     /// The digest of `data`, bytes already read.

@@ -5,55 +5,60 @@ import PolicyGradient
 extension JobFiles {
     /// The job's folder as it stands: `unfinished` without `result.json`; `damaged` when
     /// `result.json` does not decode, is not a regular file, or records files or figures its
-    /// folder contradicts; else `finished` with the parsed rows.
+    /// folder contradicts; else `finished` with the parsed rows and the policy's bytes.
     ///
-    /// Checked in order: `result.json` itself; the size, lines and SHA-256 of each file it
-    /// records; that `curve.csv` and `variance.csv` parse; that its steps and final return are
-    /// those of the last curve row (`JobResult.contradiction(with:)`). A result of an earlier
-    /// version records no files: it is read as it stands (`FinishedJob.verified` is false). No file is followed through a link,
-    /// and none but a regular file is opened for reading.
+    /// Each file is read once, and what is checked is what is used: `result.json` itself; the
+    /// size, lines and SHA-256 of each file it records (leaving one of `verifiedNames` out is
+    /// damage too); that `curve.csv` and `variance.csv` parse; that its steps and final return
+    /// are those of the last curve row (`JobResult.contradiction(with:)`). A result of an
+    /// earlier version records no files: it is read as it stands (`FinishedJob.verified` is
+    /// false). No file is followed through a link, and none but a regular file is opened.
     public func readBack() -> JobFolderReading {
-        let data: Data
         do {
-            var bytes = Data()
-            guard try SafeFiles.read(result, followingLinks: false, { bytes.append(contentsOf: $0) }) else {
-                return .unfinished
+            guard let data = try Self.bytes(result) else { return .unfinished }
+            let stored: JobResult
+            do {
+                stored = try JSONDecoder().decode(JobResult.self, from: data)
+            } catch {
+                return .damaged("\(result.path): cannot decode: \(DecodingFailure.reason(error))")
             }
-            data = bytes
+            var files: [String: Data] = [:]
+            for name in Self.verifiedNames + Self.optionalVerifiedNames {
+                files[name] = try Self.bytes(directory.appendingPathComponent(name))
+            }
+            if let recorded = stored.files {
+                // A record that leaves a file out vouches for nothing about it.
+                if let absent = Self.verifiedNames.first(where: { recorded[$0] == nil }) {
+                    return .damaged("\(result.path) records no checksum of \(absent)")
+                }
+                for (name, expected) in recorded.sorted(by: { $0.key < $1.key }) {
+                    guard let bytes = files[name] else { return .damaged("\(name) is missing") }
+                    if let why = expected.mismatch(FileDigest.of(bytes: bytes)) { return .damaged("\(name) has \(why)") }
+                }
+            }
+            let curveRows = try Self.rows(files["curve.csv"], at: curve, CurveRow.rows(in:))
+            let varianceRows = try Self.rows(files["variance.csv"], at: variance, VarianceRow.rows(in:))
+            if stored.files != nil, let contradiction = stored.contradiction(with: curveRows) {
+                return .damaged("\(result.path) \(contradiction)")
+            }
+            return .finished(FinishedJob(
+                result: stored, curve: curveRows, variance: varianceRows, policy: files["policy.json"]))
         } catch {
             return .damaged("\(error)")
         }
-        let stored: JobResult
-        do {
-            stored = try JSONDecoder().decode(JobResult.self, from: data)
-        } catch {
-            return .damaged("\(result.path): cannot decode: \(DecodingFailure.reason(error))")
-        }
-        if let recorded = stored.files {
-            // A record that leaves a file out vouches for nothing about it.
-            if let absent = Self.verifiedNames.first(where: { recorded[$0] == nil }) {
-                return .damaged("\(result.path) records no checksum of \(absent)")
-            }
-            if let damage = damage(against: recorded) { return .damaged(damage) }
-        }
-        let curveRows: [CurveRow], varianceRows: [VarianceRow]
-        do {
-            curveRows = try Self.rows(at: curve, CurveRow.rows(in:))
-            varianceRows = try Self.rows(at: variance, VarianceRow.rows(in:))
-        } catch {
-            return .damaged("\(error)")
-        }
-        if stored.files != nil, let contradiction = stored.contradiction(with: curveRows) {
-            return .damaged("\(result.path) \(contradiction)")
-        }
-        return .finished(FinishedJob(result: stored, curve: curveRows, variance: varianceRows))
     }
 
-    /// The rows of the CSV at `url`, never through a link; none when it is absent. Throws a
-    /// `FileSystemError`, or `<path>: cannot parse: <reason>` for text that does not parse.
-    private static func rows<Row>(at url: URL, _ parse: (CSVTable) throws -> [Row]) throws -> [Row] {
+    /// The bytes of `url`, never through a link; nil when absent. Throws `FileSystemError`.
+    private static func bytes(_ url: URL) throws -> Data? {
         var data = Data()
-        guard try SafeFiles.read(url, followingLinks: false, { data.append(contentsOf: $0) }) else { return [] }
+        guard try SafeFiles.read(url, followingLinks: false, { data.append(contentsOf: $0) }) else { return nil }
+        return data
+    }
+
+    /// The rows of the CSV `data` read from `url`; none when the file is absent. Throws
+    /// `<path>: cannot parse: <reason>` for text that does not parse.
+    private static func rows<Row>(_ data: Data?, at url: URL, _ parse: (CSVTable) throws -> [Row]) throws -> [Row] {
+        guard let data else { return [] }
         do {
             guard let text = String(data: data, encoding: .utf8) else { throw CSVError.notUTF8 }
             return try parse(try CSVTable(parsing: text))

@@ -20,26 +20,4 @@ extension JobFiles {
         }
         return digests
     }
-
-    /// What is wrong with the job's files against `recorded`; nil when every recorded file is
-    /// there with the recorded size, lines and SHA-256.
-    public func damage(against recorded: [String: FileDigest]) -> String? {
-        do {
-            guard try SafeFiles.isDirectory(directory) else { return "the job folder is missing" }
-        } catch {
-            return "\(error)"
-        }
-        for name in recorded.keys.sorted() {
-            guard let expected = recorded[name] else { continue }
-            do {
-                let actual = try FileDigest.of(directory.appendingPathComponent(name))
-                if let why = expected.mismatch(actual) { return "\(name) has \(why)" }
-            } catch FileSystemError.failed(_, _, .noSuchFileOrDirectory) {
-                return "\(name) is missing"
-            } catch {
-                return "\(error)"
-            }
-        }
-        return nil
-    }
 }

@@ -25,7 +25,6 @@ final class JobQueue: @unchecked Sendable {
     private var due: [Int] = []
     private var nextLook: Date
     private let stopFlag: StopFlag
-    private var stopped = false
     private var waiting = 0
 
     /// Workers asleep in `next()` now (tests wait for one before they wake it).
@@ -48,7 +47,7 @@ final class JobQueue: @unchecked Sendable {
     func next() -> Int? {
         condition.lock()
         defer { condition.unlock() }
-        while !stopped && !stopFlag.isStopped {
+        while !stopFlag.isStopped {
             if cursor < count {
                 cursor += 1
                 taken += 1
@@ -93,12 +92,11 @@ final class JobQueue: @unchecked Sendable {
         condition.broadcast()
     }
 
-    /// Ends every `next()`, waiting or to come, with nil: called once the stop flag is set, to
-    /// wake the workers waiting.
+    /// Wakes the workers waiting in `next()`, which then see the stop flag and end with nil:
+    /// called once the flag is set (setting it does not signal the condition).
     func stop() {
         condition.lock()
         defer { condition.unlock() }
-        stopped = true
         condition.broadcast()
     }
 }
