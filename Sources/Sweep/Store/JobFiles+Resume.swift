@@ -31,8 +31,11 @@ extension JobFiles {
         }
         let result = finished.result
         guard result.status == .completed || result.status == .diverged, finished.verified else { return .redo(reason: nil) }
-        // The digest vouches for config.yaml's bytes, but not that they are this job's.
-        if let mismatch = configMismatch(configText) { return .redo(reason: mismatch) }
+        // readBack checked config.yaml against its recorded digest; that digest must also be
+        // this job's configuration's (equal SHA-256, equal bytes), which needs no second read.
+        guard result.files?["config.yaml"] == FileDigest.of(bytes: Data(configText.utf8)) else {
+            return .redo(reason: "config.yaml is not this job's configuration")
+        }
         return .finished(result)
     }
 
