@@ -51,10 +51,11 @@ public enum SafeFiles {
     }
 
     /// The bytes of the file at `url`; nil when there is none. Other failures (a folder, no
-    /// permission) throw, naming the file and the reason.
-    public static func contents(of url: URL) throws -> Data? {
+    /// permission) throw, naming the file and the reason. Unless `followingLinks`, a link at
+    /// `url` is an error naming it.
+    public static func contents(of url: URL, followingLinks: Bool = true) throws -> Data? {
         var data = Data()
-        guard try read(url, { data.append(contentsOf: $0) }) else { return nil }
+        guard try read(url, followingLinks: followingLinks, { data.append(contentsOf: $0) }) else { return nil }
         return data
     }
 

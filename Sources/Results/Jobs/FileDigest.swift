@@ -17,8 +17,7 @@ public struct FileDigest: Sendable, Equatable, Codable {
 
     /// Reads the file at `url` (never through a link) and digests it.
     public static func of(_ url: URL) throws -> FileDigest {
-        var data = Data()
-        guard try SafeFiles.read(url, followingLinks: false, { data.append(contentsOf: $0) }) else {
+        guard let data = try SafeFiles.contents(of: url, followingLinks: false) else {
             throw FileSystemError.failed(path: url.path, action: "read", errno: .noSuchFileOrDirectory)
         }
         return of(bytes: data)

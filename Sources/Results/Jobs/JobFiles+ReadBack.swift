@@ -15,7 +15,7 @@ extension JobFiles {
     /// false). No file is followed through a link, and none but a regular file is opened.
     public func readBack() -> JobFolderReading {
         do {
-            guard let data = try Self.bytes(result) else { return .unfinished }
+            guard let data = try SafeFiles.contents(of: result, followingLinks: false) else { return .unfinished }
             let stored: JobResult
             do {
                 stored = try JSONDecoder().decode(JobResult.self, from: data)
@@ -24,7 +24,7 @@ extension JobFiles {
             }
             var files: [String: Data] = [:]
             for name in Self.verifiedNames + Self.optionalVerifiedNames {
-                files[name] = try Self.bytes(directory.appendingPathComponent(name))
+                files[name] = try SafeFiles.contents(of: directory.appendingPathComponent(name), followingLinks: false)
             }
             if let recorded = stored.files {
                 // A record that leaves a file out vouches for nothing about it.
@@ -46,13 +46,6 @@ extension JobFiles {
         } catch {
             return .damaged("\(error)")
         }
-    }
-
-    /// The bytes of `url`, never through a link; nil when absent. Throws `FileSystemError`.
-    private static func bytes(_ url: URL) throws -> Data? {
-        var data = Data()
-        guard try SafeFiles.read(url, followingLinks: false, { data.append(contentsOf: $0) }) else { return nil }
-        return data
     }
 
     /// The rows of the CSV `data` read from `url`; none when the file is absent. Throws

@@ -85,8 +85,7 @@ public struct JobResult: Sendable, Equatable, Codable {
     /// opened for a blocking read). It is not checked against the job's files:
     /// `JobFiles.readBack()` does that.
     public static func read(from url: URL) -> JobResult? {
-        var data = Data()
-        guard (try? SafeFiles.read(url, followingLinks: false, { data.append(contentsOf: $0) })) == true else { return nil }
+        guard let data = try? SafeFiles.contents(of: url, followingLinks: false) else { return nil }
         return try? JSONDecoder().decode(JobResult.self, from: data)
     }
 }

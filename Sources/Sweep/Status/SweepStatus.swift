@@ -94,8 +94,7 @@ enum CheckpointStep {
     /// regular file). The state follows the checkpoint's seal line; a run checks the seal
     /// before it resumes, this glance does not.
     static func read(_ url: URL) -> Int? {
-        var data = Data()
-        guard (try? SafeFiles.read(url, followingLinks: false, { data.append(contentsOf: $0) })) == true,
+        guard let data = try? SafeFiles.contents(of: url, followingLinks: false),
             let newline = data.firstIndex(of: 0x0A)
         else { return nil }
         return (try? JSONDecoder().decode(Probe.self, from: data[(newline + 1)...]))?.step

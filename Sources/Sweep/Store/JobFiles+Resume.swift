@@ -70,7 +70,7 @@ extension JobFiles {
     func checkpoint(jobId: String, configText: String) -> CheckpointLookup {
         let data: Data
         do {
-            guard try SafeFiles.isDirectory(directory), let bytes = try Self.bytes(checkpoint) else { return .none }
+            guard try SafeFiles.isDirectory(directory), let bytes = try SafeFiles.contents(of: checkpoint, followingLinks: false) else { return .none }
             data = bytes
         } catch {
             return .rejected("\(error)")
@@ -81,13 +81,6 @@ extension JobFiles {
         } catch {
             return .rejected("\(error)")
         }
-    }
-
-    /// The bytes of `url`, never through a link; nil when absent.
-    private static func bytes(_ url: URL) throws -> Data? {
-        var data = Data()
-        guard try SafeFiles.read(url, followingLinks: false, { data.append(contentsOf: $0) }) else { return nil }
-        return data
     }
 
     /// Readies the folder to resume from its checkpoint: removes `result.json` first, then the
