@@ -14,8 +14,8 @@ import Sweep
 /// nothing could be checked, the results folder cannot be written or other runners still hold
 /// its jobs or its report, or the command's own output could not be written; 2 invalid config;
 /// 64 usage error; 130 interrupted (SIGINT, SIGTERM, SIGUSR1).
-public struct Runner: ParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct Runner: ParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "runner",
         abstract: "Run policy-gradient experiments declared in YAML files.",
         discussion: """
@@ -37,13 +37,13 @@ public struct Runner: ParsableCommand {
         defaultSubcommand: Run.self
     )
 
-    public init() {}
+    package init() {}
 
     /// Runs the command line and exits with its status.
     ///
     /// Replaces ArgumentParser's `main()` so that help, usage errors and the command's own
     /// output all go through `Console`, and a lost console turns into the exit status.
-    public static func main() {
+    package static func main() {
         // A closed pipe must be an EPIPE write error to handle, not a signal that kills. A
         // handler that does nothing, rather than SIG_IGN, because a caught signal is reset
         // to its default in the programs we start (git, gnuplot) while an ignored one is not.

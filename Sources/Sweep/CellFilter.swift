@@ -5,17 +5,17 @@ import Experiment
 /// A cell matches when, for every key named, its value for that key is one of the values
 /// given for it: different keys must all match, a repeated key matches any of its values.
 /// Values compare as the labels of `ExperimentPlan.Cell.values` (e.g. `entropy_coef=0.01`).
-public struct CellFilter: Sendable, Equatable {
+package struct CellFilter: Sendable, Equatable {
     /// The accepted values per key, keys in first-mention order.
-    public private(set) var accepted: [(key: String, values: [String])]
+    package private(set) var accepted: [(key: String, values: [String])]
 
-    public static func == (a: CellFilter, b: CellFilter) -> Bool {
+    package static func == (a: CellFilter, b: CellFilter) -> Bool {
         a.accepted.elementsEqual(b.accepted) { $0.key == $1.key && $0.values == $1.values }
     }
 
     /// Parses `filters` against `plan`; throws `SweepError` for a malformed filter, a key the
     /// plan does not sweep, or a value that no cell has.
-    public init(_ filters: [String], plan: ExperimentPlan) throws {
+    package init(_ filters: [String], plan: ExperimentPlan) throws {
         accepted = []
         for text in filters {
             guard let equals = text.firstIndex(of: "=") else { throw SweepError.malformedFilter(text) }
@@ -43,7 +43,7 @@ public struct CellFilter: Sendable, Equatable {
     }
 
     /// True when `cell` passes every key's test.
-    public func matches(_ cell: ExperimentPlan.Cell) -> Bool {
+    package func matches(_ cell: ExperimentPlan.Cell) -> Bool {
         accepted.allSatisfy { rule in
             cell.values.contains { $0.key == rule.key && rule.values.contains($0.value) }
         }

@@ -5,21 +5,21 @@
 /// k mod count. The share depends only on the configuration and the selection, not on which
 /// jobs have finished: shards started at different times never miss a job nor run one twice.
 /// Job ids are hashes, so each shard gets a well-mixed sample of the cells.
-public struct Shard: Sendable, Equatable, CustomStringConvertible {
+package struct Shard: Sendable, Equatable, CustomStringConvertible {
     /// 0-based, below `count` (SLURM's array task ids start at 0).
-    public let index: Int
+    package let index: Int
     /// At least 1.
-    public let count: Int
+    package let count: Int
 
     /// A shard, or nil unless `0 <= index < count`.
-    public init?(index: Int, count: Int) {
+    package init?(index: Int, count: Int) {
         guard count >= 1, index >= 0, index < count else { return nil }
         self.index = index
         self.count = count
     }
 
     /// Parses `I/N` (two whole numbers, `0 <= I < N`); nil for anything else.
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.count <= 9 && $0.allSatisfy(\.isASCII) }),
             let index = Int(parts[0]), let count = Int(parts[1]), parts[0].allSatisfy(\.isNumber),
@@ -28,10 +28,10 @@ public struct Shard: Sendable, Equatable, CustomStringConvertible {
         self.init(index: index, count: count)
     }
 
-    public var description: String { "\(index)/\(count)" }
+    package var description: String { "\(index)/\(count)" }
 
     /// The ids of `ids` that belong to this shard, in their given order.
-    public func select(_ ids: [String]) -> Set<String> {
+    package func select(_ ids: [String]) -> Set<String> {
         let sorted = Array(Set(ids)).sorted()
         return Set(sorted.indices.filter { $0 % count == index }.map { sorted[$0] })
     }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Why a sweep could not start or could not write its results.
-public enum SweepError: Error, Equatable, CustomStringConvertible, LocalizedError {
+package enum SweepError: Error, Equatable, CustomStringConvertible, LocalizedError {
     /// A live runner (another process, or another runner in this one) holds the report claim.
     case locked(directory: String, owner: String?)
     /// Jobs of the folder are claimed by live runners, so a report would leave them out.
@@ -20,7 +20,7 @@ public enum SweepError: Error, Equatable, CustomStringConvertible, LocalizedErro
     /// handlers need (`DispatchHeadroom`).
     case threadsRefused(reason: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .locked(let directory, let owner):
             return "another runner is writing the report of \(directory)" + (owner.map { " (\($0))" } ?? "")
@@ -44,5 +44,5 @@ public enum SweepError: Error, Equatable, CustomStringConvertible, LocalizedErro
         }
     }
 
-    public var errorDescription: String? { description }
+    package var errorDescription: String? { description }
 }

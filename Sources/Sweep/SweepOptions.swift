@@ -2,7 +2,7 @@ import Foundation
 import Results
 
 /// How a sweep shows its progress on standard error.
-public enum ProgressMode: Sendable, Equatable {
+package enum ProgressMode: Sendable, Equatable {
     /// A live bar when standard error is a terminal, otherwise one line per finished job.
     case auto
     /// A live bar, redrawn in place.
@@ -14,33 +14,33 @@ public enum ProgressMode: Sendable, Equatable {
 }
 
 /// What a sweep runs and where it writes.
-public struct SweepOptions: Sendable {
+package struct SweepOptions: Sendable {
     /// Worker threads, at least 1.
-    public var jobs: Int
+    package var jobs: Int
     /// Rerun jobs that already have a completed or diverged result.
-    public var force: Bool
+    package var force: Bool
     /// `KEY=VALUE` filters on swept keys (see `CellFilter`).
-    public var only: [String]
+    package var only: [String]
     /// Run only this shard of the selected jobs (see `Shard`); nil runs them all.
-    public var shard: Shard?
-    public var progress: ProgressMode
+    package var shard: Shard?
+    package var progress: ProgressMode
     /// The results root; the sweep writes into `resultsRoot/<experiment name>/`.
-    public var resultsRoot: URL
+    package var resultsRoot: URL
     /// Install SIGINT, SIGTERM and SIGUSR1 handlers (`SignalTrap`) for the duration of `run()`
     /// (a command-line tool wants this; a library caller or a test drives `StopFlag` directly).
-    public var handleSignals: Bool
+    package var handleSignals: Bool
     /// Written into `manifest.json`.
-    public var toolVersion: String
+    package var toolVersion: String
     /// Build the report at the end (under the report claim); false for `run --no-report`.
-    public var buildsReport: Bool
+    package var buildsReport: Bool
     /// Keep `jobs/<id>/checkpoint` when a job completes (it is removed by default).
-    public var keepCheckpoints = false
+    package var keepCheckpoints = false
     /// Called on the job's thread after each checkpoint is saved, with the job id and step;
     /// tests use it to stop jobs at chosen points.
     var onCheckpoint: (@Sendable (String, Int) -> Void)?
     /// Who this runner is and when another runner's claim counts as abandoned; tests replace
     /// the clock and the liveness check.
-    public var claimPolicy = ClaimPolicy()
+    package var claimPolicy = ClaimPolicy()
     /// Starts one worker thread running its argument, or returns false when the system refuses
     /// the thread. Tests replace it to refuse chosen starts.
     var startThread: @Sendable (@escaping @Sendable () -> Void) -> Bool = WorkerThread.start
@@ -50,9 +50,9 @@ public struct SweepOptions: Sendable {
     var workersAfterRefusal = Self.defaultJobs
 
     /// Worker threads unless told otherwise: one per core.
-    public static var defaultJobs: Int { ProcessInfo.processInfo.activeProcessorCount }
+    package static var defaultJobs: Int { ProcessInfo.processInfo.activeProcessorCount }
 
-    public init(
+    package init(
         jobs: Int = defaultJobs,
         force: Bool = false,
         only: [String] = [],

@@ -2,66 +2,66 @@ import Foundation
 import PolicyGradient
 
 /// What a sweep did. Job lists are job ids in plan order.
-public struct SweepReport: Sendable {
+package struct SweepReport: Sendable {
     /// A job that did not complete, for the end-of-run table.
-    public struct Failure: Sendable, Equatable {
-        public var jobId: String
+    package struct Failure: Sendable, Equatable {
+        package var jobId: String
         /// The cell label, e.g. `baseline=value,entropy_coef=0.01`.
-        public var cell: String
-        public var seed: Int
+        package var cell: String
+        package var seed: Int
         /// `diverged` or `failed`.
-        public var status: JobStatus
-        public var error: String?
+        package var status: JobStatus
+        package var error: String?
         /// The step the job reached.
-        public var step: Int
+        package var step: Int
         /// True for a diverged job whose stored result was reused rather than recomputed.
-        public var cached: Bool
+        package var cached: Bool
     }
 
     /// The experiment's results folder, `resultsRoot/<name>/`.
-    public var directory: URL
+    package var directory: URL
     /// The jobs selected by `only` (all of the plan's jobs without it).
-    public var selected: [String] = []
+    package var selected: [String] = []
     /// Jobs run to completion in this run.
-    public var completed: [String] = []
+    package var completed: [String] = []
     /// Jobs whose stored completed or diverged result was reused.
-    public var skipped: [String] = []
+    package var skipped: [String] = []
     /// Jobs run in this run that diverged.
-    public var diverged: [String] = []
+    package var diverged: [String] = []
     /// Jobs run in this run that failed (threw, or could not write their files).
-    public var failed: [String] = []
+    package var failed: [String] = []
     /// Jobs stopped while running.
-    public var interrupted: [String] = []
+    package var interrupted: [String] = []
     /// Jobs that never started because the sweep was stopped.
-    public var notStarted: [String] = []
+    package var notStarted: [String] = []
     /// Jobs left to other runners that held their claims and had not finished them when this
     /// run ended.
-    public var claimedElsewhere: [String] = []
+    package var claimedElsewhere: [String] = []
     /// The owner of one of those claims, for messages (`host h, pid p`).
-    public var claimOwner: String?
+    package var claimOwner: String?
     /// The report was built (under the report claim).
-    public var reportBuilt = false
+    package var reportBuilt = false
     /// What the user should hear about files that were not believed or not written: a damaged
     /// job redone, a checkpoint not used or not saved. In plan order, without `warning: `.
-    public var warnings: [String] = []
+    package var warnings: [String] = []
     /// Diverged and failed jobs, cached diverged ones included, in plan order.
-    public var failures: [Failure] = []
+    package var failures: [Failure] = []
     /// A stop was requested (SIGINT, SIGTERM, SIGUSR1 or `StopFlag`) during the run.
-    public var wasInterrupted = false
+    package var wasInterrupted = false
     /// The signal that stopped the sweep (SIGINT, SIGTERM or SIGUSR1: the first one received
     /// while `SweepOptions.handleSignals` had the handlers installed); nil when none came, or
     /// when the caller stopped it through `StopFlag`.
-    public var stopSignal: Int32?
+    package var stopSignal: Int32?
     /// Worker threads the sweep asked for: `jobs`, or the number of jobs to run when smaller.
-    public var workersRequested = 0
+    package var workersRequested = 0
     /// Worker threads the system let the sweep start (it stops asking at the first refusal).
     /// With none, the jobs ran one at a time on the calling thread.
-    public var workersStarted = 0
+    package var workersStarted = 0
     /// Worker threads that ran jobs: all that started, or after a refusal at most one per core.
-    public var workersUsed = 0
+    package var workersUsed = 0
 
     /// What to tell the user when the system refused a worker thread, else nil.
-    public var workerShortfall: String? {
+    package var workerShortfall: String? {
         guard workersStarted < workersRequested else { return nil }
         if workersStarted == 0 {
             return "the system refused all \(workersRequested) worker threads; the jobs ran one at a time"

@@ -55,7 +55,7 @@ extension SweepRunner {
     /// Throws `SweepError.locked` when a live runner holds the report claim, and, unless
     /// `partial`, `SweepError.jobsClaimed` when live runners still hold job claims (a report
     /// then would leave their jobs out).
-    public static func withReportClaim<T>(
+    package static func withReportClaim<T>(
         on directory: URL, policy: ClaimPolicy = ClaimPolicy(), partial: Bool = false, _ body: () throws -> T
     ) throws -> T {
         // The folder named may itself be a link (the user's choice); nothing inside it is followed.

@@ -8,7 +8,7 @@ import PolicyGradient
 /// It must be deterministic (its rows and outcome depend on the job's config alone), poll
 /// `sink.shouldStop` between updates and return `.interrupted` when it is true. A thrown
 /// error records the job as `failed` with the error's text (`CancellationError` as `interrupted`).
-public typealias JobBody = @Sendable (ExperimentPlan.Job, any TrainingSink) throws -> TrainingOutcome
+package typealias JobBody = @Sendable (ExperimentPlan.Job, any TrainingSink) throws -> TrainingOutcome
 
 /// Runs an experiment's jobs on a pool of worker threads into a resumable results folder that
 /// several runners may share.
@@ -23,23 +23,23 @@ public typealias JobBody = @Sendable (ExperimentPlan.Job, any TrainingSink) thro
 /// rest from scratch. Workers take jobs in plan order from a shared queue, then look again at
 /// those other runners held (`JobQueue`); each job writes only its own folder, so the files do
 /// not depend on the number of workers.
-public final class SweepRunner: Sendable {
+package final class SweepRunner: Sendable {
     /// Written into `manifest.json` unless the options name another.
-    public static let toolVersion = "0.1.0"
+    package static let toolVersion = "0.1.0"
 
     /// The commit checked out in the git repository holding `directory`, if git can tell.
     /// Throws `ChildProcessError` when git is on `PATH` but cannot be started.
-    public static func gitCommit(of directory: URL) throws -> String? { try Manifest.gitCommit(in: directory) }
+    package static func gitCommit(of directory: URL) throws -> String? { try Manifest.gitCommit(in: directory) }
 
-    public let plan: ExperimentPlan
-    public let options: SweepOptions
+    package let plan: ExperimentPlan
+    package let options: SweepOptions
     /// Set it (from any thread) to stop the sweep gracefully.
-    public let stopFlag: StopFlag
+    package let stopFlag: StopFlag
     /// What the jobs had to say that the user should hear (`SweepReport.warnings`).
     let warnings = WarningLog()
     let body: JobBody
 
-    public init(plan: ExperimentPlan, options: SweepOptions, stopFlag: StopFlag = StopFlag(), body: @escaping JobBody) {
+    package init(plan: ExperimentPlan, options: SweepOptions, stopFlag: StopFlag = StopFlag(), body: @escaping JobBody) {
         self.plan = plan
         self.options = options
         self.stopFlag = stopFlag
@@ -47,17 +47,17 @@ public final class SweepRunner: Sendable {
     }
 
     /// The experiment's results folder.
-    public var folder: ExperimentFolder {
+    package var folder: ExperimentFolder {
         ExperimentFolder(root: options.resultsRoot, experiment: plan.name)
     }
 
     /// The experiment's results folder, `folder.directory`.
-    public var directory: URL { folder.directory }
+    package var directory: URL { folder.directory }
 
     /// Runs the selected jobs. Throws `SweepError` when the sweep cannot start (bad filter,
     /// unwritable folder) or the report claim is held by a live runner; job failures are
     /// reported, not thrown.
-    public func run() throws -> SweepReport {
+    package func run() throws -> SweepReport {
         try run { _ in }
     }
 
@@ -68,7 +68,7 @@ public final class SweepRunner: Sendable {
     /// `whileLocked` is not called when jobs this run left to other runners are still claimed
     /// by them (`SweepReport.claimedElsewhere`): the report would leave them out. With
     /// `options.buildsReport` false it is called without the report claim.
-    public func run(whileLocked: (SweepReport) throws -> Void) throws -> SweepReport {
+    package func run(whileLocked: (SweepReport) throws -> Void) throws -> SweepReport {
         let started = Date()
         guard options.jobs >= 1 else { throw SweepError.invalidWorkerCount(options.jobs) }
         let filter = try CellFilter(options.only, plan: plan)

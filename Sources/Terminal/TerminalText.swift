@@ -3,10 +3,10 @@
 /// Control characters in a value read from a file would be obeyed by the terminal (`\e[2J`
 /// clears the screen, OSC sequences retitle the window or forge links), so every message that
 /// may echo user input renders them visibly instead.
-public enum TerminalText {
+package enum TerminalText {
     /// `text` with every C0 control, DEL and C1 control written as `\u{1B}`, except the
     /// scalars in `keeping` (by default the line feed and the tab, which messages use as layout).
-    public static func escaped(_ text: String, keeping: Set<Unicode.Scalar> = ["\n", "\t"]) -> String {
+    package static func escaped(_ text: String, keeping: Set<Unicode.Scalar> = ["\n", "\t"]) -> String {
         guard text.unicodeScalars.contains(where: { needsEscape($0, keeping: keeping) }) else { return text }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
@@ -20,7 +20,7 @@ public enum TerminalText {
     }
 
     /// Whether `scalar` is a control character a terminal would act on.
-    public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    package static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
 

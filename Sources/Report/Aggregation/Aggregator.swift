@@ -8,21 +8,21 @@ import PolicyGradient
 /// steps every counted seed measured with a finite value, so each point averages the same
 /// seeds and a point's n always equals the cell's n. Cells without a counted seed get no
 /// curve or variance points.
-public struct Aggregator: Sendable {
-    public var bootstrap: Bootstrap
+package struct Aggregator: Sendable {
+    package var bootstrap: Bootstrap
 
-    public init(bootstrap: Bootstrap = Bootstrap()) {
+    package init(bootstrap: Bootstrap = Bootstrap()) {
         self.bootstrap = bootstrap
     }
 
     /// Baselines in the order they are reported: the four known ones, then others by name.
-    public static func baselineOrder(_ names: Set<String>) -> [String] {
+    package static func baselineOrder(_ names: Set<String>) -> [String] {
         let known = ["none", "mean", "optimal", "value"]
         return known.filter(names.contains) + names.subtracting(known).sorted()
     }
 
     /// One summary per plan cell, in cell order. `records` must hold the plan's jobs.
-    public func summarize(plan: ExperimentPlan, records: [JobRecord]) -> [CellSummary] {
+    package func summarize(plan: ExperimentPlan, records: [JobRecord]) -> [CellSummary] {
         plan.cells.map { cell in
             var summary = CellSummary(
                 index: cell.index, label: cell.label,

@@ -4,35 +4,35 @@
 /// Statistics count the cell's *completed* jobs with a finite final return (n of them);
 /// diverged, failed, interrupted and missing jobs are counted but never averaged in. With
 /// n = 0 every statistic is NaN; with n = 1 the std is NaN and the interval is [x, x].
-public struct CellSummary: Sendable {
-    public var index: Int
-    public var label: String
+package struct CellSummary: Sendable {
+    package var index: Int
+    package var label: String
     /// The swept keys' values, in the plan's key order.
-    public var values: [String]
+    package var values: [String]
     /// The baseline the cell's jobs train with (`none`, `mean`, `optimal`, `value`).
-    public var baseline: String
+    package var baseline: String
 
-    public var n: Int
-    public var mean: Double
-    public var std: Double
-    public var interval: ConfidenceInterval
-    public var iqm: Double
-    public var median: Double
-    public var min: Double
-    public var max: Double
+    package var n: Int
+    package var mean: Double
+    package var std: Double
+    package var interval: ConfidenceInterval
+    package var iqm: Double
+    package var median: Double
+    package var min: Double
+    package var max: Double
     /// Final returns of the counted jobs, as (seed, value), sorted by seed.
-    public var finalReturns: [(seed: Int, value: Double)]
+    package var finalReturns: [(seed: Int, value: Double)]
 
-    public var completed: Int
-    public var diverged: Int
-    public var failed: Int
-    public var interrupted: Int
-    public var missing: Int
+    package var completed: Int
+    package var diverged: Int
+    package var failed: Int
+    package var interrupted: Int
+    package var missing: Int
 
-    public var curve: [CurvePoint]
-    public var variance: [VariancePoint]
+    package var curve: [CurvePoint]
+    package var variance: [VariancePoint]
 
-    public init(index: Int, label: String, values: [String], baseline: String) {
+    package init(index: Int, label: String, values: [String], baseline: String) {
         self.index = index
         self.label = label
         self.values = values
@@ -57,7 +57,7 @@ public struct CellSummary: Sendable {
 
     /// The variance of the cell's own baseline divided by that of `none`, at the last step
     /// where both were measured; nil when the cell has no such pair.
-    public var varianceRatioToNone: Double? {
+    package var varianceRatioToNone: Double? {
         variance.last { $0.baseline == baseline && $0.ratioToNone.isFinite }?.ratioToNone
     }
 }

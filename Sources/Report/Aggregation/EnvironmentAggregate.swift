@@ -1,25 +1,25 @@
 /// rliable's aggregate metrics of one group of cells that differ only in their environment
 /// (a row of `aggregates.csv`), over normalized final returns.
-public struct EnvironmentAggregate: Sendable {
+package struct EnvironmentAggregate: Sendable {
     /// One point of the performance profile: the fraction of runs scoring above τ.
-    public struct ProfilePoint: Sendable, Equatable {
-        public var tau: Double
-        public var fraction: Double
-        public var interval: ConfidenceInterval
+    package struct ProfilePoint: Sendable, Equatable {
+        package var tau: Double
+        package var fraction: Double
+        package var interval: ConfidenceInterval
     }
 
     /// The group's swept values other than the environment (`key=value,…`), or `all`.
-    public var group: String
+    package var group: String
     /// Environment ids in plan order, and the runs counted in each.
-    public var environments: [String]
-    public var runs: [Int]
-    public var iqm: Double
-    public var iqmInterval: ConfidenceInterval
-    public var mean: Double
-    public var meanInterval: ConfidenceInterval
-    public var median: Double
-    public var medianInterval: ConfidenceInterval
-    public var optimalityGap: Double
-    public var optimalityGapInterval: ConfidenceInterval
-    public var profile: [ProfilePoint]
+    package var environments: [String]
+    package var runs: [Int]
+    package var iqm: Double
+    package var iqmInterval: ConfidenceInterval
+    package var mean: Double
+    package var meanInterval: ConfidenceInterval
+    package var median: Double
+    package var medianInterval: ConfidenceInterval
+    package var optimalityGap: Double
+    package var optimalityGapInterval: ConfidenceInterval
+    package var profile: [ProfilePoint]
 }

@@ -9,11 +9,11 @@ import Experiment
 /// the whole sweep (a constant environment scores 1). Each group gets IQM, mean, median and
 /// optimality gap with stratified bootstrap CIs (seeds resampled within each environment) and
 /// the performance profile at τ = 0, 0.05, …, 1. No group without `environment.id` swept.
-public enum EnvironmentAggregation {
+package enum EnvironmentAggregation {
     /// The thresholds of the performance profile.
-    public static let taus = (0...20).map { Double($0) / 20 }
+    package static let taus = (0...20).map { Double($0) / 20 }
 
-    public static func aggregates(plan: ExperimentPlan, cells: [CellSummary], bootstrap: Bootstrap) -> [EnvironmentAggregate] {
+    package static func aggregates(plan: ExperimentPlan, cells: [CellSummary], bootstrap: Bootstrap) -> [EnvironmentAggregate] {
         guard let axis = plan.report.axes.first(where: { $0.keys.contains("environment.id") }) else { return [] }
         let environmentKeys = Set(axis.keys)
         func environment(_ c: CellSummary) -> String { plan.cells[c.index].settings.environment.id.rawValue }

@@ -1,21 +1,21 @@
 /// One step and baseline of a cell's gradient-variance record, across seeds
 /// (a row of `variance_summary.csv`).
-public struct VariancePoint: Sendable, Equatable {
-    public var step: Int
+package struct VariancePoint: Sendable, Equatable {
+    package var step: Int
     /// `none`, `mean`, `optimal`, `value` (or any other name a job recorded).
-    public var baseline: String
-    public var n: Int
+    package var baseline: String
+    package var n: Int
     /// Mean over seeds of the trace of the estimate's covariance.
-    public var mean: Double
-    public var interval: ConfidenceInterval
+    package var mean: Double
+    package var interval: ConfidenceInterval
     /// `mean` divided by the `none` baseline's mean at the same cell and step; NaN when the
     /// cell measured no `none` there (written as an empty field).
-    public var ratioToNone: Double
+    package var ratioToNone: Double
     /// Mean over seeds of `precision_floor`, the variance Float32 rounding of the stored
     /// estimates alone produces; NaN when a job did not record it.
-    public var precisionFloor: Double
+    package var precisionFloor: Double
 
-    public init(
+    package init(
         step: Int, baseline: String, n: Int, mean: Double, interval: ConfidenceInterval, ratioToNone: Double,
         precisionFloor: Double = .nan
     ) {

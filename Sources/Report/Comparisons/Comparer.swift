@@ -11,14 +11,14 @@ import PolicyGradient
 /// return, the learning-curve area and the log gradient variance at every step both cells
 /// measured. Only counted jobs (completed, finite final return) take part. Holm's correction
 /// runs over the comparisons of one metric (all steps of `log10_variance` are one family).
-public struct Comparer: Sendable {
-    public var bootstrap: Bootstrap
+package struct Comparer: Sendable {
+    package var bootstrap: Bootstrap
 
-    public init(bootstrap: Bootstrap = Bootstrap()) {
+    package init(bootstrap: Bootstrap = Bootstrap()) {
         self.bootstrap = bootstrap
     }
 
-    public func compare(plan: ExperimentPlan, records: [JobRecord]) -> [Comparison] {
+    package func compare(plan: ExperimentPlan, records: [JobRecord]) -> [Comparison] {
         var jobs: [Int: [JobRecord]] = [:]
         for record in records where record.counts { jobs[record.cellIndex, default: []].append(record) }
         var comparisons: [Comparison] = []

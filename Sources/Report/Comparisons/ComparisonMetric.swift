@@ -2,7 +2,7 @@ import Foundation
 import PolicyGradient
 
 /// What a comparison measures on each run.
-public enum ComparisonMetric: String, Sendable, CaseIterable {
+package enum ComparisonMetric: String, Sendable, CaseIterable {
     /// The job's final return.
     case finalReturn = "final_return"
     /// The area under the evaluation learning curve divided by its length in steps:

@@ -9,23 +9,23 @@ import PolicyGradient
 /// seeds where both cells have a counted run the design is paired and σ is the standard
 /// deviation of the paired differences; otherwise, with two runs in each cell, it is
 /// independent and σ = √((s²_A + s²_B) / 2).
-public enum SeedPlanner {
+package enum SeedPlanner {
     /// One comparison's estimate.
-    public struct Requirement: Sendable {
-        public var axis: String
-        public var labelA: String
-        public var labelB: String
+    package struct Requirement: Sendable {
+        package var axis: String
+        package var labelA: String
+        package var labelB: String
         /// nil when the pilot cannot estimate σ (`note` says why).
-        public var design: SeedCount.Design?
+        package var design: SeedCount.Design?
         /// Pilot seeds used: paired seeds, or the smaller cell for an independent design.
-        public var pilotN: Int
-        public var sigma: Double
+        package var pilotN: Int
+        package var sigma: Double
         /// Seeds needed per cell; nil when σ is unknown or zero, or more than the limit.
-        public var seeds: Int?
-        public var note: String?
+        package var seeds: Int?
+        package var note: String?
     }
 
-    public static func requirements(
+    package static func requirements(
         plan: ExperimentPlan, pilot: ExperimentPlan, records: [JobRecord],
         delta: Double, alpha: Double, target: Double
     ) -> [Requirement] {

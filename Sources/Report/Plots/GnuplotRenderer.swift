@@ -2,16 +2,16 @@ import Foundation
 import Results
 
 /// Runs report scripts through the `gnuplot` executable to produce images.
-public struct GnuplotRenderer: Sendable {
+package struct GnuplotRenderer: Sendable {
     /// The gnuplot executable.
-    public var executable: URL
+    package var executable: URL
 
-    public init(executable: URL) {
+    package init(executable: URL) {
         self.executable = executable
     }
 
     /// A renderer for the first `gnuplot` on `PATH`, or nil when there is none.
-    public static func onPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> GnuplotRenderer? {
+    package static func onPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> GnuplotRenderer? {
         ExecutableSearch.onPath("gnuplot", environment: environment).map(GnuplotRenderer.init(executable:))
     }
 
@@ -24,7 +24,7 @@ public struct GnuplotRenderer: Sendable {
     /// `ChildProcessError` when gnuplot cannot be started. Blocks its thread while gnuplot runs
     /// (`ChildProcess.run()`).
     @discardableResult
-    public func render(script: URL, format: RenderFormat) throws -> URL {
+    package func render(script: URL, format: RenderFormat) throws -> URL {
         let folder = script.deletingLastPathComponent()
         let name = script.deletingPathExtension().lastPathComponent
         let image = folder.appendingPathComponent("\(name).\(format.rawValue)")

@@ -3,7 +3,7 @@ extension GnuplotScripts {
 
     /// `performance_profile.gp`: per group, the fraction of runs with normalized final return
     /// above τ, with its 95% stratified bootstrap band (Agarwal et al. 2021, figure 6).
-    public static func performanceProfile(experiment: String, aggregates: [EnvironmentAggregate]) -> [PlotFile] {
+    package static func performanceProfile(experiment: String, aggregates: [EnvironmentAggregate]) -> [PlotFile] {
         guard !aggregates.isEmpty else { return [] }
         let names = profileNames
         let file = names.data[0]

@@ -12,7 +12,7 @@ import Results
 /// both. Each cell (or cell and baseline) is one data block, addressed with `index k`;
 /// blocks are separated by two blank lines. Labels live only in the scripts, escaped by
 /// `GnuplotString.literal`. A plot with no data (say, no gradient diagnostics) is not written.
-public enum GnuplotScripts {
+package enum GnuplotScripts {
     /// The names of one plot's files, relative to `plots/`.
     struct Names {
         /// The script's name without `.gp`; its images are `<name>.png` and `<name>.svg`.
@@ -31,17 +31,17 @@ public enum GnuplotScripts {
 
     /// Every file `files` (and `performanceProfile`) may write, relative to `plots/`: each
     /// plot's script, then its data.
-    public static let paths = [learningCurvesNames, varianceNames, finalReturnsNames, profileNames].flatMap(\.paths)
+    package static let paths = [learningCurvesNames, varianceNames, finalReturnsNames, profileNames].flatMap(\.paths)
 
     /// The plots for `cells` of experiment `experiment`, scripts and data together.
-    public static func files(experiment: String, cells: [CellSummary]) -> [PlotFile] {
+    package static func files(experiment: String, cells: [CellSummary]) -> [PlotFile] {
         learningCurves(experiment: experiment, cells: cells)
             + varianceVsBaseline(experiment: experiment, cells: cells)
             + finalReturns(experiment: experiment, cells: cells)
     }
 
     /// `learning_curves.gp`: mean evaluation return vs steps with its 95% band, one colour per cell.
-    public static func learningCurves(experiment: String, cells: [CellSummary]) -> [PlotFile] {
+    package static func learningCurves(experiment: String, cells: [CellSummary]) -> [PlotFile] {
         let drawn = cells.filter { !$0.curve.isEmpty }
         guard !drawn.isEmpty else { return [] }
         let names = learningCurvesNames
@@ -79,7 +79,7 @@ public enum GnuplotScripts {
 
     /// `variance_vs_baseline.gp`: one panel per cell, gradient variance (log scale) vs steps,
     /// one line per baseline, each baseline the same colour in every panel.
-    public static func varianceVsBaseline(experiment: String, cells: [CellSummary]) -> [PlotFile] {
+    package static func varianceVsBaseline(experiment: String, cells: [CellSummary]) -> [PlotFile] {
         let drawn = cells.filter { !$0.variance.isEmpty }
         guard !drawn.isEmpty else { return [] }
         let names = varianceNames
@@ -149,7 +149,7 @@ public enum GnuplotScripts {
 
     /// `final_returns.gp`: per cell, the mean final return with its 95% CI as an error bar,
     /// the IQM, and every counted seed as a small circle.
-    public static func finalReturns(experiment: String, cells: [CellSummary]) -> [PlotFile] {
+    package static func finalReturns(experiment: String, cells: [CellSummary]) -> [PlotFile] {
         let drawn = cells.filter { $0.n > 0 }
         guard !drawn.isEmpty else { return [] }
         let names = finalReturnsNames

@@ -8,9 +8,9 @@
 /// label cannot end the line and start a command. What remains — `system("…")`, `;`,
 /// backticks, `"`, `\` — is inert text. Scripts also set `noenhanced`, so `_`, `^` and braces
 /// print literally instead of as enhanced-text markup.
-public enum GnuplotString {
+package enum GnuplotString {
     /// `text` as a single-quoted gnuplot string literal.
-    public static func literal(_ text: String) -> String {
+    package static func literal(_ text: String) -> String {
         var out = "'"
         for scalar in text.unicodeScalars {
             switch scalar.properties.generalCategory {

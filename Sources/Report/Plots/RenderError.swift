@@ -1,16 +1,16 @@
 /// A gnuplot run that failed: the script, gnuplot's exit status and its error output.
-public struct RenderError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var script: String
-    public var status: Int32
-    public var message: String
+package struct RenderError: Error, Sendable, Equatable, CustomStringConvertible {
+    package var script: String
+    package var status: Int32
+    package var message: String
 
-    public init(script: String, status: Int32, message: String) {
+    package init(script: String, status: Int32, message: String) {
         self.script = script
         self.status = status
         self.message = message
     }
 
-    public var description: String {
+    package var description: String {
         "gnuplot \(script) failed (exit \(status))" + (message.isEmpty ? "" : ": \(message)")
     }
 }

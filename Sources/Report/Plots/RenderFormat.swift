@@ -1,5 +1,5 @@
 /// The image format gnuplot renders plots to (`runner report --render png|svg`).
-public enum RenderFormat: String, Sendable, CaseIterable {
+package enum RenderFormat: String, Sendable, CaseIterable {
     /// PNG through the `pngcairo` terminal (`png` when cairo is absent).
     case png
     /// SVG through the `svg` terminal.

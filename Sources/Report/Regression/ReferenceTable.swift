@@ -6,15 +6,15 @@ import Results
 ///
 /// Written from a report with `--update-reference`; read back by `RegressionCheck`. Only
 /// `cell` and `mean` are required when reading; `n` and `std` may be empty or absent.
-public struct ReferenceTable: Sendable, Equatable {
+package struct ReferenceTable: Sendable, Equatable {
     /// One cell's accepted result.
-    public struct Entry: Sendable, Equatable {
-        public var n: Int?
-        public var mean: Double
+    package struct Entry: Sendable, Equatable {
+        package var n: Int?
+        package var mean: Double
         /// NaN when unknown (for instance when the reference had a single seed).
-        public var std: Double
+        package var std: Double
 
-        public init(n: Int?, mean: Double, std: Double) {
+        package init(n: Int?, mean: Double, std: Double) {
             self.n = n
             self.mean = mean
             self.std = std
@@ -22,35 +22,35 @@ public struct ReferenceTable: Sendable, Equatable {
     }
 
     /// Entries by cell label, in file order.
-    public var entries: [(cell: String, entry: Entry)]
+    package var entries: [(cell: String, entry: Entry)]
 
-    public init(entries: [(cell: String, entry: Entry)]) {
+    package init(entries: [(cell: String, entry: Entry)]) {
         self.entries = entries
     }
 
-    public static func == (a: ReferenceTable, b: ReferenceTable) -> Bool {
+    package static func == (a: ReferenceTable, b: ReferenceTable) -> Bool {
         a.entries.map(\.cell) == b.entries.map(\.cell) && a.entries.map(\.entry) == b.entries.map(\.entry)
     }
 
     /// The entry of `cell`, if any.
-    public func entry(for cell: String) -> Entry? {
+    package func entry(for cell: String) -> Entry? {
         entries.first { $0.cell == cell }?.entry
     }
 
     /// The reference a report's cells define: cells with no counted seed are left out.
-    public init(cells: [CellSummary]) {
+    package init(cells: [CellSummary]) {
         entries = cells.filter { $0.n > 0 }.map { (cell: $0.label, entry: Entry(n: $0.n, mean: $0.mean, std: $0.std)) }
     }
 
     /// The table as CSV: cell, n, mean, std.
-    public var csv: CSVTable {
+    package var csv: CSVTable {
         CSVTable(
             header: ["cell", "n", "mean", "std"],
             rows: entries.map { [$0.cell, $0.entry.n.map(String.init) ?? "", csvNumber($0.entry.mean), csvNumber($0.entry.std)] })
     }
 
     /// Writes the table atomically to `url`, creating missing folders.
-    public func write(to url: URL) throws {
+    package func write(to url: URL) throws {
         try AtomicFile.write(csv.text, to: url)
     }
 
@@ -58,7 +58,7 @@ public struct ReferenceTable: Sendable, Equatable {
     /// and `ReportError.unreadable` for a row whose mean is not a finite number or whose std
     /// is infinite or negative (an empty or `nan` std means unknown): a NaN threshold would
     /// let every comparison pass.
-    public static func read(from url: URL) throws -> ReferenceTable {
+    package static func read(from url: URL) throws -> ReferenceTable {
         guard let table = try table(at: url) else {
             throw ReportError.referenceNotFound(path: url.path)
         }

@@ -22,25 +22,25 @@ import Results
 ///
 /// With `mode: non_inferiority` each cell with a reference entry is judged by the 95% interval
 /// of (current − reference) instead of the tolerance (`nonInferiorityRow`); `min` still applies.
-public struct RegressionCheck: Sendable {
-    public var settings: RegressionSettings
+package struct RegressionCheck: Sendable {
+    package var settings: RegressionSettings
     /// Whether an inconclusive cell fails (`check --strict`).
-    public var strict: Bool
+    package var strict: Bool
 
-    public init(settings: RegressionSettings, strict: Bool = false) {
+    package init(settings: RegressionSettings, strict: Bool = false) {
         self.settings = settings
         self.strict = strict
     }
 
     /// Checks `summary` against `min` and, when `reference` is given, against the reference
     /// file there (a missing file throws `ReportError.referenceNotFound`).
-    public func evaluate(_ summary: ReportSummary, reference: URL?) throws -> RegressionResult {
+    package func evaluate(_ summary: ReportSummary, reference: URL?) throws -> RegressionResult {
         let table = try reference.map { try ReferenceTable.read(from: $0) }
         return evaluate(summary, reference: table)
     }
 
     /// Checks `summary` against `min` and an already-read reference table.
-    public func evaluate(_ summary: ReportSummary, reference: ReferenceTable?) -> RegressionResult {
+    package func evaluate(_ summary: ReportSummary, reference: ReferenceTable?) -> RegressionResult {
         RegressionResult(rows: summary.cells.map { cell in
             let entry = reference?.entry(for: cell.label)
             if settings.mode == .nonInferiority, let entry, cell.n > 0, cell.mean.isFinite {
@@ -73,7 +73,7 @@ public struct RegressionCheck: Sendable {
     }
 
     /// Evaluates and writes `regression.csv` and `regression.md` into `resultsDirectory`.
-    public func run(summary: ReportSummary, reference: URL?, resultsDirectory: URL) throws -> RegressionResult {
+    package func run(summary: ReportSummary, reference: URL?, resultsDirectory: URL) throws -> RegressionResult {
         let result = try evaluate(summary, reference: reference)
         try AtomicFile.write(result.csv.text, to: resultsDirectory.appendingPathComponent("regression.csv"))
         try AtomicFile.write(
@@ -83,13 +83,13 @@ public struct RegressionCheck: Sendable {
     }
 
     /// Writes the reference file of `summary` to `url` (`--update-reference`).
-    public static func updateReference(from summary: ReportSummary, at url: URL) throws {
+    package static func updateReference(from summary: ReportSummary, at url: URL) throws {
         try ReferenceTable(cells: summary.cells).write(to: url)
     }
 
     /// The reference file an experiment names, resolved against the experiment file's folder;
     /// nil when `regression.reference` is not set.
-    public static func referenceURL(settings: RegressionSettings?, experimentFile: URL) -> URL? {
+    package static func referenceURL(settings: RegressionSettings?, experimentFile: URL) -> URL? {
         guard let path = settings?.reference else { return nil }
         if path.hasPrefix("/") { return URL(fileURLWithPath: path) }
         return experimentFile.deletingLastPathComponent().appendingPathComponent(path).standardizedFileURL

@@ -3,7 +3,7 @@ import Experiment
 extension RegressionResult {
     /// `regression.md`: the verdict, one sentence per cell and the table, in the style of
     /// `report.md` (ready for a CI job summary).
-    public func markdown(experiment: String, settings: RegressionSettings) -> String {
+    package func markdown(experiment: String, settings: RegressionSettings) -> String {
         var out = "# Regression check: \(experiment)\n\n"
         out += failureReason.map { "**FAILED**: \($0).\n\n" } ?? "**Passed**: every cell was checked and passed.\n\n"
         for r in rows { out += "- " + sentence(r, settings: settings) + "\n" }

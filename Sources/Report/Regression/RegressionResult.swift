@@ -3,23 +3,23 @@ import PolicyGradient
 import Results
 
 /// The outcome of `runner check`: one verdict per cell.
-public struct RegressionResult: Sendable {
+package struct RegressionResult: Sendable {
     /// One cell's verdict.
-    public struct Row: Sendable, Equatable {
-        public var cell: String
-        public var n: Int
+    package struct Row: Sendable, Equatable {
+        package var cell: String
+        package var n: Int
         /// The current mean final return (NaN when missing).
-        public var mean: Double
+        package var mean: Double
         /// The reference mean; NaN when the cell has no reference.
-        public var referenceMean: Double
+        package var referenceMean: Double
         /// The mean must be ≥ this: the larger of `min` and the reference threshold; NaN when
         /// neither applies.
-        public var threshold: Double
-        public var status: RegressionStatus
+        package var threshold: Double
+        package var status: RegressionStatus
         /// Non-inferiority: the 95% interval of (current − reference); NaN otherwise.
-        public var difference: ConfidenceInterval
+        package var difference: ConfidenceInterval
 
-        public init(
+        package init(
             cell: String, n: Int, mean: Double, referenceMean: Double, threshold: Double, status: RegressionStatus,
             difference: ConfidenceInterval = .unavailable
         ) {
@@ -33,27 +33,27 @@ public struct RegressionResult: Sendable {
         }
     }
 
-    public var rows: [Row]
+    package var rows: [Row]
     /// The rule the cells were judged by; `non_inferiority` adds the interval columns.
-    public var mode: RegressionSettings.Mode
+    package var mode: RegressionSettings.Mode
     /// Whether an inconclusive cell fails the check (`check --strict`).
-    public var strict: Bool
+    package var strict: Bool
 
-    public init(rows: [Row], mode: RegressionSettings.Mode = .threshold, strict: Bool = false) {
+    package init(rows: [Row], mode: RegressionSettings.Mode = .threshold, strict: Bool = false) {
         self.rows = rows
         self.mode = mode
         self.strict = strict
     }
 
     /// Whether `status` fails this check.
-    public func fails(_ status: RegressionStatus) -> Bool { status.isFailure || (strict && status == .inconclusive) }
+    package func fails(_ status: RegressionStatus) -> Bool { status.isFailure || (strict && status == .inconclusive) }
 
     /// True when at least one cell was checked and none failed, is missing or is unbounded
     /// (nor, under `strict`, inconclusive).
-    public var passed: Bool { !rows.isEmpty && !rows.contains { fails($0.status) } }
+    package var passed: Bool { !rows.isEmpty && !rows.contains { fails($0.status) } }
 
     /// Why the check failed, in one line; nil when it passed.
-    public var failureReason: String? {
+    package var failureReason: String? {
         if rows.isEmpty { return "no cell to check (every cell excluded or filtered out)" }
         let failures = rows.filter { fails($0.status) }
         guard !failures.isEmpty else { return nil }
@@ -69,7 +69,7 @@ public struct RegressionResult: Sendable {
 
     /// `regression.csv`: cell, mean, reference_mean, threshold, status; with
     /// `non_inferiority` also difference_ci_low, difference_ci_high.
-    public var csv: CSVTable {
+    package var csv: CSVTable {
         let interval = mode == .nonInferiority
         return CSVTable(
             header: ["cell", "mean", "reference_mean", "threshold", "status"]
@@ -81,7 +81,7 @@ public struct RegressionResult: Sendable {
     }
 
     /// An aligned table for the terminal, then a `passed`/`FAILED` line.
-    public var text: String {
+    package var text: String {
         let interval = mode == .nonInferiority
         var table = [["cell", "n", "mean", "reference", "threshold"] + (interval ? ["95% CI of difference"] : []) + ["status"]]
         for r in rows {

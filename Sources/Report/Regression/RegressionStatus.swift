@@ -1,5 +1,5 @@
 /// A cell's verdict in `regression.csv`.
-public enum RegressionStatus: String, Sendable, Equatable {
+package enum RegressionStatus: String, Sendable, Equatable {
     /// Every applicable threshold reached.
     case pass
     /// The mean is below `min` or below the reference threshold.
@@ -16,5 +16,5 @@ public enum RegressionStatus: String, Sendable, Equatable {
     case inconclusive
 
     /// Whether this status fails the check.
-    public var isFailure: Bool { self == .fail || self == .missing || self == .unbounded }
+    package var isFailure: Bool { self == .fail || self == .missing || self == .unbounded }
 }

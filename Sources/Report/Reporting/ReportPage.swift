@@ -6,8 +6,8 @@ import Foundation
 /// The description, the figures (relative links to `plots/<name>.png`), the per-cell table,
 /// one sentence per final-return comparison, the comparison table and the gradient-variance
 /// ratios. A pure function of its inputs: the same folder gives the same bytes.
-public enum ReportPage {
-    public static func markdown(plan: ExperimentPlan, summary: ReportSummary, comparisons: [Comparison], plots: [String]) -> String {
+package enum ReportPage {
+    package static func markdown(plan: ExperimentPlan, summary: ReportSummary, comparisons: [Comparison], plots: [String]) -> String {
         var out = "# \(plan.name)\n\n"
         if let description = plan.description?.trimmingCharacters(in: .whitespacesAndNewlines), !description.isEmpty {
             out += description + "\n\n"

@@ -3,30 +3,30 @@ import PolicyGradient
 import Results
 
 /// What a report found: one row per cell, job counts, and what rendering did.
-public struct ReportSummary: Sendable {
+package struct ReportSummary: Sendable {
     /// The experiment's name.
-    public var experiment: String
+    package var experiment: String
     /// The swept keys, in the plan's order.
-    public var sweptKeys: [String]
+    package var sweptKeys: [String]
     /// Per-cell statistics, in cell order.
-    public var cells: [CellSummary]
+    package var cells: [CellSummary]
     /// Files written, relative to the results folder, in writing order.
-    public var files: [String]
+    package var files: [String]
     /// Images rendered, relative to the results folder.
-    public var rendered: [String]
+    package var rendered: [String]
     /// Why some renders failed (rendering failures are reported, never fatal), or why
     /// rendering was skipped.
-    public var renderProblems: [String]
+    package var renderProblems: [String]
     /// Jobs whose files do not match their `result.json`, with the reason; counted as missing.
-    public var damaged: [(jobId: String, reason: String)] = []
+    package var damaged: [(jobId: String, reason: String)] = []
     /// Jobs whose `result.json` records no checksums (written by an earlier version): read as
     /// they stand, unverified.
-    public var unverified: [String] = []
+    package var unverified: [String] = []
     /// Final-return comparisons whose 95% CI is wider than the difference they report, as
     /// `A vs B: +d [CI low, high], n = k paired seeds`; the text warns about them.
-    public var wideComparisons: [String] = []
+    package var wideComparisons: [String] = []
 
-    public init(
+    package init(
         experiment: String, sweptKeys: [String], cells: [CellSummary], files: [String] = [],
         rendered: [String] = [], renderProblems: [String] = []
     ) {
@@ -39,19 +39,19 @@ public struct ReportSummary: Sendable {
     }
 
     /// Jobs planned.
-    public var jobs: Int { cells.reduce(0) { $0 + $1.completed + $1.diverged + $1.failed + $1.interrupted + $1.missing } }
+    package var jobs: Int { cells.reduce(0) { $0 + $1.completed + $1.diverged + $1.failed + $1.interrupted + $1.missing } }
     /// Jobs without a `result.json`.
-    public var missing: Int { cells.reduce(0) { $0 + $1.missing } }
-    public var diverged: Int { cells.reduce(0) { $0 + $1.diverged } }
-    public var failed: Int { cells.reduce(0) { $0 + $1.failed } }
-    public var interrupted: Int { cells.reduce(0) { $0 + $1.interrupted } }
+    package var missing: Int { cells.reduce(0) { $0 + $1.missing } }
+    package var diverged: Int { cells.reduce(0) { $0 + $1.diverged } }
+    package var failed: Int { cells.reduce(0) { $0 + $1.failed } }
+    package var interrupted: Int { cells.reduce(0) { $0 + $1.interrupted } }
 
     /// The end-of-run table: cell, n, mean, 95% CI, diverged, and the variance ratio of the
     /// cell's own baseline to `none` at the last measured step (`-` when not measured).
     ///
     ///     cell                               n    mean  95% CI             diverged  var/none
     ///     baseline=none,entropy_coef=0.0     5   180.2  [150.1, 210.4]            0      1.00
-    public var text: String {
+    package var text: String {
         var rows = [["cell", "n", "mean", "95% CI", "diverged", "var/none"]]
         for c in cells {
             rows.append([
@@ -77,7 +77,7 @@ public struct ReportSummary: Sendable {
 
     /// A number for the table: `digits` significant digits when |x| ≥ 1, `digits − 1`
     /// decimals below 1, scientific notation beyond [1e-3, 1e6); `-` for NaN.
-    public static func format(_ x: Double, digits: Int = 4) -> String {
+    package static func format(_ x: Double, digits: Int = 4) -> String {
         guard x.isFinite else { return x.isNaN ? "-" : csvNumber(x) }
         if x != 0 && (abs(x) >= 1e6 || abs(x) < 1e-3) { return String(format: "%.\(digits - 1)e", x) }
         let decimals = Swift.max(0, digits - 1 - Int((abs(x) < 1 ? 0 : log10(abs(x))).rounded(.down)))

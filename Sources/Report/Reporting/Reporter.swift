@@ -14,16 +14,16 @@ import Results
 /// `plots/` and `plots/data/` must be real folders (never followed when links). Plot files
 /// with no data are not written, stale ones from an earlier report are removed, and so are
 /// earlier images (PNG and SVG) of every plot, to be rendered afresh when asked.
-public struct Reporter: Sendable {
-    public var aggregator: Aggregator
+package struct Reporter: Sendable {
+    package var aggregator: Aggregator
 
-    public init(aggregator: Aggregator = Aggregator()) {
+    package init(aggregator: Aggregator = Aggregator()) {
         self.aggregator = aggregator
     }
 
     /// Loads `<resultsDirectory>/experiment.yaml` and builds its report; throws
     /// `NotAResultsFolder` when there is none.
-    public func build(resultsDirectory: URL, render: RenderFormat?) throws -> ReportSummary {
+    package func build(resultsDirectory: URL, render: RenderFormat?) throws -> ReportSummary {
         let plan = try ExperimentLoader().load(path: ExperimentFolder(directory: resultsDirectory).savedExperiment().path)
         return try build(plan: plan, resultsDirectory: resultsDirectory, render: render)
     }
@@ -33,7 +33,7 @@ public struct Reporter: Sendable {
     /// With `render` set and `gnuplot` on `PATH` (or given as `renderer`), every script is
     /// rendered to `plots/<name>.<format>`; render failures land in
     /// `ReportSummary.renderProblems` and do not throw.
-    public func build(
+    package func build(
         plan: ExperimentPlan, resultsDirectory: URL, render: RenderFormat?,
         renderer: GnuplotRenderer? = GnuplotRenderer.onPath()
     ) throws -> ReportSummary {

@@ -15,7 +15,7 @@ import Results
 /// `result.json` that records no files (an earlier version's) is read as it stands.
 extension ExperimentFolder {
     /// One record per planned job, sorted by cell index then seed.
-    public func records(for plan: ExperimentPlan) -> [JobRecord] {
+    package func records(for plan: ExperimentPlan) -> [JobRecord] {
         let jobs = plan.jobs.sorted { ($0.cellIndex, $0.seed) < ($1.cellIndex, $1.seed) }
         return jobs.map { record(id: $0.id, cellIndex: $0.cellIndex, seed: $0.seed) }
     }
@@ -23,7 +23,7 @@ extension ExperimentFolder {
     /// The record of one job: `missing` without `result.json`; `damaged`, with the reason,
     /// when its `result.json` or a file it vouches for cannot be believed
     /// (`JobFiles.readBack()`); else its status, figures and rows.
-    public func record(id: String, cellIndex: Int, seed: Int) -> JobRecord {
+    package func record(id: String, cellIndex: Int, seed: Int) -> JobRecord {
         switch job(id).readBack() {
         case .unfinished:
             return JobRecord(id: id, cellIndex: cellIndex, seed: seed, status: nil, finalReturn: .nan, steps: nil)

@@ -1,25 +1,25 @@
 import PolicyGradient
 
 /// What the results folder holds for one planned job.
-public struct JobRecord: Sendable {
-    public var id: String
-    public var cellIndex: Int
-    public var seed: Int
+package struct JobRecord: Sendable {
+    package var id: String
+    package var cellIndex: Int
+    package var seed: Int
     /// How the job ended; nil when it has not finished (no readable `result.json`): `missing`.
-    public var status: JobStatus?
+    package var status: JobStatus?
     /// The final return; NaN unless the job completed with a finite value.
-    public var finalReturn: Double
+    package var finalReturn: Double
     /// Environment steps taken; nil when missing.
-    public var steps: Int?
-    public var curve: [CurveRow]
-    public var variance: [VarianceRow]
+    package var steps: Int?
+    package var curve: [CurveRow]
+    package var variance: [VarianceRow]
     /// Why the job's files do not match its `result.json`; such a job counts as missing.
-    public var damage: String?
+    package var damage: String?
     /// The job's `result.json` records no checksums (an earlier version wrote it), so its files
     /// and figures are read as they stand.
-    public var unverified = false
+    package var unverified = false
 
-    public init(
+    package init(
         id: String, cellIndex: Int, seed: Int, status: JobStatus?, finalReturn: Double, steps: Int?,
         curve: [CurveRow] = [], variance: [VarianceRow] = []
     ) {
@@ -34,8 +34,8 @@ public struct JobRecord: Sendable {
     }
 
     /// The status as written in `jobs.csv`: a `JobStatus` raw value, `damaged` or `missing`.
-    public var statusLabel: String { status?.rawValue ?? (damage == nil ? "missing" : "damaged") }
+    package var statusLabel: String { status?.rawValue ?? (damage == nil ? "missing" : "damaged") }
 
     /// Whether the job counts in the per-cell statistics (completed with a finite final return).
-    public var counts: Bool { status == .completed && finalReturn.isFinite }
+    package var counts: Bool { status == .completed && finalReturn.isFinite }
 }

@@ -1,11 +1,11 @@
 /// Why a report could not be built from a results folder.
-public enum ReportError: Error, Equatable, CustomStringConvertible {
+package enum ReportError: Error, Equatable, CustomStringConvertible {
     /// A file exists but cannot be read as expected.
     case unreadable(path: String, reason: String)
     /// A reference file named by `regression.reference` does not exist.
     case referenceNotFound(path: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .unreadable(let path, let reason): "\(path): \(reason)"
         case .referenceNotFound(let path):

@@ -10,7 +10,7 @@ extension Bootstrap {
     /// rliable's stratified bootstrap (`task_bootstrap=False`). The generator starts afresh from
     /// `seed` on the `.diagnostics` stream, so the interval depends only on the input.
     /// `unavailable` when a stratum is empty or holds NaN, or the statistic is NaN.
-    public func stratifiedInterval(_ strata: [[Double]], _ statistic: ([[Double]]) -> Double) -> ConfidenceInterval {
+    package func stratifiedInterval(_ strata: [[Double]], _ statistic: ([[Double]]) -> Double) -> ConfidenceInterval {
         if strata.isEmpty || strata.contains(where: { $0.isEmpty || $0.contains(where: \.isNaN) }) {
             return .unavailable
         }
@@ -28,7 +28,7 @@ extension Bootstrap {
     }
 
     /// The α/2 and 1 − α/2 quantiles of bootstrap replicates (α = 1 − `confidence`).
-    public func percentileInterval(_ values: [Double]) -> ConfidenceInterval {
+    package func percentileInterval(_ values: [Double]) -> ConfidenceInterval {
         if values.isEmpty || values.contains(where: \.isNaN) { return .unavailable }
         let sorted = values.sorted()
         let alpha = 1 - confidence

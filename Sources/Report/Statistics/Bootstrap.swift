@@ -13,17 +13,17 @@ import PolicyGradient
 /// its opening: one fixed resampling seed). Edge cases: n = 0 gives `ConfidenceInterval.unavailable`;
 /// n = 1 gives [x_1, x_1] (every resample is the value itself); a NaN value gives
 /// `unavailable`.
-public struct Bootstrap: Sendable, Equatable {
+package struct Bootstrap: Sendable, Equatable {
     /// The resampling seed used by every report.
-    public static let defaultSeed: UInt64 = 0x5EED_B007_C0FF_EE42
+    package static let defaultSeed: UInt64 = 0x5EED_B007_C0FF_EE42
 
     /// B, the number of resamples.
-    public var resamples: Int
+    package var resamples: Int
     /// The coverage, 0.95 for a 95% interval.
-    public var confidence: Double
-    public var seed: UInt64
+    package var confidence: Double
+    package var seed: UInt64
 
-    public init(resamples: Int = 2000, confidence: Double = 0.95, seed: UInt64 = Bootstrap.defaultSeed) {
+    package init(resamples: Int = 2000, confidence: Double = 0.95, seed: UInt64 = Bootstrap.defaultSeed) {
         precondition(resamples > 0 && confidence > 0 && confidence < 1)
         self.resamples = resamples
         self.confidence = confidence
@@ -31,7 +31,7 @@ public struct Bootstrap: Sendable, Equatable {
     }
 
     /// The percentile bootstrap interval of the mean of `x`.
-    public func meanInterval(_ x: [Double]) -> ConfidenceInterval {
+    package func meanInterval(_ x: [Double]) -> ConfidenceInterval {
         let n = x.count
         if n == 0 || x.contains(where: \.isNaN) { return .unavailable }
         if n == 1 { return ConfidenceInterval(low: x[0], high: x[0]) }

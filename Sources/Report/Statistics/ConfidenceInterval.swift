@@ -1,16 +1,16 @@
 /// A two-sided confidence interval [low, high]; both NaN when there was no data.
-public struct ConfidenceInterval: Sendable, Equatable {
-    public var low: Double
-    public var high: Double
+package struct ConfidenceInterval: Sendable, Equatable {
+    package var low: Double
+    package var high: Double
 
-    public init(low: Double, high: Double) {
+    package init(low: Double, high: Double) {
         self.low = low
         self.high = high
     }
 
     /// The interval of an empty sample.
-    public static let unavailable = ConfidenceInterval(low: .nan, high: .nan)
+    package static let unavailable = ConfidenceInterval(low: .nan, high: .nan)
 
     /// Whether `value` lies in [low, high].
-    public func contains(_ value: Double) -> Bool { low <= value && value <= high }
+    package func contains(_ value: Double) -> Bool { low <= value && value <= high }
 }

@@ -6,8 +6,8 @@
 /// adjusted value is below α controls the family-wise error rate at α. NaN p-values (tests
 /// that could not be made) stay NaN and do not count in m. Ties keep their input order, so
 /// the result is deterministic.
-public enum HolmCorrection {
-    public static func adjust(_ p: [Double]) -> [Double] {
+package enum HolmCorrection {
+    package static func adjust(_ p: [Double]) -> [Double] {
         let order = p.indices.filter { !p[$0].isNaN }.sorted { (p[$0], $0) < (p[$1], $1) }
         let m = order.count
         var adjusted = [Double](repeating: .nan, count: p.count)

@@ -3,19 +3,19 @@
 /// `tasks[k]` holds the runs (seeds) of task k. IQM and optimality gap pool every run of every
 /// task; mean and median are taken over the per-task means, as in Agarwal et al. (2021).
 /// Every function gives NaN when there is no run.
-public enum RunAggregates {
+package enum RunAggregates {
     /// The interquartile mean of all runs pooled: the 25% trimmed mean (`Statistics.interquartileMean`).
-    public static func iqm(_ tasks: [[Double]]) -> Double { Statistics.interquartileMean(tasks.flatMap { $0 }) }
+    package static func iqm(_ tasks: [[Double]]) -> Double { Statistics.interquartileMean(tasks.flatMap { $0 }) }
 
     /// The mean over tasks of the task means, (1/M) Σ_k x̄_k.
-    public static func mean(_ tasks: [[Double]]) -> Double { Statistics.mean(taskMeans(tasks)) }
+    package static func mean(_ tasks: [[Double]]) -> Double { Statistics.mean(taskMeans(tasks)) }
 
     /// The median over tasks of the task means.
-    public static func median(_ tasks: [[Double]]) -> Double { Statistics.median(taskMeans(tasks)) }
+    package static func median(_ tasks: [[Double]]) -> Double { Statistics.median(taskMeans(tasks)) }
 
     /// The optimality gap γ − mean(min(x, γ)) over all runs: how far below the target γ
     /// (1 for normalized scores) the runs fall, scores above γ counting as γ.
-    public static func optimalityGap(_ tasks: [[Double]], gamma: Double = 1) -> Double {
+    package static func optimalityGap(_ tasks: [[Double]], gamma: Double = 1) -> Double {
         let runs = tasks.flatMap { $0 }
         guard !runs.isEmpty else { return .nan }
         return gamma - Statistics.mean(runs.map { Swift.min($0, gamma) })
@@ -23,7 +23,7 @@ public enum RunAggregates {
 
     /// The performance profile (score distribution) at τ: the fraction of all runs with
     /// score > τ.
-    public static func fractionAbove(_ tasks: [[Double]], tau: Double) -> Double {
+    package static func fractionAbove(_ tasks: [[Double]], tau: Double) -> Double {
         let runs = tasks.flatMap { $0 }
         guard !runs.isEmpty else { return .nan }
         return Double(runs.filter { $0 > tau }.count) / Double(runs.count)

@@ -10,11 +10,11 @@ import Foundation
 /// E_U[1 − Φ(c U/√ν − λ) + Φ(−c U/√ν − λ)] over U ~ χ_ν (Simpson's rule); the count is the
 /// least n ≥ 2 whose power reaches the target (statsmodels' `TTestPower` / `TTestIndPower`
 /// `solve_power`, rounded up).
-public enum SeedCount {
-    public enum Design: Sendable { case paired, independent }
+package enum SeedCount {
+    package enum Design: Sendable { case paired, independent }
 
     /// The power of the two-sided test with n seeds (per cell, for `independent`).
-    public static func power(n: Int, sigma: Double, delta: Double, alpha: Double, design: Design) -> Double {
+    package static func power(n: Int, sigma: Double, delta: Double, alpha: Double, design: Design) -> Double {
         let nu = Double(design == .paired ? n - 1 : 2 * n - 2)
         guard nu >= 1, sigma > 0 else { return .nan }
         let lambda = design == .paired
@@ -40,7 +40,7 @@ public enum SeedCount {
 
     /// The least n in 2…`limit` with power ≥ `target`; nil when σ or δ is not positive and
     /// finite, or when even `limit` seeds fall short.
-    public static func required(
+    package static func required(
         sigma: Double, delta: Double, alpha: Double = 0.05, target: Double = 0.8,
         design: Design, limit: Int = 100_000
     ) -> Int? {

@@ -4,9 +4,9 @@ import Foundation
 ///
 /// Every function takes the values in the order given and sums them left to right, so the
 /// same input gives the same bits. An empty sample gives NaN (written as an empty CSV field).
-public enum Statistics {
+package enum Statistics {
     /// The mean, x̄ = Σ x_i / n.
-    public static func mean(_ x: [Double]) -> Double {
+    package static func mean(_ x: [Double]) -> Double {
         guard !x.isEmpty else { return .nan }
         var sum = 0.0
         for v in x { sum += v }
@@ -15,12 +15,12 @@ public enum Statistics {
 
     /// The sample standard deviation, s = sqrt(Σ (x_i − x̄)² / (n − 1)) (numpy `ddof=1`);
     /// NaN when n < 2.
-    public static func standardDeviation(_ x: [Double]) -> Double {
+    package static func standardDeviation(_ x: [Double]) -> Double {
         variance(x).squareRoot()
     }
 
     /// The sample variance, s² = Σ (x_i − x̄)² / (n − 1); NaN when n < 2.
-    public static func variance(_ x: [Double]) -> Double {
+    package static func variance(_ x: [Double]) -> Double {
         guard x.count >= 2 else { return .nan }
         let m = mean(x)
         var sum = 0.0
@@ -29,12 +29,12 @@ public enum Statistics {
     }
 
     /// The standard error of the mean, s / sqrt(n); NaN when n < 2.
-    public static func standardError(_ x: [Double]) -> Double {
+    package static func standardError(_ x: [Double]) -> Double {
         standardDeviation(x) / Double(x.count).squareRoot()
     }
 
     /// The median: the middle sorted value, or the mean of the two middle ones when n is even.
-    public static func median(_ x: [Double]) -> Double {
+    package static func median(_ x: [Double]) -> Double {
         guard !x.isEmpty else { return .nan }
         let s = x.sorted()
         let n = s.count
@@ -46,7 +46,7 @@ public enum Statistics {
     /// Sort x, drop g = ⌊0.25 n⌋ values from each end and average the n − 2g left. The
     /// fraction is rounded down, never interpolated: n = 1…3 drop nothing (IQM = mean),
     /// n = 4…7 drop one from each end, n = 8 drops two.
-    public static func interquartileMean(_ x: [Double]) -> Double {
+    package static func interquartileMean(_ x: [Double]) -> Double {
         guard !x.isEmpty else { return .nan }
         let s = x.sorted()
         let cut = Int((0.25 * Double(s.count)).rounded(.down))
@@ -55,7 +55,7 @@ public enum Statistics {
 
     /// The q-quantile of the sorted values by linear interpolation (numpy's default
     /// `method="linear"`): position h = (n − 1) q, value s[⌊h⌋] + (h − ⌊h⌋)(s[⌊h⌋+1] − s[⌊h⌋]).
-    public static func quantile(sorted s: [Double], _ q: Double) -> Double {
+    package static func quantile(sorted s: [Double], _ q: Double) -> Double {
         guard !s.isEmpty else { return .nan }
         let h = Double(s.count - 1) * q
         let lower = Int(h.rounded(.down))

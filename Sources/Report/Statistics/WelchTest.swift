@@ -5,12 +5,12 @@
 /// t = (x̄_a − x̄_b) / √(v_a + v_b), ν = (v_a + v_b)² / (v_a² / (n_a − 1) + v_b² / (n_b − 1))
 /// (Welch–Satterthwaite), p = P(|T_ν| ≥ |t|), two-sided. Every field is NaN when either sample
 /// has fewer than two values, or when both have zero variance (no scale to measure by).
-public struct WelchTest: Sendable, Equatable {
-    public var t: Double
-    public var degreesOfFreedom: Double
-    public var p: Double
+package struct WelchTest: Sendable, Equatable {
+    package var t: Double
+    package var degreesOfFreedom: Double
+    package var p: Double
 
-    public init(_ a: [Double], _ b: [Double]) {
+    package init(_ a: [Double], _ b: [Double]) {
         t = .nan
         degreesOfFreedom = .nan
         p = .nan

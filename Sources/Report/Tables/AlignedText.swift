@@ -1,8 +1,8 @@
 /// Plain-text tables with aligned columns, for terminal summaries.
-public enum AlignedText {
+package enum AlignedText {
     /// `rows` (the first is the header) padded to common column widths, two spaces apart;
     /// columns listed in `rightAligned` are padded on the left. Widths count characters.
-    public static func table(_ rows: [[String]], rightAligned: Set<Int> = []) -> String {
+    package static func table(_ rows: [[String]], rightAligned: Set<Int> = []) -> String {
         let columns = rows.map(\.count).max() ?? 0
         var widths = [Int](repeating: 0, count: columns)
         for row in rows {

@@ -4,7 +4,7 @@ import Results
 extension ReportTables {
     /// `aggregates.csv`: group, environments, runs, then IQM, mean, median and optimality gap
     /// of normalized final returns, each with its stratified bootstrap 95% CI.
-    public static func aggregates(_ aggregates: [EnvironmentAggregate]) -> CSVTable {
+    package static func aggregates(_ aggregates: [EnvironmentAggregate]) -> CSVTable {
         var header = ["group", "environments", "runs"]
         for name in ["iqm", "mean", "median", "optimality_gap"] { header += [name, "\(name)_ci_low", "\(name)_ci_high"] }
         var table = CSVTable(header: header)
@@ -19,7 +19,7 @@ extension ReportTables {
     }
 
     /// `performance_profile.csv`: group, tau, fraction of runs above tau, 95% CI.
-    public static func performanceProfile(_ aggregates: [EnvironmentAggregate]) -> CSVTable {
+    package static func performanceProfile(_ aggregates: [EnvironmentAggregate]) -> CSVTable {
         var table = CSVTable(header: ["group", "tau", "fraction", "ci_low", "ci_high"])
         for a in aggregates {
             for p in a.profile {

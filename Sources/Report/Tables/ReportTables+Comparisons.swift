@@ -3,14 +3,14 @@ import Results
 
 extension ReportTables {
     /// The columns of `comparisons.csv`.
-    public static let comparisonColumns = [
+    package static let comparisonColumns = [
         "comparison", "cell_a", "cell_b", "metric", "step", "n_a", "n_b", "n_paired", "mean_a", "mean_b",
         "mean_difference", "ci_low", "ci_high", "welch_t", "welch_df", "p_value", "p_holm",
         "p_improvement", "p_improvement_ci_low", "p_improvement_ci_high", "ci_wider_than_effect",
     ]
 
     /// `comparisons.csv`: one row per comparison, in `Comparer` order (docs/statistics.md).
-    public static func comparisons(_ comparisons: [Comparison]) -> CSVTable {
+    package static func comparisons(_ comparisons: [Comparison]) -> CSVTable {
         var table = CSVTable(header: comparisonColumns)
         for c in comparisons {
             table.rows.append(

@@ -11,9 +11,9 @@ import Results
 /// instead, in that table only. Rows are sorted by cell index, then seed (or step); numbers
 /// are written with `csvNumber` (shortest round-trip form, NaN as an empty field), so equal
 /// inputs give byte-identical files.
-public enum ReportTables {
+package enum ReportTables {
     /// `jobs.csv`: job_id, cell, seed, <swept keys>, status, final_return, steps.
-    public static func jobs(plan: ExperimentPlan, records: [JobRecord]) -> CSVTable {
+    package static func jobs(plan: ExperimentPlan, records: [JobRecord]) -> CSVTable {
         let tail = ["status", "final_return", "steps"]
         var table = CSVTable(header: ["job_id", "cell", "seed"] + keyColumns(plan, ["job_id", "seed"] + tail) + tail)
         for r in sorted(records) {
@@ -26,7 +26,7 @@ public enum ReportTables {
     }
 
     /// `curves.csv`: cell, <swept keys>, seed, job_id, then `CurveRow.header`; every finished job.
-    public static func curves(plan: ExperimentPlan, records: [JobRecord]) -> CSVTable {
+    package static func curves(plan: ExperimentPlan, records: [JobRecord]) -> CSVTable {
         var table = CSVTable(header: ["cell"] + keyColumns(plan, ["seed", "job_id"] + CurveRow.header) + ["seed", "job_id"] + CurveRow.header)
         for r in sorted(records) where r.status != nil {
             let prefix = cellColumns(plan, r.cellIndex) + [String(r.seed), r.id]
@@ -36,7 +36,7 @@ public enum ReportTables {
     }
 
     /// `variance.csv`: cell, <swept keys>, seed, job_id, then `VarianceRow.header`; every finished job.
-    public static func variance(plan: ExperimentPlan, records: [JobRecord]) -> CSVTable {
+    package static func variance(plan: ExperimentPlan, records: [JobRecord]) -> CSVTable {
         var table = CSVTable(header: ["cell"] + keyColumns(plan, ["seed", "job_id"] + VarianceRow.header) + ["seed", "job_id"] + VarianceRow.header)
         for r in sorted(records) where r.status != nil {
             let prefix = cellColumns(plan, r.cellIndex) + [String(r.seed), r.id]
@@ -47,7 +47,7 @@ public enum ReportTables {
 
     /// `summary.csv`: cell, <swept keys>, n, mean, std, ci_low, ci_high, iqm, median, min, max,
     /// diverged — final returns of each cell's completed jobs.
-    public static func summary(plan: ExperimentPlan, cells: [CellSummary]) -> CSVTable {
+    package static func summary(plan: ExperimentPlan, cells: [CellSummary]) -> CSVTable {
         let columns = ["n", "mean", "std", "ci_low", "ci_high", "iqm", "median", "min", "max", "diverged"]
         var table = CSVTable(header: ["cell"] + keyColumns(plan, columns) + columns)
         for c in cells {
@@ -62,7 +62,7 @@ public enum ReportTables {
     /// `curves_summary.csv`: cell, <swept keys>, step, n, mean, ci_low, ci_high of
     /// `eval_return_mean` across the counted seeds (completed jobs), at the steps every one of
     /// them recorded (see `Aggregator`).
-    public static func curvesSummary(plan: ExperimentPlan, cells: [CellSummary]) -> CSVTable {
+    package static func curvesSummary(plan: ExperimentPlan, cells: [CellSummary]) -> CSVTable {
         var table = CSVTable(header: ["cell"] + keyColumns(plan, curveSummaryColumns) + curveSummaryColumns)
         for c in cells {
             for p in c.curve {
@@ -78,7 +78,7 @@ public enum ReportTables {
     /// ratio_to_none, precision_floor — the `variance` column across the counted seeds, at the
     /// steps every one of them measured for that baseline; ratio_to_none is empty without a
     /// `none` row; precision_floor is the seeds' mean `precision_floor`.
-    public static func varianceSummary(plan: ExperimentPlan, cells: [CellSummary]) -> CSVTable {
+    package static func varianceSummary(plan: ExperimentPlan, cells: [CellSummary]) -> CSVTable {
         let columns = ["step", "baseline", "n", "mean", "ci_low", "ci_high", "ratio_to_none", "precision_floor"]
         var table = CSVTable(header: ["cell"] + keyColumns(plan, columns) + columns)
         for c in cells {
@@ -94,7 +94,7 @@ public enum ReportTables {
     static let curveSummaryColumns = ["step", "n", "mean", "ci_low", "ci_high"]
 
     /// The swept keys' column names in a table whose other columns are `cell` and `reserved`.
-    public static func keyColumns(_ plan: ExperimentPlan, _ reserved: [String]) -> [String] {
+    package static func keyColumns(_ plan: ExperimentPlan, _ reserved: [String]) -> [String] {
         let taken = Set(reserved + ["cell"])
         return plan.sweptKeys.map { taken.contains($0) ? "cell.\($0)" : $0 }
     }

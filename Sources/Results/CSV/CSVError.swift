@@ -1,5 +1,5 @@
 /// Why CSV text could not be read.
-public enum CSVError: Error, Equatable, CustomStringConvertible {
+package enum CSVError: Error, Equatable, CustomStringConvertible {
     /// A quoted field opened on `line` never closes.
     case unterminatedQuote(line: Int)
     case strayQuote(line: Int)
@@ -14,7 +14,7 @@ public enum CSVError: Error, Equatable, CustomStringConvertible {
     /// The bytes are not UTF-8 text.
     case notUTF8
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .unterminatedQuote(let line): "unterminated quoted field starting on line \(line)"
         case .strayQuote(let line): "quote inside an unquoted field on line \(line)"

@@ -5,7 +5,7 @@ extension CSVTable {
     /// break does not add an empty record; blank lines are skipped.
     ///
     /// Throws `CSVError` for an unterminated quoted field or a quote inside an unquoted field.
-    public init(parsing text: String) throws {
+    package init(parsing text: String) throws {
         var records: [[String]] = []
         var record: [String] = []
         var field = ""
@@ -74,7 +74,7 @@ extension CSVTable {
     }
 
     /// The position of the column named `name`, if any.
-    public func columnIndex(_ name: String) -> Int? {
+    package func columnIndex(_ name: String) -> Int? {
         header.firstIndex(of: name)
     }
 }

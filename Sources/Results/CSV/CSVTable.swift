@@ -4,17 +4,17 @@ import Foundation
 ///
 /// Fields holding a comma, a quote, a carriage return or a line feed are quoted,
 /// with inner quotes doubled; every other field is written as is.
-public struct CSVTable: Sendable {
-    public var header: [String]
-    public var rows: [[String]]
+package struct CSVTable: Sendable {
+    package var header: [String]
+    package var rows: [[String]]
 
-    public init(header: [String], rows: [[String]] = []) {
+    package init(header: [String], rows: [[String]] = []) {
         self.header = header
         self.rows = rows
     }
 
     /// The table as CSV text.
-    public var text: String {
+    package var text: String {
         var out = ""
         Self.append(header, to: &out)
         for row in rows { Self.append(row, to: &out) }
@@ -22,7 +22,7 @@ public struct CSVTable: Sendable {
     }
 
     /// Appends one CSV line (with its `\n`) to `out`.
-    public static func append(_ fields: [String], to out: inout String) {
+    package static func append(_ fields: [String], to out: inout String) {
         for (i, field) in fields.enumerated() {
             if i > 0 { out += "," }
             out += escape(field)
@@ -31,14 +31,14 @@ public struct CSVTable: Sendable {
     }
 
     /// One CSV line, with its `\n`.
-    public static func line(_ fields: [String]) -> String {
+    package static func line(_ fields: [String]) -> String {
         var out = ""
         append(fields, to: &out)
         return out
     }
 
     /// One field, quoted when it must be.
-    public static func escape(_ field: String) -> String {
+    package static func escape(_ field: String) -> String {
         guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else {
             return field
         }

@@ -10,9 +10,9 @@ import SystemPackage
 /// `.<name>.<pid>.<counter>.tmp` file (removed by the next run), never a partial destination.
 /// With `durable: true` the data is also flushed to disk (`fsync`) before the rename, so a
 /// power loss cannot expose an empty file either. Errors are `FileSystemError`s.
-public enum AtomicFile {
+package enum AtomicFile {
     /// Writes `data` to `url` atomically, creating missing parent folders.
-    public static func write(_ data: Data, to url: URL, durable: Bool = false) throws {
+    package static func write(_ data: Data, to url: URL, durable: Bool = false) throws {
         FileSizeLimit.reportAsError()
         try SafeFiles.makeDirectories(url.deletingLastPathComponent())
         let temporary = temporaryURL(for: url)
@@ -31,12 +31,12 @@ public enum AtomicFile {
     }
 
     /// Writes `text` as UTF-8 to `url` atomically.
-    public static func write(_ text: String, to url: URL, durable: Bool = false) throws {
+    package static func write(_ text: String, to url: URL, durable: Bool = false) throws {
         try write(Data(text.utf8), to: url, durable: durable)
     }
 
     /// Creates the new file `url` for writing, failing if anything (a link included) is there.
-    public static func create(_ url: URL) throws -> FileDescriptor {
+    package static func create(_ url: URL) throws -> FileDescriptor {
         do {
             return try FileDescriptor.open(
                 FilePath(url.path), .writeOnly, options: [.create, .exclusiveCreate, .noFollow, .closeOnExec],
@@ -47,7 +47,7 @@ public enum AtomicFile {
     }
 
     /// Renames `temporary` over `destination` (atomic when both are on one file system).
-    public static func replace(_ destination: URL, with temporary: URL) throws {
+    package static func replace(_ destination: URL, with temporary: URL) throws {
         if rename(temporary.path, destination.path) != 0 {
             let failure = FileSystemError.lastError(destination.path, "replace it with \(temporary.lastPathComponent)")
             _ = unlink(temporary.path)
@@ -59,7 +59,7 @@ public enum AtomicFile {
     ///
     /// The process id and a per-process counter keep concurrent writers apart without
     /// drawing any randomness, and tell a later run whether the writer is still alive.
-    public static func temporaryURL(for url: URL) -> URL {
+    package static func temporaryURL(for url: URL) -> URL {
         url.deletingLastPathComponent().appendingPathComponent(TemporaryName.fresh(for: url.lastPathComponent))
     }
 }

@@ -4,9 +4,9 @@ import Foundation
 ///
 /// Foundation's own text for a `DecodingError` is a dump of its coding path and context;
 /// this reads `at files.curve.csv.bytes: expected a number` or `not valid JSON`.
-public enum DecodingFailure {
+package enum DecodingFailure {
     /// The reason `error` gives, without the file's path (the caller names the file).
-    public static func reason(_ error: any Error) -> String {
+    package static func reason(_ error: any Error) -> String {
         guard let error = error as? DecodingError else { return "\(error)" }
         switch error {
         case .dataCorrupted(let context):

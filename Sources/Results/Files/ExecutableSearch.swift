@@ -2,10 +2,10 @@ import Foundation
 
 /// Finds external tools (`gnuplot`, `git`) the way a shell does: the first executable of
 /// that name in a folder of `PATH`.
-public enum ExecutableSearch {
+package enum ExecutableSearch {
     /// The first executable file `name` in the folders of `environment["PATH"]`, or nil.
     /// Without `PATH`, looks in `/usr/local/bin:/usr/bin:/bin`.
-    public static func onPath(
+    package static func onPath(
         _ name: String, environment: [String: String] = ProcessInfo.processInfo.environment
     ) -> URL? {
         let path = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"

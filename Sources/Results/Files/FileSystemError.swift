@@ -2,7 +2,7 @@ import Foundation
 import SystemPackage
 
 /// A file-system operation that failed, naming the path and the system's reason.
-public enum FileSystemError: Error, Equatable, CustomStringConvertible, LocalizedError {
+package enum FileSystemError: Error, Equatable, CustomStringConvertible, LocalizedError {
     /// `path` is a symbolic link where the runner writes or deletes; it is never followed.
     case symbolicLink(path: String)
     /// `action` (e.g. "create", "write", "remove") failed on `path` with `errno`.
@@ -12,13 +12,13 @@ public enum FileSystemError: Error, Equatable, CustomStringConvertible, Localize
     case notRegularFile(path: String, kind: String)
 
     /// The path the error is about.
-    public var path: String {
+    package var path: String {
         switch self {
         case .symbolicLink(let path), .failed(let path, _, _), .notRegularFile(let path, _): path
         }
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .symbolicLink(let path): "\(path) is a symbolic link; refusing to follow it"
         case .failed(let path, let action, let errno): "\(path): cannot \(action): \(errno.description)"
@@ -26,7 +26,7 @@ public enum FileSystemError: Error, Equatable, CustomStringConvertible, Localize
         }
     }
 
-    public var errorDescription: String? { description }
+    package var errorDescription: String? { description }
 
     /// The failure of `action` on `path` with the current `errno`.
     static func lastError(_ path: String, _ action: String) -> FileSystemError {

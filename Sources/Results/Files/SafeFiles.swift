@@ -6,10 +6,10 @@ import SystemPackage
 ///
 /// Links are allowed above the experiment folder (where the user chose to keep results); every
 /// folder the runner writes into or deletes from inside it must be a real folder.
-public enum SafeFiles {
+package enum SafeFiles {
     /// Creates the folder `url` and its missing ancestors. Existing ancestors may be links (the
     /// user's choice of where results go) but must lead to folders.
-    public static func makeDirectories(_ url: URL) throws {
+    package static func makeDirectories(_ url: URL) throws {
         let path = url.standardizedFileURL.path
         var info = stat()
         if stat(path, &info) == 0 {
@@ -26,7 +26,7 @@ public enum SafeFiles {
 
     /// Creates the folder `url` if it is missing (its parent must exist) and checks that it is a
     /// real folder, not a symbolic link to one.
-    public static func makeDirectory(_ url: URL) throws {
+    package static func makeDirectory(_ url: URL) throws {
         if mkdir(url.path, 0o755) != 0 && errno != EEXIST {
             throw FileSystemError.lastError(url.path, "create the folder")
         }
@@ -37,7 +37,7 @@ public enum SafeFiles {
 
     /// Whether the real folder `url` exists: false when nothing is there; throws when it is a
     /// symbolic link or not a folder.
-    public static func isDirectory(_ url: URL) throws -> Bool {
+    package static func isDirectory(_ url: URL) throws -> Bool {
         var info = stat()
         guard lstat(url.path, &info) == 0 else {
             if errno == ENOENT { return false }
@@ -53,7 +53,7 @@ public enum SafeFiles {
     /// The bytes of the file at `url`; nil when there is none. Other failures (a folder, no
     /// permission) throw, naming the file and the reason. Unless `followingLinks`, a link at
     /// `url` is an error naming it.
-    public static func contents(of url: URL, followingLinks: Bool = true) throws -> Data? {
+    package static func contents(of url: URL, followingLinks: Bool = true) throws -> Data? {
         var data = Data()
         guard try read(url, followingLinks: followingLinks, { data.append(contentsOf: $0) }) else { return nil }
         return data
@@ -69,7 +69,7 @@ public enum SafeFiles {
     /// then opened without blocking and checked again through the descriptor, in case
     /// something else was put in its place meanwhile.
     @discardableResult
-    public static func read(
+    package static func read(
         _ url: URL, followingLinks: Bool = true, _ body: (UnsafeRawBufferPointer) -> Void
     ) throws -> Bool {
         var info = stat()
@@ -115,7 +115,7 @@ public enum SafeFiles {
     /// Throws unless `url` is a regular file (a link to one counts): `notRegularFile` for a
     /// FIFO, device, socket or folder, found by `stat` without opening it; the system's
     /// reason otherwise.
-    public static func checkRegularFile(_ url: URL) throws {
+    package static func checkRegularFile(_ url: URL) throws {
         var info = stat()
         guard stat(url.path, &info) == 0 else { throw FileSystemError.lastError(url.path, "read") }
         if let kind = kind(of: info.st_mode) { throw FileSystemError.notRegularFile(path: url.path, kind: kind) }
@@ -144,13 +144,13 @@ public enum SafeFiles {
     }
 
     /// Removes the file or link `url` itself, never what a link points to; nothing when absent.
-    public static func removeFile(_ url: URL) throws {
+    package static func removeFile(_ url: URL) throws {
         if unlink(url.path) != 0 && errno != ENOENT { throw FileSystemError.lastError(url.path, "remove") }
     }
 
     /// Removes whatever stands at `url`, never following a link: a file, link, FIFO or other
     /// entry itself, a real folder with everything in it; nothing when absent.
-    public static func removeItem(_ url: URL) throws {
+    package static func removeItem(_ url: URL) throws {
         var info = stat()
         guard lstat(url.path, &info) == 0 else {
             if errno == ENOENT { return }
@@ -161,7 +161,7 @@ public enum SafeFiles {
 
     /// Removes the folder `url` and everything in it without following any link (a link inside
     /// is removed itself); nothing when absent. Throws when `url` itself is a link.
-    public static func removeTree(_ url: URL) throws {
+    package static func removeTree(_ url: URL) throws {
         guard try isDirectory(url) else { return }
         try removeContents(of: url)
         if rmdir(url.path) != 0 && errno != ENOENT { throw FileSystemError.lastError(url.path, "remove") }
@@ -172,7 +172,7 @@ public enum SafeFiles {
     /// Folders for which `skipping` is true are left alone (another host's writer may be at work
     /// there, whose pid means nothing here).
     @discardableResult
-    public static func removeStaleTemporaries(in url: URL, skipping: (URL) -> Bool = { _ in false }) throws -> [String] {
+    package static func removeStaleTemporaries(in url: URL, skipping: (URL) -> Bool = { _ in false }) throws -> [String] {
         var removed: [String] = []
         for (name, type) in try entries(of: url) {
             let child = url.appendingPathComponent(name)
@@ -208,7 +208,7 @@ public enum SafeFiles {
 
     /// The names in the folder `url` (not `.` or `..`), the folder opened without following a
     /// link; failures name the folder and the system's reason.
-    public static func names(in url: URL) throws -> [String] {
+    package static func names(in url: URL) throws -> [String] {
         try entries(of: url).map(\.0)
     }
 

@@ -1,15 +1,15 @@
 import Foundation
 
 /// The name of a temporary file, `.<name>.<pid>.<counter>.tmp`, which tells which process wrote it.
-public enum TemporaryName {
+package enum TemporaryName {
     /// A fresh hidden name for a temporary that will replace the file `name`.
-    public static func fresh(for name: String) -> String {
+    package static func fresh(for name: String) -> String {
         ".\(name).\(getpid()).\(TemporaryCounter.shared.next()).tmp"
     }
 
     /// The pid of the process that wrote the temporary `name`, or nil when `name` is not a
     /// temporary's name. Also reads the older `.<name>.<pid>-<counter>.tmp` form.
-    public static func writer(of name: String) -> pid_t? {
+    package static func writer(of name: String) -> pid_t? {
         guard name.hasPrefix("."), name.hasSuffix(".tmp") else { return nil }
         let parts = name.dropLast(4).split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count >= 3, let last = parts.last else { return nil }

@@ -1,11 +1,11 @@
 /// A folder named as an experiment's results holds no `experiment.yaml`.
-public struct NotAResultsFolder: Error, Equatable, CustomStringConvertible {
+package struct NotAResultsFolder: Error, Equatable, CustomStringConvertible {
     /// The folder, as a full path.
-    public var path: String
+    package var path: String
 
-    public init(path: String) {
+    package init(path: String) {
         self.path = path
     }
 
-    public var description: String { "\(path) holds no experiment.yaml: not a results folder" }
+    package var description: String { "\(path) holds no experiment.yaml: not a results folder" }
 }

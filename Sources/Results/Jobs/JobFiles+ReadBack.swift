@@ -13,7 +13,7 @@ extension JobFiles {
     /// are those of the last curve row (`JobResult.contradiction(with:)`). A result of an
     /// earlier version records no files: it is read as it stands (`FinishedJob.verified` is
     /// false). No file is followed through a link, and none but a regular file is opened.
-    public func readBack() -> JobFolderReading {
+    package func readBack() -> JobFolderReading {
         do {
             guard let data = try SafeFiles.contents(of: result, followingLinks: false) else { return .unfinished }
             let stored: JobResult

@@ -4,12 +4,12 @@ import Foundation
 /// (docs/architecture.md, "The results folder"), the one place that spells a job's files out.
 ///
 /// `result.json` is written last, so a folder holding it is complete.
-public struct JobFiles: Sendable, Equatable {
+package struct JobFiles: Sendable, Equatable {
     /// The job's folder, `<results>/jobs/<job_id>/`.
-    public let directory: URL
+    package let directory: URL
 
     /// The files of job `jobId` in the experiment folder `root` (`ExperimentFolder.job(_:)`).
-    public init(root: URL, jobId: String) {
+    package init(root: URL, jobId: String) {
         self = ExperimentFolder(directory: root).job(jobId)
     }
 
@@ -19,15 +19,15 @@ public struct JobFiles: Sendable, Equatable {
     }
 
     /// The job's canonical configuration.
-    public var config: URL { directory.appendingPathComponent("config.yaml") }
+    package var config: URL { directory.appendingPathComponent("config.yaml") }
     /// The learning curve, one row per evaluation.
-    public var curve: URL { directory.appendingPathComponent("curve.csv") }
+    package var curve: URL { directory.appendingPathComponent("curve.csv") }
     /// The gradient-variance record, one row per measurement and baseline.
-    public var variance: URL { directory.appendingPathComponent("variance.csv") }
+    package var variance: URL { directory.appendingPathComponent("variance.csv") }
     /// The trained policy (completed jobs only).
-    public var policy: URL { directory.appendingPathComponent("policy.json") }
+    package var policy: URL { directory.appendingPathComponent("policy.json") }
     /// The outcome, written last.
-    public var result: URL { directory.appendingPathComponent("result.json") }
+    package var result: URL { directory.appendingPathComponent("result.json") }
     /// The training state saved while the job runs, to resume it; removed when it ends.
-    public var checkpoint: URL { directory.appendingPathComponent("checkpoint") }
+    package var checkpoint: URL { directory.appendingPathComponent("checkpoint") }
 }

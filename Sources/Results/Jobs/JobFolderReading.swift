@@ -1,5 +1,5 @@
 /// What a job's folder holds, as `JobFiles.readBack()` finds it.
-public enum JobFolderReading: Sendable {
+package enum JobFolderReading: Sendable {
     /// No `result.json`: the job has not finished (or was never started).
     case unfinished
     /// A `result.json` that reads, whose files and figures check out.

@@ -10,7 +10,7 @@ extension JobResult {
     /// row's `eval_return_mean` (both written from the same evaluation; a non-finite mean is
     /// recorded as null), so an edited figure shows. A diverged job records no final return
     /// and stopped at or after its last row. `restarts` counts `resumed_from_steps`.
-    public func contradiction(with curve: [CurveRow]) -> String? {
+    package func contradiction(with curve: [CurveRow]) -> String? {
         if steps < 0 { return "records \(steps) steps" }
         if restarts != resumedFromSteps.count {
             return "records \(restarts) restarts but \(resumedFromSteps.count) resumption steps"

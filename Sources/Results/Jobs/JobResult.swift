@@ -11,22 +11,22 @@ import PolicyGradient
 /// often, and from which steps, the job was resumed from a checkpoint.
 ///
 /// `seconds` and `stepsPerSecond` are wall-clock figures, the only ones in a job's folder.
-public struct JobResult: Sendable, Equatable, Codable {
-    public var status: JobStatus
+package struct JobResult: Sendable, Equatable, Codable {
+    package var status: JobStatus
     /// Mean evaluation return at the end of training; nil when not a number.
-    public var finalReturn: Double?
-    public var error: String?
-    public var steps: Int
-    public var seconds: Double
-    public var stepsPerSecond: Double
+    package var finalReturn: Double?
+    package var error: String?
+    package var steps: Int
+    package var seconds: Double
+    package var stepsPerSecond: Double
     /// The job's files as written, by file name; nil when not recorded.
-    public var files: [String: FileDigest]?
+    package var files: [String: FileDigest]?
     /// How many times the job was resumed from a checkpoint (0 for an uninterrupted run).
-    public var restarts = 0
+    package var restarts = 0
     /// The step each resumption started from, oldest first (`restarts` entries).
-    public var resumedFromSteps: [Int] = []
+    package var resumedFromSteps: [Int] = []
 
-    public init(
+    package init(
         status: JobStatus, finalReturn: Double?, error: String?, steps: Int, seconds: Double,
         files: [String: FileDigest]? = nil
     ) {
@@ -51,7 +51,7 @@ public struct JobResult: Sendable, Equatable, Codable {
 
     /// Reads every key; `restarts` and `resumed_from_steps` may be missing (an earlier
     /// version's result), meaning none.
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         status = try c.decode(JobStatus.self, forKey: .status)
         finalReturn = try c.decodeIfPresent(Double.self, forKey: .finalReturn)
@@ -65,7 +65,7 @@ public struct JobResult: Sendable, Equatable, Codable {
     }
 
     /// Writes every key, absent values as `null`.
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(status, forKey: .status)
         try c.encode(finalReturn, forKey: .finalReturn)
@@ -79,12 +79,12 @@ public struct JobResult: Sendable, Equatable, Codable {
     }
 
     /// Pretty JSON with sorted keys and a final newline.
-    public var jsonText: String { PrettyJSON.text(self) }
+    package var jsonText: String { PrettyJSON.text(self) }
 
     /// Reads a `result.json`; nil when missing or unreadable, or not a regular file (never
     /// opened for a blocking read). It is not checked against the job's files:
     /// `JobFiles.readBack()` does that.
-    public static func read(from url: URL) -> JobResult? {
+    package static func read(from url: URL) -> JobResult? {
         guard let data = try? SafeFiles.contents(of: url, followingLinks: false) else { return nil }
         return try? JSONDecoder().decode(JobResult.self, from: data)
     }

@@ -13,19 +13,19 @@ import Foundation
 /// same from the main thread, a sweep worker or a thread of Swift's cooperative pool, and
 /// under limits that leave no room for another thread, or for the four descriptors of its two
 /// pipes, it either runs the child or throws at once (docs/architecture.md, "Child processes").
-public struct ChildProcess: Sendable {
+package struct ChildProcess: Sendable {
     /// Bytes kept of each output stream unless the caller asks otherwise: 4 MiB.
-    public static let defaultOutputLimit = 4 << 20
+    package static let defaultOutputLimit = 4 << 20
 
     /// The executable file to run.
-    public var executable: URL
-    public var arguments: [String]
+    package var executable: URL
+    package var arguments: [String]
     /// The child's current folder; nil keeps the runner's.
-    public var workingDirectory: URL?
+    package var workingDirectory: URL?
     /// Bytes kept of standard output, and separately of standard error.
-    public var outputLimit: Int
+    package var outputLimit: Int
 
-    public init(
+    package init(
         executable: URL, arguments: [String] = [], workingDirectory: URL? = nil,
         outputLimit: Int = ChildProcess.defaultOutputLimit
     ) {
@@ -36,7 +36,7 @@ public struct ChildProcess: Sendable {
     }
 
     /// The command `name` found on `PATH` (`ExecutableSearch`), or nil when it is not there.
-    public static func onPath(
+    package static func onPath(
         _ name: String, arguments: [String] = [], workingDirectory: URL? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) -> ChildProcess? {
@@ -55,7 +55,7 @@ public struct ChildProcess: Sendable {
     /// With `stopRequested`, checked about ten times a second while the child runs, a child
     /// still running when it returns true is killed (`SIGKILL`) and `run` throws
     /// `ChildProcessError`: a stop request is never held up by a child that hangs.
-    public func run(stoppingWhen stopRequested: (@Sendable () -> Bool)? = nil) throws -> ChildProcessOutcome {
+    package func run(stoppingWhen stopRequested: (@Sendable () -> Bool)? = nil) throws -> ChildProcessOutcome {
         try SpawnedChild.start(self).finish(keeping: outputLimit, stoppingWhen: stopRequested)
     }
 }

@@ -1,16 +1,16 @@
 /// How a child process ended and what it printed (see `ChildProcess`).
-public struct ChildProcessOutcome: Sendable, Equatable {
-    public var termination: ChildTermination
+package struct ChildProcessOutcome: Sendable, Equatable {
+    package var termination: ChildTermination
     /// The first `outputLimit` bytes of standard output, as UTF-8.
-    public var stdout: String
+    package var stdout: String
     /// The first `outputLimit` bytes of standard error, as UTF-8.
-    public var stderr: String
+    package var stderr: String
     /// Whether standard output was longer than what `stdout` holds.
-    public var stdoutTruncated: Bool
+    package var stdoutTruncated: Bool
     /// Whether standard error was longer than what `stderr` holds.
-    public var stderrTruncated: Bool
+    package var stderrTruncated: Bool
 
-    public init(
+    package init(
         termination: ChildTermination, stdout: String, stderr: String,
         stdoutTruncated: Bool = false, stderrTruncated: Bool = false
     ) {
@@ -22,8 +22,8 @@ public struct ChildProcessOutcome: Sendable, Equatable {
     }
 
     /// The status as a shell reports it (`ChildTermination.status`): 0 only for success.
-    public var status: Int32 { termination.status }
+    package var status: Int32 { termination.status }
 
     /// Whether the child exited with status 0.
-    public var succeeded: Bool { termination == .exited(0) }
+    package var succeeded: Bool { termination == .exited(0) }
 }

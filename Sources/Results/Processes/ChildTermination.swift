@@ -1,5 +1,5 @@
 /// How a child process ended: it exited with a status, or a signal killed it.
-public enum ChildTermination: Sendable, Equatable, CustomStringConvertible {
+package enum ChildTermination: Sendable, Equatable, CustomStringConvertible {
     /// `exit(code)`, or a return from `main`.
     case exited(Int32)
     /// Killed by signal `number` (`SIGKILL` is 9).
@@ -13,7 +13,7 @@ public enum ChildTermination: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// One number, as a shell's `$?` gives it: the exit status, or 128 + the signal number.
-    public var status: Int32 {
+    package var status: Int32 {
         switch self {
         case .exited(let code): code
         case .signalled(let signal): 128 + signal
@@ -21,7 +21,7 @@ public enum ChildTermination: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// `exit 3` or `signal 9`.
-    public var description: String {
+    package var description: String {
         switch self {
         case .exited(let code): "exit \(code)"
         case .signalled(let signal): "signal \(signal)"

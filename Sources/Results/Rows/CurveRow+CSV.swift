@@ -3,25 +3,25 @@ import PolicyGradient
 /// The line format of `curve.csv`: `CurveRow.header`, then one line of `CurveRow.fields` per row.
 extension CurveRow {
     /// The columns of `curve.csv`, in order.
-    public static let header = [
+    package static let header = [
         "step", "episodes", "eval_return_mean", "eval_return_std", "train_return", "entropy",
         "policy_loss", "value_loss",
     ]
 
     /// The row's CSV fields; numbers in their shortest round-trip form, NaN as an empty field.
-    public var fields: [String] {
+    package var fields: [String] {
         [String(step), String(episodes)]
             + [evalReturnMean, evalReturnStd, trainReturn, entropy, policyLoss, valueLoss].map(csvNumber)
     }
 
     /// The first line of `curve.csv`, with its `\n`.
-    public static var csvHeaderLine: String { CSVTable.line(header) }
+    package static var csvHeaderLine: String { CSVTable.line(header) }
 
     /// The row as one line of `curve.csv`, with its `\n`.
-    public var csvLine: String { CSVTable.line(fields) }
+    package var csvLine: String { CSVTable.line(fields) }
 
     /// The rows of a parsed `curve.csv`, its columns found by name. Throws `CSVError`.
-    public static func rows(in table: CSVTable) throws -> [CurveRow] {
+    package static func rows(in table: CSVTable) throws -> [CurveRow] {
         let reader = try ColumnReader(table: table, columns: header)
         return try table.rows.map { row in
             CurveRow(

@@ -4,27 +4,27 @@ import PolicyGradient
 /// `VarianceRow.fields` per row.
 extension VarianceRow {
     /// The columns of `variance.csv`, in order.
-    public static let header = [
+    package static let header = [
         "step", "baseline", "samples", "grad_norm", "variance", "snr", "exact_objective",
         "optimal_objective", "exact_norm", "bias", "mse", "cosine", "precision_floor",
     ]
 
     /// The row's CSV fields; numbers in their shortest round-trip form, NaN as an empty field.
-    public var fields: [String] {
+    package var fields: [String] {
         [String(step), baseline, String(samples)]
             + [gradNorm, variance, snr, exactObjective, optimalObjective, exactNorm, bias, mse, cosine, precisionFloor]
             .map(csvNumber)
     }
 
     /// The first line of `variance.csv`, with its `\n`.
-    public static var csvHeaderLine: String { CSVTable.line(header) }
+    package static var csvHeaderLine: String { CSVTable.line(header) }
 
     /// The row as one line of `variance.csv`, with its `\n`.
-    public var csvLine: String { CSVTable.line(fields) }
+    package var csvLine: String { CSVTable.line(fields) }
 
     /// The rows of a parsed `variance.csv`, its columns found by name; none when the file has
     /// no header (a job that measured nothing). Throws `CSVError`.
-    public static func rows(in table: CSVTable) throws -> [VarianceRow] {
+    package static func rows(in table: CSVTable) throws -> [VarianceRow] {
         guard !table.header.isEmpty else { return [] }
         let reader = try ColumnReader(table: table, columns: Array(header.dropLast()))
         // Files written before `precision_floor` existed read with it NaN.

@@ -5,17 +5,17 @@ import ArgumentParser
 /// A command whose own output could not be written (ENOSPC, EIO, a closed descriptor) ends
 /// with 1 instead of 0, after finishing its work; a reader that closes the pipe early
 /// (EPIPE) is not an error. A failure status already chosen is kept.
-public enum ExitStatus {
+package enum ExitStatus {
     /// A job failed or diverged, a regression was found, `check` had nothing to check, the
     /// results folder cannot be written, other runners still hold its jobs or its report, or the
     /// command's output was lost.
-    public static let failure = ExitCode(1)
+    package static let failure = ExitCode(1)
     /// The experiment file is invalid.
-    public static let invalidConfig = ExitCode(2)
+    package static let invalidConfig = ExitCode(2)
     /// The command line is malformed (ArgumentParser's own usage errors use it too), or
     /// `report`, `status`, `evaluate` or `plan --power` names a folder that is not a results
     /// folder (`NotAResultsFolder`).
-    public static let usage = ExitCode(64)
+    package static let usage = ExitCode(64)
     /// Interrupted by SIGINT, SIGTERM or SIGUSR1.
-    public static let interrupted = ExitCode(130)
+    package static let interrupted = ExitCode(130)
 }

@@ -2,27 +2,27 @@ import Foundation
 
 /// Who this runner is, what time it is, and when another owner counts as gone: the parts of
 /// the claim protocol that tests replace (a fixed clock, a liveness oracle).
-public struct ClaimPolicy: Sendable {
+package struct ClaimPolicy: Sendable {
     /// A claim whose heartbeat is older than this is taken over, whoever holds it: its owner
     /// is dead on another host, hung, or cut off from the shared folder.
-    public static let defaultStaleAfter: TimeInterval = 600
+    package static let defaultStaleAfter: TimeInterval = 600
     /// How often a runner refreshes the heartbeat of the claims it holds.
-    public static let defaultHeartbeatInterval: TimeInterval = 30
+    package static let defaultHeartbeatInterval: TimeInterval = 30
     /// How often a runner with idle workers, while others of its workers still run jobs, looks
     /// again at the jobs other runners held when it met them.
-    public static let defaultRecheckInterval: TimeInterval = 30
+    package static let defaultRecheckInterval: TimeInterval = 30
 
-    public var host: String
-    public var pid: Int32
-    public var slurmJobId: String?
-    public var staleAfter: TimeInterval
-    public var heartbeatInterval: TimeInterval
-    public var recheckInterval: TimeInterval
-    public var now: @Sendable () -> Date
+    package var host: String
+    package var pid: Int32
+    package var slurmJobId: String?
+    package var staleAfter: TimeInterval
+    package var heartbeatInterval: TimeInterval
+    package var recheckInterval: TimeInterval
+    package var now: @Sendable () -> Date
     /// Whether process `pid` of this host exists.
-    public var isAlive: @Sendable (Int32) -> Bool
+    package var isAlive: @Sendable (Int32) -> Bool
 
-    public init(
+    package init(
         host: String = ProcessInfo.processInfo.hostName, pid: Int32 = getpid(),
         slurmJobId: String? = ClaimPolicy.slurmJobId(ProcessInfo.processInfo.environment),
         staleAfter: TimeInterval = ClaimPolicy.defaultStaleAfter,
@@ -59,7 +59,7 @@ public struct ClaimPolicy: Sendable {
     }
 
     /// `SLURM_ARRAY_JOB_ID_SLURM_ARRAY_TASK_ID` for an array task, else `SLURM_JOB_ID`, else nil.
-    public static func slurmJobId(_ environment: [String: String]) -> String? {
+    package static func slurmJobId(_ environment: [String: String]) -> String? {
         if let array = environment["SLURM_ARRAY_JOB_ID"], let task = environment["SLURM_ARRAY_TASK_ID"],
             !array.isEmpty, !task.isEmpty
         {
@@ -69,7 +69,7 @@ public struct ClaimPolicy: Sendable {
     }
 
     /// Whether process `pid` exists on this host (`kill(pid, 0)`; EPERM means it exists).
-    public static let processExists: @Sendable (Int32) -> Bool = { pid in
+    package static let processExists: @Sendable (Int32) -> Bool = { pid in
         guard pid > 0 else { return false }
         return kill(pid, 0) == 0 || errno != ESRCH
     }

@@ -6,15 +6,15 @@ import Foundation
 /// line of JSON with sorted keys. `heartbeat` is whole seconds since 1970 on the owner's clock;
 /// it keeps its width (ten digits until the year 2286), so a refresh rewrites the file in place
 /// without changing its size and a reader sees the old line or the new one.
-public struct ClaimRecord: Sendable, Equatable, Codable {
-    public var host: String
-    public var pid: Int32
+package struct ClaimRecord: Sendable, Equatable, Codable {
+    package var host: String
+    package var pid: Int32
     /// `SLURM_JOB_ID` (with `_<task>` for an array task) of the owner, when it runs under SLURM.
-    public var slurmJobId: String?
+    package var slurmJobId: String?
     /// Seconds since 1970, refreshed while the owner runs.
-    public var heartbeat: Int64
+    package var heartbeat: Int64
 
-    public init(host: String, pid: Int32, slurmJobId: String?, heartbeat: Int64) {
+    package init(host: String, pid: Int32, slurmJobId: String?, heartbeat: Int64) {
         self.host = host
         self.pid = pid
         self.slurmJobId = slurmJobId
@@ -26,7 +26,7 @@ public struct ClaimRecord: Sendable, Equatable, Codable {
         case slurmJobId = "slurm_job_id"
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(host, forKey: .host)
         try c.encode(pid, forKey: .pid)
@@ -35,7 +35,7 @@ public struct ClaimRecord: Sendable, Equatable, Codable {
     }
 
     /// One line of JSON, sorted keys, ending with a newline.
-    public var text: String {
+    package var text: String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(self)) ?? Data()
@@ -43,12 +43,12 @@ public struct ClaimRecord: Sendable, Equatable, Codable {
     }
 
     /// Reads a record; nil for a file being created (empty) or not a record.
-    public static func parse(_ data: Data) -> ClaimRecord? {
+    package static func parse(_ data: Data) -> ClaimRecord? {
         try? JSONDecoder().decode(ClaimRecord.self, from: data)
     }
 
     /// `host node12, pid 4242, SLURM job 81234_7`, for messages.
-    public var owner: String {
+    package var owner: String {
         "host \(host), pid \(pid)" + (slurmJobId.map { ", SLURM job \($0)" } ?? "")
     }
 }

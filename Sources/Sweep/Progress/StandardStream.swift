@@ -13,14 +13,14 @@ import Foundation
 /// loops over partial writes and EINTR; the first failure is remembered so the command can
 /// change its exit code at the end. Callers should ignore SIGPIPE so a closed pipe arrives
 /// as EPIPE.
-public final class StandardStream: @unchecked Sendable {
+package final class StandardStream: @unchecked Sendable {
     /// File descriptor 1.
-    public static let output = StandardStream(descriptor: STDOUT_FILENO, name: "standard output")
+    package static let output = StandardStream(descriptor: STDOUT_FILENO, name: "standard output")
     /// File descriptor 2.
-    public static let error = StandardStream(descriptor: STDERR_FILENO, name: "standard error")
+    package static let error = StandardStream(descriptor: STDERR_FILENO, name: "standard error")
 
     /// `standard output` or `standard error`, for messages about the stream.
-    public let name: String
+    package let name: String
     private let descriptor: Int32
     private let lock = NSLock()
     private var firstError: Int32?
@@ -31,7 +31,7 @@ public final class StandardStream: @unchecked Sendable {
     }
 
     /// The errno of the first write that failed, nil while every write succeeded.
-    public var failure: Int32? {
+    package var failure: Int32? {
         lock.lock()
         defer { lock.unlock() }
         return firstError
@@ -39,7 +39,7 @@ public final class StandardStream: @unchecked Sendable {
 
     /// Writes all of `text`, or records why it could not; returns whether it was written.
     @discardableResult
-    public func write(_ text: String) -> Bool {
+    package func write(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
         // Whole writes under one lock, so lines from different threads never interleave.
         lock.lock()
@@ -76,7 +76,7 @@ public final class StandardStream: @unchecked Sendable {
     }
 
     /// The description of an errno value: `No space left on device`.
-    public static func reason(_ code: Int32) -> String {
+    package static func reason(_ code: Int32) -> String {
         String(cString: strerror(code))
     }
 }

@@ -6,7 +6,7 @@ import Foundation
 /// or at their next update boundary after saving a checkpoint there (`requestCheckpoint`: they
 /// see it through `TrainingSink.checkpointRequested`), at once all the same when a checkpoint
 /// request's grace runs out first.
-public final class StopFlag: @unchecked Sendable {
+package final class StopFlag: @unchecked Sendable {
     private let lock = NSLock()
     private var requests = 0
     private var checkpointRequests = 0
@@ -15,14 +15,14 @@ public final class StopFlag: @unchecked Sendable {
     /// Uptime in nanoseconds; tests replace it.
     private let now: @Sendable () -> UInt64
 
-    public init(now: @escaping @Sendable () -> UInt64 = { DispatchTime.now().uptimeNanoseconds }) {
+    package init(now: @escaping @Sendable () -> UInt64 = { DispatchTime.now().uptimeNanoseconds }) {
         self.now = now
     }
 
     /// Asks the sweep to stop at once. Returns how many stop requests (of either kind) there
     /// were before this one.
     @discardableResult
-    public func requestStop() -> Int {
+    package func requestStop() -> Int {
         lock.lock()
         defer { lock.unlock() }
         requests += 1
@@ -33,7 +33,7 @@ public final class StopFlag: @unchecked Sendable {
     /// with `grace` (seconds), jobs still short of a boundary when it runs out stop at once.
     /// Returns how many stop requests (of either kind) there were before this one.
     @discardableResult
-    public func requestCheckpoint(grace: Double? = nil) -> Int {
+    package func requestCheckpoint(grace: Double? = nil) -> Int {
         lock.lock()
         defer { lock.unlock() }
         checkpointRequests += 1
@@ -45,14 +45,14 @@ public final class StopFlag: @unchecked Sendable {
     }
 
     /// A stop of either kind was requested: no new job starts.
-    public var isStopped: Bool {
+    package var isStopped: Bool {
         lock.lock()
         defer { lock.unlock() }
         return requests + checkpointRequests > 0
     }
 
     /// A stop at once was requested, or a checkpoint request's grace ran out.
-    public var stopsAtOnce: Bool {
+    package var stopsAtOnce: Bool {
         lock.lock()
         defer { lock.unlock() }
         if requests > 0 { return true }
@@ -61,7 +61,7 @@ public final class StopFlag: @unchecked Sendable {
     }
 
     /// A checkpoint-then-stop was requested.
-    public var checkpointRequested: Bool {
+    package var checkpointRequested: Bool {
         lock.lock()
         defer { lock.unlock() }
         return checkpointRequests > 0

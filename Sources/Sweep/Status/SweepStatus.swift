@@ -10,39 +10,39 @@ import Results
 /// order: completed, diverged or failed when its `result.json` says so; running when a live
 /// owner holds its claim; pending otherwise (including a job whose claim is stale, whose run
 /// was interrupted, or which never started).
-public struct SweepStatus: Sendable, Equatable {
+package struct SweepStatus: Sendable, Equatable {
     /// One job a live runner holds.
-    public struct Running: Sendable, Equatable {
-        public var jobId: String
-        public var owner: ClaimRecord
+    package struct Running: Sendable, Equatable {
+        package var jobId: String
+        package var owner: ClaimRecord
         /// Seconds since the owner's last heartbeat (on this host's clock).
-        public var heartbeatAge: Int64
+        package var heartbeatAge: Int64
         /// The step of the job's latest checkpoint; nil when it has none yet.
-        public var checkpointStep: Int?
+        package var checkpointStep: Int?
     }
 
-    public var experiment: String
+    package var experiment: String
     /// Distinct jobs of the plan (identical configurations share one).
-    public var total: Int
-    public var completed = 0
-    public var failed = 0
-    public var diverged = 0
-    public var pending = 0
-    public var running: [Running] = []
+    package var total: Int
+    package var completed = 0
+    package var failed = 0
+    package var diverged = 0
+    package var pending = 0
+    package var running: [Running] = []
     /// Jobs whose claim is stale (its owner gone or silent): counted as pending.
-    public var staleClaims: [String] = []
+    package var staleClaims: [String] = []
     /// Steps trained: `steps` of every job with a result, plus the checkpoint step of every
     /// job without one.
-    public var stepsDone = 0
+    package var stepsDone = 0
     /// `training.steps` summed over the jobs.
-    public var stepsTotal = 0
+    package var stepsTotal = 0
 
     /// Reads the experiment folder `directory` (`results/<experiment>`); `policy` decides
     /// which claims are live and what time it is.
     ///
     /// Throws `NotAResultsFolder` when it holds no `experiment.yaml`, and the loader's
     /// `ConfigurationError` when that file is not a valid experiment.
-    public static func read(_ directory: URL, policy: ClaimPolicy = ClaimPolicy()) throws -> SweepStatus {
+    package static func read(_ directory: URL, policy: ClaimPolicy = ClaimPolicy()) throws -> SweepStatus {
         let folder = ExperimentFolder(directory: directory)
         let plan = try ExperimentLoader().load(path: folder.savedExperiment().path)
         let claims = ClaimFolder(experiment: directory, policy: policy).survey()
