@@ -92,9 +92,9 @@ struct ComparisonsTableTests {
                      entropy: 0, policyLoss: 0, valueLoss: .nan)
         }
         // Trapezoids over uneven steps: (0+10)/2·100 + (10+10)/2·300 = 3500 over 400 steps.
-        #expect(ComparisonMetric.area([row(0, 0), row(100, 10), row(400, 10)]) == 3500.0 / 400)
+        #expect(Statistics.normalizedCurveArea([row(0, 0), row(100, 10), row(400, 10)]) == 3500.0 / 400)
         // NaN points are skipped; one point has no area.
-        #expect(ComparisonMetric.area([row(0, 0), row(100, .nan), row(200, 4)]) == 2)
-        #expect(ComparisonMetric.area([row(0, 5)]).isNaN)
+        #expect(Statistics.normalizedCurveArea([row(0, 0), row(100, .nan), row(200, 4)]) == 2)
+        #expect(Statistics.normalizedCurveArea([row(0, 5)]).isNaN)
     }
 }

@@ -80,6 +80,13 @@ struct ReporterTests {
         #expect(isClose(number(a["std"]), 0.2 / 2.0.squareRoot(), absolute: 1e-12))
         #expect(number(a["ci_low"]) == 0.8 && number(a["ci_high"]) == 1.0)
         #expect(number(a["min"]) == 0.8 && number(a["max"]) == 1.0)
+        // Curves at steps 0, 100, 200, 300 with equal spacing: the area is the mean of the
+        // three trapezoids' mid-heights, per job, then the mean over the two counted jobs.
+        let areaSeed0 = ((0.1 + 0.4) / 2 + (0.4 + 0.8) / 2 + (0.8 + 1.0) / 2) / 3
+        let areaSeed1 = ((0.2 + 0.5) / 2 + (0.5 + 0.6) / 2 + (0.6 + 0.8) / 2) / 3
+        #expect(isClose(number(a["auc"]), (areaSeed0 + areaSeed1) / 2, absolute: 1e-12))
+        #expect(isClose(number(a["auc_ci_low"]), areaSeed1, absolute: 1e-12)
+            && isClose(number(a["auc_ci_high"]), areaSeed0, absolute: 1e-12))
         let b = rows[1]
         #expect(b["n"] == "2" && b["diverged"] == "0" && isClose(number(b["mean"]), 0.8, absolute: 1e-12))
         #expect(number(b["ci_low"]) == 0.7 && number(b["ci_high"]) == 0.9)

@@ -50,6 +50,11 @@ package struct Aggregator: Sendable {
                 summary.median = Statistics.median(x)
                 summary.min = x.min()!
                 summary.max = x.max()!
+                let areas = counted.map { Statistics.normalizedCurveArea($0.curve) }.filter(\.isFinite)
+                if !areas.isEmpty {
+                    summary.curveArea = Statistics.mean(areas)
+                    summary.curveAreaInterval = bootstrap.meanInterval(areas)
+                }
                 summary.curve = curve(counted)
                 summary.variance = variance(counted)
             }

@@ -20,6 +20,10 @@ package struct CellSummary: Sendable {
     package var median: Double
     package var min: Double
     package var max: Double
+    /// The mean over the counted jobs of each one's normalized learning-curve area
+    /// (`Statistics.normalizedCurveArea`), over the jobs with two finite curve points or more.
+    package var curveArea: Double
+    package var curveAreaInterval: ConfidenceInterval
     /// Final returns of the counted jobs, as (seed, value), sorted by seed.
     package var finalReturns: [(seed: Int, value: Double)]
 
@@ -45,6 +49,8 @@ package struct CellSummary: Sendable {
         median = .nan
         min = .nan
         max = .nan
+        curveArea = .nan
+        curveAreaInterval = .unavailable
         finalReturns = []
         completed = 0
         diverged = 0

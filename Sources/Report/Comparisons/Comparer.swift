@@ -32,8 +32,8 @@ package struct Comparer: Sendable {
                     comparisons.append(compare(axis: axis, cell, partner, metric: metric, step: step, x, y))
                 }
                 row(.finalReturn, nil, Self.values(a) { $0.finalReturn }, Self.values(b) { $0.finalReturn })
-                row(.auc, nil, Self.values(a) { ComparisonMetric.area($0.curve) },
-                    Self.values(b) { ComparisonMetric.area($0.curve) })
+                row(.auc, nil, Self.values(a) { Statistics.normalizedCurveArea($0.curve) },
+                    Self.values(b) { Statistics.normalizedCurveArea($0.curve) })
                 let baselineA = cell.settings.baseline.rawValue
                 let baselineB = partner.settings.baseline.rawValue
                 let logA = a.map { (seed: $0.seed, steps: ComparisonMetric.logVariance($0.variance, baseline: baselineA)) }

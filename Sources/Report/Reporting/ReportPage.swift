@@ -29,10 +29,11 @@ package enum ReportPage {
 
         out += "## Final return per cell\n\n"
         out += MarkdownText.table(
-            ["cell", "n", "mean", "95% CI", "IQM", "median", "diverged"],
+            ["cell", "n", "mean", "95% CI", "IQM", "median", "diverged", "curve area (95% CI)"],
             summary.cells.map { c in
                 [c.label, String(c.n), MarkdownText.number(c.mean), MarkdownText.interval(c.interval),
-                 MarkdownText.number(c.iqm), MarkdownText.number(c.median), String(c.diverged)]
+                 MarkdownText.number(c.iqm), MarkdownText.number(c.median), String(c.diverged),
+                 "\(MarkdownText.number(c.curveArea)) \(MarkdownText.interval(c.curveAreaInterval))"]
             }, rightAligned: [1, 2, 4, 5, 6]) + "\n"
 
         let finals = comparisons.filter { $0.metric == .finalReturn }

@@ -46,15 +46,20 @@ package enum ReportTables {
     }
 
     /// `summary.csv`: cell, <swept keys>, n, mean, std, ci_low, ci_high, iqm, median, min, max,
-    /// diverged — final returns of each cell's completed jobs.
+    /// diverged — final returns of each cell's completed jobs — then auc, auc_ci_low,
+    /// auc_ci_high: their mean normalized learning-curve area and its interval.
     package static func summary(plan: ExperimentPlan, cells: [CellSummary]) -> CSVTable {
-        let columns = ["n", "mean", "std", "ci_low", "ci_high", "iqm", "median", "min", "max", "diverged"]
+        let columns = [
+            "n", "mean", "std", "ci_low", "ci_high", "iqm", "median", "min", "max", "diverged",
+            "auc", "auc_ci_low", "auc_ci_high",
+        ]
         var table = CSVTable(header: ["cell"] + keyColumns(plan, columns) + columns)
         for c in cells {
             table.rows.append(
                 [c.label] + c.values + [String(c.n)]
                     + [c.mean, c.std, c.interval.low, c.interval.high, c.iqm, c.median, c.min, c.max].map(csvNumber)
-                    + [String(c.diverged)])
+                    + [String(c.diverged)]
+                    + [c.curveArea, c.curveAreaInterval.low, c.curveAreaInterval.high].map(csvNumber))
         }
         return table
     }
