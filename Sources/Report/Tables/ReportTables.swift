@@ -114,3 +114,64 @@ package enum ReportTables {
         records.sorted { ($0.cellIndex, $0.seed, $0.id) < ($1.cellIndex, $1.seed, $1.id) }
     }
 }
+
+extension ExperimentPlan {
+    /// The values `cell` gives the swept keys, one per key in `sweptKeys` order (empty for
+    /// a key the cell does not set): the value columns of plans, tables and summaries.
+    package func sweptValues(of cell: Cell) -> [String] {
+        sweptKeys.map { key in cell.values.first { $0.key == key }?.value ?? "" }
+    }
+}
+
+extension ReportTables {
+    /// The columns of `comparisons.csv`.
+    package static let comparisonColumns = [
+        "comparison", "cell_a", "cell_b", "metric", "step", "n_a", "n_b", "n_paired", "mean_a", "mean_b",
+        "mean_difference", "ci_low", "ci_high", "welch_t", "welch_df", "p_value", "p_holm",
+        "p_improvement", "p_improvement_ci_low", "p_improvement_ci_high", "ci_wider_than_effect",
+    ]
+
+    /// `comparisons.csv`: one row per comparison, in `Comparer` order (docs/statistics.md).
+    package static func comparisons(_ comparisons: [Comparison]) -> CSVTable {
+        var table = CSVTable(header: comparisonColumns)
+        for c in comparisons {
+            table.rows.append(
+                [c.axis, c.labelA, c.labelB, c.metric.rawValue, c.step.map(String.init) ?? "",
+                 String(c.nA), String(c.nB), String(c.nPaired)]
+                    + [c.meanA, c.meanB, c.meanDifference, c.differenceInterval.low, c.differenceInterval.high,
+                       c.welch.t, c.welch.degreesOfFreedom, c.welch.p, c.pHolm, c.pImprovement,
+                       c.pImprovementInterval.low, c.pImprovementInterval.high].map(csvNumber)
+                    + [c.nPaired == 0 ? "" : String(c.intervalWiderThanEffect)])
+        }
+        return table
+    }
+}
+
+extension ReportTables {
+    /// `aggregates.csv`: group, environments, runs, then IQM, mean, median and optimality gap
+    /// of normalized final returns, each with its stratified bootstrap 95% CI.
+    package static func aggregates(_ aggregates: [EnvironmentAggregate]) -> CSVTable {
+        var header = ["group", "environments", "runs"]
+        for name in ["iqm", "mean", "median", "optimality_gap"] { header += [name, "\(name)_ci_low", "\(name)_ci_high"] }
+        var table = CSVTable(header: header)
+        for a in aggregates {
+            let stats = [(a.iqm, a.iqmInterval), (a.mean, a.meanInterval), (a.median, a.medianInterval),
+                         (a.optimalityGap, a.optimalityGapInterval)]
+            table.rows.append(
+                [a.group, a.environments.joined(separator: ";"), a.runs.map(String.init).joined(separator: ";")]
+                    + stats.flatMap { [$0.0, $0.1.low, $0.1.high] }.map(csvNumber))
+        }
+        return table
+    }
+
+    /// `performance_profile.csv`: group, tau, fraction of runs above tau, 95% CI.
+    package static func performanceProfile(_ aggregates: [EnvironmentAggregate]) -> CSVTable {
+        var table = CSVTable(header: ["group", "tau", "fraction", "ci_low", "ci_high"])
+        for a in aggregates {
+            for p in a.profile {
+                table.rows.append([a.group] + [p.tau, p.fraction, p.interval.low, p.interval.high].map(csvNumber))
+            }
+        }
+        return table
+    }
+}
