@@ -42,23 +42,13 @@ struct Evaluate: ParsableCommand {
 
     func run() throws {
         let folder = ExperimentFolder(directory: URL(fileURLWithPath: directory))
-        let plan: ExperimentPlan
+        let plan = try ExitStatus.readingResultsFolder { try ExperimentLoader().load(path: folder.savedExperiment().path) }
         let filter: CellFilter
         do {
-            plan = try ExperimentLoader().load(path: folder.savedExperiment().path)
             filter = try CellFilter(only, plan: plan)
-        } catch let error as NotAResultsFolder {
-            Console.error("error: \(error.description)")
-            throw ExitStatus.usage
-        } catch let error as ConfigurationError {
-            Console.error(error.description)
-            throw ExitStatus.invalidConfig
         } catch let error as SweepError {
             Console.error("error: \(error.description)")
             throw ExitStatus.usage
-        } catch let error as FileSystemError {
-            Console.error("error: \(error.description)")
-            throw ExitStatus.failure
         }
         var rows: [[String]] = [["job_id", "cell", "seed", "episodes", "mean", "std", "final_return"]]
         var missing = 0

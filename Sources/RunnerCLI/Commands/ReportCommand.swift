@@ -27,26 +27,20 @@ struct ReportCommand: ParsableCommand {
         let url = URL(fileURLWithPath: directory)
         let summary: ReportSummary
         do {
-            // Before the claim is taken: a folder that is not a results folder gets none.
-            _ = try ExperimentFolder(directory: url).savedExperiment()
-            // Under the report claim, once no live runner holds a job (unless --partial).
-            summary = try SweepRunner.withReportClaim(on: url, partial: partial) { try Reporter().build(resultsDirectory: url, render: render) }
-        } catch let error as NotAResultsFolder {
-            // A wrong argument, not a bad config: a usage error.
-            Console.error("error: \(error.description)")
-            throw ExitStatus.usage
-        } catch let error as ConfigurationError {
-            Console.error(error.description)
-            throw ExitStatus.invalidConfig
+            summary = try ExitStatus.readingResultsFolder {
+                // Before the claim is taken: a folder that is not a results folder gets none.
+                _ = try ExperimentFolder(directory: url).savedExperiment()
+                // Under the report claim, once no live runner holds a job (unless --partial).
+                return try SweepRunner.withReportClaim(on: url, partial: partial) {
+                    try Reporter().build(resultsDirectory: url, render: render)
+                }
+            }
         } catch let error as SweepError {
             if case .jobsClaimed = error {
                 Console.error("error: \(error.description); wait for them, or pass --partial for a report of the finished jobs")
             } else {
                 Console.error("error: \(error.description)")
             }
-            throw ExitStatus.failure
-        } catch let error as FileSystemError {
-            Console.error("error: \(error.description)")
             throw ExitStatus.failure
         }
         ReportWarnings.print(summary)

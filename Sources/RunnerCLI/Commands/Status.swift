@@ -31,20 +31,7 @@ struct Status: ParsableCommand {
 
     func run() throws {
         let url = URL(fileURLWithPath: directory)
-        let status: SweepStatus
-        do {
-            status = try SweepStatus.read(url)
-        } catch let error as NotAResultsFolder {
-            // A wrong argument, not a bad config: a usage error.
-            Console.error("error: \(error.description)")
-            throw ExitStatus.usage
-        } catch let error as ConfigurationError {
-            Console.error(error.description)
-            throw ExitStatus.invalidConfig
-        } catch let error as FileSystemError {
-            Console.error("error: \(error.description)")
-            throw ExitStatus.failure
-        }
+        let status = try ExitStatus.readingResultsFolder { try SweepStatus.read(url) }
         let slurm = Self.queue(url)
         let text = format == .json ? status.json(slurm: slurm) : status.table(slurm: slurm)
         Console.out(String(text.dropLast()))  // Console.out ends the line itself

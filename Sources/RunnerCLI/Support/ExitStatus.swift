@@ -1,3 +1,5 @@
+import Experiment
+import Results
 import ArgumentParser
 
 /// The documented exit codes of `runner` (also listed in `runner --help`).
@@ -18,4 +20,25 @@ package enum ExitStatus {
     package static let usage = ExitCode(64)
     /// Interrupted by SIGINT, SIGTERM or SIGUSR1.
     package static let interrupted = ExitCode(130)
+}
+
+extension ExitStatus {
+    /// Runs `body`, which reads an experiment's results folder, printing the errors a user can
+    /// act on and ending with their documented codes: a folder that is not a results folder is
+    /// a usage error (its message followed by `hint`), an invalid saved experiment is
+    /// `invalidConfig`, a file that cannot be read is `failure`. Other errors pass through.
+    static func readingResultsFolder<T>(hint: String = "", _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as NotAResultsFolder {
+            Console.error("error: \(error.description)\(hint)")
+            throw ExitStatus.usage
+        } catch let error as ConfigurationError {
+            Console.error(error.description)
+            throw ExitStatus.invalidConfig
+        } catch let error as FileSystemError {
+            Console.error("error: \(error.description)")
+            throw ExitStatus.failure
+        }
+    }
 }

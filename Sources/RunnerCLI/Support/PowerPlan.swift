@@ -12,26 +12,11 @@ enum PowerPlan {
         let folder = arguments.pilot.map { ExperimentFolder(directory: URL(fileURLWithPath: $0)) }
             ?? ExperimentFolder(root: URL(fileURLWithPath: ExperimentFolder.defaultRoot), experiment: plan.name)
         let path = arguments.pilot ?? ExperimentFolder.defaultRoot + "/" + plan.name
-        let requirements: [SeedPlanner.Requirement]
-        do {
-            let pilot = try ExperimentLoader().load(path: folder.savedExperiment().path)
-            let records = folder.records(for: pilot)
-            requirements = SeedPlanner.requirements(
-                plan: plan, pilot: pilot, records: records, delta: delta, alpha: alpha, target: target)
-        } catch let error as NotAResultsFolder {
-            Console.error("error: \(error.description): no pilot results "
-                + "(run the experiment first, or name a results folder with --pilot)")
-            throw ExitStatus.usage
-        } catch let error as ConfigurationError {
-            Console.error(error.description)
-            throw ExitStatus.invalidConfig
-        } catch let error as ReportError {
-            Console.error("error: \(error)")
-            throw ExitStatus.failure
-        } catch let error as FileSystemError {
-            Console.error("error: \(error.description)")
-            throw ExitStatus.failure
-        }
+        let pilot = try ExitStatus.readingResultsFolder(
+            hint: ": no pilot results (run the experiment first, or name a results folder with --pilot)"
+        ) { try ExperimentLoader().load(path: folder.savedExperiment().path) }
+        let requirements = SeedPlanner.requirements(
+            plan: plan, pilot: pilot, records: folder.records(for: pilot), delta: delta, alpha: alpha, target: target)
         if format == .table {
             Console.out("seeds per cell to detect a difference of \(csvNumber(delta)) in final return "
                 + "(two-sided alpha = \(csvNumber(alpha)), power = \(csvNumber(target))), pilot: \(path)\n")
