@@ -27,20 +27,23 @@ package enum ReportTables {
 
     /// `curves.csv`: cell, <swept keys>, seed, job_id, then `CurveRow.header`; every finished job.
     package static func curves(plan: ExperimentPlan, records: [JobRecord]) -> CSVTable {
-        var table = CSVTable(header: ["cell"] + keyColumns(plan, ["seed", "job_id"] + CurveRow.header) + ["seed", "job_id"] + CurveRow.header)
-        for r in sorted(records) where r.status != nil {
-            let prefix = cellColumns(plan, r.cellIndex) + [String(r.seed), r.id]
-            for row in r.curve { table.rows.append(prefix + row.fields) }
-        }
-        return table
+        rowsOfFinishedJobs(plan: plan, records: records, header: CurveRow.header) { $0.curve.map(\.fields) }
     }
 
     /// `variance.csv`: cell, <swept keys>, seed, job_id, then `VarianceRow.header`; every finished job.
     package static func variance(plan: ExperimentPlan, records: [JobRecord]) -> CSVTable {
-        var table = CSVTable(header: ["cell"] + keyColumns(plan, ["seed", "job_id"] + VarianceRow.header) + ["seed", "job_id"] + VarianceRow.header)
+        rowsOfFinishedJobs(plan: plan, records: records, header: VarianceRow.header) { $0.variance.map(\.fields) }
+    }
+
+    /// Every finished job's own rows (`rows`), each after the job's cell, swept values, seed and id.
+    static func rowsOfFinishedJobs(
+        plan: ExperimentPlan, records: [JobRecord], header: [String], rows: (JobRecord) -> [[String]]
+    ) -> CSVTable {
+        let jobColumns = ["seed", "job_id"]
+        var table = CSVTable(header: ["cell"] + keyColumns(plan, jobColumns + header) + jobColumns + header)
         for r in sorted(records) where r.status != nil {
             let prefix = cellColumns(plan, r.cellIndex) + [String(r.seed), r.id]
-            for row in r.variance { table.rows.append(prefix + row.fields) }
+            for row in rows(r) { table.rows.append(prefix + row) }
         }
         return table
     }
