@@ -123,3 +123,48 @@ func chainReinforce(rewardToGo: Bool, discountWeighting: Bool, numEnvs: Int = 4,
         #expect(measured.variance.allSatisfy { $0.gradNorm.isFinite && $0.gradNorm > 0 })
     }
 }
+
+@Suite struct RolloutMinibatchTests {
+    /// PPO's minibatches: one Fisher–Yates permutation per pass, drawn from the top as numpy's
+    /// (one `int(below: k + 1)` for k = count−1 down to 1), cut in order into minibatches of the
+    /// given size (the last shorter), each gathering its terms' rows of the batch.
+    @Test func minibatchesGatherAShuffleOfEveryTermOnce() throws {
+        let state = try Trainer.makeState(a2cCartPole(steps: 1_000))
+        let envs = state.makeBatchEnvironments(seed: 5, stream: .diagnostics)
+        var actions = RandomGenerator(seed: 5, stream: .diagnostics, index: 1 << 32)
+        let batch = state.makeRollout()
+        state.collectBatch(from: envs, actionGenerator: &actions, into: batch)
+        #expect(batch.count == 40)
+        batch.subtractBaseline(.constant(0.25))
+
+        var generator = RandomGenerator(seed: 5, stream: .minibatches)
+        var reference = generator
+        var expected = Array(0..<40)
+        for k in stride(from: 39, to: 0, by: -1) { expected.swapAt(k, reference.int(below: k + 1)) }
+
+        let size = batch.observationSize, width = batch.actionDimension
+        var sources: [Int] = []
+        var sizes: [Int] = []
+        for minibatch in batch.minibatches(size: 16, shuffledBy: &generator) {
+            sizes.append(minibatch.count)
+            for i in 0..<minibatch.count {
+                let k = expected[sources.count]
+                sources.append(k)
+                #expect(Array(UnsafeBufferPointer(start: minibatch.observationStorage.pointer + i * size, count: size))
+                    == Array(batch.observations[(k * size)..<((k + 1) * size)]))
+                #expect(minibatch.actionStorage[i] == batch.actions[k])
+                #expect(Array(UnsafeBufferPointer(start: minibatch.continuousActionStorage.pointer + i * width, count: width))
+                    == Array(UnsafeBufferPointer(start: batch.continuousActionStorage.pointer + k * width, count: width)))
+                #expect(minibatch.oldLogProbStorage[i] == batch.logProbs[k])
+                #expect(minibatch.advantageStorage[i] == batch.qEstimates[k] - 0.25)
+                #expect(minibatch.criticTargetStorage[i] == batch.criticTargets[k])
+                #expect(minibatch.stateValueStorage[i] == batch.stateValues[k])
+            }
+        }
+        #expect(sizes == [16, 16, 8])
+        #expect(sources.sorted() == Array(0..<40))
+        #expect(sources != Array(0..<40), "shuffled")
+        // The shuffle drew exactly what the reference drew, no more.
+        #expect(generator.int(below: 1 << 30) == reference.int(below: 1 << 30))
+    }
+}
