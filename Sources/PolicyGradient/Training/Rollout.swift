@@ -15,10 +15,11 @@
 /// standardized over the batch first when `normalize_advantage` is on (see
 /// `TrainerState.accumulatePolicyGradient`). `termScale` is `1/episodes` for REINFORCE and
 /// `1/count` otherwise (a mean over the batch, as Stable-Baselines3).
+///
 /// A collector starts each batch through `beginFixedLength(numEnvs:steps:)` or
 /// `beginEpisodes(terms:episodes:)`, which alone set its shape; PPO reads it back in shuffled
-/// minibatches (`minibatches(size:shuffledBy:)`). All buffers are valid until the rollout is
-/// collected again.
+/// minibatches (`minibatches(size:shuffledBy:)`; docs/architecture.md, "Acting, the rollout
+/// and the loss"). All buffers are valid until the rollout is collected again.
 public final class Rollout {
     /// Observation length.
     public let observationSize: Int

@@ -1,9 +1,10 @@
 /// The training loop: collect a batch, update, evaluate on schedule, stream rows to a sink.
 ///
-/// Each estimator's mathematics lives with the code that implements it: the batches in
-/// `FixedLengthCollector` (actor_critic, a2c, gae, ppo) and `EpisodeCollector` (reinforce), the
-/// policy-gradient term in `PolicyGradientTerm`, the baselines in `Baselines/`, the updates in
-/// `PolicyGradientUpdate` and `PPOUpdate`, clipping and the optimizers in `GradientStep`,
+/// Each estimator's mathematics lives with the code that implements it: acting in `ActorStep`,
+/// the batches in `FixedLengthCollector` (actor_critic, a2c, gae, ppo) and `EpisodeCollector`
+/// (reinforce), filling a `Rollout`, the policy-gradient term in `PolicyGradientTerm`, the
+/// baselines in `Baselines/`, the updates in `PolicyGradientUpdate` and `PPOUpdate` with the loss
+/// they share in `UpdateLoss`, clipping and the optimizers in `GradientStep`,
 /// evaluation in `Evaluator`; `TrainingSession` builds them and owns the random streams
 /// (determinism: docs/architecture.md, "Determinism").
 ///
@@ -17,7 +18,8 @@
 /// minibatch terms (`StopPoll`), inside collection, PPO's epochs and evaluation; a stop ends the
 /// run `interrupted` at once, abandoning the batch, update or evaluation in progress (no row is
 /// written for it). `sink.progress(steps:)` is told the step count after each update. A
-/// non-finite loss, gradient norm or parameter stops the run as `diverged` at that step.
+/// non-finite loss, gradient norm or parameter stops the run as `diverged` at that step. Both
+/// endings are thrown (`EarlyEnd`) and caught where the run ends.
 /// Settings that cannot be built (a tabular policy on CartPole, say) give `failed` with the
 /// message. Only `completed` runs report a `finalReturn` (the last evaluation's mean); others
 /// report NaN.
