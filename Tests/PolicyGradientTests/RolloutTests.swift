@@ -15,13 +15,22 @@ func chainReinforce(rewardToGo: Bool, discountWeighting: Bool, numEnvs: Int = 4,
         training: .init(steps: 1_000))
 }
 
+/// One batch of `a2cCartPole` (8 copies × 5 steps) from the diagnostics streams of `seed`, with
+/// the copies and the action generator to collect the next one.
+func a2cCartPoleBatch(seed: UInt64) throws
+    -> (state: any TrainerState, envs: BatchEnvironments, actions: RandomGenerator, batch: Rollout)
+{
+    let state = try Trainer.makeState(a2cCartPole(steps: 1_000))
+    let envs = state.makeBatchEnvironments(seed: seed, stream: .diagnostics)
+    var actions = RandomGenerator(seed: seed, stream: .diagnostics, index: 1 << 32)
+    let batch = state.makeRollout()
+    state.collectBatch(from: envs, actionGenerator: &actions, into: batch)
+    return (state, envs, actions, batch)
+}
+
 @Suite struct RolloutTests {
     @Test func fixedLengthBatchHasTheUpdateShape() throws {
-        let state = try Trainer.makeState(a2cCartPole(steps: 1_000))
-        let envs = state.makeBatchEnvironments(seed: 9, stream: .diagnostics)
-        var actions = RandomGenerator(seed: 9, stream: .diagnostics, index: 1 << 32)
-        let batch = state.makeRollout()
-        state.collectBatch(from: envs, actionGenerator: &actions, into: batch)
+        var (state, envs, actions, batch) = try a2cCartPoleBatch(seed: 9)
         #expect(batch.count == 40 && batch.numEnvs == 8 && batch.steps == 5)
         #expect(batch.observations.count == 48 * 4)
         #expect(batch.termScale == Float(1) / 40)
@@ -129,11 +138,7 @@ func chainReinforce(rewardToGo: Bool, discountWeighting: Bool, numEnvs: Int = 4,
     /// (one `int(below: k + 1)` for k = count−1 down to 1), cut in order into minibatches of the
     /// given size (the last shorter), each gathering its terms' rows of the batch.
     @Test func minibatchesGatherAShuffleOfEveryTermOnce() throws {
-        let state = try Trainer.makeState(a2cCartPole(steps: 1_000))
-        let envs = state.makeBatchEnvironments(seed: 5, stream: .diagnostics)
-        var actions = RandomGenerator(seed: 5, stream: .diagnostics, index: 1 << 32)
-        let batch = state.makeRollout()
-        state.collectBatch(from: envs, actionGenerator: &actions, into: batch)
+        let batch = try a2cCartPoleBatch(seed: 5).batch
         #expect(batch.count == 40)
         batch.subtractBaseline(.constant(0.25))
 
@@ -142,7 +147,7 @@ func chainReinforce(rewardToGo: Bool, discountWeighting: Bool, numEnvs: Int = 4,
         var expected = Array(0..<40)
         for k in stride(from: 39, to: 0, by: -1) { expected.swapAt(k, reference.int(below: k + 1)) }
 
-        let size = batch.observationSize, width = batch.actionDimension
+        let size = batch.observationSize
         var sources: [Int] = []
         var sizes: [Int] = []
         for minibatch in batch.minibatches(size: 16, shuffledBy: &generator) {
@@ -150,15 +155,13 @@ func chainReinforce(rewardToGo: Bool, discountWeighting: Bool, numEnvs: Int = 4,
             for i in 0..<minibatch.count {
                 let k = expected[sources.count]
                 sources.append(k)
-                #expect(Array(UnsafeBufferPointer(start: minibatch.observationStorage.pointer + i * size, count: size))
+                #expect(Array(minibatch.observations[(i * size)..<((i + 1) * size)])
                     == Array(batch.observations[(k * size)..<((k + 1) * size)]))
-                #expect(minibatch.actionStorage[i] == batch.actions[k])
-                #expect(Array(UnsafeBufferPointer(start: minibatch.continuousActionStorage.pointer + i * width, count: width))
-                    == Array(UnsafeBufferPointer(start: batch.continuousActionStorage.pointer + k * width, count: width)))
-                #expect(minibatch.oldLogProbStorage[i] == batch.logProbs[k])
+                #expect(minibatch.actions[i] == batch.actions[k])
+                #expect(minibatch.logProbs[i] == batch.logProbs[k])
                 #expect(minibatch.advantageStorage[i] == batch.qEstimates[k] - 0.25)
-                #expect(minibatch.criticTargetStorage[i] == batch.criticTargets[k])
-                #expect(minibatch.stateValueStorage[i] == batch.stateValues[k])
+                #expect(minibatch.criticTargets[i] == batch.criticTargets[k])
+                #expect(minibatch.stateValues[i] == batch.stateValues[k])
             }
         }
         #expect(sizes == [16, 16, 8])

@@ -5,11 +5,7 @@ import Testing
 @Suite struct UpdateLossTests {
     /// A policy whose rows 0..<count are forwarded over a collected batch.
     private func forwardedPolicy() throws -> (PolicyModel, count: Int) {
-        let state = try Trainer.makeState(a2cCartPole(steps: 1_000))
-        let envs = state.makeBatchEnvironments(seed: 2, stream: .diagnostics)
-        var actions = RandomGenerator(seed: 2, stream: .diagnostics, index: 1 << 32)
-        let batch = state.makeRollout()
-        state.collectBatch(from: envs, actionGenerator: &actions, into: batch)
+        let (state, _, _, batch) = try a2cCartPoleBatch(seed: 2)
         state.policy.forward(batch.observations.baseAddress!, count: batch.count, row: 0)
         return (state.policy, batch.count)
     }

@@ -37,7 +37,7 @@ final class PPOUpdate {
     var minibatchGenerator: RandomGenerator
 
     // Per minibatch: what the step computes from the gathered terms (the terms themselves are
-    // the rollout's `Minibatch`).
+    // the rollout's `minibatch`).
     private let logProb = ScratchBuffer<Float>(zero: 0)
     private let values = ScratchBuffer<Float>(zero: 0)
     private let valueGradient = ScratchBuffer<Float>(zero: 0)
@@ -100,11 +100,11 @@ final class PPOUpdate {
     /// One gradient step on L over `minibatch`, unless the policy has moved further than
     /// `target_kl` allows.
     private func minibatchStep(
-        _ minibatch: Minibatch, clip: Float, learningRate: Float, metrics: inout UpdateMetrics
+        _ minibatch: Rollout, clip: Float, learningRate: Float, metrics: inout UpdateMetrics
     ) -> MinibatchOutcome {
         let policy = self.policy, m = minibatch.count
         let observations = minibatch.observationStorage.pointer, advantages = minibatch.advantageStorage.pointer
-        let oldLogProb = minibatch.oldLogProbStorage.pointer, returns = minibatch.criticTargetStorage.pointer
+        let oldLogProb = minibatch.logProbStorage.pointer, returns = minibatch.criticTargetStorage.pointer
         let actions = minibatch.actionStorage.pointer, continuousActions = minibatch.continuousActionStorage.pointer
         policy.forward(observations, count: m, row: 0)
         forwarded.invalidate()
@@ -145,7 +145,7 @@ final class PPOUpdate {
 
     /// Accumulates `scale · (V^clip − V̂)` per term through the forwarded critic (V, or Q's first
     /// output); returns Σ (V^clip − V̂)².
-    private func clippedValueGradient(_ critic: any Critic, _ minibatch: Minibatch, clip: Float, scale: Float) -> Float {
+    private func clippedValueGradient(_ critic: any Critic, _ minibatch: Rollout, clip: Float, scale: Float) -> Float {
         let k = critic.outputCount, m = minibatch.count
         for i in 0..<m { values[i] = critic.value(row: i) }
         let sum = ClippedValueLoss.loss(

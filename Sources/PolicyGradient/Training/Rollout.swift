@@ -69,7 +69,8 @@ public final class Rollout {
     /// The current shuffle of `0..<count` (`minibatches(size:shuffledBy:)`).
     let permutationStorage = ScratchBuffer<Int>(zero: 0)
     /// The minibatch `minibatches(size:shuffledBy:)` gathers into, reused by each.
-    let minibatch = Minibatch()
+    private(set) lazy var minibatch = Rollout(
+        observationSize: observationSize, actionDimension: actionDimension, isContinuous: isContinuous)
     /// A number identifying this collection, so the policy knows whether its workspace rows
     /// still hold this batch's forward pass.
     var generation = 0
@@ -133,6 +134,37 @@ public final class Rollout {
         finalRowStorage[j] = row
         (finalObservationStorage.pointer + j * observationSize).update(from: observation, count: observationSize)
         finalCount = j + 1
+    }
+
+    /// Makes these terms `permutation[start..<start+m]` of `batch`, in that order, with what one
+    /// of PPO's steps reads: observations, actions, log π_old, advantages, critic targets and
+    /// state values at collection (the other buffers are left as they are). One after another,
+    /// no bootstrap rows, `termScale = 1/m`.
+    func gather(from batch: Rollout, permutation p: UnsafePointer<Int>, start: Int, count m: Int) {
+        observationStorage.reserve(m * observationSize)
+        actionStorage.reserve(m)
+        continuousActionStorage.reserve(m * actionDimension)
+        for b in [logProbStorage, advantageStorage, criticTargetStorage, stateValueStorage] { b.reserve(m) }
+        numEnvs = 1
+        steps = m
+        count = m
+        observationRows = m
+        episodes = 0
+        finalCount = 0
+        termScale = 1 / Float(m)
+        let size = observationSize, width = actionDimension
+        for i in 0..<m {
+            let source = p[start + i]
+            (observationStorage.pointer + i * size).update(
+                from: batch.observationStorage.pointer + source * size, count: size)
+            actionStorage[i] = batch.actionStorage[source]
+            (continuousActionStorage.pointer + i * width).update(
+                from: batch.continuousActionStorage.pointer + source * width, count: width)
+            logProbStorage[i] = batch.logProbStorage[source]
+            advantageStorage[i] = batch.advantageStorage[source]
+            criticTargetStorage[i] = batch.criticTargetStorage[source]
+            stateValueStorage[i] = batch.stateValueStorage[source]
+        }
     }
 
     /// Makes room for `terms` terms and `extraObservationRows` rows of observations beyond them.
