@@ -6,7 +6,9 @@
 ///
 /// with `r = exp(logProb − oldLogProb)`, Â the batch's advantages (GAE, Schulman et al. 2016)
 /// standardized within the minibatch when `normalize_advantage`, β `entropy_coef`, c
-/// `value_coef` and V̂ the λ-return. Each term's gradient is accumulated by its own backward pass.
+/// `value_coef` and V̂ the λ-return. Each term's gradient is accumulated by its own backward pass;
+/// `UpdateLoss` adds up L and checks it. The minibatches are the batch's own
+/// (`Rollout.minibatches(size:shuffledBy:)`), shuffled from the `.minibatches` stream.
 ///
 /// Stable-Baselines3's extras: ε follows `clip_schedule` (ε·(1 − progress) for `linear`, the
 /// progress taken after the batch was collected, as the learning rate's); with `clip_value` the

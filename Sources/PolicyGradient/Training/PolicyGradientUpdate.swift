@@ -6,7 +6,7 @@
 /// `value_coef`; the critic term is absent without a critic. Its estimators: Williams 1992
 /// (REINFORCE), Sutton et al. 2000 (actor_critic), Mnih et al. 2016 (a2c, as Stable-Baselines3),
 /// Schulman et al. 2016 (gae). The gradient of each term is accumulated by its own backward
-/// pass with the coefficient it has in L.
+/// pass with the coefficient it has in L; `UpdateLoss` adds up L and checks it.
 final class PolicyGradientUpdate {
     let term: PolicyGradientTerm
     let critic: (any Critic)?
