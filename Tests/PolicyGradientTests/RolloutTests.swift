@@ -15,13 +15,22 @@ func chainReinforce(rewardToGo: Bool, discountWeighting: Bool, numEnvs: Int = 4,
         training: .init(steps: 1_000))
 }
 
+/// One batch of `a2cCartPole` (8 copies × 5 steps) from the diagnostics streams of `seed`, with
+/// the copies and the action generator to collect the next one.
+func a2cCartPoleBatch(seed: UInt64) throws
+    -> (state: any TrainerState, envs: BatchEnvironments, actions: RandomGenerator, batch: Rollout)
+{
+    let state = try Trainer.makeState(a2cCartPole(steps: 1_000))
+    let envs = state.makeBatchEnvironments(seed: seed, stream: .diagnostics)
+    var actions = RandomGenerator(seed: seed, stream: .diagnostics, index: 1 << 32)
+    let batch = state.makeRollout()
+    state.collectBatch(from: envs, actionGenerator: &actions, into: batch)
+    return (state, envs, actions, batch)
+}
+
 @Suite struct RolloutTests {
     @Test func fixedLengthBatchHasTheUpdateShape() throws {
-        let state = try Trainer.makeState(a2cCartPole(steps: 1_000))
-        let envs = state.makeBatchEnvironments(seed: 9, stream: .diagnostics)
-        var actions = RandomGenerator(seed: 9, stream: .diagnostics, index: 1 << 32)
-        let batch = state.makeRollout()
-        state.collectBatch(from: envs, actionGenerator: &actions, into: batch)
+        var (state, envs, actions, batch) = try a2cCartPoleBatch(seed: 9)
         #expect(batch.count == 40 && batch.numEnvs == 8 && batch.steps == 5)
         #expect(batch.observations.count == 48 * 4)
         #expect(batch.termScale == Float(1) / 40)
@@ -121,5 +130,44 @@ func chainReinforce(rewardToGo: Bool, discountWeighting: Bool, numEnvs: Int = 4,
         #expect(calls == [0, 1_024, 2_048, 3_072], "step 0, then each update crossing a multiple of 1000 (128-step updates)")
         #expect(measured.variance.count == 12)
         #expect(measured.variance.allSatisfy { $0.gradNorm.isFinite && $0.gradNorm > 0 })
+    }
+}
+
+@Suite struct RolloutMinibatchTests {
+    /// PPO's minibatches: one Fisher–Yates permutation per pass, drawn from the top as numpy's
+    /// (one `int(below: k + 1)` for k = count−1 down to 1), cut in order into minibatches of the
+    /// given size (the last shorter), each gathering its terms' rows of the batch.
+    @Test func minibatchesGatherAShuffleOfEveryTermOnce() throws {
+        let batch = try a2cCartPoleBatch(seed: 5).batch
+        #expect(batch.count == 40)
+        batch.subtractBaseline(.constant(0.25))
+
+        var generator = RandomGenerator(seed: 5, stream: .minibatches)
+        var reference = generator
+        var expected = Array(0..<40)
+        for k in stride(from: 39, to: 0, by: -1) { expected.swapAt(k, reference.int(below: k + 1)) }
+
+        let size = batch.observationSize
+        var sources: [Int] = []
+        var sizes: [Int] = []
+        for minibatch in batch.minibatches(size: 16, shuffledBy: &generator) {
+            sizes.append(minibatch.count)
+            for i in 0..<minibatch.count {
+                let k = expected[sources.count]
+                sources.append(k)
+                #expect(Array(minibatch.observations[(i * size)..<((i + 1) * size)])
+                    == Array(batch.observations[(k * size)..<((k + 1) * size)]))
+                #expect(minibatch.actions[i] == batch.actions[k])
+                #expect(minibatch.logProbs[i] == batch.logProbs[k])
+                #expect(minibatch.advantageStorage[i] == batch.qEstimates[k] - 0.25)
+                #expect(minibatch.criticTargets[i] == batch.criticTargets[k])
+                #expect(minibatch.stateValues[i] == batch.stateValues[k])
+            }
+        }
+        #expect(sizes == [16, 16, 8])
+        #expect(sources.sorted() == Array(0..<40))
+        #expect(sources != Array(0..<40), "shuffled")
+        // The shuffle drew exactly what the reference drew, no more.
+        #expect(generator.int(below: 1 << 30) == reference.int(below: 1 << 30))
     }
 }

@@ -55,14 +55,19 @@ func a2cCartPole(steps: Int, seed: UInt64 = 0) -> TrainerSettings {
         #expect(outcome.finalReturn == sink.curve.last!.evalReturnMean)
     }
 
-    @Test func hugeLearningRateDivergesWithoutCrashing() {
+    /// Both update rules stop the run `diverged` at the update whose loss or step is not finite.
+    @Test(arguments: [TrainerSettings.EstimatorName.a2c, .ppo])
+    func hugeLearningRateDivergesWithoutCrashing(name: TrainerSettings.EstimatorName) {
         var settings = a2cCartPole(steps: 20_000)
+        if name == .ppo { settings.estimator = .init(name: .ppo, nSteps: 16) }
         settings.optimizer = .init(configuration: .sgd(), lr: 1e30, maxGradNorm: nil)
         let sink = RecordingSink()
         let outcome = Trainer.run(settings, sink: sink)
         #expect(outcome.status == .diverged)
         #expect(outcome.steps < 20_000)
         #expect(outcome.finalReturn.isNaN)
+        #expect(outcome.error?.hasSuffix("at step \(outcome.steps)") == true)
+        #expect(sink.curve.last.map { $0.step < outcome.steps } == true, "no row for the diverged update")
     }
 
     @Test func stopRequestInterrupts() {

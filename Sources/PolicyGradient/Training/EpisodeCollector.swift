@@ -44,7 +44,7 @@ final class EpisodeCollector<E: Environment>: BatchCollector {
         let n = vector.numEnvs, size = batch.observationSize, wanted = estimator.episodesPerUpdate
         let width = batch.actionDimension
         vector.reset()
-        batch.finishedReturns.removeAll(keepingCapacity: true)
+        batch.beginStaging()
         keptEpisodes.removeAll(keepingCapacity: true)
         episodeStarts.reserve(n)
         episodeQuotas.reserve(n)
@@ -54,6 +54,8 @@ final class EpisodeCollector<E: Environment>: BatchCollector {
             episodeQuotas[i] = wanted / n + (i < wanted % n ? 1 : 0)
             if episodeQuotas[i] > 0 { unmet += 1 }
         }
+        // gSDE needs fixed-length rollouts (`sde-needs-fixed-length-rollouts`): no exploration matrices.
+        let actor = ActorStep(policy: policy, exploration: nil)
         var t = 0
         while unmet > 0 {
             if stopPoll.stopRequested(after: n) { return t * n }
@@ -63,17 +65,11 @@ final class EpisodeCollector<E: Environment>: BatchCollector {
             stepContinuous.reserve((k + n) * width)
             stepRewards.reserve(k + n)
             stepPreciseRewards.reserve(k + n)
-            let observations = stepObservations.pointer + k * size
-            observations.update(from: vector.observations.base, count: n * size)
-            policy.forward(observations, count: n, row: 0)
-            policy.act(
-                row: 0, count: n, greedy: false, generator: &generator, actions: stepActions.pointer + k,
-                continuous: stepContinuous.pointer + k * width, logProbs: nil)
-            if batch.isContinuous {
-                vector.step(continuous: UnsafeBufferPointer(start: stepContinuous.pointer + k * width, count: n * width))
-            } else {
-                vector.step(discrete: UnsafeBufferPointer(start: stepActions.pointer + k, count: n))
-            }
+            actor.take(
+                vector, step: t, row: 0, generator: &generator,
+                record: ActorStep.Record(
+                    observations: stepObservations.pointer + k * size, actions: stepActions.pointer + k,
+                    continuousActions: stepContinuous.pointer + k * width, logProbs: nil))
             for i in 0..<n {
                 stepRewards[k + i] = Float(vector.rewards.base[i])
                 stepPreciseRewards[k + i] = vector.rewards.base[i]
@@ -81,7 +77,7 @@ final class EpisodeCollector<E: Environment>: BatchCollector {
             for e in 0..<vector.finishedEpisodes.count {
                 let episode = vector.finishedEpisodes.base[e]
                 let i = episode.copy
-                batch.finishedReturns.append(episode.episodeReturn)
+                batch.recordFinishedEpisode(return: episode.episodeReturn)
                 if episodeQuotas[i] > 0 {
                     keptEpisodes.append((i, episodeStarts[i], t, episode.terminated))
                     episodeQuotas[i] -= 1
@@ -105,14 +101,7 @@ final class EpisodeCollector<E: Environment>: BatchCollector {
         keptEpisodes.sort { ($0.copy, $0.start) < ($1.copy, $1.start) }
         var count = 0
         for e in keptEpisodes { count += e.end - e.start + 1 }
-        batch.reserve(terms: count, extraObservationRows: 0)
-        batch.numEnvs = 1
-        batch.steps = count
-        batch.count = count
-        batch.observationRows = count
-        batch.episodes = wanted
-        batch.finalCount = 0
-        batch.termScale = 1 / Float(wanted)
+        batch.beginEpisodes(terms: count, episodes: wanted)
         let gamma = Float(estimator.gamma)
         let q = batch.qEstimateStorage.pointer
         var k = 0

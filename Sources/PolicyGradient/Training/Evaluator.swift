@@ -44,21 +44,14 @@ final class Evaluator<E: Environment> {
         lastStart = EvaluationStart(copies: EnvironmentCopiesState(vector), generator: RandomGeneratorState(generator))
         vector.reset()
         var remaining = count
+        let actor = ActorStep(policy: policy, exploration: exploration, greedy: greedy)
+        let record = ActorStep.Record(
+            observations: nil, actions: actions.pointer, continuousActions: continuousActions.pointer, logProbs: nil)
         var t = 0
         while remaining > 0 {
             if stopPoll.stopRequested(after: count) { return (.nan, .nan) }
-            policy.forward(vector.observations.base, count: count, row: 0)
-            exploration?.resampleIfDue(step: t, using: &generator)
+            actor.take(vector, step: t, row: 0, generator: &generator, record: record)
             t += 1
-            policy.act(
-                row: 0, count: count, greedy: greedy, generator: &generator,
-                actions: actions.pointer, continuous: continuousActions.pointer, logProbs: nil,
-                exploration: exploration)
-            if policy.isContinuous {
-                vector.step(continuous: UnsafeBufferPointer(start: continuousActions.pointer, count: count * width))
-            } else {
-                vector.step(discrete: UnsafeBufferPointer(start: actions.pointer, count: count))
-            }
             for e in 0..<vector.finishedEpisodes.count {
                 let episode = vector.finishedEpisodes.base[e]
                 if !done[episode.copy] {

@@ -34,36 +34,20 @@ final class FixedLengthCollector<E: Environment>: BatchCollector {
 
     func collect(_ vector: VectorEnvironment<E>, _ generator: inout RandomGenerator, into batch: Rollout) -> Int {
         let n = vector.numEnvs, steps = estimator.nSteps, size = batch.observationSize
-        let count = steps * n
-        batch.reserve(terms: count, extraObservationRows: n)
-        batch.numEnvs = n
-        batch.steps = steps
-        batch.count = count
-        batch.observationRows = count + n
-        batch.episodes = 0
-        batch.finalCount = 0
-        batch.finishedReturns.removeAll(keepingCapacity: true)
-        batch.termScale = 1 / Float(count)
+        batch.beginFixedLength(numEnvs: n, steps: steps)
+        let count = batch.count
         let storesFinals = critic != nil && estimator.bootstrapTruncated
         let width = batch.actionDimension
+        let actor = ActorStep(policy: policy, critic: critic, exploration: exploration)
         for t in 0..<steps {
             if stopPoll.stopRequested(after: n) { return t * n }
             let k = t * n
-            let observations = batch.observationStorage.pointer + k * size
-            observations.update(from: vector.observations.base, count: n * size)
-            policy.forward(observations, count: n, row: k)
-            critic?.forward(observations, count: n, row: k)
-            exploration?.resampleIfDue(step: t, using: &generator)
-            policy.act(
-                row: k, count: n, greedy: false, generator: &generator,
-                actions: batch.actionStorage.pointer + k, continuous: batch.continuousActionStorage.pointer + k * width,
-                logProbs: batch.logProbStorage.pointer + k, exploration: exploration)
-            if batch.isContinuous {
-                vector.step(continuous: UnsafeBufferPointer(
-                    start: batch.continuousActionStorage.pointer + k * width, count: n * width))
-            } else {
-                vector.step(discrete: UnsafeBufferPointer(start: batch.actionStorage.pointer + k, count: n))
-            }
+            actor.take(
+                vector, step: t, row: k, generator: &generator,
+                record: ActorStep.Record(
+                    observations: batch.observationStorage.pointer + k * size, actions: batch.actionStorage.pointer + k,
+                    continuousActions: batch.continuousActionStorage.pointer + k * width,
+                    logProbs: batch.logProbStorage.pointer + k))
             for i in 0..<n {
                 let terminated = vector.terminated.base[i], truncated = vector.truncated.base[i]
                 batch.rewardStorage[k + i] = Float(vector.rewards.base[i])
@@ -74,18 +58,11 @@ final class FixedLengthCollector<E: Environment>: BatchCollector {
                 batch.timeStorage[k + i] = t
                 batch.weightStorage[k + i] = 1
                 if storesFinals && truncated && !terminated {
-                    let j = batch.finalCount
-                    batch.finalRowStorage.reserve(j + 1)
-                    batch.finalObservationStorage.reserve((j + 1) * size)
-                    batch.finalRowStorage[j] = k + i
-                    (batch.finalObservationStorage.pointer + j * size).update(
-                        from: vector.finalObservations.base + i * size, count: size)
-                    batch.finalCount = j + 1
+                    batch.appendFinalObservation(row: k + i, from: vector.finalObservations.base + i * size)
                 }
             }
             for e in 0..<vector.finishedEpisodes.count {
-                batch.finishedReturns.append(vector.finishedEpisodes.base[e].episodeReturn)
-                batch.episodes += 1
+                batch.recordFinishedEpisode(return: vector.finishedEpisodes.base[e].episodeReturn)
             }
         }
         (batch.observationStorage.pointer + count * size).update(from: vector.observations.base, count: n * size)

@@ -6,7 +6,9 @@
 ///
 /// with `r = exp(logProb − oldLogProb)`, Â the batch's advantages (GAE, Schulman et al. 2016)
 /// standardized within the minibatch when `normalize_advantage`, β `entropy_coef`, c
-/// `value_coef` and V̂ the λ-return. Each term's gradient is accumulated by its own backward pass.
+/// `value_coef` and V̂ the λ-return. Each term's gradient is accumulated by its own backward pass;
+/// `UpdateLoss` adds up L and checks it. The minibatches are the batch's own
+/// (`Rollout.minibatches(size:shuffledBy:)`), shuffled from the `.minibatches` stream.
 ///
 /// Stable-Baselines3's extras: ε follows `clip_schedule` (ε·(1 − progress) for `linear`, the
 /// progress taken after the batch was collected, as the learning rate's); with `clip_value` the
@@ -31,27 +33,17 @@ final class PPOUpdate {
     let targetKL: Float?
     /// Environment steps budgeted, for the clip schedule.
     let totalSteps: Int
-    /// β, `entropy_coef`.
-    let entropyCoefficient: Float
-    /// c, `value_coef`.
-    let valueCoefficient: Float
+    /// β and c.
+    let coefficients: UpdateLoss.Coefficients
     /// The `.minibatches` stream, for the shuffles.
     var minibatchGenerator: RandomGenerator
 
-    // The batch's advantages, the shuffle, and one minibatch gathered from them.
-    private let advantage = ScratchBuffer<Float>(zero: 0)
-    private let permutation = ScratchBuffer<Int>(zero: 0)
-    private let observations = ScratchBuffer<Float>(zero: 0)
-    private let actions = ScratchBuffer<Int>(zero: 0)
-    private let continuousActions = ScratchBuffer<Float>(zero: 0)
-    private let oldLogProb = ScratchBuffer<Float>(zero: 0)
+    // Per minibatch: what the step computes from the gathered terms (the terms themselves are
+    // the rollout's `minibatch`).
     private let logProb = ScratchBuffer<Float>(zero: 0)
-    private let minibatchAdvantage = ScratchBuffer<Float>(zero: 0)
-    private let returns = ScratchBuffer<Float>(zero: 0)
-    private let oldValues = ScratchBuffer<Float>(zero: 0)
     private let values = ScratchBuffer<Float>(zero: 0)
     private let valueGradient = ScratchBuffer<Float>(zero: 0)
-    private let coefficients = ScratchBuffer<Float>(zero: 0)
+    private let surrogateCoefficients = ScratchBuffer<Float>(zero: 0)
 
     var policy: PolicyModel { forwarded.policy }
 
@@ -68,8 +60,7 @@ final class PPOUpdate {
         valueEpsilon = settings.estimator.clipValue.map(Float.init)
         targetKL = settings.estimator.targetKL.map(Float.init)
         totalSteps = settings.training.steps
-        entropyCoefficient = Float(settings.entropyCoef)
-        valueCoefficient = Float(settings.critic.valueCoef)
+        coefficients = UpdateLoss.Coefficients(settings: settings)
         minibatchGenerator = RandomGenerator(seed: settings.seed, stream: .minibatches)
     }
 
@@ -85,123 +76,83 @@ final class PPOUpdate {
     func update(
         _ batch: Rollout, baseline: ResolvedBaseline, learningRate: Float, stepsDone: Int, metrics: inout UpdateMetrics
     ) -> Bool {
-        let count = batch.count, size = batch.observationSize, width = batch.actionDimension
-        advantage.reserve(count)
-        baseline.subtract(from: batch, into: advantage.pointer)
-        let batchSize = Swift.max(1, count / minibatches)
-        permutation.reserve(count)
-        for buffer in [minibatchAdvantage, oldLogProb, logProb, returns, coefficients] { buffer.reserve(batchSize) }
+        batch.subtractBaseline(baseline)
+        let batchSize = Swift.max(1, batch.count / minibatches)
+        for buffer in [logProb, surrogateCoefficients] { buffer.reserve(batchSize) }
         if valueEpsilon != nil {
-            for buffer in [oldValues, values, valueGradient] { buffer.reserve(batchSize) }
+            for buffer in [values, valueGradient] { buffer.reserve(batchSize) }
         }
         let clip = clipRange(stepsDone: stepsDone)
-        observations.reserve(batchSize * size)
-        actions.reserve(batchSize)
-        continuousActions.reserve(batchSize * width)
         for _ in 0..<epochs {
-            shuffle(count: count)
-            var start = 0
-            while start < count {
-                let m = Swift.min(batchSize, count - start)
-                if stopPoll.stopRequested(after: m) { return true }
-                gather(batch, from: start, count: m)
-                switch minibatchStep(count: m, clip: clip, learningRate: learningRate, metrics: &metrics) {
+            for minibatch in batch.minibatches(size: batchSize, shuffledBy: &minibatchGenerator) {
+                if stopPoll.stopRequested(after: minibatch.count) { return true }
+                switch minibatchStep(minibatch, clip: clip, learningRate: learningRate, metrics: &metrics) {
                 case .diverged: return false
                 case .klExceeded: return true
-                case .stepped: start += m
+                case .stepped: continue
                 }
             }
         }
         return true
     }
 
-    /// A fresh permutation of `0..<count`: Fisher–Yates from the top, as numpy's permutation.
-    private func shuffle(count: Int) {
-        let p = permutation.pointer
-        for k in 0..<count { p[k] = k }
-        var k = count - 1
-        while k > 0 {
-            let j = minibatchGenerator.int(below: k + 1)
-            let held = p[k]
-            p[k] = p[j]
-            p[j] = held
-            k -= 1
-        }
-    }
-
-    /// Copies the terms `permutation[start..<start+m]` of `batch` into the minibatch buffers.
-    private func gather(_ batch: Rollout, from start: Int, count m: Int) {
-        let size = batch.observationSize, width = batch.actionDimension, p = permutation.pointer
-        for i in 0..<m {
-            let source = p[start + i]
-            (observations.pointer + i * size).update(from: batch.observationStorage.pointer + source * size, count: size)
-            actions[i] = batch.actionStorage[source]
-            (continuousActions.pointer + i * width).update(
-                from: batch.continuousActionStorage.pointer + source * width, count: width)
-            oldLogProb[i] = batch.logProbStorage[source]
-            minibatchAdvantage[i] = advantage[source]
-            returns[i] = batch.criticTargetStorage[source]
-            if valueEpsilon != nil { oldValues[i] = batch.stateValueStorage[source] }
-        }
-    }
-
     /// What became of a minibatch.
     private enum MinibatchOutcome { case stepped, klExceeded, diverged }
 
-    /// One gradient step on L over the gathered minibatch of `m` terms, unless the policy has
-    /// moved further than `target_kl` allows.
-    private func minibatchStep(count m: Int, clip: Float, learningRate: Float, metrics: inout UpdateMetrics) -> MinibatchOutcome {
-        let policy = self.policy
-        policy.forward(observations.pointer, count: m, row: 0)
+    /// One gradient step on L over `minibatch`, unless the policy has moved further than
+    /// `target_kl` allows.
+    private func minibatchStep(
+        _ minibatch: Rollout, clip: Float, learningRate: Float, metrics: inout UpdateMetrics
+    ) -> MinibatchOutcome {
+        let policy = self.policy, m = minibatch.count
+        let observations = minibatch.observationStorage.pointer, advantages = minibatch.advantageStorage.pointer
+        let oldLogProb = minibatch.logProbStorage.pointer, returns = minibatch.criticTargetStorage.pointer
+        let actions = minibatch.actionStorage.pointer, continuousActions = minibatch.continuousActionStorage.pointer
+        policy.forward(observations, count: m, row: 0)
         forwarded.invalidate()
-        policy.logProbs(
-            actions: actions.pointer, continuous: continuousActions.pointer, count: m, into: logProb.pointer)
+        policy.logProbs(actions: actions, continuous: continuousActions, count: m, into: logProb.pointer)
         if let targetKL,
-           ApproximateKL.estimate(logProbs: logProb.pointer, oldLogProbs: oldLogProb.pointer, count: m) > 1.5 * targetKL {
+           ApproximateKL.estimate(logProbs: logProb.pointer, oldLogProbs: oldLogProb, count: m) > 1.5 * targetKL {
             return .klExceeded
         }
-        if normalizeAdvantage { ReturnEstimators.normalize(minibatchAdvantage.pointer, count: m) }
+        if normalizeAdvantage { ReturnEstimators.normalize(advantages, count: m) }
         step.zeroGradients()
         let inverseM = 1 / Float(m)
-        let beta = entropyCoefficient, c = valueCoefficient
+        let beta = coefficients.entropy, c = coefficients.value
         // −E[min(r·Â, clip(r, 1−ε, 1+ε)·Â)], and its coefficients ∂/∂logProb.
         let policyLoss = ClippedSurrogate.loss(
-            logProbs: logProb.pointer, oldLogProbs: oldLogProb.pointer, advantages: minibatchAdvantage.pointer,
-            clip: clip, count: m, coefficients: coefficients.pointer)
+            logProbs: logProb.pointer, oldLogProbs: oldLogProb, advantages: advantages,
+            clip: clip, count: m, coefficients: surrogateCoefficients.pointer)
         // The surrogate's and −β·H's gradients in one backward pass.
         policy.accumulateGradient(
-            actions: actions.pointer, continuous: continuousActions.pointer, coefficients: coefficients.pointer,
+            actions: actions, continuous: continuousActions, coefficients: surrogateCoefficients.pointer,
             entropyCoefficient: -beta * inverseM, count: m)
-        var entropySum: Float = 0
-        for i in 0..<m { entropySum += policy.entropy(row: i) }
-        var valueLoss = Float.nan
+        var loss = UpdateLoss(policyLoss: policyLoss, entropyOf: policy, count: m)
         if let critic {
             // ∂/∂V of c · mean (V − V̂)² is c · 2 (V − V̂) / m.
-            critic.forward(observations.pointer, count: m, row: 0)
+            critic.forward(observations, count: m, row: 0)
             if let valueEpsilon {
-                valueLoss = clippedValueGradient(critic, count: m, clip: valueEpsilon, scale: c * 2 * inverseM) * inverseM
+                loss.valueLoss = clippedValueGradient(
+                    critic, minibatch, clip: valueEpsilon, scale: c * 2 * inverseM) * inverseM
             } else {
                 let halfSquares = critic.accumulateSquaredErrorGradient(
-                    targets: returns.pointer, scale: c * 2 * inverseM, count: m, row: 0)
-                valueLoss = 2 * halfSquares * inverseM
+                    targets: returns, scale: c * 2 * inverseM, count: m, row: 0)
+                loss.valueLoss = 2 * halfSquares * inverseM
             }
         }
-        let entropy = entropySum * inverseM
-        // L, whose three terms' gradients were accumulated above with these coefficients.
-        let loss = policyLoss - beta * entropy + (critic == nil ? 0 : c * valueLoss)
-        metrics = UpdateMetrics(
-            policyLoss: Double(policyLoss), valueLoss: Double(valueLoss), entropy: Double(entropy), loss: Double(loss))
-        guard policyLoss.isFinite, entropySum.isFinite, valueLoss.isFinite || critic == nil else { return .diverged }
+        metrics = loss.metrics(coefficients)
+        guard loss.isFinite else { return .diverged }
         return step.apply(learningRate: learningRate) ? .stepped : .diverged
     }
 
     /// Accumulates `scale · (V^clip − V̂)` per term through the forwarded critic (V, or Q's first
     /// output); returns Σ (V^clip − V̂)².
-    private func clippedValueGradient(_ critic: any Critic, count m: Int, clip: Float, scale: Float) -> Float {
-        let k = critic.outputCount
+    private func clippedValueGradient(_ critic: any Critic, _ minibatch: Rollout, clip: Float, scale: Float) -> Float {
+        let k = critic.outputCount, m = minibatch.count
         for i in 0..<m { values[i] = critic.value(row: i) }
         let sum = ClippedValueLoss.loss(
-            values: values.pointer, oldValues: oldValues.pointer, targets: returns.pointer,
+            values: values.pointer, oldValues: minibatch.stateValueStorage.pointer,
+            targets: minibatch.criticTargetStorage.pointer,
             clip: clip, scale: scale, count: m, gradient: valueGradient.pointer)
         let g = critic.outputGradientScratch(count: m)
         g.update(repeating: 0, count: m * k)

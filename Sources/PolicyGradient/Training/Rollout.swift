@@ -15,7 +15,11 @@
 /// standardized over the batch first when `normalize_advantage` is on (see
 /// `TrainerState.accumulatePolicyGradient`). `termScale` is `1/episodes` for REINFORCE and
 /// `1/count` otherwise (a mean over the batch, as Stable-Baselines3).
-/// All buffers are valid until the rollout is collected again.
+///
+/// A collector starts each batch through `beginFixedLength(numEnvs:steps:)` or
+/// `beginEpisodes(terms:episodes:)`, which alone set its shape; PPO reads it back in shuffled
+/// minibatches (`minibatches(size:shuffledBy:)`; docs/architecture.md, "Acting, the rollout
+/// and the loss"). All buffers are valid until the rollout is collected again.
 public final class Rollout {
     /// Observation length.
     public let observationSize: Int
@@ -24,22 +28,22 @@ public final class Rollout {
     /// Whether actions are continuous (read `continuousActions`) or discrete (`actions`).
     public let isContinuous: Bool
     /// Copies the terms are interleaved over (1 for REINFORCE batches).
-    public internal(set) var numEnvs: Int = 1
+    public private(set) var numEnvs: Int = 1
     /// Steps per copy (T); for REINFORCE, `count`.
-    public internal(set) var steps: Int = 0
+    public private(set) var steps: Int = 0
     /// Number of terms.
-    public internal(set) var count: Int = 0
+    public private(set) var count: Int = 0
     /// Rows of `observations`: `count + numEnvs` for fixed-length rollouts, `count` for REINFORCE.
-    public internal(set) var observationRows: Int = 0
+    public private(set) var observationRows: Int = 0
     /// REINFORCE: the number of complete episodes in the batch; otherwise the episodes that
     /// finished during the rollout.
-    public internal(set) var episodes: Int = 0
+    public private(set) var episodes: Int = 0
     /// The normalization of ĝ: `1/episodes` (REINFORCE) or `1/count`.
-    public internal(set) var termScale: Float = 1
+    public private(set) var termScale: Float = 1
     /// Number of truncated terms with a stored final observation.
-    public internal(set) var finalCount: Int = 0
+    public private(set) var finalCount: Int = 0
     /// Returns of the episodes that finished while collecting, in order.
-    public internal(set) var finishedReturns: [Double] = []
+    public private(set) var finishedReturns: [Double] = []
 
     let observationStorage = ScratchBuffer<Float>(zero: 0)
     let actionStorage = ScratchBuffer<Int>(zero: 0)
@@ -59,6 +63,14 @@ public final class Rollout {
     let timeStorage = ScratchBuffer<Int>(zero: 0)
     let finalRowStorage = ScratchBuffer<Int>(zero: 0)
     let finalObservationStorage = ScratchBuffer<Float>(zero: 0)
+    /// The update's advantages Â_k over the whole batch (`subtractBaseline(_:)`), gathered into
+    /// minibatches.
+    let advantageStorage = ScratchBuffer<Float>(zero: 0)
+    /// The current shuffle of `0..<count` (`minibatches(size:shuffledBy:)`).
+    let permutationStorage = ScratchBuffer<Int>(zero: 0)
+    /// The minibatch `minibatches(size:shuffledBy:)` gathers into, reused by each.
+    private(set) lazy var minibatch = Rollout(
+        observationSize: observationSize, actionDimension: actionDimension, isContinuous: isContinuous)
     /// A number identifying this collection, so the policy knows whether its workspace rows
     /// still hold this batch's forward pass.
     var generation = 0
@@ -69,8 +81,94 @@ public final class Rollout {
         self.isContinuous = isContinuous
     }
 
+    /// Starts a fixed-length batch: `steps` steps of `numEnvs` copies, time-major, so
+    /// `count = steps · numEnvs` terms, followed by `numEnvs` bootstrap observation rows, and
+    /// `termScale = 1/count`. Forgets the previous batch's finished episodes and final
+    /// observations.
+    func beginFixedLength(numEnvs n: Int, steps: Int) {
+        let count = steps * n
+        reserve(terms: count, extraObservationRows: n)
+        numEnvs = n
+        self.steps = steps
+        self.count = count
+        observationRows = count + n
+        episodes = 0
+        finalCount = 0
+        finishedReturns.removeAll(keepingCapacity: true)
+        termScale = 1 / Float(count)
+    }
+
+    /// Forgets the previous batch's finished episodes, before REINFORCE stages its episodes
+    /// (the batch's shape comes after, from `beginEpisodes(terms:episodes:)`).
+    func beginStaging() {
+        episodes = 0
+        finishedReturns.removeAll(keepingCapacity: true)
+    }
+
+    /// Starts a REINFORCE batch of `terms` terms, `episodes` complete episodes one after
+    /// another (`numEnvs = 1`, `steps = count`, no bootstrap rows), `termScale = 1/episodes`.
+    /// Keeps the finished episodes recorded while staging.
+    func beginEpisodes(terms: Int, episodes: Int) {
+        reserve(terms: terms, extraObservationRows: 0)
+        numEnvs = 1
+        steps = terms
+        count = terms
+        observationRows = terms
+        self.episodes = episodes
+        finalCount = 0
+        termScale = 1 / Float(episodes)
+    }
+
+    /// Records the return of an episode that finished while collecting (fixed-length batches
+    /// count it in `episodes` too).
+    func recordFinishedEpisode(return episodeReturn: Double) {
+        finishedReturns.append(episodeReturn)
+        episodes += 1
+    }
+
+    /// Stores the final observation of term `row`, truncated and not terminal, for its bootstrap.
+    func appendFinalObservation(row: Int, from observation: UnsafePointer<Float>) {
+        let j = finalCount
+        finalRowStorage.reserve(j + 1)
+        finalObservationStorage.reserve((j + 1) * observationSize)
+        finalRowStorage[j] = row
+        (finalObservationStorage.pointer + j * observationSize).update(from: observation, count: observationSize)
+        finalCount = j + 1
+    }
+
+    /// Makes these terms `permutation[start..<start+m]` of `batch`, in that order, with what one
+    /// of PPO's steps reads: observations, actions, log π_old, advantages, critic targets and
+    /// state values at collection (the other buffers are left as they are). One after another,
+    /// no bootstrap rows, `termScale = 1/m`.
+    func gather(from batch: Rollout, permutation p: UnsafePointer<Int>, start: Int, count m: Int) {
+        observationStorage.reserve(m * observationSize)
+        actionStorage.reserve(m)
+        continuousActionStorage.reserve(m * actionDimension)
+        for b in [logProbStorage, advantageStorage, criticTargetStorage, stateValueStorage] { b.reserve(m) }
+        numEnvs = 1
+        steps = m
+        count = m
+        observationRows = m
+        episodes = 0
+        finalCount = 0
+        termScale = 1 / Float(m)
+        let size = observationSize, width = actionDimension
+        for i in 0..<m {
+            let source = p[start + i]
+            (observationStorage.pointer + i * size).update(
+                from: batch.observationStorage.pointer + source * size, count: size)
+            actionStorage[i] = batch.actionStorage[source]
+            (continuousActionStorage.pointer + i * width).update(
+                from: batch.continuousActionStorage.pointer + source * width, count: width)
+            logProbStorage[i] = batch.logProbStorage[source]
+            advantageStorage[i] = batch.advantageStorage[source]
+            criticTargetStorage[i] = batch.criticTargetStorage[source]
+            stateValueStorage[i] = batch.stateValueStorage[source]
+        }
+    }
+
     /// Makes room for `terms` terms and `extraObservationRows` rows of observations beyond them.
-    func reserve(terms: Int, extraObservationRows: Int) {
+    private func reserve(terms: Int, extraObservationRows: Int) {
         observationStorage.reserve((terms + extraObservationRows) * observationSize)
         actionStorage.reserve(terms)
         continuousActionStorage.reserve(terms * actionDimension)

@@ -1,9 +1,10 @@
 /// The training loop: collect a batch, update, evaluate on schedule, stream rows to a sink.
 ///
-/// Each estimator's mathematics lives with the code that implements it: the batches in
-/// `FixedLengthCollector` (actor_critic, a2c, gae, ppo) and `EpisodeCollector` (reinforce), the
-/// policy-gradient term in `PolicyGradientTerm`, the baselines in `Baselines/`, the updates in
-/// `PolicyGradientUpdate` and `PPOUpdate`, clipping and the optimizers in `GradientStep`,
+/// Each estimator's mathematics lives with the code that implements it: acting in `ActorStep`,
+/// the batches in `FixedLengthCollector` (actor_critic, a2c, gae, ppo) and `EpisodeCollector`
+/// (reinforce), filling a `Rollout`, the policy-gradient term in `PolicyGradientTerm`, the
+/// baselines in `Baselines/`, the updates in `PolicyGradientUpdate` and `PPOUpdate` with the loss
+/// they share in `UpdateLoss`, clipping and the optimizers in `GradientStep`,
 /// evaluation in `Evaluator`; `TrainingSession` builds them and owns the random streams
 /// (determinism: docs/architecture.md, "Determinism").
 ///
@@ -17,7 +18,8 @@
 /// minibatch terms (`StopPoll`), inside collection, PPO's epochs and evaluation; a stop ends the
 /// run `interrupted` at once, abandoning the batch, update or evaluation in progress (no row is
 /// written for it). `sink.progress(steps:)` is told the step count after each update. A
-/// non-finite loss, gradient norm or parameter stops the run as `diverged` at that step.
+/// non-finite loss, gradient norm or parameter stops the run as `diverged` at that step. Both
+/// endings are thrown (`EarlyEnd`) and caught where the run ends.
 /// Settings that cannot be built (a tabular policy on CartPole, say) give `failed` with the
 /// message. Only `completed` runs report a `finalReturn` (the last evaluation's mean); others
 /// report NaN.
@@ -129,12 +131,12 @@ extension TrainingSession: SessionRunning {
         var boundary = stepsDone
         stopPoll.source = sink
         defer { stopPoll.source = nil }
-        // A stop asked for anywhere in the loop ends it here, as one outcome.
-        func stopIfAsked() throws(Interrupted) {
-            if stopPoll.isStopped { throw Interrupted() }
+        // A stop asked for anywhere in the loop, or a divergence, ends it at the one catch below.
+        func stopIfAsked() throws(EarlyEnd) {
+            if stopPoll.isStopped { throw .interrupted }
         }
 
-        func writeRow() throws(Interrupted) {
+        func writeRow() throws(EarlyEnd) {
             let (mean, std) = evaluator.evaluate()
             try stopIfAsked()
             loop.lastEvaluation = mean
@@ -148,14 +150,14 @@ extension TrainingSession: SessionRunning {
             loop.trainReturnCount = 0
             loop.lastRowStep = stepsDone
         }
-        func measure() throws(Interrupted) {
+        func measure() throws(EarlyEnd) {
             guard let measurement else { return }
             let rows = measurement(self, stepsDone)
             try stopIfAsked()
             for row in rows { sink.record(row) }
         }
 
-        do throws(Interrupted) {
+        do throws(EarlyEnd) {
             if loop.lastRowStep < 0 {
                 try writeRow()
                 try measure()
@@ -163,13 +165,13 @@ extension TrainingSession: SessionRunning {
             while stepsDone < total {
                 if sink.checkpointRequested {
                     sink.checkpoint(step: stepsDone) { snapshot() }
-                    throw Interrupted()
+                    throw .interrupted
                 }
                 if stepsDone / checkpointEvery > boundary / checkpointEvery {
                     sink.checkpoint(step: stepsDone) { snapshot() }
                 }
                 boundary = stepsDone
-                if stepsDone >= pauseStep || sink.shouldStop { throw Interrupted() }
+                if stepsDone >= pauseStep || sink.shouldStop { throw .interrupted }
                 let before = stepsDone
                 stepsDone += collect(environments, &actionGenerator, rollout)
                 try stopIfAsked()
@@ -178,11 +180,7 @@ extension TrainingSession: SessionRunning {
                     loop.trainReturnCount += 1
                 }
                 episodesDone += rollout.finishedReturns.count
-                guard update(rollout) else {
-                    return TrainingOutcome(
-                        status: .diverged, finalReturn: .nan, steps: stepsDone,
-                        error: "a loss, the gradient norm or a parameter became NaN or infinite at step \(stepsDone)")
-                }
+                guard update(rollout) else { throw .diverged }
                 try stopIfAsked()
                 sink.progress(steps: stepsDone)
                 if stepsDone / evalEvery > before / evalEvery { try writeRow() }
@@ -192,7 +190,14 @@ extension TrainingSession: SessionRunning {
             if loop.lastRowStep != stepsDone { try writeRow() }
             try stopIfAsked()
         } catch {
-            return TrainingOutcome(status: .interrupted, finalReturn: .nan, steps: stepsDone)
+            switch error {
+            case .interrupted:
+                return TrainingOutcome(status: .interrupted, finalReturn: .nan, steps: stepsDone)
+            case .diverged:
+                return TrainingOutcome(
+                    status: .diverged, finalReturn: .nan, steps: stepsDone,
+                    error: "a loss, the gradient norm or a parameter became NaN or infinite at step \(stepsDone)")
+            }
         }
         sink.record(savedPolicy())
         return TrainingOutcome(status: .completed, finalReturn: loop.lastEvaluation, steps: stepsDone)

@@ -64,29 +64,24 @@ extension TrainingSession {
         vector.reset()
         var generator = RandomGenerator(seed: seed, stream: .evaluation, index: 1 << 32)
         let width = policy.actionDimension
-        var action = 0
-        var continuous = [Float](repeating: 0, count: width)
+        let action = ScratchBuffer<Int>(zero: 0)
+        let continuous = ScratchBuffer<Float>(capacity: width, zero: 0)
         var episodes: [PolicyEpisode] = []
         var current = PolicyEpisode(state: vector.copies[0].base.state, actions: [])
         // gSDE: a matrix drawn at the start and every sde_sample_freq steps, as in an evaluation.
         let exploration = greedy ? nil : policy.makeExplorationMatrices(
             copies: 1, sampleFrequency: settings.policy.sdeSampleFreq)
+        let actor = ActorStep(policy: policy, exploration: exploration, greedy: greedy)
+        let record = ActorStep.Record(
+            observations: nil, actions: action.pointer, continuousActions: continuous.pointer, logProbs: nil)
         var t = 0
         while episodes.count < count {
-            policy.forward(vector.observations.base, count: 1, row: 0)
-            exploration?.resampleIfDue(step: t, using: &generator)
+            actor.take(vector, step: t, row: 0, generator: &generator, record: record)
             t += 1
-            continuous.withUnsafeMutableBufferPointer { c in
-                policy.act(
-                    row: 0, count: 1, greedy: greedy, generator: &generator, actions: &action,
-                    continuous: c.baseAddress!, logProbs: nil, exploration: exploration)
-            }
             if policy.isContinuous {
-                current.actions.append(continuous.map(Double.init))
-                continuous.withUnsafeBufferPointer { vector.step(continuous: $0) }
+                current.actions.append(continuous.view(width).map(Double.init))
             } else {
-                current.actions.append([Double(action)])
-                vector.step(discrete: [action])
+                current.actions.append([Double(action[0])])
             }
             if vector.finishedEpisodes.count > 0 {
                 episodes.append(current)
