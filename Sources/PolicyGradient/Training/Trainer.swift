@@ -1,8 +1,8 @@
 /// The training loop: collect a batch, update, evaluate on schedule, stream rows to a sink.
 ///
-/// Each estimator's mathematics lives with the code that implements it: the batches in
-/// `FixedLengthCollector` (actor_critic, a2c, gae, ppo) and `EpisodeCollector` (reinforce), the
-/// policy-gradient term in `PolicyGradientTerm`, the baselines in `Baselines/`, the updates in
+/// Each estimator's mathematics lives with the code that implements it: its type in
+/// `Algorithms/` (Q̂ and the critic's targets, and which collector and update rule it builds),
+/// the batches in `FixedLengthCollector` and `EpisodeCollector`, the policy-gradient term in `PolicyGradientTerm`, the baselines in `Baselines/`, the updates in
 /// `PolicyGradientUpdate` and `PPOUpdate`, clipping and the optimizers in `GradientStep`,
 /// evaluation in `Evaluator`; `TrainingSession` builds them and owns the random streams
 /// (determinism: docs/architecture.md, "Determinism").
