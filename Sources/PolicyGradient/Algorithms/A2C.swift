@@ -6,7 +6,6 @@ public struct A2C: PolicyGradientAlgorithm {
     public var name: TrainerSettings.EstimatorName { .a2c }
     public var critic: CriticKind? { .stateValue }
     public var batches: BatchKind { .fixedLength }
-    public var estimatorKeys: Set<String> { EstimatorKeys.common.union(EstimatorKeys.fixedLength) }
 
     @_specialize(where F == Float)
     @_specialize(where F == Double)

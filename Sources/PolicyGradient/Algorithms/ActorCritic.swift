@@ -7,7 +7,6 @@ public struct ActorCritic: PolicyGradientAlgorithm {
     public var name: TrainerSettings.EstimatorName { .actorCritic }
     public var critic: CriticKind? { .actionValue }
     public var batches: BatchKind { .fixedLength }
-    public var estimatorKeys: Set<String> { EstimatorKeys.common.union(EstimatorKeys.fixedLength) }
 
     @_specialize(where F == Float)
     @_specialize(where F == Double)

@@ -18,8 +18,9 @@ public protocol PolicyGradientAlgorithm: Sendable {
     var defaultNSteps: Int { get }
     /// `estimator.normalize_advantage` when the file does not set it (default off).
     var defaultNormalizeAdvantage: Bool { get }
-    /// The keys of the `estimator` section it reads (`EstimatorKeys`); validation warns that any
-    /// other key written there is ignored, and leaves it out of the job's identity.
+    /// The keys of the `estimator` section it reads (`EstimatorKeys`; default: the common keys
+    /// and its collector's); validation warns that any other key written there is ignored, and
+    /// leaves it out of the job's identity.
     var estimatorKeys: Set<String> { get }
 
     /// Its batch collector (default: `EpisodeCollector` for whole episodes, else `FixedLengthCollector`).
@@ -70,6 +71,13 @@ public enum EstimatorKeys {
 extension PolicyGradientAlgorithm {
     public var defaultNSteps: Int { 5 }
     public var defaultNormalizeAdvantage: Bool { false }
+
+    public var estimatorKeys: Set<String> {
+        switch batches {
+        case .wholeEpisodes: EstimatorKeys.common.union(EstimatorKeys.wholeEpisodes)
+        case .fixedLength: EstimatorKeys.common.union(EstimatorKeys.fixedLength)
+        }
+    }
 
     public func makeCollector<E: Environment>(_ parts: TrainingParts<E>) -> TrainingParts<E>.Collector {
         switch batches {

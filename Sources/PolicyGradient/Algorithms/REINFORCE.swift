@@ -7,7 +7,6 @@ public struct REINFORCE: PolicyGradientAlgorithm {
     public var name: TrainerSettings.EstimatorName { .reinforce }
     public var critic: CriticKind? { nil }
     public var batches: BatchKind { .wholeEpisodes }
-    public var estimatorKeys: Set<String> { EstimatorKeys.common.union(EstimatorKeys.wholeEpisodes) }
 
     // Specialized for both precisions: called through `any PolicyGradientAlgorithm`, the
     // generic body would otherwise run unspecialized on every batch.

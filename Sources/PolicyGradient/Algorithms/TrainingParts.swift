@@ -4,15 +4,10 @@
 public struct TrainingParts<E: Environment> {
     let settings: TrainerSettings
     let algorithm: any PolicyGradientAlgorithm
-    let policy: PolicyModel
-    let critic: (any Critic)?
-    /// With `critic.target: target_network`, the copy that gives the bootstrap values.
-    let targetCritic: (any Critic)?
-    let forwarded: ForwardedBatch
-    let term: PolicyGradientTerm
-    let step: GradientStep
-    let stopPoll: StopPoll
-    /// With gSDE, the training copies' exploration matrices.
+    /// The models: the policy, the critic, and with `critic.target: target_network` the critic's target copy.
+    let policy: PolicyModel, critic: (any Critic)?, targetCritic: (any Critic)?
+    /// What the collector and the update rule share with the run (with gSDE, `exploration`).
+    let forwarded: ForwardedBatch, term: PolicyGradientTerm, step: GradientStep, stopPoll: StopPoll
     let exploration: ExplorationMatrices?
 
     /// A built batch collector.

@@ -5,8 +5,8 @@
 /// is off by up to ulp(100)/2 ≈ 3.8e-6, and a variance measured from them bottoms out at what
 /// that rounding alone produces. Here the same estimator is evaluated from the environment's
 /// Double rewards and the critic's values (Float32 outputs, exact in Double) with Double
-/// arithmetic, γ and λ the Float32 values training uses, by
-/// the estimator's own `estimate`, the one training runs in Float32.
+/// arithmetic (γ and λ the Float32 values training uses) by the estimator's own `estimate`, the
+/// one definition training runs in Float32.
 ///
 /// `advantages(for:)` then gives `Â_k = Q̂_k − B_k` for a resolved baseline, standardized over
 /// the batch (in Double) when `normalize_advantage` is on.
