@@ -65,11 +65,10 @@ import Testing
     func episodeReturnsAreRewardsToGoOrTheWholeReturn(rewardToGo: Bool) {
         // Episodes [1, 2, 4] and [8, 16].
         let rewards: [Double] = [1, 2, 4, 8, 16]
-        let ended = [false, false, true, false, true], first = [true, false, false, true, false]
+        let ended = [false, false, true, false, true], time = [0, 1, 2, 0, 1]
         var out = [Double](repeating: 0, count: 5)
-        ReturnEstimators.episodeReturns(
-            rewards: rewards, ended: ended, firstOfEpisode: first, count: 5, gamma: 0.5, rewardToGo: rewardToGo,
-            into: &out)
+        ReturnEstimators.episodeReturns(rewards: rewards, ended: ended, count: 5, gamma: 0.5, into: &out)
+        if !rewardToGo { ReturnEstimators.holdEpisodeStart(&out, time: time, count: 5) }
         #expect(out == (rewardToGo ? [3, 4, 4, 16, 16] : [3, 3, 3, 16, 16]))
     }
 

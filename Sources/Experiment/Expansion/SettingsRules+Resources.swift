@@ -34,9 +34,9 @@ extension SettingsRules {
 
     /// The settings behind a part of the footprint, most likely written first, and its description.
     private static func blame(_ part: MemoryFootprint.Part, _ s: JobSettings) -> ([[String]], String) {
-        let reinforce = s.estimator.name == .reinforce
+        let wholeEpisodes = s.estimator.name.algorithm.batches == .wholeEpisodes
         // The larger of the two factors of a batch is the one to point at.
-        let batchKeys: [[String]] = reinforce
+        let batchKeys: [[String]] = wholeEpisodes
             ? (s.environment.maxEpisodeSteps >= s.estimator.episodesPerUpdate
                 ? [["environment", "max_episode_steps"], ["estimator", "episodes_per_update"]]
                 : [["estimator", "episodes_per_update"], ["environment", "max_episode_steps"]])
@@ -54,7 +54,7 @@ extension SettingsRules {
                     "the critic's parameters, gradients and optimizer state")
         case .rollout:
             return (batchKeys + [["estimator"]],
-                    reinforce
+                    wholeEpisodes
                         ? "one batch of episodes (up to episodes_per_update x max_episode_steps steps)"
                         : "one batch (num_envs x n_steps steps)")
         case .minibatches:
@@ -71,13 +71,13 @@ extension SettingsRules {
         }
     }
 
-    /// REINFORCE trains on whole episodes, so one update takes at least `⌈W/N⌉ · N · L` steps
+    /// Whole-episode batches (REINFORCE), so one update takes at least `⌈W/N⌉ · N · L` steps
     /// (W episodes over N copies in lockstep, each at least L steps long: the time limit when the
     /// environment has no terminal state, else 1). A budget below that would be overrun.
     private static func checkEpisodeBudget(
         _ s: JobSettings, shape: MemoryFootprint.EnvironmentShape, tree: Node, log: inout DiagnosticLog
     ) {
-        guard s.estimator.name == .reinforce else { return }
+        guard s.estimator.name.algorithm.batches == .wholeEpisodes else { return }
         let w = s.estimator.episodesPerUpdate, n = s.environment.numEnvs
         let length = shape.endsOnlyAtTimeLimit ? shape.horizon : 1
         let rounds = w / n + (w % n == 0 ? 0 : 1)

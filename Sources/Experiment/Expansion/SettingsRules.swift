@@ -13,19 +13,11 @@ enum SettingsRules {
         var ignored: [[String]] = []
         func ignore(_ section: String, _ keys: String...) { ignored += keys.map { [section, $0] } }
 
-        switch s.estimator.name {
-        case .reinforce:
-            ignore("estimator", "n_steps", "lambda", "bootstrap_truncated", "epochs", "minibatches", "clip",
-                   "clip_schedule", "clip_value", "target_kl")
-        case .actorCritic, .a2c:
-            ignore("estimator", "lambda", "episodes_per_update", "reward_to_go", "discount_weighting",
-                   "epochs", "minibatches", "clip", "clip_schedule", "clip_value", "target_kl")
-        case .gae:
-            ignore("estimator", "episodes_per_update", "reward_to_go", "discount_weighting",
-                   "epochs", "minibatches", "clip", "clip_schedule", "clip_value", "target_kl")
-        case .ppo:
-            ignore("estimator", "episodes_per_update", "reward_to_go", "discount_weighting")
-        }
+        // The estimator reads its own keys; every other key of the section is ignored.
+        let algorithm = s.estimator.name.algorithm
+        let reads = algorithm.estimatorKeys
+        ignored += EstimatorSettings.CodingKeys.allCases.map(\.stringValue).filter { !reads.contains($0) }
+            .map { ["estimator", $0] }
 
         if s.policy.architecture != .mlp { ignore("policy", "hidden", "activation") }
         if !s.environment.id.hasContinuousActions { ignore("policy", "log_std_init") }
@@ -43,7 +35,7 @@ enum SettingsRules {
         if !constants.contains(s.baseline) && !compared.contains(where: constants.contains) {
             ignored.append(["baseline_decay"])
         }
-        if s.estimator.name == .reinforce { ignored.append(["diagnostics", "gradient_variance", "start"]) }
+        if algorithm.batches == .wholeEpisodes { ignored.append(["diagnostics", "gradient_variance", "start"]) }
 
         switch s.optimizer.name {
         case .sgd: ignore("optimizer", "beta1", "beta2", "alpha", "eps")
@@ -108,7 +100,7 @@ enum SettingsRules {
 
     private static func reason(for path: [String], _ s: JobSettings) -> String {
         switch path[0] {
-        case "estimator": return "the \(s.estimator.name.rawValue) estimator does not use it"
+        case "estimator": return "the \(s.estimator.name) estimator does not use it"
         case "policy" where path[1] == "log_std_init": return "\(s.environment.id.rawValue) has discrete actions"
         case "policy" where path[1] == "sde_sample_freq": return "only policy.sde: true uses it"
         case "policy": return "only an mlp policy uses it"
@@ -117,7 +109,7 @@ enum SettingsRules {
         case "critic": return "the critic shares the policy's network"
         case "optimizer": return "\(s.optimizer.name.rawValue) does not use it"
         case "baseline_decay": return "only the mean and optimal baselines use it, and this job neither trains with nor measures them"
-        case "diagnostics": return "reinforce batches are whole episodes, which always start from the start distribution"
+        case "diagnostics": return "\(s.estimator.name) batches are whole episodes, which always start from the start distribution"
         default: return "not used by this job"
         }
     }

@@ -1,3 +1,4 @@
+import PolicyGradient
 import YAML
 
 /// Writing the imported settings as an experiment file.
@@ -25,9 +26,9 @@ extension ZooSettings {
         }
 
         // SB3's A2C with gae_lambda < 1 is GAE over its n_steps rollouts; with 1, n-step returns.
-        let estimator = algorithm == .ppo ? "ppo" : (gaeLambda < 1 ? "gae" : "a2c")
+        let estimator: TrainerSettings.EstimatorName = algorithm == .ppo ? .ppo : (gaeLambda < 1 ? .gae : .a2c)
         lines += ["", "estimator:", "  name: \(estimator)", "  gamma: \(Self.number(gamma))", "  n_steps: \(nSteps)"]
-        if estimator != "a2c" { lines.append("  lambda: \(Self.number(gaeLambda))") }
+        if estimator.algorithm.estimatorKeys.contains("lambda") { lines.append("  lambda: \(Self.number(gaeLambda))") }
         lines.append("  normalize_advantage: \(normalizeAdvantage)")
         if algorithm == .ppo {
             let batch = numEnvs * nSteps

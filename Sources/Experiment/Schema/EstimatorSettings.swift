@@ -3,12 +3,13 @@ import YAML
 
 /// The `estimator` section: what stands in for Q^π(s_t, a_t) (the core's `TrainerSettings.Estimator`).
 ///
-/// Defaults are the core's (`n_steps` 128 for ppo and 5 otherwise, `normalize_advantage` on for
-/// ppo only); the file overrides them key by key, each checked for range.
+/// Defaults are the core's, given by the named estimator (`n_steps` 128 for ppo and 5 otherwise,
+/// `normalize_advantage` on for ppo only); the file overrides them key by key, each checked for range.
 public typealias EstimatorSettings = TrainerSettings.Estimator
 
 extension TrainerSettings.Estimator: Codable {
-    enum CodingKeys: String, CodingKey {
+    /// In the order the section is written (and its ignored keys are reported).
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case name, gamma
         case nSteps = "n_steps"
         case gaeLambda = "lambda"

@@ -35,6 +35,32 @@ public enum ReturnEstimators {
         return out
     }
 
+    /// `G_t = r_t + γ G_{t+1}` within each episode of a whole-episode batch, the episodes one
+    /// after another (`ended[k]` marks the last term of each, where the sum restarts):
+    /// `rewardToGo` over every episode at once, in Float32 or Double.
+    @inlinable
+    public static func episodeReturns<F: BinaryFloatingPoint>(
+        rewards: UnsafePointer<F>, ended: UnsafePointer<Bool>, count: Int, gamma: F,
+        into returns: UnsafeMutablePointer<F>
+    ) {
+        var g: F = 0
+        var k = count - 1
+        while k >= 0 {
+            g = rewards[k] + gamma * (ended[k] ? 0 : g)
+            returns[k] = g
+            k -= 1
+        }
+    }
+
+    /// Gives every term its episode's first value (`time[k]` is term k's step in its episode):
+    /// from `episodeReturns`, every term's `G_0`.
+    @inlinable
+    public static func holdEpisodeStart<F: BinaryFloatingPoint>(
+        _ values: UnsafeMutablePointer<F>, time: UnsafePointer<Int>, count: Int
+    ) {
+        for k in 0..<count where time[k] > 0 { values[k] = values[k - time[k]] }
+    }
+
     /// n-step bootstrapped returns (A2C): for each copy, backwards in time,
     ///
     ///     R_t = r_t + γ · nextValues_t        if ended_t or t = T − 1

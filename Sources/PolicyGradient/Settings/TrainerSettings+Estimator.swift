@@ -1,15 +1,6 @@
 extension TrainerSettings {
-    /// What stands in for Q^π(s_t, a_t) (see `Trainer` for each estimator's formulas).
-    public enum EstimatorName: String, Sendable, CaseIterable {
-        case reinforce
-        case actorCritic = "actor_critic"
-        case a2c, gae, ppo
-
-        /// Every estimator but REINFORCE bootstraps from a learned critic.
-        public var needsCritic: Bool { self != .reinforce }
-    }
-
-    /// `estimator:`.
+    /// `estimator:`. `name` picks the estimator (`PolicyGradientAlgorithm`), which gives the
+    /// defaults of `n_steps` and `normalize_advantage` and reads only its own keys.
     public struct Estimator: Sendable, Equatable {
         public var name: EstimatorName
         /// Discount γ.
@@ -51,12 +42,12 @@ extension TrainerSettings {
         ) {
             self.name = name
             self.gamma = gamma
-            self.nSteps = nSteps ?? (name == .ppo ? 128 : 5)
+            self.nSteps = nSteps ?? name.algorithm.defaultNSteps
             self.gaeLambda = gaeLambda
             self.episodesPerUpdate = episodesPerUpdate
             self.rewardToGo = rewardToGo
             self.discountWeighting = discountWeighting
-            self.normalizeAdvantage = normalizeAdvantage ?? (name == .ppo)
+            self.normalizeAdvantage = normalizeAdvantage ?? name.algorithm.defaultNormalizeAdvantage
             self.bootstrapTruncated = bootstrapTruncated
             self.epochs = epochs
             self.minibatches = minibatches

@@ -22,9 +22,9 @@ extension TrainerSettings {
                      "a tabular policy needs a tabular environment (Chain, Bandit, RandomMDP or Tabular), not \(environment.name)")]
         },
         SettingsRule("actor-critic-needs-discrete-actions") { s, environment in
-            guard s.estimator.name == .actorCritic && environment.hasContinuousActions else { return [] }
+            guard s.estimator.name.algorithm.critic == .actionValue && environment.hasContinuousActions else { return [] }
             return [(["estimator", "name"], nil,
-                     "actor_critic learns Q(s, a) over discrete actions; \(environment.name) has continuous actions")]
+                     "\(s.estimator.name) learns Q(s, a) over discrete actions; \(environment.name) has continuous actions")]
         },
         SettingsRule("normalized-observations-need-a-network") { s, _ in
             // A tabular policy reads the state from the one-hot observation, which standardizing destroys.
@@ -39,10 +39,10 @@ extension TrainerSettings {
         },
         SettingsRule("sde-needs-fixed-length-rollouts") { s, _ in
             // gSDE's schedule (a new exploration matrix per rollout, or every sde_sample_freq
-            // steps of it) is defined over the fixed-length rollouts of a2c, gae and ppo.
-            guard s.policy.sde && s.estimator.name == .reinforce else { return [] }
+            // steps of it) is defined over fixed-length rollouts.
+            guard s.policy.sde && s.estimator.name.algorithm.batches == .wholeEpisodes else { return [] }
             return [(["policy", "sde"], nil,
-                     "state-dependent exploration needs fixed-length rollouts (a2c, gae or ppo), not reinforce's whole episodes")]
+                     "state-dependent exploration needs fixed-length rollouts (a2c, gae or ppo), not \(s.estimator.name)'s whole episodes")]
         },
         SettingsRule("sde-without-diagnostics") { s, _ in
             // The meter's batches would draw exploration matrices from the training run's.
@@ -65,12 +65,14 @@ extension TrainerSettings {
                      "a 'value' comparison needs a critic; this job has none (estimator \(s.estimator.name.rawValue), baseline \(s.baseline.rawValue))")]
         },
         SettingsRule("budget-holds-one-update") { s, _ in
-            guard s.estimator.name != .reinforce, s.training.steps < s.rolloutBatchSize else { return [] }
+            guard s.estimator.name.algorithm.batches == .fixedLength, s.training.steps < s.rolloutBatchSize else { return [] }
             return [(["training", "steps"], nil,
                      "is smaller than one update (num_envs x n_steps = \(s.rolloutBatchSize) steps)")]
         },
         SettingsRule("minibatches-fit-the-batch") { s, _ in
-            guard s.estimator.name == .ppo, s.estimator.minibatches > s.rolloutBatchSize else { return [] }
+            guard s.estimator.name.algorithm.estimatorKeys.contains("minibatches"),
+                s.estimator.minibatches > s.rolloutBatchSize
+            else { return [] }
             return [(["estimator", "minibatches"], nil,
                      "exceeds the batch size (num_envs x n_steps = \(s.rolloutBatchSize))")]
         },

@@ -43,10 +43,10 @@ public struct TrainerSettings: Sendable, Equatable {
     /// (Diagnostics never add one: that would change training through the shared clipping norm.)
     public var hasCritic: Bool { Self.learnsCritic(estimator.name, baseline) }
 
-    /// Whether a job with `estimator` and `baseline` learns a critic: every estimator but
-    /// REINFORCE bootstraps from one, and the `value` baseline is one.
+    /// Whether a job with `estimator` and `baseline` learns a critic: the estimator bootstraps
+    /// from one (`PolicyGradientAlgorithm.critic`), or the `value` baseline is one.
     public static func learnsCritic(_ estimator: EstimatorName, _ baseline: Baseline) -> Bool {
-        estimator.needsCritic || baseline == .value
+        estimator.algorithm.critic != nil || baseline == .value
     }
 
     /// `baseline_decay` when the file does not set it: every update weighs alike.

@@ -1,5 +1,5 @@
-/// REINFORCE's batches (Williams 1992): `episodes_per_update` complete episodes with their
-/// discounted reward-to-go.
+/// REINFORCE's batches (Williams 1992, `BatchKind.wholeEpisodes`): `episodes_per_update`
+/// complete episodes, with the estimator's Q̂ and targets (`REINFORCE`: the discounted reward-to-go).
 ///
 /// Every copy is reset first, so each episode starts from the start distribution under the
 /// current policy. Each copy's share is fixed before stepping: with `W` episodes wanted over `N`
@@ -18,6 +18,8 @@
 /// critic regresses `y_t = G_t`.
 final class EpisodeCollector<E: Environment>: BatchCollector {
     let estimator: TrainerSettings.Estimator
+    /// Computes Q̂ and the critic's targets of each batch.
+    let algorithm: any PolicyGradientAlgorithm
     let policy: PolicyModel
     let critic: (any Critic)?
     let stopPoll: StopPoll
@@ -33,8 +35,12 @@ final class EpisodeCollector<E: Environment>: BatchCollector {
     private let episodeQuotas = ScratchBuffer<Int>(zero: 0)
     private var keptEpisodes: [(copy: Int, start: Int, end: Int, terminated: Bool)] = []
 
-    init(estimator: TrainerSettings.Estimator, policy: PolicyModel, critic: (any Critic)?, stopPoll: StopPoll) {
+    init(
+        estimator: TrainerSettings.Estimator, algorithm: any PolicyGradientAlgorithm, policy: PolicyModel,
+        critic: (any Critic)?, stopPoll: StopPoll
+    ) {
         self.estimator = estimator
+        self.algorithm = algorithm
         self.policy = policy
         self.critic = critic
         self.stopPoll = stopPoll
@@ -92,9 +98,9 @@ final class EpisodeCollector<E: Environment>: BatchCollector {
     }
 
     /// Copies the kept episodes into `batch` one after another, ordered by (copy, episode
-    /// number), with `Q̂_t = G_t = Σ_{k≥t} γ^{k−t} r_k` (`reward_to_go`) or `G_0`, the weights
-    /// `w_t = γ^t` (`discount_weighting`) or 1, and `termScale = 1/episodes`; then the policy's
-    /// log π and the critic's values over the compacted batch, as the update uses them.
+    /// number), with the weights `w_t = γ^t` (`discount_weighting`) or 1 and
+    /// `termScale = 1/episodes`; then the policy's log π and the critic's values over the
+    /// compacted batch, as the update uses them, and the estimator's Q̂ and targets.
     private func compactKeptEpisodes(into batch: Rollout, numEnvs n: Int) {
         let size = batch.observationSize, width = batch.actionDimension, wanted = estimator.episodesPerUpdate
         // Each copy's episodes are kept in order of start.
@@ -103,10 +109,8 @@ final class EpisodeCollector<E: Environment>: BatchCollector {
         for e in keptEpisodes { count += e.end - e.start + 1 }
         batch.beginEpisodes(terms: count, episodes: wanted)
         let gamma = Float(estimator.gamma)
-        let q = batch.qEstimateStorage.pointer
         var k = 0
         for e in keptEpisodes {
-            let first = k
             var weight: Float = 1
             for tau in e.start...e.end {
                 let row = tau * n + e.copy
@@ -126,10 +130,6 @@ final class EpisodeCollector<E: Environment>: BatchCollector {
                 weight *= gamma
                 k += 1
             }
-            ReturnEstimators.rewardToGo(
-                batch.rewardStorage.pointer + first, count: k - first, gamma: gamma, into: q + first)
-            batch.criticTargetStorage.pointer.advanced(by: first).update(from: q + first, count: k - first)
-            if !estimator.rewardToGo { for j in first..<k { q[j] = q[first] } }
         }
         let observations = batch.observationStorage.pointer
         policy.forward(observations, count: count, row: 0)
@@ -144,5 +144,6 @@ final class EpisodeCollector<E: Environment>: BatchCollector {
         } else {
             stateValues.update(repeating: 0, count: count)
         }
+        algorithm.estimateTargets(of: batch, settings: estimator)
     }
 }

@@ -1,5 +1,5 @@
 /// Rollouts of `n_steps` steps of every copy, continuing their episodes across batches
-/// (actor_critic, a2c, gae, ppo), with the critic's values and the estimator's Q̂ and targets.
+/// (`BatchKind.fixedLength`), with the critic's values and the estimator's Q̂ and targets.
 ///
 /// Storage is time-major (`k = t·N + i`, step t of copy i), as `Rollout` describes; the policy's
 /// row k holds term k's forward pass afterwards, which the update reuses (`ForwardedBatch`).
@@ -8,6 +8,8 @@
 /// every `target_update` updates; with `stopgrad`, from the current critic.
 final class FixedLengthCollector<E: Environment>: BatchCollector {
     let estimator: TrainerSettings.Estimator
+    /// Computes Q̂ and the critic's targets of each batch.
+    let algorithm: any PolicyGradientAlgorithm
     let policy: PolicyModel
     let critic: (any Critic)?
     /// With `critic.target: target_network`, the copy that gives the bootstrap values.
@@ -20,14 +22,15 @@ final class FixedLengthCollector<E: Environment>: BatchCollector {
     let exploration: ExplorationMatrices?
 
     init(
-        estimator: TrainerSettings.Estimator, policy: PolicyModel, critic: (any Critic)?, targetCritic: (any Critic)?,
-        stopPoll: StopPoll, exploration: ExplorationMatrices? = nil
+        estimator: TrainerSettings.Estimator, algorithm: any PolicyGradientAlgorithm, policy: PolicyModel,
+        critic: (any Critic)?, targetCritic: (any Critic)?, stopPoll: StopPoll, exploration: ExplorationMatrices? = nil
     ) {
         self.estimator = estimator
+        self.algorithm = algorithm
         self.policy = policy
         self.critic = critic
         self.targetCritic = targetCritic
-        self.isQCritic = estimator.name == .actorCritic
+        self.isQCritic = algorithm.critic == .actionValue
         self.stopPoll = stopPoll
         self.exploration = exploration
     }
@@ -67,7 +70,7 @@ final class FixedLengthCollector<E: Environment>: BatchCollector {
         }
         (batch.observationStorage.pointer + count * size).update(from: vector.observations.base, count: n * size)
         computeValues(batch)
-        computeEstimates(batch)
+        algorithm.estimateTargets(of: batch, settings: estimator)
         return count
     }
 
@@ -103,7 +106,7 @@ final class FixedLengthCollector<E: Environment>: BatchCollector {
         }
         for k in 0..<count { stateValues[k] = stateValue(critic, row: k, policyRow: k) }
         if isQCritic {
-            // actor_critic's Q̂_k = Q(s_k, a_k), read straight from the critic's row.
+            // A Q critic's Q̂_k = Q(s_k, a_k), read straight from the critic's row (`ActorCritic`).
             let actions = batch.actionStorage.pointer, q = batch.qEstimateStorage.pointer
             for k in 0..<count { q[k] = critic.output(row: k)[actions[k]] }
         }
@@ -125,39 +128,6 @@ final class FixedLengthCollector<E: Environment>: BatchCollector {
             for j in 0..<batch.finalCount {
                 next[batch.finalRowStorage[j]] = stateValue(critic, row: finalBase + j, policyRow: finalBase + j)
             }
-        }
-    }
-
-    /// Q̂ and the critic's targets y:
-    /// - a2c (Mnih et al. 2016): the n-step return `R_t = r_t + γ R_{t+1}`, bootstrapped at the
-    ///   rollout's end and cut at episode ends; `y_t = R_t`;
-    /// - gae, ppo (Schulman et al. 2016): the λ-return `A_t + V(s_t)`, A the generalized
-    ///   advantage; `y_t` the same;
-    /// - actor_critic (Sutton et al. 2000): `Q̂_t = Q(s_t, a_t)` and the expected-SARSA target
-    ///   `y_t = r_t + γ Σ_a' π(a'|s_{t+1}) Q_target(s_{t+1}, a')`.
-    func computeEstimates(_ batch: Rollout) {
-        let n = batch.numEnvs, steps = batch.steps, count = batch.count
-        let gamma = Float(estimator.gamma)
-        let q = batch.qEstimateStorage.pointer, targets = batch.criticTargetStorage.pointer
-        let rewards = batch.rewardStorage.pointer, ended = batch.endedStorage.pointer
-        let next = batch.nextValueStorage.pointer
-        switch estimator.name {
-        case .a2c:
-            ReturnEstimators.nStepReturns(
-                rewards: rewards, ended: ended, nextValues: next, gamma: gamma, numEnvs: n, steps: steps, into: q)
-            targets.update(from: q, count: count)
-        case .gae, .ppo:
-            let values = batch.stateValueStorage.pointer
-            ReturnEstimators.generalizedAdvantages(
-                rewards: rewards, values: values, ended: ended, nextValues: next, gamma: gamma,
-                gaeLambda: Float(estimator.gaeLambda), numEnvs: n, steps: steps, into: q)
-            for k in 0..<count { q[k] += values[k] }
-            targets.update(from: q, count: count)
-        case .actorCritic:
-            // Q̂_k = Q(s_k, a_k) is already in place (`computeValues`).
-            for k in 0..<count { targets[k] = rewards[k] + gamma * next[k] }
-        case .reinforce:
-            preconditionFailure("REINFORCE batches are whole episodes")
         }
     }
 }

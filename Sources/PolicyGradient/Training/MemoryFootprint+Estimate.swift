@@ -12,7 +12,8 @@ extension MemoryFootprint {
         let actionFloats = shape.isContinuous ? width : 1
         // Clamped so that settings the session would refuse still give an estimate.
         let n = Swift.max(1, s.environment.numEnvs)
-        let isQCritic = s.estimator.name == .actorCritic
+        let algorithm = s.estimator.name.algorithm
+        let isQCritic = algorithm.critic == .actionValue
         let criticOutputs = isQCritic ? width : 1
         let hasCritic = s.hasCritic
         let shared = hasCritic && s.critic.shareTrunk && s.policy.architecture == .mlp
@@ -62,7 +63,7 @@ extension MemoryFootprint {
         case .adam: optimizerMoments = 2
         case .rmsprop, .sgd: optimizerMoments = 1
         }
-        let hasTarget = hasCritic && !shared && s.critic.target == .targetNetwork && s.estimator.name.needsCritic
+        let hasTarget = hasCritic && !shared && s.critic.target == .targetNetwork && algorithm.critic != nil
         let tracksOptimal = s.baseline == .optimal || (s.diagnostics?.compare.contains(.optimal) ?? false)
 
         var parts = Dictionary(uniqueKeysWithValues: Part.allCases.map { ($0, 0) })
@@ -80,7 +81,7 @@ extension MemoryFootprint {
         var rollout: Int
         var policyRows: Int
         var rolloutTerms: Int
-        if s.estimator.name == .reinforce {
+        if algorithm.batches == .wholeEpisodes {
             let w = Swift.max(1, s.estimator.episodesPerUpdate), horizon = Swift.max(1, shape.horizon)
             let lockstepSteps = Self.mul(w / n + (w % n == 0 ? 0 : 1), horizon)
             let staged = Self.mul(lockstepSteps, n)
@@ -107,12 +108,7 @@ extension MemoryFootprint {
         rollout = Self.add(rollout, Self.mul(policyRows, policyRowBytes))
         parts[.rollout] = rollout
 
-        if s.estimator.name == .ppo {
-            let terms = Self.mul(n, s.estimator.nSteps)
-            let size = Swift.max(1, terms / Swift.max(1, s.estimator.minibatches))
-            let perTerm = Self.add(Self.mul(o + actionFloats, float), int + 5 * float)
-            parts[.minibatches] = Self.add(Self.mul(terms, int), Self.mul(size, perTerm))
-        }
+        parts[.minibatches] = algorithm.updateBytes(s, shape: shape)
 
         // Per copy: observation and final observation, the environment's state, its generator,
         // return, length, reward, flags and finished-episode record.

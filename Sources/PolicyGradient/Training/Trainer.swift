@@ -1,10 +1,11 @@
 /// The training loop: collect a batch, update, evaluate on schedule, stream rows to a sink.
 ///
-/// Each estimator's mathematics lives with the code that implements it: acting in `ActorStep`,
-/// the batches in `FixedLengthCollector` (actor_critic, a2c, gae, ppo) and `EpisodeCollector`
-/// (reinforce), filling a `Rollout`, the policy-gradient term in `PolicyGradientTerm`, the
-/// baselines in `Baselines/`, the updates in `PolicyGradientUpdate` and `PPOUpdate` with the loss
-/// they share in `UpdateLoss`, clipping and the optimizers in `GradientStep`,
+/// Each estimator's mathematics lives with the code that implements it: its type in
+/// `Algorithms/` (Q̂ and the critic's targets, and which collector and update rule it builds),
+/// acting in `ActorStep`, the batches in `FixedLengthCollector` and `EpisodeCollector`, filling
+/// a `Rollout`, the policy-gradient term in `PolicyGradientTerm`, the baselines in `Baselines/`,
+/// the updates in `PolicyGradientUpdate` and `PPOUpdate` with the loss they share in
+/// `UpdateLoss`, clipping and the optimizers in `GradientStep`,
 /// evaluation in `Evaluator`; `TrainingSession` builds them and owns the random streams
 /// (determinism: docs/architecture.md, "Determinism").
 ///

@@ -8,7 +8,7 @@ extension TrainingSession {
             episodesDone: episodesDone, baselines: baselines, policyLoss: metrics.policyLoss,
             valueLoss: metrics.valueLoss, entropy: metrics.entropy,
             actionGenerator: RandomGeneratorState(actionGenerator),
-            minibatchGenerator: (updateRule as? PPOUpdate).map { RandomGeneratorState($0.minibatchGenerator) },
+            minibatchGenerator: updateRule.generatorState,
             evaluationGenerator: RandomGeneratorState(evaluator.generator),
             environments: EnvironmentCopiesState(environments),
             evaluationEnvironments: EnvironmentCopiesState(evaluator.environments),
@@ -20,7 +20,7 @@ extension TrainingSession {
         let mismatch = TrainerError("the snapshot was taken from a run with other settings")
         guard snapshot.parameters.count == buffers.count, snapshot.optimizers.count == optimizers.count,
             (snapshot.targetCritic == nil) == (targetCritic == nil),
-            (snapshot.minibatchGenerator == nil) == !(updateRule is PPOUpdate),
+            (snapshot.minibatchGenerator == nil) == (updateRule.generatorState == nil),
             (snapshot.normalization == nil) == (normalizer == nil),
             snapshot.exploration?.count == exploration?.values.count
         else { throw mismatch }
@@ -39,9 +39,7 @@ extension TrainingSession {
         try snapshot.evaluationEnvironments.restore(into: evaluator.environments)
         actionGenerator = try snapshot.actionGenerator.generator()
         evaluator.generator = try snapshot.evaluationGenerator.generator()
-        if let ppo = updateRule as? PPOUpdate, let saved = snapshot.minibatchGenerator {
-            ppo.minibatchGenerator = try saved.generator()
-        }
+        if let saved = snapshot.minibatchGenerator { try updateRule.restoreGenerator(saved) }
         stepsDone = snapshot.stepsDone
         updatesDone = snapshot.updatesDone
         episodesDone = snapshot.episodesDone

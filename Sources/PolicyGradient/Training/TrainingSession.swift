@@ -11,6 +11,8 @@
 /// `.diagnostics` is left to the measurement hook.
 final class TrainingSession<E: Environment>: TrainerState {
     let settings: TrainerSettings
+    /// The estimator (`settings.estimator.name`'s), which built the collector and update rule.
+    let algorithm: any PolicyGradientAlgorithm
     let tabularMDP: TabularMDP?
     let prototype: E
     let policy: PolicyModel
@@ -52,11 +54,13 @@ final class TrainingSession<E: Environment>: TrainerState {
         let s = settings
         // The rules a configuration must satisfy to be built (`TrainerSettings.rules`).
         try s.requireValid(on: prototype)
-        let isQCritic = s.estimator.name == .actorCritic
+        let algorithm = s.estimator.name.algorithm
+        self.algorithm = algorithm
+        let isQCritic = algorithm.critic == .actionValue
         let shared = s.hasCritic && s.critic.shareTrunk
 
         (policy, critic) = Self.makeModels(s, prototype: prototype, isQCritic: isQCritic, shared: shared)
-        targetCritic = critic.flatMap { s.critic.target == .targetNetwork && s.estimator.name.needsCritic ? $0.makeTarget() : nil }
+        targetCritic = critic.flatMap { s.critic.target == .targetNetwork && algorithm.critic != nil ? $0.makeTarget() : nil }
         var buffers = [policy.parameters]
         if let critic, critic.parameters !== policy.parameters { buffers.append(critic.parameters) }
         step = GradientStep(buffers: buffers, optimizer: s.optimizer.configuration, maxGradNorm: s.optimizer.maxGradNorm)
@@ -74,19 +78,12 @@ final class TrainingSession<E: Environment>: TrainerState {
             isContinuous: policy.isContinuous)
         forwarded = ForwardedBatch(policy: policy)
         exploration = policy.makeExplorationMatrices(copies: s.environment.numEnvs, sampleFrequency: s.policy.sdeSampleFreq)
-        if s.estimator.name == .reinforce {
-            collector = EpisodeCollector<E>(estimator: s.estimator, policy: policy, critic: critic, stopPoll: stopPoll)
-        } else {
-            collector = FixedLengthCollector<E>(
-                estimator: s.estimator, policy: policy, critic: critic, targetCritic: targetCritic, stopPoll: stopPoll,
-                exploration: exploration)
-        }
         term = PolicyGradientTerm(forwarded: forwarded, normalizeAdvantage: s.estimator.normalizeAdvantage)
-        if s.estimator.name == .ppo {
-            updateRule = PPOUpdate(forwarded: forwarded, critic: critic, step: step, stopPoll: stopPoll, settings: s)
-        } else {
-            updateRule = PolicyGradientUpdate(term: term, critic: critic, isQCritic: isQCritic, step: step, settings: s)
-        }
+        let parts = TrainingParts<E>(
+            settings: s, algorithm: algorithm, policy: policy, critic: critic, targetCritic: targetCritic,
+            forwarded: forwarded, term: term, step: step, stopPoll: stopPoll, exploration: exploration)
+        collector = algorithm.makeCollector(parts).collector
+        updateRule = algorithm.makeUpdateRule(parts).rule
         evaluator = Evaluator(prototype: prototype, forwarded: forwarded, stopPoll: stopPoll, settings: s)
         baselines = RunningBaselines(decay: s.baselineDecay)
         if let normalizer {
@@ -208,7 +205,7 @@ final class TrainingSession<E: Environment>: TrainerState {
         guard let typed = environments as? TypedBatchEnvironments<E> else {
             preconditionFailure("environments made by another training run")
         }
-        if start == .continue && settings.estimator.name != .reinforce {
+        if start == .continue && algorithm.batches == .fixedLength {
             typed.vector.cloneCopies(from: self.environments)
         } else {
             typed.vector.reset()

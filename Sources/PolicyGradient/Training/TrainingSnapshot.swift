@@ -28,6 +28,7 @@ public struct TrainingSnapshot: Codable, Sendable {
     var valueLoss: Double
     var entropy: Double
     var actionGenerator: RandomGeneratorState
+    /// The update rule's own stream (`UpdateRule.generatorState`: PPO's minibatch shuffles).
     var minibatchGenerator: RandomGeneratorState?
     var evaluationGenerator: RandomGeneratorState
     var environments: EnvironmentCopiesState

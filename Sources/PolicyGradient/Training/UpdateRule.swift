@@ -7,7 +7,17 @@ protocol UpdateRule: AnyObject {
     func update(
         _ batch: Rollout, baseline: ResolvedBaseline, learningRate: Float, stepsDone: Int, metrics: inout UpdateMetrics
     ) -> Bool
+
+    /// The rule's own random stream, which a snapshot saves (PPO's minibatch shuffles); nil
+    /// when it draws none.
+    var generatorState: RandomGeneratorState? { get }
+    /// Puts back a `generatorState` saved from a rule of the same settings.
+    func restoreGenerator(_ state: RandomGeneratorState) throws
+}
+
+extension UpdateRule {
+    var generatorState: RandomGeneratorState? { nil }
+    func restoreGenerator(_ state: RandomGeneratorState) throws {}
 }
 
 extension PolicyGradientUpdate: UpdateRule {}
-extension PPOUpdate: UpdateRule {}
