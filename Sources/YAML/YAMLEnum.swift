@@ -14,12 +14,6 @@ extension YAMLEnum {
             self = value
             return
         }
-        let names = Self.rawValues
-        var message = "unknown value '\(raw)'; expected one of \(names.joined(separator: ", "))"
-        if let guess = suggestion(for: raw, among: names) { message += "; did you mean '\(guess)'?" }
-        if let node = decoder.yamlNode {
-            throw Diagnostic(at: node.mark, path: Diagnostic.keyPath(decoder.codingPath), message: message)
-        }
-        throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: message))
+        throw decoder.unknownValue(raw, expected: Self.rawValues)
     }
 }

@@ -73,7 +73,9 @@ struct EnvironmentRegistryTests {
         #expect(throws: EnvironmentError.unknownEnvironment("LunarLander-v3")) {
             try EnvironmentRegistry.make(id: "LunarLander-v3")
         }
-        #expect(throws: EnvironmentError.needsTabularMDP("Chain")) { try EnvironmentRegistry.make(id: "Chain") }
+        #expect(throws: EnvironmentParameterError(key: "means", message: "Bandit needs 'means'")) {
+            try EnvironmentRegistry.make(id: "Bandit")
+        }
         #expect(throws: EnvironmentError.invalidTimeLimit(0)) {
             try EnvironmentRegistry.make(id: "CartPole-v1", maxEpisodeSteps: 0)
         }
