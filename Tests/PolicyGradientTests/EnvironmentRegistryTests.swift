@@ -5,8 +5,9 @@ import Testing
 
 /// The registry, the classic environments' interfaces and their initial-state distributions.
 struct EnvironmentRegistryTests {
-    @Test func listsEveryDesignedEnvironment() {
-        #expect(EnvironmentRegistry.ids == [
+    @Test func listsEveryDesignedEnvironmentFirst() {
+        #expect(Array(EnvironmentRegistry.ids.prefix(8)) == EnvironmentRegistry.builtIn.map(\.id))
+        #expect(EnvironmentRegistry.builtIn.map(\.id) == [
             "CartPole-v1", "Acrobot-v1", "MountainCar-v0", "Pendulum-v1", "Chain", "Bandit", "RandomMDP", "Tabular",
         ])
     }
@@ -47,8 +48,8 @@ struct EnvironmentRegistryTests {
             guard cells.count >= 3, let limit = Int(cells[2]) else { continue }
             documented[cells[0].trimmingCharacters(in: CharacterSet(charactersIn: "`"))] = limit
         }
-        for id in EnvironmentRegistry.ids {
-            let descriptor = try #require(EnvironmentRegistry.descriptor(id: id))
+        for descriptor in EnvironmentRegistry.builtIn {
+            let id = descriptor.id
             #expect(descriptor.defaultMaxEpisodeSteps != nil, "\(id)")
             #expect(descriptor.defaultMaxEpisodeSteps == documented[id], "\(id)")
         }
@@ -56,6 +57,53 @@ struct EnvironmentRegistryTests {
         #expect(try Bandit(means: [0, 1]).mdp().horizon == documented["Bandit"])
         #expect(try RandomMDP().mdp().horizon == documented["RandomMDP"])
         #expect(RandomMDP().branching == 2, "docs/configuration.md: branching (2)")
+    }
+
+    /// The `params` column of docs/configuration.md's environment table is the schema of each
+    /// registered id: every key, its default (or "required") and its rule, in the schema's order.
+    @Test func configurationReferenceListsEachSchema() throws {
+        let docs = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("docs/configuration.md")
+        let text = try String(contentsOf: docs, encoding: .utf8)
+        var documented: [String: String] = [:]
+        for line in text.split(separator: "\n") where line.hasPrefix("| `") {
+            let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard cells.count == 4, Int(cells[2]) != nil else { continue }
+            documented[cells[0].trimmingCharacters(in: CharacterSet(charactersIn: "`"))] = cells[3]
+        }
+        // Other tests of the process may register environments of their own; those are not documented.
+        for descriptor in EnvironmentRegistry.builtIn {
+            let schema = descriptor.parameters.isEmpty ? "none" : descriptor.parameters.map { p in
+                let terms = [p.defaultValue?.description ?? "required"] + (p.rule.map { [$0.summary] } ?? [])
+                return "`\(p.key)` (\(terms.joined(separator: ", ")))"
+            }.joined(separator: ", ")
+            #expect(documented[descriptor.id] == schema, "\(descriptor.id)")
+        }
+    }
+
+    /// Params reach the factory resolved: absent keys at their defaults; keys outside the
+    /// schema, values of another kind and values against a rule are refused, naming the key.
+    @Test func paramsAreResolvedByTheSchema() throws {
+        let chain = try #require(EnvironmentRegistry.descriptor(id: "Chain"))
+        let resolved = try chain.resolve(["length": .integer(3)])
+        #expect(resolved == ["length": .integer(3), "slip": .real(0.2), "small_reward": .real(2), "large_reward": .real(10)])
+        let built = try #require(try chain.make(params: ["length": .integer(3)], maxEpisodeSteps: 7) as? TabularEnvironment)
+        #expect(built.mdp == (try Chain(length: 3, horizon: 7).mdp()) && built.maxEpisodeSteps == 7)
+        #expect(throws: EnvironmentParameterError(key: "lenght", message: "Chain has no parameter 'lenght'")) {
+            try chain.resolve(["lenght": .integer(3)])
+        }
+        #expect(throws: EnvironmentParameterError(key: "slip", message: "expected a float, found a int")) {
+            try chain.resolve(["slip": .integer(0)])
+        }
+        let garnet = try #require(EnvironmentRegistry.descriptor(id: "RandomMDP"))
+        #expect(throws: EnvironmentParameterError(key: "structure_seed", message: "must be >= 0")) {
+            try garnet.resolve(["structure_seed": .integer(-1)])
+        }
+        // A rule across parameters is the factory's, which names the parameter.
+        #expect(throws: EnvironmentParameterError(key: "branching", message: "branching is 4, must be in 1...states (3)")) {
+            try garnet.make(params: ["states": .integer(3), "branching": .integer(4)])
+        }
     }
 
     /// A registry-made environment drives a specialized `VectorEnvironment` once the
