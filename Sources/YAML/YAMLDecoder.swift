@@ -32,14 +32,16 @@ extension Decoder {
         try (self as? NodeDecoder)?.checkUnknownKeys()
     }
 
-    /// The error for a string that is not one of `names`: "unknown value 'x'; expected one of
-    /// a, b; did you mean 'a'?", at the node being decoded.
-    public func unknownValue(_ raw: String, expected names: [String]) -> any Error {
+    /// A string that is one of `names`; another fails with "unknown value 'x'; expected one
+    /// of a, b; did you mean 'a'?" at the node being decoded.
+    public func decodeName(among names: [String]) throws -> String {
+        let raw = try singleValueContainer().decode(String.self)
+        guard !names.contains(raw) else { return raw }
         var message = "unknown value '\(raw)'; expected one of \(names.joined(separator: ", "))"
         if let guess = suggestion(for: raw, among: names) { message += "; did you mean '\(guess)'?" }
         if let node = yamlNode {
-            return Diagnostic(at: node.mark, path: Diagnostic.keyPath(codingPath), message: message)
+            throw Diagnostic(at: node.mark, path: Diagnostic.keyPath(codingPath), message: message)
         }
-        return DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: message))
+        throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: message))
     }
 }

@@ -9,11 +9,7 @@ extension YAMLEnum {
     public static var rawValues: [String] { allCases.map(\.rawValue) }
 
     public init(from decoder: any Decoder) throws {
-        let raw = try decoder.singleValueContainer().decode(String.self)
-        if let value = Self(rawValue: raw) {
-            self = value
-            return
-        }
-        throw decoder.unknownValue(raw, expected: Self.rawValues)
+        // decodeName returns one of the raw values, so the case exists.
+        self = Self(rawValue: try decoder.decodeName(among: Self.rawValues))!
     }
 }

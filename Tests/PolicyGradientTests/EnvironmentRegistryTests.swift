@@ -38,16 +38,7 @@ struct EnvironmentRegistryTests {
     /// Every id's default time limit is the one docs/configuration.md documents, and the
     /// tabular builders' default horizons agree with it.
     @Test func defaultTimeLimitsMatchTheConfigurationReference() throws {
-        let docs = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("docs/configuration.md")
-        let text = try String(contentsOf: docs, encoding: .utf8)
-        var documented: [String: Int] = [:]
-        for line in text.split(separator: "\n") where line.hasPrefix("| `") {
-            let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
-            guard cells.count >= 3, let limit = Int(cells[2]) else { continue }
-            documented[cells[0].trimmingCharacters(in: CharacterSet(charactersIn: "`"))] = limit
-        }
+        let documented = try Self.environmentTable().mapValues(\.limit)
         for descriptor in EnvironmentRegistry.builtIn {
             let id = descriptor.id
             #expect(descriptor.defaultMaxEpisodeSteps != nil, "\(id)")
@@ -62,16 +53,7 @@ struct EnvironmentRegistryTests {
     /// The `params` column of docs/configuration.md's environment table is the schema of each
     /// registered id: every key, its default (or "required") and its rule, in the schema's order.
     @Test func configurationReferenceListsEachSchema() throws {
-        let docs = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("docs/configuration.md")
-        let text = try String(contentsOf: docs, encoding: .utf8)
-        var documented: [String: String] = [:]
-        for line in text.split(separator: "\n") where line.hasPrefix("| `") {
-            let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
-            guard cells.count == 4, Int(cells[2]) != nil else { continue }
-            documented[cells[0].trimmingCharacters(in: CharacterSet(charactersIn: "`"))] = cells[3]
-        }
+        let documented = try Self.environmentTable().mapValues(\.params)
         // Other tests of the process may register environments of their own; those are not documented.
         for descriptor in EnvironmentRegistry.builtIn {
             let schema = descriptor.parameters.isEmpty ? "none" : descriptor.parameters.map { p in
@@ -80,6 +62,22 @@ struct EnvironmentRegistryTests {
             }.joined(separator: ", ")
             #expect(documented[descriptor.id] == schema, "\(descriptor.id)")
         }
+    }
+
+    /// The rows of docs/configuration.md's environment table by id: the default time limit and
+    /// the `params` column.
+    static func environmentTable() throws -> [String: (limit: Int, params: String)] {
+        let docs = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("docs/configuration.md")
+        let text = try String(contentsOf: docs, encoding: .utf8)
+        var rows: [String: (limit: Int, params: String)] = [:]
+        for line in text.split(separator: "\n") where line.hasPrefix("| `") {
+            let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard cells.count == 4, let limit = Int(cells[2]) else { continue }
+            rows[cells[0].trimmingCharacters(in: CharacterSet(charactersIn: "`"))] = (limit, cells[3])
+        }
+        return rows
     }
 
     /// Params reach the factory resolved: absent keys at their defaults; keys outside the

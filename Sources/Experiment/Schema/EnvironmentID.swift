@@ -14,12 +14,7 @@ public struct EnvironmentID: RawRepresentable, Codable, Hashable, Sendable, Cust
 
     /// Decodes a registered id; an unknown one fails with the registered ids and a "did you mean".
     public init(from decoder: any Decoder) throws {
-        let raw = try decoder.singleValueContainer().decode(String.self)
-        if let id = Self(rawValue: raw) {
-            self = id
-            return
-        }
-        throw decoder.unknownValue(raw, expected: EnvironmentRegistry.ids)
+        rawValue = try decoder.decodeName(among: EnvironmentRegistry.ids)
     }
 
     public func encode(to encoder: any Encoder) throws {

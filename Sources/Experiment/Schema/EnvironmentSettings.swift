@@ -56,11 +56,3 @@ public struct EnvironmentSettings: Codable, Sendable, Equatable {
         try c.encodeIfPresent(normalize, forKey: .normalize)
     }
 }
-
-extension EnvironmentSettings {
-    /// The settings of `id` with every default (`environment: {id: ID}`).
-    public static func defaults(for id: EnvironmentID) throws -> EnvironmentSettings {
-        try YAMLDecoder().decode(
-            EnvironmentSettings.self, from: Node(.mapping([Node.Pair(key: "id", value: .string(id.rawValue))])))
-    }
-}

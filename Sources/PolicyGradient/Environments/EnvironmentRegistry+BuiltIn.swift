@@ -22,10 +22,9 @@ extension EnvironmentRegistry {
         chain, bandit, randomMDP, tabular,
     ]
 
-    private static let chain = EnvironmentDescriptor(
+    private static let chain = tabularDescriptor(
         id: "Chain", summary: "Strens' n-chain: move right along a slippery chain for a large final reward.",
-        isTabular: true, observationSize: nil, actionSpace: .discrete(2),
-        defaultMaxEpisodeSteps: Chain().horizon, stateVariables: ["state"],
+        actionSpace: .discrete(2), defaultHorizon: Chain().horizon,
         parameters: [
             EnvironmentParameter(
                 "length", .integer, default: .integer(Chain().length), rule: ParameterRule("≥ 1"),
@@ -39,21 +38,16 @@ extension EnvironmentRegistry {
                 "large_reward", .real, default: .real(Chain().largeReward),
                 doc: "reward of moving forward at the last state"),
         ]
-    ) { params, maxEpisodeSteps in
-        let horizon = maxEpisodeSteps ?? Chain().horizon
-        return try tabularEnvironment(maxEpisodeSteps: maxEpisodeSteps) {
-            try Chain(
-                length: try params.integer("length"), slip: try params.real("slip"),
-                smallReward: try params.real("small_reward"), largeReward: try params.real("large_reward"),
-                horizon: horizon
-            ).mdp()
-        }
+    ) { params, horizon in
+        try Chain(
+            length: try params.integer("length"), slip: try params.real("slip"),
+            smallReward: try params.real("small_reward"), largeReward: try params.real("large_reward"),
+            horizon: horizon
+        ).mdp()
     }
 
-    private static let bandit = EnvironmentDescriptor(
-        id: "Bandit", summary: "A K-armed Gaussian bandit: one-step episodes.",
-        isTabular: true, observationSize: nil, actionSpace: nil, defaultMaxEpisodeSteps: Bandit.horizon,
-        stateVariables: ["state"],
+    private static let bandit = tabularDescriptor(
+        id: "Bandit", summary: "A K-armed Gaussian bandit: one-step episodes.", defaultHorizon: Bandit.horizon,
         parameters: [
             EnvironmentParameter(
                 "means", .reals, default: nil,
@@ -66,16 +60,14 @@ extension EnvironmentRegistry {
                 "std", .real, default: .real(Bandit(means: []).std), rule: ParameterRule("≥ 0"),
                 doc: "standard deviation of the Gaussian reward noise"),
         ]
-    ) { params, maxEpisodeSteps in
-        try tabularEnvironment(maxEpisodeSteps: maxEpisodeSteps) {
-            try Bandit(means: try params.reals("means"), std: try params.real("std")).mdp()
-        }
+    ) { params, _ in
+        // One decision per episode whatever the time limit (`Bandit.horizon`).
+        try Bandit(means: try params.reals("means"), std: try params.real("std")).mdp()
     }
 
-    private static let randomMDP = EnvironmentDescriptor(
+    private static let randomMDP = tabularDescriptor(
         id: "RandomMDP", summary: "A Garnet random MDP with a fixed branching factor.",
-        isTabular: true, observationSize: nil, actionSpace: nil, defaultMaxEpisodeSteps: RandomMDP().horizon,
-        stateVariables: ["state"],
+        defaultHorizon: RandomMDP().horizon,
         parameters: [
             EnvironmentParameter(
                 "states", .integer, default: .integer(RandomMDP().states), rule: ParameterRule("≥ 1"),
@@ -90,21 +82,17 @@ extension EnvironmentRegistry {
                 "structure_seed", .integer, default: .integer(Int(RandomMDP().structureSeed)), rule: .atLeast(0),
                 doc: "seed of the MDP's random structure (independent of the job's seed)"),
         ]
-    ) { params, maxEpisodeSteps in
-        let horizon = maxEpisodeSteps ?? RandomMDP().horizon
-        return try tabularEnvironment(maxEpisodeSteps: maxEpisodeSteps) {
-            try RandomMDP(
-                states: try params.integer("states"), actions: try params.integer("actions"),
-                branching: try params.integer("branching"),
-                structureSeed: UInt64(try params.integer("structure_seed")), horizon: horizon
-            ).mdp()
-        }
+    ) { params, horizon in
+        try RandomMDP(
+            states: try params.integer("states"), actions: try params.integer("actions"),
+            branching: try params.integer("branching"),
+            structureSeed: UInt64(try params.integer("structure_seed")), horizon: horizon
+        ).mdp()
     }
 
-    private static let tabular = EnvironmentDescriptor(
+    private static let tabular = tabularDescriptor(
         id: "Tabular", summary: "Any finite MDP written out in the experiment file.",
-        isTabular: true, observationSize: nil, actionSpace: nil, defaultMaxEpisodeSteps: TabularSpec.defaultHorizon,
-        stateVariables: ["state"],
+        defaultHorizon: TabularSpec.defaultHorizon,
         parameters: [
             EnvironmentParameter("states", .integer, default: nil, rule: ParameterRule("≥ 1"), doc: "S, the number of states"),
             EnvironmentParameter("actions", .integer, default: nil, rule: ParameterRule("≥ 1"), doc: "A, the number of actions"),
@@ -124,27 +112,34 @@ extension EnvironmentRegistry {
                 "reward_noise", .real, default: .real(0), rule: ParameterRule("≥ 0"),
                 doc: "standard deviation of the Gaussian noise added to each reward"),
         ]
-    ) { params, maxEpisodeSteps in
-        let horizon = maxEpisodeSteps ?? TabularSpec.defaultHorizon
-        return try tabularEnvironment(maxEpisodeSteps: maxEpisodeSteps) {
-            try TabularSpec(
-                states: try params.integer("states"), actions: try params.integer("actions"),
-                initial: try params.reals("initial"), transitions: try params.realTables("transitions"),
-                rewards: try params.realRows("rewards"), rewardNoise: try params.real("reward_noise"),
-                terminal: try params.integers("terminal"), horizon: horizon
-            ).build()
-        }
+    ) { params, horizon in
+        try TabularSpec(
+            states: try params.integer("states"), actions: try params.integer("actions"),
+            initial: try params.reals("initial"), transitions: try params.realTables("transitions"),
+            rewards: try params.realRows("rewards"), rewardNoise: try params.real("reward_noise"),
+            terminal: try params.integers("terminal"), horizon: horizon
+        ).build()
     }
 
-    /// A `TabularEnvironment` on the MDP `build` returns, its builder's errors as
-    /// `EnvironmentParameterError`s; the time limit defaults to the MDP's horizon.
-    private static func tabularEnvironment(
-        maxEpisodeSteps: Int?, _ build: () throws -> TabularMDP
-    ) throws -> TabularEnvironment {
-        do {
-            return TabularEnvironment(mdp: try build(), maxEpisodeSteps: maxEpisodeSteps)
-        } catch let error as TabularSpecError {
-            throw EnvironmentParameterError(error)
+    /// The descriptor of a finite MDP observed one-hot (its states decide the observation size;
+    /// the state variable is the state index), whose `mdp` is built from resolved params and the
+    /// horizon H (`max_episode_steps`, else `defaultHorizon`). The environment's time limit
+    /// defaults to the MDP's horizon; the builder's errors become `EnvironmentParameterError`s.
+    private static func tabularDescriptor(
+        id: String, summary: String, actionSpace: ActionSpace? = nil, defaultHorizon: Int,
+        parameters: [EnvironmentParameter],
+        mdp: @escaping @Sendable (_ params: EnvironmentParameters, _ horizon: Int) throws -> TabularMDP
+    ) -> EnvironmentDescriptor {
+        EnvironmentDescriptor(
+            id: id, summary: summary, isTabular: true, observationSize: nil, actionSpace: actionSpace,
+            defaultMaxEpisodeSteps: defaultHorizon, stateVariables: ["state"], parameters: parameters
+        ) { params, maxEpisodeSteps in
+            do {
+                return TabularEnvironment(
+                    mdp: try mdp(params, maxEpisodeSteps ?? defaultHorizon), maxEpisodeSteps: maxEpisodeSteps)
+            } catch let error as TabularSpecError {
+                throw EnvironmentParameterError(error)
+            }
         }
     }
 }

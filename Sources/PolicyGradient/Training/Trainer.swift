@@ -45,7 +45,8 @@ public struct Trainer {
     }
 
     /// Builds the run's components (environment, policy, critic, optimizers) without training:
-    /// the state a run starts from. Throws `TrainerError` or `EnvironmentError`.
+    /// the state a run starts from. Throws `TrainerError`, `EnvironmentError` or
+    /// `EnvironmentParameterError`.
     public static func makeState(_ settings: TrainerSettings) throws -> any TrainerState {
         try makeSession(settings)
     }
