@@ -104,6 +104,41 @@ struct EnvironmentRegistryTests {
         }
     }
 
+    /// A descriptor with a `check` (an environment costly to start) is validated by it, after
+    /// the schema, without its factory running; `make` still builds through the factory.
+    @Test func aCheckValidatesWithoutBuilding() throws {
+        let descriptor = EnvironmentDescriptor(
+            id: "Remote-test", summary: "Stepped elsewhere.", observationSize: 1, actionSpace: .discrete(2),
+            defaultMaxEpisodeSteps: 10, stateVariables: ["x"],
+            parameters: [EnvironmentParameter("port", .integer, default: .integer(1), rule: .atLeast(0), doc: "a port")],
+            check: { params, _ in
+                if try params.integer("port") == 0 { throw EnvironmentParameterError(key: "port", message: "port 0 is taken") }
+            }
+        ) { _, _ in throw EnvironmentError.invalidState("built") }
+        try descriptor.validate(["port": .integer(2)], 10)
+        #expect(throws: EnvironmentParameterError(key: "port", message: "port 0 is taken")) {
+            try descriptor.validate(["port": .integer(0)], nil)
+        }
+        #expect(throws: EnvironmentParameterError(key: "port", message: "must be >= 0")) {
+            try descriptor.validate(["port": .integer(-1)], nil)
+        }
+        #expect(throws: EnvironmentError.invalidTimeLimit(0)) { try descriptor.validate([:], 0) }
+        #expect(throws: EnvironmentError.invalidState("built")) { try descriptor.make() }
+    }
+
+    /// Descriptors registered from many threads at once are all kept, after the built-in ones.
+    @Test func concurrentRegistrationsAreAllKept() throws {
+        let ids = (0..<16).map { "Concurrent-test-\($0)" }
+        DispatchQueue.concurrentPerform(iterations: ids.count) { k in
+            try! EnvironmentRegistry.register(EnvironmentDescriptor(
+                id: ids[k], summary: "A cart pole under another name.", stateVariables: ["x", "x_dot", "theta", "theta_dot"],
+                factory: { CartPole() }))
+        }
+        #expect(Set(EnvironmentRegistry.ids.dropFirst(EnvironmentRegistry.builtIn.count)).isSuperset(of: ids))
+        #expect(Array(EnvironmentRegistry.ids.prefix(EnvironmentRegistry.builtIn.count)) == EnvironmentRegistry.builtIn.map(\.id))
+        #expect(try EnvironmentRegistry.make(id: ids[3], maxEpisodeSteps: 9).maxEpisodeSteps == 9)
+    }
+
     /// A registry-made environment drives a specialized `VectorEnvironment` once the
     /// existential is opened by a generic function, the way a trainer uses it.
     @Test func existentialOpensIntoVectorEnvironment() throws {
