@@ -9,17 +9,7 @@ extension YAMLEnum {
     public static var rawValues: [String] { allCases.map(\.rawValue) }
 
     public init(from decoder: any Decoder) throws {
-        let raw = try decoder.singleValueContainer().decode(String.self)
-        if let value = Self(rawValue: raw) {
-            self = value
-            return
-        }
-        let names = Self.rawValues
-        var message = "unknown value '\(raw)'; expected one of \(names.joined(separator: ", "))"
-        if let guess = suggestion(for: raw, among: names) { message += "; did you mean '\(guess)'?" }
-        if let node = decoder.yamlNode {
-            throw Diagnostic(at: node.mark, path: Diagnostic.keyPath(decoder.codingPath), message: message)
-        }
-        throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: message))
+        // decodeName returns one of the raw values, so the case exists.
+        self = Self(rawValue: try decoder.decodeName(among: Self.rawValues))!
     }
 }

@@ -11,7 +11,7 @@ import Testing
         let job = try #require(plan.jobs.last)
         let s = job.config.settings
         let t = try job.config.trainerSettings()
-        #expect(t.environment.source == .classic(id: "CartPole-v1"))
+        #expect(t.environment.source == .registered(id: "CartPole-v1", params: [:]))
         #expect(t.environment.numEnvs == s.environment.numEnvs && t.environment.maxEpisodeSteps == 500)
         #expect(t.policy.architecture == .mlp && t.policy.hidden == [64, 64] && t.policy.activation == .tanh)
         #expect(t.policy.initialization == .orthogonal)
@@ -27,7 +27,9 @@ import Testing
         #expect(t.seed == UInt64(job.seed))
     }
 
-    @Test func tabularEnvironmentsArriveAsTheirMDP() throws {
+    /// A tabular environment reaches the trainer as its id and resolved params, and the
+    /// descriptor's factory builds the MDP its builder makes from them.
+    @Test func tabularEnvironmentsArriveAsTheirParams() throws {
         let plan = try scratch.load("c.yaml", """
             experiment: c
             environment: {id: Chain, max_episode_steps: 12, params: {length: 3, slip: 0.3}}
@@ -39,7 +41,12 @@ import Testing
             """)
         let t = try plan.jobs[0].config.trainerSettings()
         let expected = try Chain(length: 3, slip: 0.3, smallReward: 2, largeReward: 10, horizon: 12).mdp()
-        #expect(t.environment.source == .tabular(expected))
+        let params: EnvironmentParameters = [
+            "length": .integer(3), "slip": .real(0.3), "small_reward": .real(2), "large_reward": .real(10),
+        ]
+        #expect(t.environment.source == .registered(id: "Chain", params: params))
+        let built = try #require(try t.environment.makeEnvironment() as? TabularEnvironment)
+        #expect(built.mdp == expected && built.maxEpisodeSteps == 12)
         #expect(t.policy.architecture == .tabular && t.policy.initialization == .zeros)
         #expect(t.estimator.discountWeighting && !t.estimator.rewardToGo)
         #expect(t.optimizer.configuration == .sgd(momentum: 0.9) && t.optimizer.maxGradNorm == nil)

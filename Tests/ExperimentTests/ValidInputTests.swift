@@ -58,9 +58,9 @@ import YAML
             """)
         #expect(plan.seeds == [0, 7, 42])
         #expect(plan.jobs.map(\.seed) == [0, 7, 42])
-        #expect(plan.cells[0].settings.environment.params == .chain({
-            var p = ChainParams(); p.length = 4; p.slip = 0.1; return p
-        }()))
+        #expect(plan.cells[0].settings.environment.params == [
+            "length": .integer(4), "slip": .real(0.1), "small_reward": .real(2), "large_reward": .real(10),
+        ])
     }
 
     @Test func crlfLineEndingsAndByteOrderMark() throws {
@@ -194,8 +194,11 @@ import YAML
 }
 
 /// The schema's environment ids are exactly the core's registry.
-@Test func environmentIDsMatchTheRegistry() {
-    #expect(EnvironmentID.allCases.map(\.rawValue) == PolicyGradient.EnvironmentRegistry.ids)
-    #expect(EnvironmentID.pendulum.hasContinuousActions && !EnvironmentID.cartPole.hasContinuousActions)
-    #expect(EnvironmentID.chain.isTabular && !EnvironmentID.acrobot.isTabular)
+@Test func environmentIDsMatchTheRegistry() throws {
+    for id in PolicyGradient.EnvironmentRegistry.ids { #expect(EnvironmentID(rawValue: id)?.rawValue == id) }
+    #expect(EnvironmentID(rawValue: "LunarLander-v3") == nil)
+    let pendulum = try #require(EnvironmentID(rawValue: "Pendulum-v1"))
+    let cartPole = try #require(EnvironmentID(rawValue: "CartPole-v1"))
+    #expect(pendulum.hasContinuousActions && !cartPole.hasContinuousActions)
+    #expect(try #require(EnvironmentID(rawValue: "Chain")).isTabular && !cartPole.isTabular)
 }

@@ -61,7 +61,7 @@ import Testing
             try Chain().mdp(), try Bandit(means: [0.5, 1, -2], std: 0.7).mdp(), try RandomMDP(horizon: 9).mdp(),
             diagnosticsTestMDP(),
         ]
-        for mdp in mdps { Self.checkClone(try EnvironmentRegistry.makeTabular(mdp: mdp)) }
+        for mdp in mdps { Self.checkClone(TabularEnvironment(mdp: mdp)) }
     }
 }
 

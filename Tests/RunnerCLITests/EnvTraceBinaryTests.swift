@@ -69,6 +69,11 @@ import Testing
         }
         let show = try BinaryRunner.run(["env", "show", "Acrobot-v1"])
         #expect(show.stdout.contains("theta1, theta2, dtheta1, dtheta2"))
+        // `env show` prints the params schema: kind, default or "required", rule and meaning.
+        let chain = try BinaryRunner.run(["env", "show", "Chain"])
+        #expect(chain.stdout.contains("\n  slip: float, default 0.2, in [0, 1]: probability that the other action's effect happens\n"))
+        let bandit = try BinaryRunner.run(["env", "show", "Bandit"])
+        #expect(bandit.stdout.contains("\n  means: list of float, required, ≥ 2 arms: mean reward of each arm\n"))
         let unknown = try BinaryRunner.run(["env", "show", "CartPole-v2"])
         #expect(unknown.status == 64)
         #expect(unknown.stderr.contains("did you mean 'CartPole-v1'?"))

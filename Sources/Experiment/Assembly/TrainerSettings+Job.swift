@@ -3,17 +3,13 @@ import PolicyGradient
 extension JobConfig {
     /// The trainer's settings for this job: the resolved settings sections and the seed.
     ///
-    /// Most sections are the core's own settings types already; only the environment (an id
-    /// and params in the file, a registry id or a built `TabularMDP` for the core) and the
-    /// optimizer (flat keys in the file, an `OptimizerConfiguration` for the core) are mapped.
+    /// Most sections are the core's own settings types already; only the optimizer (flat keys
+    /// in the file, an `OptimizerConfiguration` for the core) is mapped. The environment is its
+    /// registry id with its resolved params, built by the trainer through the descriptor.
     public func trainerSettings() throws -> TrainerSettings {
-        let source: TrainerSettings.EnvironmentSource
-        if let mdp = try settings.environment.tabularMDP() {
-            source = .tabular(mdp)
-        } else {
-            source = .classic(id: settings.environment.id.rawValue)
-        }
-        return settings.trainerSettings(source: source, seed: UInt64(seed))
+        let environment = settings.environment
+        return settings.trainerSettings(
+            source: .registered(id: environment.id.rawValue, params: environment.params), seed: UInt64(seed))
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyGradient
 import YAML
 
 /// `runner import zoo`: one entry of an rl-zoo3 hyperparameter file (`hyperparams/a2c.yml`,
@@ -34,7 +35,8 @@ public enum ZooImport {
             if let near = suggestion(for: environment, among: entries.map(\.key)) { message += "; did you mean '\(near)'?" }
             throw ConfigurationError([Diagnostic(at: root.mark, message: message)])
         }
-        let available = EnvironmentID.allCases.filter { !$0.isTabular }.map(\.rawValue)
+        // The zoo tunes Gymnasium's environments: those registered without a finite MDP.
+        let available = EnvironmentRegistry.all.filter { !$0.isTabular }.map(\.id)
         guard available.contains(environment) else {
             throw ConfigurationError([Diagnostic(
                 at: entry.keyMark, path: environment,

@@ -10,7 +10,7 @@ extension ZooSettings {
             Self.comment("(runner import zoo). SB3's defaults are written out where the zoo's entry is silent."),
         ]
         for note in unmapped { lines.append(Self.comment("not mapped: \(note)")) }
-        let continuous = environment == EnvironmentID.pendulum.rawValue
+        let continuous = EnvironmentRegistry.descriptor(id: environment)?.hasContinuousActions == true
         let name = "zoo-\(algorithm.rawValue)-\(environment.lowercased())"
         lines += ["experiment: \(name)", "", "environment:", "  id: \(environment)", "  num_envs: \(numEnvs)"]
         if let normalize {

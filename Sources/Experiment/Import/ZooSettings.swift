@@ -1,4 +1,5 @@
 import Foundation
+import PolicyGradient
 import YAML
 
 /// The settings read from one rl-zoo3 entry, SB3's defaults where the entry is silent, and
@@ -141,8 +142,8 @@ struct ZooSettings {
             }
         }
         if !errors.isEmpty { throw ConfigurationError(errors) }
-        if sde && environment != EnvironmentID.pendulum.rawValue {
-            // gSDE perturbs a Gaussian policy; the other environments have discrete actions.
+        if sde && EnvironmentRegistry.descriptor(id: environment)?.hasContinuousActions != true {
+            // gSDE perturbs a Gaussian policy, for continuous actions only.
             unmapped.append("use_sde: True  # state-dependent exploration needs continuous actions")
             sde = false
         }

@@ -9,8 +9,8 @@ public struct EnvironmentSettings: Codable, Sendable, Equatable {
     public var numEnvs: Int
     /// The episode time limit H; the registry's default unless overridden.
     public var maxEpisodeSteps: Int
-    /// Environment-specific parameters.
-    public var params: EnvironmentParams
+    /// Environment-specific parameters, every key of the descriptor's schema (defaults filled in).
+    public var params: EnvironmentParameters
     /// Observation and reward normalization; nil: none.
     public var normalize: NormalizationSettings?
 
@@ -26,22 +26,23 @@ public struct EnvironmentSettings: Codable, Sendable, Equatable {
         id = try c.decode(EnvironmentID.self, forKey: .id)
         numEnvs = try c.value(.numEnvs, default: TrainerSettings.Environment(id: id.rawValue).numEnvs)
         try c.require((1...65_536).contains(numEnvs), .numEnvs, "must be in 1...65536")
-        maxEpisodeSteps = try c.value(.maxEpisodeSteps, default: id.defaultMaxEpisodeSteps)
+        if let limit = id.defaultMaxEpisodeSteps {
+            maxEpisodeSteps = try c.value(.maxEpisodeSteps, default: limit)
+        } else {
+            maxEpisodeSteps = try c.decode(Int.self, forKey: .maxEpisodeSteps)
+        }
         try c.require(maxEpisodeSteps >= 1, .maxEpisodeSteps, "must be at least 1")
-        params = try EnvironmentParams.decode(for: id, from: c, key: .params)
+        params = try EnvironmentParameters.decode(for: id.descriptor, from: c, key: .params)
         normalize = try NormalizationSettings.decode(from: c, key: .normalize)
         do {
-            _ = try tabularMDP()
-        } catch {
-            // The builder names the parameter and the entry; point at that node.
-            let key: CodingKeys = error.field == "horizon" ? .maxEpisodeSteps : .params
-            var path: [any CodingKey] = []
-            if key == .params {
-                path.append(StringKey(error.field))
-                path += error.indices.map { IndexKey($0) as any CodingKey }
+            try id.descriptor.validate(params, maxEpisodeSteps)
+        } catch let error as EnvironmentParameterError {
+            // The descriptor names the parameter and the entry; point at that node.
+            var path: [any CodingKey] = [CodingKeys.maxEpisodeSteps]
+            if let key = error.key {
+                path = [CodingKeys.params, StringKey(key)] + error.indices.map { IndexKey($0) as any CodingKey }
             }
-            throw DecodingError.dataCorrupted(.init(
-                codingPath: c.codingPath + [key] + path, debugDescription: error.message))
+            throw DecodingError.dataCorrupted(.init(codingPath: c.codingPath + path, debugDescription: error.message))
         }
     }
 
@@ -50,44 +51,8 @@ public struct EnvironmentSettings: Codable, Sendable, Equatable {
         try c.encode(id, forKey: .id)
         try c.encode(numEnvs, forKey: .numEnvs)
         try c.encode(maxEpisodeSteps, forKey: .maxEpisodeSteps)
-        try params.encode(to: c.superEncoder(forKey: .params))
+        try params.encode(for: id.descriptor, to: c.superEncoder(forKey: .params))
         // Written only when on, so that jobs without it keep their ids.
         try c.encodeIfPresent(normalize, forKey: .normalize)
-    }
-}
-
-extension EnvironmentSettings {
-    /// The finite MDP of a tabular environment (nil for the classic-control ones),
-    /// built and checked by the environment's own builder.
-    public func tabularMDP() throws(TabularSpecError) -> TabularMDP? {
-        switch params {
-        case .none:
-            return nil
-        case .chain(let p):
-            return try Chain(
-                length: p.length, slip: p.slip, smallReward: p.smallReward, largeReward: p.largeReward,
-                horizon: maxEpisodeSteps
-            ).mdp()
-        case .bandit(let p):
-            return try Bandit(means: p.means, std: p.std).mdp()
-        case .randomMDP(let p):
-            return try RandomMDP(
-                states: p.states, actions: p.actions, branching: p.branching,
-                structureSeed: UInt64(p.structureSeed), horizon: maxEpisodeSteps
-            ).mdp()
-        case .tabular(let p):
-            return try TabularSpec(
-                states: p.states, actions: p.actions, initial: p.initial, transitions: p.transitions,
-                rewards: p.rewards, rewardNoise: p.rewardNoise, terminal: p.terminal, horizon: maxEpisodeSteps
-            ).build()
-        }
-    }
-}
-
-extension EnvironmentSettings {
-    /// The settings of `id` with every default (`environment: {id: ID}`).
-    public static func defaults(for id: EnvironmentID) throws -> EnvironmentSettings {
-        try YAMLDecoder().decode(
-            EnvironmentSettings.self, from: Node(.mapping([Node.Pair(key: "id", value: .string(id.rawValue))])))
     }
 }

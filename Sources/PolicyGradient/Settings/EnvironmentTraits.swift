@@ -15,7 +15,6 @@ public struct EnvironmentTraits: Sendable, Equatable {
 
     /// The traits of a registered environment (a tabular one has discrete actions).
     public init(_ descriptor: EnvironmentDescriptor) {
-        let continuous = if case .continuous? = descriptor.actionSpace { true } else { false }
-        self.init(name: descriptor.id, isTabular: descriptor.isTabular, hasContinuousActions: continuous)
+        self.init(name: descriptor.id, isTabular: descriptor.isTabular, hasContinuousActions: descriptor.hasContinuousActions)
     }
 }

@@ -1,9 +1,10 @@
 extension TrainerSettings {
     /// Where the environment comes from.
     public enum EnvironmentSource: Sendable, Equatable {
-        /// A classic-control registry id (`CartPole-v1`, `Acrobot-v1`, `MountainCar-v0`, `Pendulum-v1`).
-        case classic(id: String)
-        /// A finite MDP (`Chain`, `Bandit`, `RandomMDP`, `Tabular`), observed one-hot.
+        /// A registered environment (docs/architecture.md, "Environments"), built by its
+        /// descriptor's factory from `params` (absent keys at their defaults).
+        case registered(id: String, params: EnvironmentParameters)
+        /// A finite MDP built by the caller, observed one-hot.
         case tabular(TabularMDP)
     }
 
@@ -24,9 +25,26 @@ extension TrainerSettings {
             self.normalize = normalize
         }
 
-        /// A classic-control environment by registry id.
-        public init(id: String, numEnvs: Int = 1, maxEpisodeSteps: Int? = nil, normalize: Normalization? = nil) {
-            self.init(source: .classic(id: id), numEnvs: numEnvs, maxEpisodeSteps: maxEpisodeSteps, normalize: normalize)
+        /// A registered environment by id, with `params`.
+        public init(
+            id: String, params: EnvironmentParameters = [:], numEnvs: Int = 1, maxEpisodeSteps: Int? = nil,
+            normalize: Normalization? = nil
+        ) {
+            self.init(
+                source: .registered(id: id, params: params), numEnvs: numEnvs, maxEpisodeSteps: maxEpisodeSteps,
+                normalize: normalize)
+        }
+
+        /// One copy of the environment, with the time limit applied: through the registry for a
+        /// registered id. Throws `EnvironmentError` or `EnvironmentParameterError`.
+        public func makeEnvironment() throws -> any PolicyGradient.Environment {
+            switch source {
+            case .registered(let id, let params):
+                return try EnvironmentRegistry.make(id: id, params: params, maxEpisodeSteps: maxEpisodeSteps)
+            case .tabular(let mdp):
+                if let maxEpisodeSteps, maxEpisodeSteps <= 0 { throw EnvironmentError.invalidTimeLimit(maxEpisodeSteps) }
+                return TabularEnvironment(mdp: mdp, maxEpisodeSteps: maxEpisodeSteps)
+            }
         }
     }
 }

@@ -94,8 +94,9 @@ extension TrainerSettings {
     /// cannot run on `prototype`, the environment built from `environment.source`.
     func requireValid<E: PolicyGradient.Environment>(on prototype: E) throws {
         let continuous = if case .continuous = prototype.actionSpace { true } else { false }
+        let isTabular = prototype is TabularEnvironment
         let traits = switch environment.source {
-        case .classic(let id): EnvironmentTraits(name: id, isTabular: false, hasContinuousActions: continuous)
+        case .registered(let id, _): EnvironmentTraits(name: id, isTabular: isTabular, hasContinuousActions: continuous)
         case .tabular: EnvironmentTraits(name: "a tabular MDP", isTabular: true, hasContinuousActions: continuous)
         }
         if let violation = violations(on: traits).first { throw TrainerError(violation.description) }

@@ -26,29 +26,47 @@ extension MemoryFootprint {
             self.tabularStates = tabularStates
         }
 
-        /// The shape of the environment `settings` name: the registry's sizes for a classic-control
-        /// id, the MDP's for a tabular one. Throws `TrainerError` for an unknown id.
+        /// The shape of the environment `settings` name: the descriptor's sizes when it states
+        /// them (a classic-control id), else those of the environment built from the settings.
+        /// Throws what building it throws (`EnvironmentError` for an unknown id).
         public init(_ settings: TrainerSettings.Environment) throws {
-            switch settings.source {
-            case .classic(let id):
-                guard let descriptor = EnvironmentRegistry.descriptor(id: id), !descriptor.isTabular,
-                    let observationSize = descriptor.observationSize, let space = descriptor.actionSpace
-                else { throw TrainerError("unknown environment id '\(id)'") }
-                let (width, continuous): (Int, Bool)
-                switch space {
-                case .discrete(let actions): (width, continuous) = (actions, false)
-                case .continuous(let dimension, _, _): (width, continuous) = (dimension, true)
-                }
+            if case .registered(let id, _) = settings.source, let descriptor = EnvironmentRegistry.descriptor(id: id),
+                !descriptor.isTabular, let observationSize = descriptor.observationSize,
+                let space = descriptor.actionSpace
+            {
                 self.init(
-                    observationSize: observationSize, actionWidth: width, isContinuous: continuous,
-                    horizon: settings.maxEpisodeSteps ?? descriptor.defaultMaxEpisodeSteps ?? Int.max,
-                    endsOnlyAtTimeLimit: false)
-            case .tabular(let mdp):
+                    observationSize: observationSize, actionSpace: space,
+                    horizon: settings.maxEpisodeSteps ?? descriptor.defaultMaxEpisodeSteps ?? Int.max)
+            } else {
+                self.init(try settings.makeEnvironment())
+            }
+        }
+
+        /// The shape of `environment` with its time limit; a tabular one's from its MDP.
+        public init(_ environment: some Environment) {
+            if let tabular = environment as? TabularEnvironment {
+                let mdp = tabular.mdp
                 self.init(
                     observationSize: mdp.states, actionWidth: mdp.actions, isContinuous: false,
-                    horizon: settings.maxEpisodeSteps ?? mdp.horizon, endsOnlyAtTimeLimit: !mdp.terminal.contains(true),
+                    horizon: tabular.maxEpisodeSteps, endsOnlyAtTimeLimit: !mdp.terminal.contains(true),
                     tabularStates: mdp.states)
+            } else {
+                self.init(
+                    observationSize: environment.observationSize, actionSpace: environment.actionSpace,
+                    horizon: environment.maxEpisodeSteps)
             }
+        }
+
+        /// A shape whose episodes may end before the time limit (no finite MDP behind it).
+        private init(observationSize: Int, actionSpace: ActionSpace, horizon: Int) {
+            let (width, continuous): (Int, Bool)
+            switch actionSpace {
+            case .discrete(let actions): (width, continuous) = (actions, false)
+            case .continuous(let dimension, _, _): (width, continuous) = (dimension, true)
+            }
+            self.init(
+                observationSize: observationSize, actionWidth: width, isContinuous: continuous, horizon: horizon,
+                endsOnlyAtTimeLimit: false)
         }
     }
 }

@@ -1,5 +1,6 @@
 extension MemoryFootprint {
-    /// The footprint of `settings`. Throws `TrainerError` for an unknown environment id.
+    /// The footprint of `settings`. Throws what building its environment throws (only when the
+    /// descriptor does not state the sizes), `EnvironmentError` for an unknown id.
     public init(settings: TrainerSettings) throws {
         self.init(settings: settings, shape: try EnvironmentShape(settings.environment))
     }

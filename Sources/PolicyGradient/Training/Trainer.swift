@@ -48,30 +48,24 @@ public struct Trainer {
     }
 
     /// Builds the run's components (environment, policy, critic, optimizers) without training:
-    /// the state a run starts from. Throws `TrainerError` or `EnvironmentError`.
+    /// the state a run starts from. Throws `TrainerError`, `EnvironmentError` or
+    /// `EnvironmentParameterError`.
     public static func makeState(_ settings: TrainerSettings) throws -> any TrainerState {
         try makeSession(settings)
     }
 
     static func makeSession(_ settings: TrainerSettings) throws -> any SessionRunning {
-        // A job whose memory cannot be had fails with a message instead of crashing when built.
-        // (An unknown id is left to the registry, whose error names it.)
-        try (try? MemoryFootprint(settings: settings))?.probe()
-        switch settings.environment.source {
-        case .classic(let id):
-            let environment = try EnvironmentRegistry.make(id: id, maxEpisodeSteps: settings.environment.maxEpisodeSteps)
-            return try open(environment, settings: settings, mdp: nil)
-        case .tabular(let mdp):
-            let environment = try EnvironmentRegistry.makeTabular(
-                mdp: mdp, maxEpisodeSteps: settings.environment.maxEpisodeSteps)
-            return try open(environment, settings: settings, mdp: mdp)
-        }
+        // Built by its descriptor's factory (or from a given MDP); the existential is opened
+        // once here, so the session steps the concrete type without dynamic dispatch.
+        try open(try settings.environment.makeEnvironment(), settings: settings)
     }
 
-    private static func open<E: Environment>(_ environment: E, settings: TrainerSettings, mdp: TabularMDP?) throws
-        -> any SessionRunning
-    {
-        try TrainingSession(settings: settings, prototype: environment, mdp: mdp)
+    private static func open<E: Environment>(_ environment: E, settings: TrainerSettings) throws -> any SessionRunning {
+        // A job whose memory cannot be had fails with a message instead of crashing when built.
+        try MemoryFootprint(settings: settings, shape: .init(environment)).probe()
+        // A finite MDP's dynamics also give the exact objective and gradient.
+        let mdp = (environment as? TabularEnvironment)?.mdp
+        return try TrainingSession(settings: settings, prototype: environment, mdp: mdp)
     }
 
     /// Trains `settings` to the end (or a stop, divergence or failure), streaming rows to `sink`.

@@ -2,7 +2,7 @@
 extension TrainingSession {
     func savedPolicy() -> SavedPolicy {
         let environment = switch settings.environment.source {
-        case .classic(let id): id
+        case .registered(let id, _): prototype is TabularEnvironment ? "tabular" : id
         case .tabular: "tabular"
         }
         let actions = switch prototype.actionSpace {

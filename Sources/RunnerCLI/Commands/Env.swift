@@ -41,7 +41,10 @@ struct Env: ParsableCommand {
                 "time limit: \(d.defaultMaxEpisodeSteps.map(String.init) ?? "max_episode_steps (the horizon H)")",
                 "state (for trace --state): \(d.stateVariables.joined(separator: ", "))",
             ]
-            if !d.parameters.isEmpty { lines.append("params: \(d.parameters.joined(separator: ", "))") }
+            if !d.parameters.isEmpty {
+                lines.append("params:")
+                lines += d.parameters.map { "  " + Env.parameterLine($0) }
+            }
             Console.out(lines.joined(separator: "\n"))
         }
     }
@@ -55,8 +58,9 @@ struct Env: ParsableCommand {
                 per step up to and including the first terminated or truncated step. The state \
                 is Gymnasium's internal state (see `runner env show ID`); the time limit counts \
                 from it. Actions are comma-separated; multi-dimensional continuous actions are \
-                separated by ';' with their components by ','. Tabular environments take their \
-                MDP from --config (Chain and RandomMDP fall back to their defaults). With \
+                separated by ';' with their components by ','. An environment takes its params \
+                and time limit from --config, else its defaults (one with required params, \
+                such as Bandit or Tabular, needs --config). With \
                 --policy jobs/<id>/policy.json (a completed job's saved policy, its config.yaml \
                 beside it) the trained agent acts instead: --episodes episodes from the \
                 evaluation streams of --seed, each printed after a `# episode N` line.
@@ -80,7 +84,7 @@ struct Env: ParsableCommand {
         @Option(help: "Override the time limit.")
         var maxEpisodeSteps: Int?
 
-        @Option(help: "An experiment file whose environment provides a tabular MDP's params.")
+        @Option(help: "An experiment file whose environment provides the params.")
         var config: String?
 
         @Option(help: "Seed of the environment's random draws (tabular environments).")
@@ -102,16 +106,13 @@ struct Env: ParsableCommand {
                 return
             }
             let state = self.state!, actions = self.actions!
-            let descriptor = try Env.descriptor(id)
             let environment: any Environment
             do {
-                if descriptor.isTabular {
-                    environment = try tabularEnvironment()
-                } else {
-                    environment = try EnvironmentRegistry.make(id: id, maxEpisodeSteps: maxEpisodeSteps)
-                }
+                environment = try self.environment()
             } catch let error as EnvironmentError {
                 throw ValidationError(error.description)
+            } catch let error as EnvironmentParameterError {
+                throw ValidationError("\(id): \(error)")
             }
             let stateValues = try Env.numbers(state, what: "--state")
             let dimension = environment.actionSpace.actionDimension
@@ -125,21 +126,21 @@ struct Env: ParsableCommand {
             }
         }
 
-        private func tabularEnvironment() throws -> TabularEnvironment {
-            var settings: EnvironmentSettings?
-            if let config {
-                let plan = try PlanLoading.load(config)
-                settings = plan.cells.first?.settings.environment
-                guard settings?.id.rawValue == id else {
-                    throw ValidationError("\(config) does not use \(id)")
+        /// The environment through its descriptor: with --config's params and time limit, or
+        /// with its defaults when it has no required parameter.
+        private func environment() throws -> any Environment {
+            let descriptor = try Env.descriptor(id)
+            guard let config else {
+                if descriptor.parameters.contains(where: \.isRequired) {
+                    throw ValidationError("\(id) needs --config FILE for its params")
                 }
-            } else if id == EnvironmentID.chain.rawValue || id == EnvironmentID.randomMDP.rawValue {
-                settings = try EnvironmentSettings.defaults(for: EnvironmentID(rawValue: id)!)
-            } else {
-                throw ValidationError("\(id) needs --config FILE for its params")
+                return try descriptor.make(maxEpisodeSteps: maxEpisodeSteps)
             }
-            guard let mdp = try settings?.tabularMDP() else { throw ValidationError("\(id) has no MDP") }
-            return try EnvironmentRegistry.makeTabular(mdp: mdp, maxEpisodeSteps: maxEpisodeSteps ?? mdp.horizon)
+            let plan = try PlanLoading.load(config)
+            guard let settings = plan.cells.first?.settings.environment, settings.id.rawValue == id else {
+                throw ValidationError("\(config) does not use \(id)")
+            }
+            return try descriptor.make(params: settings.params, maxEpisodeSteps: maxEpisodeSteps ?? settings.maxEpisodeSteps)
         }
     }
 
@@ -168,5 +169,14 @@ private func describe(_ space: ActionSpace) -> String {
     case .discrete(let n): return "discrete (\(n))"
     case .continuous(let dimension, let low, let high):
         return "continuous (\(dimension)-d, [\(low.map(\.description).joined(separator: " ")), \(high.map(\.description).joined(separator: " "))])"
+    }
+}
+
+extension Env {
+    /// One schema entry, e.g. "slip: float, default 0.2, in [0, 1]: probability that ...".
+    static func parameterLine(_ parameter: EnvironmentParameter) -> String {
+        var terms = [parameter.kind.description, parameter.defaultValue.map { "default \($0)" } ?? "required"]
+        if let rule = parameter.rule { terms.append(rule.summary) }
+        return "\(parameter.key): \(terms.joined(separator: ", ")): \(parameter.doc)"
     }
 }

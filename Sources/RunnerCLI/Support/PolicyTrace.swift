@@ -45,7 +45,7 @@ struct PolicyTrace {
         guard saved.environment == id else {
             throw ValidationError("\(policyPath) was trained on \(saved.environment), not \(id)")
         }
-        let environment = try EnvironmentRegistry.make(id: id, maxEpisodeSteps: settings.environment.maxEpisodeSteps)
+        let environment = try settings.environment.makeEnvironment()
         let played = try Trainer.episodes(
             saved, settings: settings, count: episodes, greedy: settings.training.evalPolicy == .greedy, seed: seed)
         var text = ""
