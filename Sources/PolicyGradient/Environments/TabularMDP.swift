@@ -1,6 +1,6 @@
 /// A finite-horizon, finite MDP written out in full: the shared description behind
 /// `Chain`, `Bandit`, `RandomMDP` and `Tabular`, and the input of the exact-gradient
-/// dynamic programming (docs/architecture.md sections 4 and 6).
+/// dynamic programming (docs/architecture.md, "Environments" and "Gradient diagnostics").
 ///
 /// Shapes (row-major, flat):
 /// - `initial[s]`, length `states`: the distribution of s₀.

@@ -2,7 +2,7 @@ import Experiment
 import Foundation
 import Results
 
-/// The CI regression check on final returns (`runner check`, docs/architecture.md sections 2 and 8).
+/// The CI regression check on final returns (`runner check`; docs/architecture.md, "The experiment file" and "Command line").
 ///
 /// For each cell with current mean x̄ over n completed seeds:
 /// - with `min`: fail when x̄ < min;
