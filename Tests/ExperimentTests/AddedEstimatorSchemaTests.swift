@@ -6,7 +6,7 @@ import Testing
 /// An experiment file names a registered estimator (`WholeReturnREINFORCE`, in TestSupport):
 /// validation warns about the keys it does not read, and the job trains.
 @Suite struct AddedEstimatorSchemaTests {
-    init() { PolicyGradientAlgorithms.register(WholeReturnREINFORCE()) }
+    init() { WholeReturnREINFORCE.registered }
 
     static let text = minimal().replacingOccurrences(
         of: "  name: a2c\n",

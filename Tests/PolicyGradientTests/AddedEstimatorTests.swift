@@ -6,7 +6,7 @@ import Testing
 /// An estimator added with one type and one registration (`WholeReturnREINFORCE`, in
 /// TestSupport) is built, estimated in both precisions and trained like a built-in one.
 @Suite struct AddedEstimatorTests {
-    init() { PolicyGradientAlgorithms.register(WholeReturnREINFORCE()) }
+    init() { WholeReturnREINFORCE.registered }
 
     static func settings(steps: Int = 3_000) -> TrainerSettings {
         TrainerSettings(
@@ -50,6 +50,17 @@ import Testing
         // Not reward-to-go: a term after the first keeps the episode's whole return.
         let later = try #require((0..<batch.count).first { batch.timeStorage[$0] == 2 })
         #expect(batch.qEstimateStorage[later] == batch.qEstimateStorage[later - 2])
+    }
+
+    @Test func isListedAfterTheBuiltInOnesAndCannotBeRegisteredTwice() {
+        #expect(PolicyGradientAlgorithms.all.prefix(5).map(\.name) == [.reinforce, .actorCritic, .a2c, .gae, .ppo])
+        #expect(PolicyGradientAlgorithms.named(WholeReturnREINFORCE.name) is WholeReturnREINFORCE)
+        #expect(throws: TrainerError("an estimator 'reinforce_whole_return' is already registered")) {
+            try PolicyGradientAlgorithms.register(WholeReturnREINFORCE())
+        }
+        #expect(throws: TrainerError("an estimator 'ppo' is already registered")) {
+            try PolicyGradientAlgorithms.register(PPO())
+        }
     }
 
     @Test func trainsThroughTheTrainer() {

@@ -2,10 +2,15 @@ import PolicyGradient
 
 /// REINFORCE without reward-to-go, as an estimator added from outside the runner: every term
 /// of an episode gets the episode's whole discounted return, `Q̂_t = G_0 = Σ_k γ^k r_k`.
-/// Tests register it (`PolicyGradientAlgorithms.register(WholeReturnREINFORCE())`) and train it
-/// like a built-in one.
+/// Tests register it (`PolicyGradientAlgorithms.register(WholeReturnREINFORCE())`, once per
+/// process: `WholeReturnREINFORCE.registered`) and train it like a built-in one.
 public struct WholeReturnREINFORCE: PolicyGradientAlgorithm {
     public static let name = TrainerSettings.EstimatorName("reinforce_whole_return")
+
+    /// Registers it the first time it is read; every test that trains it reads it first.
+    public static let registered: Void = {
+        try! PolicyGradientAlgorithms.register(WholeReturnREINFORCE())
+    }()
 
     public init() {}
 

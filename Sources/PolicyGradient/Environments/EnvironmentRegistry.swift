@@ -1,5 +1,3 @@
-import Foundation
-
 /// The environments the runner knows, by id (docs/architecture.md, "Environments").
 ///
 /// The built-in environments (`builtIn`) are registered first; `register(_:)` adds one at run
@@ -8,23 +6,23 @@ import Foundation
 /// any thread.
 public enum EnvironmentRegistry {
     /// The registered descriptors, built-in first, then in the order they were registered.
-    private static let store = DescriptorStore(builtIn)
+    private static let store = NamedRegistry(builtIn, name: \.id)
 
     /// Every registered environment, built-in first (classic-control, then tabular).
-    public static var all: [EnvironmentDescriptor] { store.descriptors }
+    public static var all: [EnvironmentDescriptor] { store.all }
 
     /// The registered ids, in listing order.
     public static var ids: [String] { all.map(\.id) }
 
     /// The descriptor of `id`, or nil if it is not registered.
     public static func descriptor(id: String) -> EnvironmentDescriptor? {
-        all.first { $0.id == id }
+        store.entry(named: id)
     }
 
     /// Adds `descriptor` after the registered ones. Throws `EnvironmentError.duplicateEnvironment`
     /// when its id is taken.
     public static func register(_ descriptor: EnvironmentDescriptor) throws {
-        try store.append(descriptor)
+        guard store.register(descriptor) else { throw EnvironmentError.duplicateEnvironment(descriptor.id) }
     }
 
     /// The environment `id` with `params` and the time limit (the environment's own when nil);
@@ -35,28 +33,5 @@ public enum EnvironmentRegistry {
     {
         guard let descriptor = descriptor(id: id) else { throw EnvironmentError.unknownEnvironment(id) }
         return try descriptor.make(params: params, maxEpisodeSteps: maxEpisodeSteps)
-    }
-}
-
-/// The registry's list behind a lock: read by every job, appended to by registrations.
-private final class DescriptorStore: @unchecked Sendable {
-    private let lock = NSLock()
-    private var list: [EnvironmentDescriptor]
-
-    init(_ descriptors: [EnvironmentDescriptor]) {
-        list = descriptors
-    }
-
-    var descriptors: [EnvironmentDescriptor] {
-        lock.withLock { list }
-    }
-
-    func append(_ descriptor: EnvironmentDescriptor) throws {
-        try lock.withLock {
-            guard !list.contains(where: { $0.id == descriptor.id }) else {
-                throw EnvironmentError.duplicateEnvironment(descriptor.id)
-            }
-            list.append(descriptor)
-        }
     }
 }
