@@ -13,6 +13,9 @@ public struct Diagnostic: Error, Sendable, CustomStringConvertible {
     public var path: String
     /// What is wrong, in one line.
     public var message: String
+    /// The key, when the diagnostic is about a mapping key that nothing reads (a misspelling,
+    /// or another tool's name for a setting), so that a caller can say more about it.
+    public var unknownKey: String?
 
     public init(_ severity: Severity = .error, at mark: Mark, path: String = "", message: String) {
         self.severity = severity

@@ -30,7 +30,9 @@ final class KeyTracker {
             } else if !candidates.isEmpty {
                 message += "; expected one of \(candidates.joined(separator: ", "))"
             }
-            throw Diagnostic(at: pair.keyMark, path: Diagnostic.join(path, pair.key), message: message)
+            var diagnostic = Diagnostic(at: pair.keyMark, path: Diagnostic.join(path, pair.key), message: message)
+            diagnostic.unknownKey = pair.key
+            throw diagnostic
         }
     }
 }

@@ -23,17 +23,26 @@ struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     private func required(_ key: Key) throws -> Node {
         guard let node = node(key) else {
-            // A misspelt key is the usual cause of a missing one: point at it instead.
-            // Keys the type declares (its CodingKeys accept them) are not typos.
-            for pair in pairs where !tracker.isKnown(pair.key) && Key(stringValue: pair.key) == nil
-                && suggestion(for: pair.key, among: [key.stringValue]) != nil {
-                throw Diagnostic(at: pair.keyMark, path: Diagnostic.join(decoder.path, pair.key),
-                                 message: "unknown key '\(pair.key)'; did you mean '\(key.stringValue)'?")
+            // A key the type cannot name is the usual cause of a missing one (a misspelling, or
+            // another tool's name for it): point at that key first, the closest to the missing
+            // one if any. Keys the type declares (its CodingKeys accept them) are not typos.
+            let strangers = pairs.filter { !tracker.isKnown($0.key) && Key(stringValue: $0.key) == nil }
+            if let pair = strangers.first(where: { suggestion(for: $0.key, among: [key.stringValue]) != nil }) {
+                throw unknown(pair, message: "unknown key '\(pair.key)'; did you mean '\(key.stringValue)'?")
+            }
+            if let pair = strangers.first {
+                throw unknown(pair, message: "unknown key '\(pair.key)' (and '\(key.stringValue)' is missing)")
             }
             throw Diagnostic(at: decoder.node.mark, path: Diagnostic.join(decoder.path, key.stringValue),
                              message: "missing required key '\(key.stringValue)'")
         }
         return node
+    }
+
+    private func unknown(_ pair: Node.Pair, message: String) -> Diagnostic {
+        var diagnostic = Diagnostic(at: pair.keyMark, path: Diagnostic.join(decoder.path, pair.key), message: message)
+        diagnostic.unknownKey = pair.key
+        return diagnostic
     }
 
     func contains(_ key: Key) -> Bool { node(key) != nil }

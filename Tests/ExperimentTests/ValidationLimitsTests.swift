@@ -75,9 +75,10 @@ import YAML
         scratch.expectSingleError(
             minimal("grid:\n  optimizer: [{name: sgd, lr: 0.1}, {lr: 1.0e-1, name: sgd}]\n"), line: 9, column: 37,
             path: "grid.optimizer[1]", contains: "repeats")
-        scratch.expectSingleError(
-            minimal("grid:\n  critic.value_coef: [.nan, .NaN]\n"), line: 9, column: 29, path: "grid.critic.value_coef[1]",
-            contains: "repeats")
+        // Both values are also out of range: every error is reported, the repeat first (file order).
+        let nan = scratch.errors(minimal("grid:\n  critic.value_coef: [.nan, .NaN]\n"))
+        #expect(nan.map(\.path) == ["grid.critic.value_coef", "grid.critic.value_coef[1]", "grid.critic.value_coef"], "\(nan)")
+        #expect(nan.map(\.mark.column) == [23, 29, 29] && nan[1].message.contains("repeats"), "\(nan)")
     }
 
     @Test func aRepeatedZipRowIsAnErrorAtTheRepeat() {

@@ -26,6 +26,27 @@ import Testing
         #expect(outcome.stdout.isEmpty)
     }
 
+    @Test func everyErrorIsPrintedInOneRunWithItsCount() throws {
+        let dir = TemporaryFolder()
+        let path = dir.write("many.yaml", """
+            experiment: many
+            environment: {id: CartPole-v1, n_envs: 8}
+            estimator: {name: a2c, gamma: 2, n_steps: 0}
+            ent_coef: 0.01
+            training: {steps: 100}
+            """)
+        let outcome = try BinaryRunner.run(["validate", path])
+        #expect(outcome.status == 2)
+        let heads = outcome.stderr.split(separator: "\n").filter { $0.contains(": error: ") }
+        #expect(heads == [
+            "\(path):2:32: error: environment.n_envs: unknown key 'n_envs' (Stable-Baselines3's name); here the setting is environment.num_envs",
+            "\(path):3:31: error: estimator.gamma: must be in (0, 1]",
+            "\(path):3:43: error: estimator.n_steps: must be in 1...1000000",
+            "\(path):4:1: error: ent_coef: unknown key 'ent_coef' (Stable-Baselines3's name); here the setting is entropy_coef (a top-level key)",
+        ], "\(outcome.stderr)")
+        #expect(outcome.stderr.hasSuffix("4 errors\n"), "\(outcome.stderr)")
+    }
+
     @Test func aMissingFileExitsWith2() throws {
         let outcome = try BinaryRunner.run(["validate", "no/such/file.yaml"])
         #expect(outcome.status == 2)

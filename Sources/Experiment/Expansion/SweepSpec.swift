@@ -52,7 +52,9 @@ struct SweepSpec {
             if !sectionKeys.contains(path[0]) {
                 var message = "'\(pair.key)' names no job setting"
                 if let s = suggestion(for: path[0], among: sectionKeys) { message += "; did you mean '\(s)'?" }
-                log.error(message, at: pair.keyMark, path: location)
+                var diagnostic = Diagnostic(.error, at: pair.keyMark, path: location, message: message)
+                if path.count == 1 { diagnostic.unknownKey = pair.key }
+                log.add(diagnostic)
                 return nil
             }
             if let earlier = seen[pair.key] {

@@ -31,16 +31,14 @@ public struct ExperimentLoader: Sendable {
     /// Expands an already-resolved experiment tree.
     public func plan(for file: Node) throws -> ExperimentPlan {
         var log = DiagnosticLog()
-        let header: ExperimentHeader
-        do {
-            header = try YAMLDecoder().decode(ExperimentHeader.self, from: file)
-        } catch let diagnostic as Diagnostic {
-            throw ConfigurationError([diagnostic])
-        }
+        let decodedHeader = CollectingDecoder.decode(ExperimentHeader.self, from: file)
+        for diagnostic in decodedHeader.errors { log.add(diagnostic) }
+        // A swept key or list in error is left out of the sweep, so the cells are still checked;
+        // but without an exclude rule that reads, cells it was written to drop would be judged.
         let sweep = SweepSpec(file: file, log: &log)
         let report = ReportSettings(file: file, sweep: sweep, log: &log)
-        try log.throwIfErrors()
-        try checkSweepSize(sweep, seeds: header.seeds.count, file: file)
+        if log.errors.contains(where: { $0.path.hasPrefix("exclude") }) { try log.throwIfErrors() }
+        try checkSweepSize(sweep, seeds: decodedHeader.value?.seeds.count ?? 1, file: file)
 
         let base = file.keeping(Set(JobSettings.sectionKeys))
         var cells: [ExperimentPlan.Cell] = []
@@ -50,13 +48,11 @@ public struct ExperimentLoader: Sendable {
             for (key, value) in assignments {
                 tree = tree.setting(key.path[...], to: value, keyMark: key.keyMark)
             }
-            let settings: JobSettings
-            do {
-                settings = try YAMLDecoder().decode(JobSettings.self, from: tree)
-            } catch let diagnostic as Diagnostic {
-                log.add(relocated(diagnostic, assignments: assignments))
-                continue
-            }
+            let decoded = CollectingDecoder.decode(JobSettings.self, from: tree)
+            for diagnostic in decoded.errors { log.add(relocated(diagnostic, assignments: assignments)) }
+            // The rules across keys are checked once every key reads: a key left out for its
+            // error would be judged at its default.
+            guard let settings = decoded.clean else { continue }
             var cellLog = DiagnosticLog()
             SettingsRules.check(settings, tree: tree, log: &cellLog)
             for diagnostic in cellLog.errors + cellLog.warnings {
@@ -67,6 +63,7 @@ public struct ExperimentLoader: Sendable {
             cells.append(.init(index: cells.count, label: label, values: values, settings: settings))
         }
         try log.throwIfErrors()
+        guard let header = decodedHeader.clean else { preconditionFailure("header errors are thrown above") }
 
         var jobs: [ExperimentPlan.Job] = []
         for cell in cells {

@@ -47,6 +47,16 @@ extension Node {
         return Node(.mapping(entries), mark: mark)
     }
 
+    /// Whether the mappings along `path` hold its last key.
+    func has(_ path: [String]) -> Bool {
+        var node = self
+        for key in path {
+            guard let child = node.mapping?.last(where: { $0.key == key })?.value else { return false }
+            node = child
+        }
+        return true
+    }
+
     /// The mapping restricted to `keys`, in file order.
     func keeping(_ keys: Set<String>) -> Node {
         Node(.mapping((mapping ?? []).filter { keys.contains($0.key) }), mark: mark)
