@@ -63,6 +63,25 @@ static int init_shell_like_attributes(posix_spawnattr_t *attributes) {
     return error;
 }
 
+/// Closes every descriptor from `lowest` up in the child (glibc 2.34's action; Darwin closes
+/// them through POSIX_SPAWN_CLOEXEC_DEFAULT), then starts `path` with `actions` and shell-like
+/// signals. Returns 0 or an `errno` value.
+static int spawn_shell_like(const char *path, char *const argv[], posix_spawn_file_actions_t *actions,
+                            int lowest, pid_t *pid) {
+    int error = 0;
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 34))
+    // Descriptors the runner opened without close-on-exec (or that a library did) stay its own.
+    if ((error = posix_spawn_file_actions_addclosefrom_np(actions, lowest)) != 0) return error;
+#else
+    (void)lowest;
+#endif
+    posix_spawnattr_t attributes;
+    if ((error = init_shell_like_attributes(&attributes)) != 0) return error;
+    error = posix_spawn(pid, path, actions, &attributes, argv, environ);
+    posix_spawnattr_destroy(&attributes);
+    return error;
+}
+
 int pg_spawn_child(const char *path, char *const argv[], const char *directory,
                    pid_t *pid, int *stdout_fd, int *stderr_fd) {
     int out[2], err[2];
@@ -76,26 +95,16 @@ int pg_spawn_child(const char *path, char *const argv[], const char *directory,
     }
 
     posix_spawn_file_actions_t actions;
-    posix_spawnattr_t attributes;
-    int actions_ready = 0, attributes_ready = 0;
+    int actions_ready = 0;
     if ((error = posix_spawn_file_actions_init(&actions)) != 0) goto done;
     actions_ready = 1;
     if ((error = posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)) != 0) goto done;
     if ((error = posix_spawn_file_actions_adddup2(&actions, out[1], 1)) != 0) goto done;
     if ((error = posix_spawn_file_actions_adddup2(&actions, err[1], 2)) != 0) goto done;
     if (directory != NULL && (error = posix_spawn_file_actions_addchdir_np(&actions, directory)) != 0) goto done;
-#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 34))
-    // Descriptors the runner opened without close-on-exec (or that a library did) stay its own.
-    if ((error = posix_spawn_file_actions_addclosefrom_np(&actions, 3)) != 0) goto done;
-#endif
-
-    if ((error = init_shell_like_attributes(&attributes)) != 0) goto done;
-    attributes_ready = 1;
-
-    error = posix_spawn(pid, path, &actions, &attributes, argv, environ);
+    error = spawn_shell_like(path, argv, &actions, 3, pid);
 
 done:
-    if (attributes_ready) posix_spawnattr_destroy(&attributes);
     if (actions_ready) posix_spawn_file_actions_destroy(&actions);
     close(out[1]);
     close(err[1]);
@@ -126,24 +135,16 @@ int pg_spawn_with_descriptors(const char *path, char *const argv[], const int *d
     }
 
     posix_spawn_file_actions_t actions;
-    posix_spawnattr_t attributes;
-    int actions_ready = 0, attributes_ready = 0;
+    int actions_ready = 0;
     if (error != 0) goto done;
     if ((error = posix_spawn_file_actions_init(&actions)) != 0) goto done;
     actions_ready = 1;
     for (int target = 0; target < count; target++) {
         if ((error = posix_spawn_file_actions_adddup2(&actions, moved[target], target)) != 0) goto done;
     }
-#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 34))
-    if ((error = posix_spawn_file_actions_addclosefrom_np(&actions, count)) != 0) goto done;
-#endif
-    if ((error = init_shell_like_attributes(&attributes)) != 0) goto done;
-    attributes_ready = 1;
-
-    error = posix_spawn(pid, path, &actions, &attributes, argv, environ);
+    error = spawn_shell_like(path, argv, &actions, count, pid);
 
 done:
-    if (attributes_ready) posix_spawnattr_destroy(&attributes);
     if (actions_ready) posix_spawn_file_actions_destroy(&actions);
     for (int i = 0; i < ready; i++) close(moved[i]);
     return error;

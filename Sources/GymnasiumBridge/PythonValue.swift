@@ -1,3 +1,5 @@
+import Foundation
+
 /// A value given to Python as JSON: the keyword arguments of `gymnasium.make` and the commands.
 public enum PythonValue: Sendable, Equatable {
     case none
@@ -24,19 +26,9 @@ public enum PythonValue: Sendable, Equatable {
         }
     }
 
+    /// A JSON string literal (Foundation's escaping, which Python reads back).
     private static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
+        // Encoding a string cannot fail.
+        String(decoding: try! JSONEncoder().encode(text), as: UTF8.self)
     }
 }

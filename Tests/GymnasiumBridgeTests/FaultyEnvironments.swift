@@ -12,7 +12,7 @@ enum FaultyEnvironments {
 
 
         class Counting(gym.Env):
-            """Observes [t, t]; `kind` decides what happens at step 3."""
+            """Observes [t, t]; `kind` decides what happens at step 3 of a copy reset with seed 2."""
 
             observation_space = gym.spaces.Box(-np.inf, np.inf, (2,), np.float64)
             action_space = gym.spaces.Discrete(2)
@@ -23,15 +23,18 @@ enum FaultyEnvironments {
             def reset(self, seed=None, options=None):
                 super().reset(seed=seed)
                 self.t = 0
+                if seed is not None:
+                    self.faulty = seed == 2
                 return np.zeros(2), {}
 
             def step(self, action):
                 self.t += 1
-                if self.t == 3 and self.kind == "raise":
+                fault = self.kind if self.t == 3 and self.faulty else None
+                if fault == "raise":
                     raise RuntimeError("a step that fails on purpose")
-                if self.t == 3 and self.kind == "hang":
+                if fault == "hang":
                     time.sleep(600)
-                value = float("nan") if self.t == 3 and self.kind == "nan" else float(self.t)
+                value = float("nan") if fault == "nan" else float(self.t)
                 return np.full(2, value), 1.0, False, False, {}
 
 

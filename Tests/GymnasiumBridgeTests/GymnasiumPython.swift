@@ -28,8 +28,13 @@ enum GymnasiumPython {
     }
 
     /// True when the tests should run: Gymnasium imports, or it is required (then its absence
-    /// is a failure, recorded by `check()`).
-    static func shouldRun(_ why: String?) -> Bool {
+    /// is a failure, recorded by `check()`). Decided, and a skip explained, once.
+    static let shouldRun = shouldRun(unavailability)
+
+    /// As `shouldRun`, for the tests that also need MuJoCo.
+    static let shouldRunMujoco = shouldRun(mujocoUnavailability)
+
+    private static func shouldRun(_ why: String?) -> Bool {
         if let why, !required {
             FileHandle.standardError.write(Data("Gymnasium bridge tests skipped: \(why)\n".utf8))
             return false

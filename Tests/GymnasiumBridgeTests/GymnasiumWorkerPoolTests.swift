@@ -3,7 +3,7 @@ import GymnasiumBridge
 import PolicyGradient
 import Testing
 
-@Suite(.serialized, .enabled(if: GymnasiumPython.shouldRun(GymnasiumPython.unavailability), "needs Python with gymnasium"))
+@Suite(.serialized, .enabled(if: GymnasiumPython.shouldRun, "needs Python with gymnasium"))
 struct GymnasiumWorkerPoolTests {
     @Test func cartPoleHandshakeDescribesItsSpacesAndVersions() throws {
         guard GymnasiumPython.check() else { return }
@@ -114,7 +114,7 @@ struct GymnasiumWorkerPoolTests {
         }
     }
 
-    @Test(.enabled(if: GymnasiumPython.shouldRun(GymnasiumPython.mujocoUnavailability), "needs mujoco"))
+    @Test(.enabled(if: GymnasiumPython.shouldRunMujoco, "needs mujoco"))
     func halfCheetahStepsWithFiniteObservations() throws {
         guard GymnasiumPython.check(GymnasiumPython.mujocoUnavailability) else { return }
         let pool = try GymnasiumWorkerPool(GymnasiumEnvironmentSpec(id: "HalfCheetah-v5"), workers: 1, copiesPerWorker: 2)

@@ -5,7 +5,7 @@ import Testing
 import Glibc
 #endif
 
-@Suite(.enabled(if: GymnasiumPython.shouldRun(GymnasiumPython.unavailability), "needs Python with gymnasium"))
+@Suite(.enabled(if: GymnasiumPython.shouldRun, "needs Python with gymnasium"))
 struct WorkerLifetimeTests {
     /// Starts worker.py (the file the runner compiles in) under a Python parent that holds the
     /// worker's command pipe open in the worker itself too, so that no end of file can reach it:
