@@ -48,6 +48,13 @@ let package = Package(
                 .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
+        // Gymnasium environments stepped by Python worker processes through shared memory; the
+        // worker's source is compiled in, so that a node without a checkout can run it
+        // (docs/environments.md, "Gymnasium environments in worker processes: the transport").
+        .target(
+            name: "GymnasiumBridge",
+            dependencies: ["PolicyGradient", "Results", "CChildSpawn"],
+            resources: [.embedInCode("worker.py")]),
         .target(
             name: "Report",
             dependencies: ["Experiment", "PolicyGradient", "Results"]),
@@ -73,6 +80,7 @@ let package = Package(
         // What several test targets share (a temporary folder, a recording training sink, a tolerance check).
         .target(name: "TestSupport", dependencies: ["PolicyGradient"], path: "Tests/TestSupport"),
         .testTarget(name: "ResultsTests", dependencies: ["Results", "PolicyGradient", "TestSupport"]),
+        .testTarget(name: "GymnasiumBridgeTests", dependencies: ["GymnasiumBridge", "PolicyGradient", "TestSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Results", "Experiment", "PolicyGradient", "TestSupport"]),
         .testTarget(name: "SweepTests", dependencies: ["Sweep", "Results", "Report", "Experiment", "PolicyGradient", "TestSupport"]),
         .testTarget(

@@ -5,10 +5,10 @@ import Darwin
 #endif
 
 /// A NULL-terminated array of C strings, as `execve` and `posix_spawn` take `argv`.
-enum CStringArray {
+package enum CStringArray {
     /// Calls `body` with copies of `strings` that live until it returns. Throws
     /// `ChildProcessError` for `executable` when the copies cannot be allocated.
-    static func with<Result>(
+    package static func with<Result>(
         _ strings: [String], executable: String, _ body: ([UnsafeMutablePointer<CChar>?]) throws -> Result
     ) throws -> Result {
         let copies = strings.map { strdup($0) }

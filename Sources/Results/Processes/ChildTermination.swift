@@ -6,7 +6,7 @@ package enum ChildTermination: Sendable, Equatable, CustomStringConvertible {
     case signalled(Int32)
 
     /// Decodes a status from `waitpid` of a child that ended (not one that stopped).
-    init(waitStatus: Int32) {
+    package init(waitStatus: Int32) {
         // WIFEXITED and WEXITSTATUS, which are macros Swift cannot call.
         let signal = waitStatus & 0x7f
         self = signal == 0 ? .exited((waitStatus >> 8) & 0xff) : .signalled(signal)

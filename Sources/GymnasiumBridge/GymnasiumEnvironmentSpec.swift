@@ -1,0 +1,31 @@
+/// What a Gymnasium worker builds: `gymnasium.make(id, **keywordArguments)` for each of its
+/// copies, after putting `searchPaths` in front of `sys.path` and importing `extraImports` (the
+/// packages that register their environments when imported).
+public struct GymnasiumEnvironmentSpec: Sendable, Equatable {
+    public var id: String
+    public var keywordArguments: [String: PythonValue]
+    public var extraImports: [String]
+    public var searchPaths: [String]
+    /// The Python to run; nil: `PythonInterpreter.resolve`'s rule.
+    public var interpreter: String?
+
+    public init(
+        id: String, keywordArguments: [String: PythonValue] = [:], extraImports: [String] = [],
+        searchPaths: [String] = [], interpreter: String? = nil
+    ) {
+        self.id = id
+        self.keywordArguments = keywordArguments
+        self.extraImports = extraImports
+        self.searchPaths = searchPaths
+        self.interpreter = interpreter
+    }
+
+    /// The first line a worker reads.
+    func startCommand(copies: Int) -> String {
+        PythonValue.dictionary([
+            "id": .string(id), "copies": .int(copies), "kwargs": .dictionary(keywordArguments),
+            "imports": .list(extraImports.map(PythonValue.string)),
+            "search_paths": .list(searchPaths.map(PythonValue.string)),
+        ]).json
+    }
+}

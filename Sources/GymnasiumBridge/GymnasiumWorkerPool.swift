@@ -1,0 +1,265 @@
+import PolicyGradient
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `numEnvs` copies of one Gymnasium environment stepped in lockstep by Python worker processes,
+/// `copiesPerWorker` copies each, through shared memory (docs/environments.md, "Gymnasium
+/// environments in worker processes: the transport").
+///
+/// Copy `i` lives in worker `i / copiesPerWorker`. A `step` writes every action into the shared
+/// memory, sends each worker one command, and waits for all their answers; the workers step at
+/// the same time. The batch follows `VectorEnvironment`'s contract: a copy whose episode ended
+/// is reset at once (without a seed, so its generator goes on) and its final observation is
+/// reported apart.
+///
+/// Every failure is a `GymnasiumBridgeError`; after one the pool is closed (its workers are
+/// killed) and every later call throws `.closed`. Waiting for the workers looks at
+/// `stopRequested` ten times a second; a poll timeout decides nothing else. The workers end with
+/// `close()` or when the pool is released, and die with the runner (`PR_SET_PDEATHSIG`, tied
+/// to the thread that made the pool: keep that thread alive while the pool is used).
+public final class GymnasiumWorkerPool {
+    public let spec: GymnasiumEnvironmentSpec
+    /// The interpreter the workers run.
+    public let interpreter: String
+    public let handshake: GymnasiumHandshake
+    public let numEnvs: Int
+    public let copiesPerWorker: Int
+    /// Values of one copy's flattened observation.
+    public let observationSize: Int
+    /// The action space as the policies see it (`GymnasiumSpace.actionSpace`).
+    public let actionSpace: ActionSpace
+    private var workers: [GymnasiumWorker]
+    private let layout: SharedMemoryLayout
+    private let stopRequested: (@Sendable () -> Bool)?
+    private var episodeReturns: [Double]
+    private var episodeLengths: [Int]
+
+    /// Milliseconds between two looks at the stop condition while waiting.
+    static let stopCheckInterval: Int32 = 100
+
+    /// Starts `workers` workers of `copiesPerWorker` copies each and waits for their handshakes.
+    public init(
+        _ spec: GymnasiumEnvironmentSpec, workers workerCount: Int, copiesPerWorker: Int,
+        stopRequested: (@Sendable () -> Bool)? = nil
+    ) throws(GymnasiumBridgeError) {
+        precondition(workerCount > 0 && copiesPerWorker > 0, "at least one worker and one copy")
+        Self.ignoreBrokenPipes()
+        self.spec = spec
+        self.copiesPerWorker = copiesPerWorker
+        self.stopRequested = stopRequested
+        numEnvs = workerCount * copiesPerWorker
+        interpreter = try PythonInterpreter.resolve(explicit: spec.interpreter)
+        let source = String(decoding: PackageResources.worker_py, as: UTF8.self)
+        var started: [GymnasiumWorker] = []
+        do throws(GymnasiumBridgeError) {
+            for _ in 0..<workerCount {
+                started.append(try GymnasiumWorker(interpreter: interpreter, source: source))
+            }
+            for worker in started { try worker.send(spec.startCommand(copies: copiesPerWorker), stoppingWhen: stopRequested) }
+            let replies = try Self.awaitReplies(
+                from: started, spec: spec, interpreter: interpreter, copiesPerWorker: copiesPerWorker,
+                stoppingWhen: stopRequested)
+            let handshakes = try replies.map { reply throws(GymnasiumBridgeError) in try reply.handshake() }
+            let first = handshakes[0].0
+            guard handshakes.allSatisfy({ $0.0.observationSpace == first.observationSpace && $0.0.actionSpace == first.actionSpace })
+            else { throw .protocolViolation("the workers disagree on the spaces") }
+            let expected = SharedMemoryLayout(
+                copies: copiesPerWorker, observationSize: first.observationSpace.flatSize,
+                actionSize: first.actionSpace.flatSize)
+            for (worker, (_, bytes)) in zip(started, handshakes) {
+                guard bytes == expected.byteCount else {
+                    throw .protocolViolation("a worker sized its memory to \(bytes) bytes, not \(expected.byteCount)")
+                }
+                try worker.memory.map(byteCount: bytes)
+            }
+            handshake = first
+            layout = expected
+        } catch {
+            for worker in started { worker.end(grace: 0) }
+            throw error
+        }
+        workers = started
+        observationSize = handshake.observationSpace.flatSize
+        actionSpace = handshake.actionSpace.actionSpace
+        episodeReturns = Array(repeating: 0, count: numEnvs)
+        episodeLengths = Array(repeating: 0, count: numEnvs)
+    }
+
+    deinit { close() }
+
+    /// The workers' process ids, in worker order (empty once closed).
+    public var processIDs: [pid_t] { workers.map(\.pid) }
+
+    /// Seeds for `reset(seeds:)`: `jobSeed + i` for copy `i`, as Stable-Baselines3 seeds its
+    /// vectorized environments (wrapping at 2^64).
+    public static func seeds(jobSeed: UInt64, count: Int) -> [UInt64] {
+        (0..<count).map { jobSeed &+ UInt64($0) }
+    }
+
+    /// Resets copy `i` with `env.reset(seed: seeds[i])` and clears the episode statistics.
+    public func reset(seeds: [UInt64]) throws(GymnasiumBridgeError) -> GymnasiumBatch {
+        precondition(seeds.count == numEnvs, "one seed per copy")
+        try exchange(during: "reset") { index in
+            let own = seeds[index * copiesPerWorker..<(index + 1) * copiesPerWorker]
+            return PythonValue.dictionary([
+                "command": .string("reset"), "seeds": .list(own.map { .string(String($0)) }),
+            ]).json
+        }
+        for i in 0..<numEnvs {
+            episodeReturns[i] = 0
+            episodeLengths[i] = 0
+        }
+        return try batch(during: "reset")
+    }
+
+    /// Steps copy `i` with the discrete action `actions[i]` (an index `0..<n`).
+    public func step(discrete actions: [Int]) throws(GymnasiumBridgeError) -> GymnasiumBatch {
+        guard case .discrete = actionSpace, actions.count == numEnvs else {
+            preconditionFailure("one discrete action per copy, for a discrete action space")
+        }
+        try writeActions { copy, row in row.storeBytes(of: Int64(actions[copy]), as: Int64.self) }
+        return try stepWritten()
+    }
+
+    /// Steps copy `i` with row `i` of the row-major `numEnvs × actionDimension` actions; the
+    /// worker clips them to the bounds before `step` (the caller's actions stay unclipped).
+    public func step(continuous actions: [Double]) throws(GymnasiumBridgeError) -> GymnasiumBatch {
+        let d = actionSpace.actionDimension
+        guard case .continuous = actionSpace, actions.count == numEnvs * d else {
+            preconditionFailure("one action row per copy, for a continuous action space")
+        }
+        try writeActions { copy, row in
+            for j in 0..<d { row.storeBytes(of: actions[copy * d + j], toByteOffset: 8 * j, as: Double.self) }
+        }
+        return try stepWritten()
+    }
+
+    /// Ends every worker (the end of its command pipe; one stuck in an environment is killed
+    /// after a grace of three seconds) and reaps it. Idempotent.
+    public func close() {
+        for worker in workers { worker.end() }
+        workers.removeAll()
+    }
+
+    private func writeActions(_ write: (Int, UnsafeMutableRawPointer) -> Void) throws(GymnasiumBridgeError) {
+        guard !workers.isEmpty else { throw .closed }
+        for copy in 0..<numEnvs {
+            let base = workers[copy / copiesPerWorker].memory.base!
+            write(copy, base + layout.actions + 8 * layout.actionSize * (copy % copiesPerWorker))
+        }
+    }
+
+    private func stepWritten() throws(GymnasiumBridgeError) -> GymnasiumBatch {
+        try exchange(during: "step") { _ in #"{"command":"step"}"# }
+        var result = try batch(during: "step")
+        for i in 0..<numEnvs {
+            episodeReturns[i] += result.rewards[i]
+            episodeLengths[i] += 1
+            if result.terminated[i] || result.truncated[i] {
+                result.finishedEpisodes.append(FinishedEpisode(
+                    copy: i, episodeReturn: episodeReturns[i], length: episodeLengths[i], terminated: result.terminated[i]))
+                episodeReturns[i] = 0
+                episodeLengths[i] = 0
+            }
+        }
+        return result
+    }
+
+    /// Sends each worker its command and waits for every answer; on any failure closes the pool.
+    private func exchange(during: String, command: (Int) -> String) throws(GymnasiumBridgeError) {
+        guard !workers.isEmpty else { throw .closed }
+        do throws(GymnasiumBridgeError) {
+            for (index, worker) in workers.enumerated() { try worker.send(command(index), stoppingWhen: stopRequested) }
+            _ = try Self.awaitReplies(
+                from: workers, spec: spec, interpreter: interpreter, copiesPerWorker: copiesPerWorker,
+                stoppingWhen: stopRequested)
+        } catch {
+            for worker in workers { worker.end(grace: 0) }
+            workers.removeAll()
+            throw error
+        }
+    }
+
+    /// Reads the batch out of the shared memory; NaN in an observation is an error.
+    private func batch(during: String) throws(GymnasiumBridgeError) -> GymnasiumBatch {
+        let m = observationSize, k = copiesPerWorker
+        var result = GymnasiumBatch(
+            observations: [], rewards: [], terminated: [], truncated: [], finalObservations: [], finishedEpisodes: [])
+        result.observations.reserveCapacity(numEnvs * m)
+        result.finalObservations.reserveCapacity(numEnvs * m)
+        for worker in workers {
+            let base = UnsafeRawPointer(worker.memory.base!)
+            let doubles = { (offset: Int, count: Int) in
+                Array(UnsafeBufferPointer(start: (base + offset).assumingMemoryBound(to: Double.self), count: count))
+            }
+            let flags = { (offset: Int) in (0..<k).map { base.load(fromByteOffset: offset + $0, as: UInt8.self) != 0 } }
+            result.observations += doubles(layout.observations, k * m)
+            result.finalObservations += doubles(layout.finalObservations, k * m)
+            result.rewards += doubles(layout.rewards, k)
+            result.terminated += flags(layout.terminated)
+            result.truncated += flags(layout.truncated)
+        }
+        for copy in 0..<numEnvs {
+            let ended = result.terminated[copy] || result.truncated[copy]
+            if result.observations[copy * m..<(copy + 1) * m].contains(where: \.isNaN) {
+                close()
+                throw .nanObservation(copy: copy, during: during)
+            }
+            if ended, result.finalObservations[copy * m..<(copy + 1) * m].contains(where: \.isNaN) {
+                close()
+                throw .nanObservation(copy: copy, during: "\(during) (final observation)")
+            }
+        }
+        return result
+    }
+
+    /// Waits for one reply line from each of `workers`, draining their output meanwhile; the
+    /// replies in worker order. A failure reply, a worker's end or the stop condition throws.
+    private static func awaitReplies(
+        from workers: [GymnasiumWorker], spec: GymnasiumEnvironmentSpec, interpreter: String,
+        copiesPerWorker: Int, stoppingWhen stopRequested: (@Sendable () -> Bool)?
+    ) throws(GymnasiumBridgeError) -> [WorkerReply] {
+        var replies = [WorkerReply?](repeating: nil, count: workers.count)
+        while replies.contains(where: { $0 == nil }) {
+            let waiting = workers.indices.filter { replies[$0] == nil }
+            let outputs = workers.indices.filter { workers[$0].output >= 0 }
+            var polled = waiting.map { pollfd(fd: workers[$0].replies, events: Int16(POLLIN), revents: 0) }
+                + outputs.map { pollfd(fd: workers[$0].output, events: Int16(POLLIN), revents: 0) }
+            let ready = poll(&polled, nfds_t(polled.count), stopCheckInterval)
+            if ready < 0 && errno != EINTR {
+                throw .system(operation: "wait for the Gymnasium workers", reason: String(cString: strerror(errno)))
+            }
+            if stopRequested?() == true { throw .stopped }
+            guard ready > 0 else { continue }
+            for (slot, index) in outputs.enumerated() where polled[waiting.count + slot].revents != 0 {
+                workers[index].drainOutput()
+            }
+            for (slot, index) in waiting.enumerated() where polled[slot].revents != 0 {
+                guard let line = try workers[index].readReply(stoppingWhen: stopRequested) else { continue }
+                let reply = try WorkerReply.decode(line)
+                guard reply.ok else {
+                    throw reply.failure(spec: spec, interpreter: interpreter, firstCopy: index * copiesPerWorker)
+                }
+                replies[index] = reply
+            }
+        }
+        return replies.map { $0! }
+    }
+
+    /// A write to a worker that died must fail with `EPIPE`, not end the runner with `SIGPIPE`:
+    /// ignores `SIGPIPE` unless the process already handles it.
+    private static func ignoreBrokenPipes() {
+        var current = sigaction()
+        guard sigaction(SIGPIPE, nil, &current) == 0 else { return }
+        #if canImport(Glibc)
+        let isDefault = current.__sigaction_handler.sa_handler == nil
+        #else
+        let isDefault = current.__sigaction_u.__sa_handler == nil
+        #endif
+        if isDefault { signal(SIGPIPE, SIG_IGN) }
+    }
+}

@@ -1,0 +1,253 @@
+"""Steps copies of one Gymnasium environment for the runner, through shared memory.
+
+The runner starts this file as `python3 -c <source> <runner pid>` (the source is compiled into
+the runner, so it needs no checkout), with these descriptors:
+  0  commands from the runner, one JSON object a line; end of file: exit
+  1, 2  free output (drained by the runner, whose last lines go into its error messages)
+  3  the shared memory: an empty memfd (or unlinked file) that this worker sizes and maps
+  4  replies to the runner, one JSON object a line
+
+Protocol, memory layout and autoreset: docs/environments.md, "Gymnasium environments in worker
+processes: the transport". Needs the standard library, NumPy and Gymnasium only.
+"""
+
+import json
+import mmap
+import os
+import platform
+import sys
+import traceback
+
+COMMANDS, MEMORY, REPLIES = 0, 3, 4
+PROTOCOL = 1
+
+
+class Failure(Exception):
+    """A reply that reports why a command could not be done."""
+
+    def __init__(self, kind, message, **fields):
+        super().__init__(message)
+        self.reply = dict(ok=False, kind=kind, message=message, **fields)
+
+
+def die_with(parent):
+    """Asks Linux to kill this worker when the runner dies (PR_SET_PDEATHSIG), so that a worker
+    stuck inside an environment's `step` never outlives it; exits if the runner is already gone.
+    Ctrl-C reaches the whole process group: the runner, which catches it, decides for its workers."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, int(signal.SIGKILL), 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+        except Exception:
+            pass  # the end of file on the commands is then the only link
+    if os.getppid() != parent:
+        os._exit(0)
+
+
+def send(reply):
+    data = (json.dumps(reply, allow_nan=False) + "\n").encode()
+    while data:
+        data = data[os.write(REPLIES, data):]
+
+
+def exact(value):
+    """A float as text that reads back to the same double (JSON has no infinities)."""
+    return repr(float(value))
+
+
+def version_of(name):
+    try:
+        from importlib import metadata
+
+        return metadata.version(name)
+    except Exception:
+        module = sys.modules.get(name)
+        return str(getattr(module, "__version__", "unknown"))
+
+
+def import_module(name):
+    """Imports `name`; a missing module or a failing import becomes a Failure."""
+    import importlib
+
+    try:
+        return importlib.import_module(name)
+    except ModuleNotFoundError as error:
+        raise Failure("missing_module", str(error), module=error.name or name,
+                      traceback=traceback.format_exc())
+    except BaseException as error:
+        raise Failure("import_failed", f"importing {name} raised {type(error).__name__}: {error}",
+                      module=name, traceback=traceback.format_exc())
+
+
+class Space:
+    """One Box or Discrete space, flattened: `size` float64 values a copy (observations) or
+    `size` values a copy (actions: int64 for Discrete, float64 for Box)."""
+
+    def __init__(self, space, role, np, gym):
+        self.space = space
+        if isinstance(space, gym.spaces.Discrete):
+            self.discrete = True
+            self.size = 1
+            self.start = int(space.start)
+            self.description = dict(type="Discrete", n=int(space.n), start=self.start)
+        elif isinstance(space, gym.spaces.Box):
+            self.discrete = False
+            self.shape = tuple(int(n) for n in space.shape)
+            self.size = int(np.prod(self.shape, dtype=np.int64))
+            self.dtype = space.dtype
+            self.low = np.asarray(space.low, dtype=np.float64).reshape(-1)
+            self.high = np.asarray(space.high, dtype=np.float64).reshape(-1)
+            self.description = dict(type="Box", shape=list(self.shape), dtype=str(space.dtype),
+                                    low=[exact(x) for x in self.low], high=[exact(x) for x in self.high])
+        else:
+            raise Failure("unsupported_space",
+                          f"the {role} space is {type(space).__name__} ({space}); only Box and Discrete are supported",
+                          role=role, space=type(space).__name__)
+
+
+class Worker:
+    """The copies, their spaces and the views of the shared memory."""
+
+    def __init__(self, config):
+        sys.path[:0] = config.get("search_paths", [])
+        np = import_module("numpy")
+        gym = import_module("gymnasium")
+        imported = [import_module(name) for name in config.get("imports", [])]
+        self.np = np
+        self.id = config["id"]
+        copies = int(config["copies"])
+        self.envs = []
+        try:
+            for _ in range(copies):
+                self.envs.append(gym.make(self.id, **config.get("kwargs", {})))
+        except (getattr(gym.error, "UnregisteredEnv", ()), getattr(gym.error, "DeprecatedEnv", ())) as error:
+            raise Failure("unknown_environment", str(error), traceback=traceback.format_exc())
+        except BaseException as error:
+            raise Failure("make_failed", f"gymnasium.make({self.id!r}) raised {type(error).__name__}: {error}",
+                          traceback=traceback.format_exc())
+        first = self.envs[0]
+        self.observation = Space(first.observation_space, "observation", np, gym)
+        self.action = Space(first.action_space, "action", np, gym)
+
+        packages = {"numpy": np.__version__, "gymnasium": gym.__version__}
+        entry = getattr(gym.spec(self.id), "entry_point", None)
+        origin = entry.split(":")[0] if isinstance(entry, str) else getattr(entry, "__module__", "")
+        for name in [origin.split(".")[0]] + [m.__name__.split(".")[0] for m in imported] + ["mujoco", "Box2D"]:
+            if name and name in sys.modules and name not in packages:
+                packages[name] = version_of(name)
+        self.handshake = dict(ok=True, protocol=PROTOCOL, pid=os.getpid(), python=platform.python_version(),
+                              packages=packages, observation_space=self.observation.description,
+                              action_space=self.action.description)
+        self.map_memory(copies)
+
+    def map_memory(self, k):
+        """Sizes and maps the shared memory; the layout is documented with the protocol."""
+        np, m, d = self.np, self.observation.size, self.action.size
+        total = 8 * (k * d + 2 * k * m + k) + 2 * k
+        os.ftruncate(MEMORY, total)
+        self.memory = mmap.mmap(MEMORY, total)
+        self.handshake["memory_bytes"] = total
+
+        def view(dtype, count, offset):
+            return np.frombuffer(self.memory, dtype=dtype, count=count, offset=offset)
+
+        offset = 0
+        self.actions = view(np.int64 if self.action.discrete else np.float64, k * d, offset).reshape(k, d)
+        offset += 8 * k * d
+        self.observations = view(np.float64, k * m, offset).reshape(k, m)
+        offset += 8 * k * m
+        self.final_observations = view(np.float64, k * m, offset).reshape(k, m)
+        offset += 8 * k * m
+        self.rewards = view(np.float64, k, offset)
+        offset += 8 * k
+        self.terminated = view(np.uint8, k, offset)
+        self.truncated = view(np.uint8, k, offset + k)
+
+    def flat(self, observation):
+        return self.np.asarray(observation, dtype=self.np.float64).reshape(-1)
+
+    def reset(self, seeds):
+        if len(seeds) != len(self.envs):
+            raise Failure("protocol", f"{len(seeds)} seeds for {len(self.envs)} copies")
+        for i, (env, seed) in enumerate(zip(self.envs, seeds)):
+            observation, _ = self.call(i, "reset", lambda: env.reset(seed=int(seed)))
+            self.observations[i] = self.flat(observation)
+        self.final_observations[:] = 0
+        self.rewards[:] = 0
+        self.terminated[:] = 0
+        self.truncated[:] = 0
+
+    def step(self):
+        np = self.np
+        for i, env in enumerate(self.envs):
+            if self.action.discrete:
+                action = int(self.actions[i, 0]) + self.action.start
+            else:
+                # Stable-Baselines3 clips to the bounds before `step`; the policy keeps its own.
+                clipped = np.clip(self.actions[i], self.action.low, self.action.high)
+                action = clipped.astype(self.action.dtype).reshape(self.action.shape)
+            observation, reward, terminated, truncated, _ = self.call(i, "step", lambda: env.step(action))
+            self.rewards[i] = float(reward)
+            self.terminated[i] = bool(terminated)
+            self.truncated[i] = bool(truncated)
+            if terminated or truncated:
+                self.final_observations[i] = self.flat(observation)
+                observation, _ = self.call(i, "reset", env.reset)
+            self.observations[i] = self.flat(observation)
+
+    def call(self, copy, during, body):
+        try:
+            return body()
+        except BaseException as error:
+            raise Failure("raised", f"{during} of copy {copy} raised {type(error).__name__}: {error}",
+                          during=during, copy=copy, traceback=traceback.format_exc())
+
+    def close(self):
+        for env in self.envs:
+            try:
+                env.close()
+            except Exception:
+                pass
+
+
+def main():
+    die_with(int(sys.argv[1]))
+    commands = os.fdopen(COMMANDS, "rb")
+    line = commands.readline()
+    if not line:
+        return
+    try:
+        worker = Worker(json.loads(line))
+    except Failure as failure:
+        send(failure.reply)
+        return
+    except BaseException as error:
+        send(dict(ok=False, kind="raised", during="start", message=f"{type(error).__name__}: {error}",
+                  traceback=traceback.format_exc()))
+        return
+    send(worker.handshake)
+    for line in commands:
+        try:
+            command = json.loads(line)
+            if command["command"] == "step":
+                worker.step()
+            elif command["command"] == "reset":
+                worker.reset(command["seeds"])
+            else:
+                raise Failure("protocol", f"unknown command {command['command']!r}")
+            send({"ok": True})
+        except Failure as failure:
+            send(failure.reply)
+        except BaseException as error:
+            send(dict(ok=False, kind="protocol", message=f"{type(error).__name__}: {error}",
+                      traceback=traceback.format_exc()))
+    worker.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Creates .venv-gym/ (git-ignored) with Gymnasium, MuJoCo and NumPy from PyPI, for the Gymnasium
+# worker tests; prints the venv's python, as an absolute path, on its last line. Quick when the
+# venv already imports everything. Box2D joins only when it installs from a wheel (it needs a
+# compiler otherwise).
+#   PYTHON=python3.12 bash tools/python/setup-venv.sh [VENV_DIR]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+venv="${1:-.venv-gym}"
+python="${PYTHON:-python3}"
+venv_python="$venv/bin/python"
+
+if [ -x "$venv_python" ] && "$venv_python" -c "import gymnasium, numpy, mujoco" 2>/dev/null; then
+    echo "$(cd "$venv" && pwd)/bin/python"
+    exit 0
+fi
+
+"$python" -m venv "$venv" >&2
+"$venv_python" -m pip install --quiet --upgrade pip >&2
+"$venv_python" -m pip install --quiet "gymnasium[mujoco]>=1.0" numpy >&2
+# Box2D's sdist needs swig and a compiler; only a prebuilt wheel is accepted.
+"$venv_python" -m pip install --quiet --only-binary=:all: box2d >&2 2>/dev/null \
+    || echo "box2d has no wheel for this python; LunarLander and BipedalWalker are left out" >&2
+"$venv_python" -c "import gymnasium, numpy, mujoco" >&2
+echo "$(cd "$venv" && pwd)/bin/python"
