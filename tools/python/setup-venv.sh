@@ -18,9 +18,10 @@ fi
 
 "$python" -m venv "$venv" >&2
 "$venv_python" -m pip install --quiet --upgrade pip >&2
-"$venv_python" -m pip install --quiet "gymnasium[mujoco]>=1.0" numpy >&2
+# The versions the tests were written against, so that a new release cannot change them unseen.
+"$venv_python" -m pip install --quiet "gymnasium[mujoco]==1.4.0" "mujoco==4.0.1" "numpy==2.4.6" >&2
 # Box2D's sdist needs swig and a compiler; only a prebuilt wheel is accepted.
-"$venv_python" -m pip install --quiet --only-binary=:all: box2d >&2 2>/dev/null \
+"$venv_python" -m pip install --quiet --only-binary=:all: "box2d==2.3.10" >&2 2>/dev/null \
     || echo "box2d has no wheel for this python; LunarLander and BipedalWalker are left out" >&2
 "$venv_python" -c "import gymnasium, numpy, mujoco" >&2
 echo "$(cd "$venv" && pwd)/bin/python"
