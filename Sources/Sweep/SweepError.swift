@@ -32,7 +32,7 @@ package enum SweepError: Error, Equatable, CustomStringConvertible, LocalizedErr
             return "--only expects KEY=VALUE, got '\(text)'"
         case .unknownFilterKey(let key, let swept):
             let list = swept.isEmpty ? "the experiment sweeps no key" : "swept keys: \(swept.joined(separator: ", "))"
-            return "--only: '\(key)' is not a swept key (\(list))"
+            return "--only: '\(key)' is neither a swept key nor a setting of the experiment (\(list))"
         case .unknownFilterValue(let key, let value, let values):
             return "--only: '\(key)' takes no value '\(value)' (values: \(values.joined(separator: ", ")))"
         case .invalidWorkerCount(let n):

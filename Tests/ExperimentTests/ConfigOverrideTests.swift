@@ -44,6 +44,19 @@ import YAML
         #expect(plan.cells.map(\.settings.entropyCoef) == [0, 0.01])
     }
 
+    @Test func aDottedGridKeyAddsOrReplacesOneSweptKey() throws {
+        let plan = try load(minimal("grid:\n  estimator.gamma: [0.9, 0.99]\n"), ["grid.estimator.lambda=[0.8, 0.9]"])
+        #expect(plan.sweptKeys == ["estimator.gamma", "estimator.lambda"])
+        #expect(plan.cells.map(\.settings.estimator.gaeLambda) == [0.8, 0.9, 0.8, 0.9])
+        let replaced = try load(minimal("grid:\n  estimator.gamma: [0.9, 0.99]\n"), ["grid.estimator.gamma=[0.5]"])
+        #expect(replaced.sweptKeys == ["estimator.gamma"] && replaced.cells.map(\.settings.estimator.gamma) == [0.5])
+        // Not a list: located at the value, in the argument.
+        let errors = errors(minimal(), ["grid.estimator.lambda=0.8"])
+        #expect(errors.map(\.path) == ["grid.estimator.lambda"], "\(errors)")
+        #expect(errors.first?.mark.file == "command line argument 4" && errors.first?.mark.column == 23, "\(errors)")
+        #expect(errors.first?.message.contains("expected a list of values") == true, "\(errors)")
+    }
+
     @Test func aListValueReplacesTheWholeList() throws {
         let plan = try load(minimal("policy: {hidden: [64, 64, 64]}\n"), ["policy.hidden=[32, 16]", "seeds=[3, 7]"])
         #expect(plan.cells[0].settings.policy.hidden == [32, 16])

@@ -21,6 +21,25 @@ import Testing
         #expect(plan.stdout.split(separator: "\n").count == 5)
     }
 
+    @Test func aDottedGridKeyIsSweptAndOnlyTakesASettingPath() throws {
+        let dir = TemporaryFolder()
+        let path = dir.write("exp.yaml", Self.experiment)
+        let plan = try BinaryRunner.run(["plan", path, "--format", "csv", "--set", "grid.estimator.gamma=[0.9, 0.99]"])
+        #expect(plan.status == 0, "\(plan.stderr)")
+        #expect(plan.stdout.hasPrefix("job_id,cell,seed,estimator.gamma\n"), "\(plan.stdout)")
+        let run = try BinaryRunner.run([
+            "run", path, "--results", dir.url.path, "--no-progress", "--no-report",
+            "--set", "grid.estimator.gamma=[0.9, 0.99]", "--only", "estimator.gamma=0.99",
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        // Two seeds of the selected cell ran, and only they: each job's config says gamma 0.99.
+        let jobs = dir.url.appendingPathComponent("overridden/jobs")
+        let configs = try FileManager.default.contentsOfDirectory(atPath: jobs.path).map {
+            try String(contentsOf: jobs.appendingPathComponent("\($0)/config.yaml"), encoding: .utf8)
+        }
+        #expect(configs.count == 2 && configs.allSatisfy { $0.contains("gamma: 0.99\n") }, "\(configs)")
+    }
+
     @Test func aTypoIsLocatedOnTheCommandLineWithASuggestion() throws {
         let dir = TemporaryFolder()
         let path = dir.write("exp.yaml", Self.experiment)

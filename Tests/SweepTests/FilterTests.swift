@@ -5,6 +5,29 @@ import Testing
 @testable import Sweep
 
 @Suite struct FilterTests {
+    @Test func aSettingPathSelectsCellsThatSweepWholeSections() throws {
+        let plan = try Scratch().plan(experiment(seeds: 1, grid: false) + """
+            grid:
+              estimator: [{name: a2c}, {name: ppo, n_steps: 16}, {name: ppo, n_steps: 32}]
+
+            """)
+        func selected(_ only: [String]) throws -> [Int] {
+            let filter = try CellFilter(only, plan: plan)
+            return plan.cells.filter(filter.matches).map(\.index)
+        }
+        #expect(try selected(["estimator.name=ppo"]) == [1, 2])
+        #expect(try selected(["estimator.name=ppo", "estimator.n_steps=32"]) == [2])
+        #expect(try selected(["estimator.name=a2c", "estimator.name=ppo"]) == [0, 1, 2])
+        // A setting no cell varies still selects by value: every cell has steps 1000.
+        #expect(try selected(["training.steps=1000"]) == [0, 1, 2])
+        #expect(throws: SweepError.unknownFilterValue(key: "estimator.name", value: "gae", values: ["a2c", "ppo"])) {
+            try CellFilter(["estimator.name=gae"], plan: plan)
+        }
+        #expect(throws: SweepError.unknownFilterKey(key: "estimator.nme", sweptKeys: ["estimator"])) {
+            try CellFilter(["estimator.nme=ppo"], plan: plan)
+        }
+    }
+
     @Test func onlyCombinesKeysWithAndAndRepeatsWithOr() throws {
         let scratch = Scratch()
         let plan = try scratch.plan(experiment(seeds: 2))

@@ -28,6 +28,14 @@ public struct ExperimentPlan: Sendable {
         public var canonical: String
         /// The canonical configuration as a tree, for writing `config.yaml`.
         public var canonicalTree: Node
+
+        /// The label (`CanonicalForm.label`) of the setting at the dotted `path` of the job's
+        /// resolved configuration, such as `estimator.name`; nil when it has none there.
+        public func settingLabel(at path: String) -> String? {
+            var node: Node? = canonicalTree
+            for key in path.split(separator: ".", omittingEmptySubsequences: false) { node = node?[String(key)] }
+            return node.map(CanonicalForm.label)
+        }
     }
 
     public var name: String

@@ -12,7 +12,8 @@ import YAML
 ///
 /// Overrides apply to the experiment as resolved (after `extends`), in order, before anything
 /// is decoded or checked: the value replaces the setting at the path whole, as a swept value
-/// does, and mappings missing along the path are created.
+/// does, and mappings missing along the path are created. Under `grid`, the rest of the path is
+/// one swept key (`grid.estimator.lambda=[0.8, 0.9]` sweeps `estimator.lambda`).
 public struct ConfigOverride: Sendable {
     /// The argument as written, `KEY=VALUE`.
     public let argument: String
@@ -46,6 +47,11 @@ public struct ConfigOverride: Sendable {
             path.append(component)
             marks.append(mark(start + 1))
             start = i + 1
+        }
+        // `grid.<dotted key>` adds or replaces one swept key: the grid names its keys dotted.
+        if path[0] == "grid", path.count > 2 {
+            path = ["grid", path.dropFirst().joined(separator: ".")]
+            marks = Array(marks.prefix(2))
         }
         if path[0] == "extends" {
             throw Diagnostic(

@@ -23,7 +23,7 @@ struct Evaluate: ParsableCommand {
     @Argument(help: "An experiment's results folder (results/<experiment>).")
     var directory: String
 
-    @Option(name: .customLong("only"), help: "Evaluate only the cells where KEY=VALUE (repeatable).")
+    @Option(name: .customLong("only"), help: "Evaluate only the cells where KEY=VALUE: a swept key or any setting's dotted path (repeatable).")
     var only: [String] = []
 
     @Option(help: "Episodes per job (default: the job's eval_episodes).")

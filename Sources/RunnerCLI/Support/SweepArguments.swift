@@ -12,7 +12,7 @@ struct SweepArguments: ParsableArguments {
     @Option(help: "The output root.")
     var results: String = ExperimentFolder.defaultRoot
 
-    @Option(name: .customLong("only"), help: "Run only the cells where KEY=VALUE (repeatable).")
+    @Option(name: .customLong("only"), help: "Run only the cells where KEY=VALUE: a swept key or any setting's dotted path (repeatable).")
     var only: [String] = []
 
     @Flag(help: "Rerun jobs that already have results (job ids hash the configuration, not the code).")
