@@ -59,8 +59,9 @@ public struct ExperimentLoader: Sendable {
                 log.add(relocated(diagnostic, assignments: assignments))
             }
             let values = assignments.map { (key: $0.key.name, value: CanonicalForm.label($0.value)) }
-            let label = values.isEmpty ? "default" : values.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
-            cells.append(.init(index: cells.count, label: label, values: values, settings: settings))
+            cells.append(.init(
+                index: cells.count, label: Self.label(position, sweep: sweep, report: report), values: values,
+                settings: settings))
         }
         try log.throwIfErrors()
         guard let header = decodedHeader.clean else { preconditionFailure("header errors are thrown above") }
@@ -80,6 +81,20 @@ public struct ExperimentLoader: Sendable {
             name: header.name, description: header.description, resolved: file,
             sweptKeys: sweep.keys.map(\.name), cells: cells, jobs: jobs, seeds: header.seeds,
             regression: header.regression, report: report, warnings: log.warnings)
+    }
+
+    /// A cell's label: per axis, its short name (`report.names`) or its keys as `key=value`,
+    /// joined by commas; `default` for the one cell of a file that sweeps nothing.
+    private static func label(_ position: [Int], sweep: SweepSpec, report: ReportSettings) -> String {
+        var parts: [String] = []
+        for (a, axis) in sweep.axes.enumerated() {
+            if let names = report.axes[a].names {
+                parts.append(names[position[a]])
+            } else {
+                parts += zip(axis.keys, axis.rows[position[a]]).map { "\($0.name)=\(CanonicalForm.label($1))" }
+            }
+        }
+        return parts.isEmpty ? "default" : parts.joined(separator: ",")
     }
 
     /// Refuses a sweep of more than `ExperimentPlan.maxJobs` jobs before expanding it, so that a

@@ -12,10 +12,14 @@ public struct ReportSettings: Sendable, Equatable {
         public var keys: [String]
         /// The reference values of those keys, as they appear in cell labels.
         public var reference: [String]
+        /// `report.names`: a short name per position of the axis (a grid value, a zip row),
+        /// which stands for it in cell labels; nil when the axis has none.
+        public var names: [String]?
 
-        public init(keys: [String], reference: [String]) {
+        public init(keys: [String], reference: [String], names: [String]? = nil) {
             self.keys = keys
             self.reference = reference
+            self.names = names
         }
 
         /// The axis's name in tables: its keys joined by `+`.
