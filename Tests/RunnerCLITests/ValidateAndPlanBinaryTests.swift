@@ -47,6 +47,24 @@ import Testing
         #expect(outcome.stderr.hasSuffix("4 errors\n"), "\(outcome.stderr)")
     }
 
+    @Test func cellNamesLabelThePlan() throws {
+        let dir = TemporaryFolder()
+        let path = dir.write("named.yaml", """
+            experiment: named
+            environment: {id: CartPole-v1}
+            estimator: {name: a2c}
+            training: {steps: 100}
+            grid:
+              estimator: [{name: a2c}, {name: ppo, n_steps: 16}]
+            report:
+              names: {estimator: [A2C, PPO-16]}
+            """)
+        let outcome = try BinaryRunner.run(["plan", path, "--format", "csv"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let cells = outcome.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",")[1] }
+        #expect(cells == ["A2C", "PPO-16"], "\(outcome.stdout)")
+    }
+
     @Test func aMissingFileExitsWith2() throws {
         let outcome = try BinaryRunner.run(["validate", "no/such/file.yaml"])
         #expect(outcome.status == 2)
