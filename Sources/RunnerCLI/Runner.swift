@@ -83,10 +83,8 @@ package struct Runner: ParsableCommand {
     /// no descriptors). A second line names the version of the dense kernels that runs.
     static var versionText: String {
         var text = "runner \(SweepRunner.toolVersion)"
-        let executable = (Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0]))
-            .resolvingSymlinksInPath()
         do {
-            if let commit = try SweepRunner.gitCommit(of: executable.deletingLastPathComponent()) {
+            if let commit = try SweepRunner.runnerCommit() {
                 text += " (commit \(commit))"
             }
         } catch {

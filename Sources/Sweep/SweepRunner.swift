@@ -29,7 +29,7 @@ package final class SweepRunner: Sendable {
 
     /// The commit checked out in the git repository holding `directory`, if git can tell.
     /// Throws `ChildProcessError` when git is on `PATH` but cannot be started.
-    package static func gitCommit(of directory: URL) throws -> String? { try Manifest.gitCommit(in: directory) }
+    package static func runnerCommit() throws -> String? { try Manifest.runnerCommit() }
 
     package let plan: ExperimentPlan
     package let options: SweepOptions
@@ -99,7 +99,7 @@ package final class SweepRunner: Sendable {
         // Without git the sweep still runs; the manifest then names no commit, and a warning
         // (told before any job's: position -1) says why. A signal while git runs ends git at once.
         let commit: String?
-        do { commit = try Manifest.gitCommit(stoppingWhen: { [stopFlag] in stopFlag.isStopped }) } catch {
+        do { commit = try Manifest.runnerCommit(stoppingWhen: { [stopFlag] in stopFlag.isStopped }) } catch {
             commit = nil
             warnings.add(-1, "manifest.json names no commit: \(error)")
         }

@@ -29,12 +29,18 @@ struct ChildProcessBinaryTests {
         // The hash as git stored it, read as a file.
         let head = try String(contentsOf: dir.url.appendingPathComponent(".git/refs/heads/main"), encoding: .utf8)
             .trimmingCharacters(in: .whitespacesAndNewlines)
+        let binaryFolder = BinaryRunner.executable.deletingLastPathComponent().path
+        #expect(try Self.shell("git -C '\(binaryFolder)' rev-parse HEAD > runner-commit", in: dir.url) == 0)
         let run = try BinaryRunner.run(["run", config, "--results", dir.url.path, "--no-progress"], in: dir.url)
         #expect(run.status == 0, "\(run.stderr)")
         let manifest = try #require(
             try JSONSerialization.jsonObject(with: Data(contentsOf: dir.url.appendingPathComponent("e2e/manifest.json")))
                 as? [String: Any])
-        #expect(head.count == 40 && manifest["git_commit"] as? String == head)
+        // The runner's own commit (of the checkout its binary was built in), not the commit of
+        // the repository it was started from.
+        let ownCommit = try String(contentsOf: dir.url.appendingPathComponent("runner-commit"), encoding: .utf8)
+        #expect(head.count == 40 && manifest["git_commit"] as? String != head, "\(manifest)")
+        #expect(manifest["git_commit"] as? String == ownCommit.trimmingCharacters(in: .whitespacesAndNewlines), "\(manifest)")
         guard Self.gnuplotOnPath else { return }
         for plot in ["learning_curves", "variance_vs_baseline", "final_returns"] {
             let image = try Data(contentsOf: dir.url.appendingPathComponent("e2e/plots/\(plot).png"))

@@ -65,6 +65,22 @@ import Testing
         #expect(status.stepsTotal == 8 * 1000)
     }
 
+    @Test func aJobCountsUpToItsBudgetThoughItsLastBatchEndsPastIt() throws {
+        let (directory, _, ids) = try folder()
+        let before = try SweepStatus.read(directory, policy: policy).stepsDone
+        // A job that trained its whole budget of 1000 steps now says its last batch ended at 1032.
+        let finished = try ids[0...3].first { id in
+            try JobResult.read(from: JobFiles(root: directory, jobId: id).result)?.steps == 1000
+        }
+        let url = JobFiles(root: directory, jobId: try #require(finished)).result
+        var json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        json["steps"] = 1032
+        try JSONSerialization.data(withJSONObject: json).write(to: url)
+        let status = try SweepStatus.read(directory, policy: policy)
+        #expect(status.stepsDone == before && status.stepsDone <= status.stepsTotal)
+        #expect(status.table(slurm: nil).hasPrefix("experiment toy: 8 jobs, steps \(before) of 8000"))
+    }
+
     @Test func readingTakesNoClaimAndWritesNothing() throws {
         let (directory, _, _) = try folder()
         let before = try snapshot(directory)

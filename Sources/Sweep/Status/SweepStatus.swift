@@ -31,8 +31,9 @@ package struct SweepStatus: Sendable, Equatable {
     package var running: [Running] = []
     /// Jobs whose claim is stale (its owner gone or silent): counted as pending.
     package var staleClaims: [String] = []
-    /// Steps trained: `steps` of every job with a result, plus the checkpoint step of every
-    /// job without one.
+    /// Steps trained towards the budget: `steps` of every job with a result, plus the
+    /// checkpoint step of every job without one, each counted up to the job's own budget (a
+    /// job's last batch may end past it), so that a finished sweep reads 100%.
     package var stepsDone = 0
     /// `training.steps` summed over the jobs.
     package var stepsTotal = 0
@@ -51,10 +52,11 @@ package struct SweepStatus: Sendable, Equatable {
         var status = SweepStatus(experiment: plan.name, total: 0)
         for job in ExperimentFolder.distinct(plan.jobs, id: \.id) {
             status.total += 1
-            status.stepsTotal = Self.sum(status.stepsTotal, job.config.settings.training.steps)
+            let budget = job.config.settings.training.steps
+            status.stepsTotal = Self.sum(status.stepsTotal, budget)
             let files = folder.job(job.id)
             if let result = JobResult.read(from: files.result), result.status != .interrupted {
-                status.stepsDone = Self.sum(status.stepsDone, result.steps)
+                status.stepsDone = Self.sum(status.stepsDone, min(result.steps, budget))
                 switch result.status {
                 case .completed: status.completed += 1
                 case .diverged: status.diverged += 1
@@ -63,7 +65,7 @@ package struct SweepStatus: Sendable, Equatable {
                 continue
             }
             let step = CheckpointStep.read(files.checkpoint)
-            status.stepsDone = Self.sum(status.stepsDone, step ?? 0)
+            status.stepsDone = Self.sum(status.stepsDone, min(step ?? 0, budget))
             switch claims[job.id] {
             case .live(let record)?:
                 status.running.append(

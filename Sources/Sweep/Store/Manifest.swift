@@ -59,6 +59,15 @@ struct Manifest: Encodable {
         return formatter.string(from: date)
     }
 
+    /// The commit of the runner itself: that of the git checkout holding the running
+    /// executable (where `swift build` puts it, links resolved), not of the folder the runner
+    /// was started in; nil for an executable outside a checkout. Throws as `gitCommit(in:)`.
+    static func runnerCommit(stoppingWhen stopRequested: (@Sendable () -> Bool)? = nil) throws -> String? {
+        let executable = (Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0]))
+            .resolvingSymlinksInPath()
+        return try gitCommit(in: executable.deletingLastPathComponent(), stoppingWhen: stopRequested)
+    }
+
     /// `git rev-parse HEAD` in `directory` (default: the current folder), when git is on `PATH`
     /// and the folder is in a repository with a commit; else nil. Throws `ChildProcessError`
     /// when git is there but cannot be started (no memory, no descriptors left), or when
