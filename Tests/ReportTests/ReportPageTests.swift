@@ -22,11 +22,13 @@ struct ReportPageTests {
         #expect(summary.files.contains("report.md"))
         let page = r.folder.read("report.md")
         #expect(page.hasPrefix("# report-test\n\nTwo baselines on a chain.\n\n6 jobs: 2 cells × 3 seeds.\n"))
-        // d̄ = 11/6; P = 7/9; the 95% CI spans more than 1.833, so the sentence warns.
+        // d̄ = 11/6, paired t p = 0.128 (scipy.stats.ttest_rel); P = 7/9: the sentence speaks
+        // from the verdict.
         let sentence = try #require(page.split(separator: "\n").first { $0.hasPrefix("- `mean` vs `none`: ") })
-        #expect(sentence.contains(": +1.833 final return [CI "))
-        #expect(sentence.hasSuffix("P(improvement) = 0.78 " + intervalText(r) + ", n = 3 paired seeds; the interval is wider than the effect: more seeds needed."),
+        #expect(sentence.contains(": inconclusive, +1.833 final return [CI -1.292, 4.959] (paired t, p (Holm) = 0.1276), "))
+        #expect(sentence.hasSuffix("P(improvement) = 0.78 " + intervalText(r) + ", n = 3 paired seeds; more seeds needed."),
                 "\(sentence)")
+        #expect(page.contains("| baseline=mean | baseline=none | final_return | 3 | +1.833 | [-1.292, 4.959] | paired_t | 0.1276 | 0.1276 | inconclusive |"), "\(page)")
         #expect(page.contains("| baseline=none | 3 | 2.333 |"))
         #expect(page.contains("![learning curves](plots/learning_curves.png)"))
         // The variance table: the mean baseline's ratio to none at step 100 in the none cell.
