@@ -21,6 +21,8 @@ Sources of truth:
   - (3N - 3)), N = (m + n)/2, nearest to P on each side (numpy.roots; P itself when P is 0 or 1).
 - IQM, mean, median, optimality gap over runs x tasks: rliable.metrics; their stratified
   bootstrap CIs: rliable.library.get_interval_estimates (percentile, 50,000 resamples).
+  Recent versions of `arch` ignore rliable's random_state, so these CIs move by their Monte
+  Carlo error from one run of this script to the next; the committed ones are from the first.
 - Paired bootstrap of a mean difference: the exact bootstrap distribution (every multiset
   of n indices with its multinomial probability), its 2.5% and 97.5% quantiles.
 - Seeds needed: statsmodels TTestPower (paired: one-sample t on the differences) and
@@ -169,27 +171,24 @@ lines = [
     "enum StatisticsReferences {",
 ]
 
-lines.append("    /// (a, b, t, df, p, 95% CI of the difference of means): scipy.stats.ttest_ind(a, b,")
-lines.append("    /// equal_var=False) and its confidence_interval().")
-lines.append("    static let welch: [(a: [Double], b: [Double], t: Double, df: Double, p: Double, low: Double, "
-             "high: Double)] = [")
-for a, b in welch_cases:
-    res = st.ttest_ind(a, b, equal_var=False)
-    ci = res.confidence_interval(0.95)
-    lines.append("        (%s, %s, %s, %s, %s, %s, %s)," % (
-        arr(a), arr(b), r(res.statistic), r(res.df), r(res.pvalue), r(ci.low), r(ci.high)))
-lines.append("    ]")
 
-lines.append("    /// (a, b, t, df, p, 95% CI of the mean difference): scipy.stats.ttest_rel(a, b) and its")
-lines.append("    /// confidence_interval().")
-lines.append("    static let pairedT: [(a: [Double], b: [Double], t: Double, df: Double, p: Double, low: Double, "
-             "high: Double)] = [")
-for a, b in paired_t_cases:
-    res = st.ttest_rel(a, b)
-    ci = res.confidence_interval(0.95)
-    lines.append("        (%s, %s, %s, %s, %s, %s, %s)," % (
-        arr(a), arr(b), r(res.statistic), r(res.df), r(res.pvalue), r(ci.low), r(ci.high)))
-lines.append("    ]")
+def t_test_fixture(name, what, source, cases, test):
+    """A Swift array of (a, b, t, df, p, 95% CI low, high) from a scipy t-test result."""
+    lines.append("    /// (a, b, t, df, p, 95%% CI of %s): %s" % (what, source))
+    lines.append("    /// and its confidence_interval().")
+    lines.append("    static let %s: [(a: [Double], b: [Double], t: Double, df: Double, p: Double, low: Double, "
+                 "high: Double)] = [" % name)
+    for a, b in cases:
+        res = test(a, b)
+        ci = res.confidence_interval(0.95)
+        lines.append("        (%s, %s, %s, %s, %s, %s, %s)," % (
+            arr(a), arr(b), r(res.statistic), r(res.df), r(res.pvalue), r(ci.low), r(ci.high)))
+    lines.append("    ]")
+
+
+t_test_fixture("welch", "the difference of means", "scipy.stats.ttest_ind(a, b, equal_var=False)", welch_cases,
+               lambda a, b: st.ttest_ind(a, b, equal_var=False))
+t_test_fixture("pairedT", "the mean difference", "scipy.stats.ttest_rel(a, b)", paired_t_cases, st.ttest_rel)
 
 lines.append("    /// (x, 95% Student interval of the mean): scipy.stats.ttest_1samp(x, 0).confidence_interval().")
 lines.append("    static let meanIntervals: [(x: [Double], low: Double, high: Double)] = [")
