@@ -35,6 +35,21 @@ struct ReportPageTests {
         #expect(page.contains("| baseline=none | 100 | 3 | 1.000 | 0.500 |"), "\(page)")
     }
 
+    @Test func aComparisonWithAMissingSeedSpeaksOfWelch() throws {
+        let r = try SyntheticResults()
+        let none = [1.0, 2.0, 4.0], mean = [3.0, 2.5, 7.0]
+        for seed in 0..<3 {
+            r.write(cell: 0, seed: seed, FakeJob(finalReturn: none[seed]))
+            r.write(cell: 1, seed: seed, FakeJob(status: seed == 1 ? nil : "completed", finalReturn: mean[seed]))
+        }
+        _ = try Reporter().build(plan: r.plan, resultsDirectory: r.url, render: nil)
+        let page = r.folder.read("report.md")
+        // 5 − 7/3 over every run; scipy.stats.ttest_ind([3, 7], [1, 2, 4], equal_var=False): p = 0.389.
+        let sentence = try #require(page.split(separator: "\n").first { $0.hasPrefix("- `mean` vs `none`: ") })
+        #expect(sentence.hasPrefix("- `mean` vs `none`: inconclusive, +2.667 final return [CI -11.88, 17.21] (Welch, p (Holm) = 0.3890), "))
+        #expect(sentence.hasSuffix(", n = 2 and 3 runs; more seeds needed."), "\(sentence)")
+    }
+
     /// The P(improvement) interval as the page prints it, from comparisons.csv.
     func intervalText(_ r: SyntheticResults) -> String {
         let row = (try? csvRows(r.folder.read("comparisons.csv")))?.first ?? [:]
