@@ -9,13 +9,20 @@ needs no resources). Run once from the repository root:
     /tmp/rlvenv/bin/python tools/statistics_references.py
 
 Sources of truth:
-- Welch's t, its degrees of freedom and two-sided p: scipy.stats.ttest_ind(equal_var=False).
+- Welch's t, its degrees of freedom, two-sided p and 95% interval of the difference of means:
+  scipy.stats.ttest_ind(equal_var=False) and its confidence_interval().
+- Paired t, degrees of freedom, two-sided p and 95% interval of the mean difference:
+  scipy.stats.ttest_rel and its confidence_interval().
+- Student's 95% interval of a mean: scipy.stats.ttest_1samp(x, 0).confidence_interval().
 - Holm-adjusted p-values: statsmodels.stats.multitest.multipletests(method="holm").
 - Probability of improvement: rliable.metrics.probability_of_improvement (Mann-Whitney U
-  over n_a * n_b, ties count 1/2); its CI: rliable.library.get_interval_estimates with
-  rliable's StratifiedIndependentBootstrap (percentile, 20,000 resamples).
+  over n_a * n_b, ties count 1/2). Its 95% interval, Newcombe's (2006) method 5: the real
+  roots in [0, 1] of the quartic (P - t)^2 (2 - t)(1 + t) mn - z^2 t(1 - t)((2N - 1)(2 - t)(1 + t)
+  - (3N - 3)), N = (m + n)/2, nearest to P on each side (numpy.roots; P itself when P is 0 or 1).
 - IQM, mean, median, optimality gap over runs x tasks: rliable.metrics; their stratified
   bootstrap CIs: rliable.library.get_interval_estimates (percentile, 50,000 resamples).
+  Recent versions of `arch` ignore rliable's random_state, so these CIs move by their Monte
+  Carlo error from one run of this script to the next; the committed ones are from the first.
 - Paired bootstrap of a mean difference: the exact bootstrap distribution (every multiset
   of n indices with its multinomial probability), its 2.5% and 97.5% quantiles.
 - Seeds needed: statsmodels TTestPower (paired: one-sample t on the differences) and
@@ -34,9 +41,10 @@ from rliable import metrics
 from statsmodels.stats.multitest import multipletests
 from statsmodels.stats.power import TTestIndPower, TTestPower
 
+Z95 = float(st.norm.ppf(0.975))
+
 OUT = os.path.join("Tests", "ReportTests", "StatisticsReferences.swift")
 REPS = 50000
-POI_REPS = 20000  # each resample runs a Mann-Whitney U test: slower
 
 
 def r(x):
@@ -70,7 +78,7 @@ holm_cases = [
     [0.03],
 ]
 
-poi_cases = [
+poi_cases = [  # the first is completely separated
     ([500, 500, 487.25, 500, 463.5], [123.5, 98.25, 150.0, 87.75, 170.5]),
     ([1, 2, 3, 4, 5], [3, 3, 3, 3, 3]),
     ([2.0, 2.0, 1.0, 0.5, 3.0, 2.5], [2.0, 1.5, 1.0, 2.0, 2.75, 0.25]),
@@ -97,6 +105,44 @@ power_cases = [  # (sigma, delta, alpha, power)
 
 quantile_cases = [(0.975, 4), (0.975, 9.5), (0.995, 2), (0.9, 30), (0.6, 1)]
 normal_quantiles = [0.975, 0.8, 0.5, 0.01, 1e-6]
+
+paired_t_cases = [
+    ([3.5, 1.25, 4.0, 2.0, 0.5], [1.0, 1.5, 0.0, -0.25, 0.0]),
+    (list(np.round(rng.normal(100, 30, 5), 2)), list(np.round(rng.normal(90, 30, 5), 2))),
+    (list(np.round(rng.normal(0, 1, 10), 4)), list(np.round(rng.normal(0.2, 1, 10), 4))),
+    ([500.0, 500.0, 487.25], [123.5, 98.25, 150.0]),
+    ([1.0, 2.0], [0.5, 2.25]),
+]
+
+mean_interval_cases = [
+    [3.1, -0.4, 2.7, 5.9, 1.2, 0.0, 4.4],
+    [10.0, 12.0],
+    [500.0, 487.25, 463.5],
+    list(np.round(rng.lognormal(0, 1, 20), 3)),
+]
+
+newcombe_cases = poi_cases + [
+    ([123.5, 98.25, 150.0, 87.75, 170.5], [500, 500, 487.25, 500, 463.5]),  # separated the other way
+    ([5.0, 6.0, 7.0], [1.0, 2.0, 3.0, 4.0, 8.0]),
+    ([1.0], [0.0]),
+    (list(np.round(rng.normal(0, 1, 20), 3)), list(np.round(rng.normal(1, 1, 20), 3))),
+]
+
+def newcombe_interval(p, m, n):
+    """Newcombe's method 5 interval of the Mann-Whitney P: the quartic's roots around p."""
+    if m * n == 0:
+        return float("nan"), float("nan")
+    N = (m + n) / 2.0
+    t = np.poly1d([1.0, 0.0])
+    spread = (2 - t) * (1 + t)
+    p = float(p)
+    quartic = (p - t) ** 2 * spread * (m * n) - Z95 ** 2 * t * (1 - t) * ((2 * N - 1) * spread - (3 * N - 3))
+    roots = [z.real for z in np.roots(quartic.coeffs) if abs(z.imag) < 1e-9 and -1e-12 <= z.real <= 1 + 1e-12]
+    # At P = 0 or 1, t = P is itself a root (V vanishes there): the interval's other end is
+    # the nearest root strictly beyond it.
+    low = p if p == 0 else max(z for z in roots if z < p - 1e-12)
+    high = p if p == 1 else min(z for z in roots if z > p + 1e-12)
+    return float(min(max(low, 0.0), 1.0)), float(min(max(high, 0.0), 1.0))
 
 
 def exact_bootstrap_mean_quantiles(x, qs):
@@ -125,11 +171,30 @@ lines = [
     "enum StatisticsReferences {",
 ]
 
-lines.append("    /// (a, b, t, df, p): scipy.stats.ttest_ind(a, b, equal_var=False).")
-lines.append("    static let welch: [(a: [Double], b: [Double], t: Double, df: Double, p: Double)] = [")
-for a, b in welch_cases:
-    res = st.ttest_ind(a, b, equal_var=False)
-    lines.append("        (%s, %s, %s, %s, %s)," % (arr(a), arr(b), r(res.statistic), r(res.df), r(res.pvalue)))
+
+def t_test_fixture(name, what, source, cases, test):
+    """A Swift array of (a, b, t, df, p, 95% CI low, high) from a scipy t-test result."""
+    lines.append("    /// (a, b, t, df, p, 95%% CI of %s): %s" % (what, source))
+    lines.append("    /// and its confidence_interval().")
+    lines.append("    static let %s: [(a: [Double], b: [Double], t: Double, df: Double, p: Double, low: Double, "
+                 "high: Double)] = [" % name)
+    for a, b in cases:
+        res = test(a, b)
+        ci = res.confidence_interval(0.95)
+        lines.append("        (%s, %s, %s, %s, %s, %s, %s)," % (
+            arr(a), arr(b), r(res.statistic), r(res.df), r(res.pvalue), r(ci.low), r(ci.high)))
+    lines.append("    ]")
+
+
+t_test_fixture("welch", "the difference of means", "scipy.stats.ttest_ind(a, b, equal_var=False)", welch_cases,
+               lambda a, b: st.ttest_ind(a, b, equal_var=False))
+t_test_fixture("pairedT", "the mean difference", "scipy.stats.ttest_rel(a, b)", paired_t_cases, st.ttest_rel)
+
+lines.append("    /// (x, 95% Student interval of the mean): scipy.stats.ttest_1samp(x, 0).confidence_interval().")
+lines.append("    static let meanIntervals: [(x: [Double], low: Double, high: Double)] = [")
+for x in mean_interval_cases:
+    ci = st.ttest_1samp(x, 0).confidence_interval(0.95)
+    lines.append("        (%s, %s, %s)," % (arr(x), r(ci.low), r(ci.high)))
 lines.append("    ]")
 
 lines.append("    /// (p, adjusted): statsmodels multipletests(p, method=\"holm\").")
@@ -139,16 +204,14 @@ for p in holm_cases:
     lines.append("        (%s, %s)," % (arr(p), arr(adjusted)))
 lines.append("    ]")
 
-lines.append("    /// (a, b, P(a > b), 95%% CI low, high): rliable, %d resamples." % POI_REPS)
+lines.append("    /// (a, b, P(a > b) from rliable, Newcombe's 95% interval from the roots of its quartic).")
 lines.append("    static let probabilityOfImprovement: "
              "[(a: [Double], b: [Double], p: Double, low: Double, high: Double)] = [")
-for a, b in poi_cases:
+for a, b in newcombe_cases:
     x, y = np.array(a, float)[:, None], np.array(b, float)[:, None]
-    p = metrics.probability_of_improvement(x, y)
-    _, ci = rly.get_interval_estimates(
-        {"ab": [x, y]}, lambda s1, s2: metrics.probability_of_improvement(s1, s2),
-        reps=POI_REPS, random_state=np.random.RandomState(1))
-    lines.append("        (%s, %s, %s, %s, %s)," % (arr(a), arr(b), r(p), r(ci["ab"][0][0]), r(ci["ab"][1][0])))
+    p = float(metrics.probability_of_improvement(x, y))
+    low, high = newcombe_interval(p, len(a), len(b))
+    lines.append("        (%s, %s, %s, %s, %s)," % (arr(a), arr(b), r(p), r(low), r(high)))
 lines.append("    ]")
 
 lines.append("    /// Runs x tasks scores given per task (columns), with rliable's aggregates and")

@@ -13,9 +13,47 @@ struct ComparisonStatisticsTests {
         #expect(isClose(test.degreesOfFreedom, r.df, relative: 1e-10, absolute: 1e-10), "df \(test.degreesOfFreedom) vs \(r.df)")
         // Relative accuracy also for tiny p-values.
         #expect(abs(test.p - r.p) <= 1e-9 * r.p, "p \(test.p) vs \(r.p)")
+        let ci = test.interval()
+        #expect(isClose(ci.low, r.low, relative: 1e-10, absolute: 1e-10) && isClose(ci.high, r.high, relative: 1e-10, absolute: 1e-10),
+                "[\(ci.low), \(ci.high)] vs scipy [\(r.low), \(r.high)]")
         // Swapping the samples flips t and keeps p.
         let swapped = WelchTest(r.b, r.a)
         #expect(swapped.t == -test.t && swapped.p == test.p)
+    }
+
+    @Test(arguments: StatisticsReferences.pairedT.indices)
+    func pairedTMatchesScipy(_ i: Int) {
+        let r = StatisticsReferences.pairedT[i]
+        let test = PairedTTest(differences: zip(r.a, r.b).map { $0 - $1 })
+        #expect(isClose(test.t, r.t, relative: 1e-10, absolute: 1e-10), "t \(test.t) vs \(r.t)")
+        #expect(test.degreesOfFreedom == r.df)
+        #expect(abs(test.p - r.p) <= 1e-9 * r.p, "p \(test.p) vs \(r.p)")
+        let ci = test.interval()
+        #expect(isClose(ci.low, r.low, relative: 1e-10, absolute: 1e-10) && isClose(ci.high, r.high, relative: 1e-10, absolute: 1e-10),
+                "[\(ci.low), \(ci.high)] vs scipy [\(r.low), \(r.high)]")
+        // The interval excludes 0 exactly when p < 0.05.
+        #expect(ci.contains(0) == (test.p >= 0.05))
+    }
+
+    @Test func pairedTWithoutSpreadHasNoStatistic() {
+        let same = PairedTTest(differences: [2, 2, 2])
+        #expect(same.t.isNaN && same.p.isNaN && same.interval() == ConfidenceInterval(low: 2, high: 2))
+        let one = PairedTTest(differences: [2])
+        #expect(one.t.isNaN && one.degreesOfFreedom.isNaN && one.interval().low.isNaN)
+    }
+
+    @Test(arguments: StatisticsReferences.meanIntervals.indices)
+    func studentIntervalMatchesScipy(_ i: Int) {
+        let r = StatisticsReferences.meanIntervals[i]
+        let ci = StudentInterval.mean(r.x)
+        #expect(isClose(ci.low, r.low, relative: 1e-10, absolute: 1e-10) && isClose(ci.high, r.high, relative: 1e-10, absolute: 1e-10),
+                "[\(ci.low), \(ci.high)] vs scipy [\(r.low), \(r.high)]")
+    }
+
+    @Test func studentIntervalEdgeCases() {
+        #expect(StudentInterval.mean([4.25]).low.isNaN && StudentInterval.mean([]).high.isNaN)
+        #expect(StudentInterval.mean([1, .nan]).low.isNaN)
+        #expect(StudentInterval.mean([2, 2, 2]) == ConfidenceInterval(low: 2, high: 2))
     }
 
     @Test func welchWithoutScaleIsUndefined() {
@@ -39,18 +77,33 @@ struct ComparisonStatisticsTests {
         #expect(HolmCorrection.adjust([]).isEmpty)
     }
 
-    /// The point estimate is exact. The bootstrap interval (B = 2000, our generator) cannot
-    /// match rliable's draw for draw; its endpoints must lie within 0.05 of rliable's
-    /// (20,000 resamples). The estimate moves in steps of 1/(2 n_a n_b) = 0.01 here, and the
-    /// Monte Carlo error of a 2.5% quantile from 2000 resamples is about 0.01 for these spreads.
+    /// The point estimate is rliable's, exactly; the interval is Newcombe's, against the roots
+    /// of its quartic found by numpy (an independent route to the same equation).
     @Test(arguments: StatisticsReferences.probabilityOfImprovement.indices)
-    func probabilityOfImprovementMatchesRliable(_ i: Int) {
+    func probabilityOfImprovementMatchesReferences(_ i: Int) {
         let r = StatisticsReferences.probabilityOfImprovement[i]
         #expect(isClose(ProbabilityOfImprovement.estimate(r.a, r.b), r.p, relative: 1e-15, absolute: 1e-15))
         #expect(isClose(ProbabilityOfImprovement.estimate(r.b, r.a), 1 - r.p, relative: 1e-15, absolute: 1e-15))
-        let ci = ProbabilityOfImprovement.interval(r.a, r.b, bootstrap: Bootstrap())
-        #expect(abs(ci.low - r.low) <= 0.05 && abs(ci.high - r.high) <= 0.05,
-                "[\(ci.low), \(ci.high)] vs rliable [\(r.low), \(r.high)]")
+        let ci = ProbabilityOfImprovement.interval(r.a, r.b)
+        #expect(isClose(ci.low, r.low, relative: 1e-9, absolute: 1e-9) && isClose(ci.high, r.high, relative: 1e-9, absolute: 1e-9),
+                "[\(ci.low), \(ci.high)] vs reference [\(r.low), \(r.high)]")
+        // Swapping the samples mirrors the interval.
+        let swapped = ProbabilityOfImprovement.interval(r.b, r.a)
+        #expect(isClose(swapped.low, 1 - ci.high, absolute: 1e-9) && isClose(swapped.high, 1 - ci.low, absolute: 1e-9))
+    }
+
+    /// 5 runs against 5, every run of A above every run of B: P = 1, and the interval keeps
+    /// room for a true probability well below 1 (at 0.8, complete separation happens 11% of
+    /// the time) instead of collapsing to [1, 1].
+    @Test func probabilityOfImprovementAtCompleteSeparation() {
+        let a = [500, 500, 487.25, 500, 463.5], b = [123.5, 98.25, 150, 87.75, 170.5]
+        let ci = ProbabilityOfImprovement.interval(a, b)
+        #expect(ProbabilityOfImprovement.estimate(a, b) == 1)
+        #expect(ci.high == 1 && ci.low < 0.8 && ci.low > 0.5, "\(ci)")
+        // More runs, narrower: 20 against 20 separated.
+        let wide = ProbabilityOfImprovement.interval((0..<20).map { 100 + Double($0) }, (0..<20).map(Double.init))
+        #expect(wide.high == 1 && wide.low > ci.low && wide.low < 1)
+        #expect(ProbabilityOfImprovement.interval([], [1]).low.isNaN)
     }
 
     /// Aggregates are exact; stratified CIs (B = 2000) must have each endpoint within 10% of

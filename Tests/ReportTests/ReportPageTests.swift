@@ -22,15 +22,32 @@ struct ReportPageTests {
         #expect(summary.files.contains("report.md"))
         let page = r.folder.read("report.md")
         #expect(page.hasPrefix("# report-test\n\nTwo baselines on a chain.\n\n6 jobs: 2 cells × 3 seeds.\n"))
-        // d̄ = 11/6; P = 7/9; the 95% CI spans more than 1.833, so the sentence warns.
+        // d̄ = 11/6, paired t p = 0.128 (scipy.stats.ttest_rel); P = 7/9: the sentence speaks
+        // from the verdict.
         let sentence = try #require(page.split(separator: "\n").first { $0.hasPrefix("- `mean` vs `none`: ") })
-        #expect(sentence.contains(": +1.833 final return [CI "))
-        #expect(sentence.hasSuffix("P(improvement) = 0.78 " + intervalText(r) + ", n = 3 paired seeds; the interval is wider than the effect: more seeds needed."),
+        #expect(sentence.contains(": inconclusive, +1.833 final return [CI -1.292, 4.959] (paired t, p (Holm) = 0.1276), "))
+        #expect(sentence.hasSuffix("P(improvement) = 0.78 " + intervalText(r) + ", n = 3 paired seeds; more seeds needed."),
                 "\(sentence)")
+        #expect(page.contains("| baseline=mean | baseline=none | final_return | 3 | +1.833 | [-1.292, 4.959] | paired_t | 0.1276 | 0.1276 | inconclusive |"), "\(page)")
         #expect(page.contains("| baseline=none | 3 | 2.333 |"))
         #expect(page.contains("![learning curves](plots/learning_curves.png)"))
         // The variance table: the mean baseline's ratio to none at step 100 in the none cell.
         #expect(page.contains("| baseline=none | 100 | 3 | 1.000 | 0.500 |"), "\(page)")
+    }
+
+    @Test func aComparisonWithAMissingSeedSpeaksOfWelch() throws {
+        let r = try SyntheticResults()
+        let none = [1.0, 2.0, 4.0], mean = [3.0, 2.5, 7.0]
+        for seed in 0..<3 {
+            r.write(cell: 0, seed: seed, FakeJob(finalReturn: none[seed]))
+            r.write(cell: 1, seed: seed, FakeJob(status: seed == 1 ? nil : "completed", finalReturn: mean[seed]))
+        }
+        _ = try Reporter().build(plan: r.plan, resultsDirectory: r.url, render: nil)
+        let page = r.folder.read("report.md")
+        // 5 − 7/3 over every run; scipy.stats.ttest_ind([3, 7], [1, 2, 4], equal_var=False): p = 0.389.
+        let sentence = try #require(page.split(separator: "\n").first { $0.hasPrefix("- `mean` vs `none`: ") })
+        #expect(sentence.hasPrefix("- `mean` vs `none`: inconclusive, +2.667 final return [CI -11.88, 17.21] (Welch, p (Holm) = 0.3890), "))
+        #expect(sentence.hasSuffix(", n = 2 and 3 runs; more seeds needed."), "\(sentence)")
     }
 
     /// The P(improvement) interval as the page prints it, from comparisons.csv.

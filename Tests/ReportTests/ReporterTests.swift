@@ -78,18 +78,21 @@ struct ReporterTests {
         #expect(isClose(number(a["mean"]), 0.9, absolute: 1e-12) && isClose(number(a["median"]), 0.9, absolute: 1e-12)
             && isClose(number(a["iqm"]), 0.9, absolute: 1e-12))
         #expect(isClose(number(a["std"]), 0.2 / 2.0.squareRoot(), absolute: 1e-12))
-        #expect(number(a["ci_low"]) == 0.8 && number(a["ci_high"]) == 1.0)
+        // Student's interval with one degree of freedom: scipy.stats.ttest_1samp([1.0, 0.8], 0).confidence_interval().
+        #expect(isClose(number(a["ci_low"]), -0.3706204736174691, absolute: 1e-12)
+            && isClose(number(a["ci_high"]), 2.1706204736174692, absolute: 1e-12))
         #expect(number(a["min"]) == 0.8 && number(a["max"]) == 1.0)
         // Curves at steps 0, 100, 200, 300 with equal spacing: the area is the mean of the
         // three trapezoids' mid-heights, per job, then the mean over the two counted jobs.
         let areaSeed0 = ((0.1 + 0.4) / 2 + (0.4 + 0.8) / 2 + (0.8 + 1.0) / 2) / 3
         let areaSeed1 = ((0.2 + 0.5) / 2 + (0.5 + 0.6) / 2 + (0.6 + 0.8) / 2) / 3
         #expect(isClose(number(a["auc"]), (areaSeed0 + areaSeed1) / 2, absolute: 1e-12))
-        #expect(isClose(number(a["auc_ci_low"]), areaSeed1, absolute: 1e-12)
-            && isClose(number(a["auc_ci_high"]), areaSeed0, absolute: 1e-12))
+        #expect(isClose(number(a["auc_ci_low"]), 0.24067821492896574, absolute: 1e-12)
+            && isClose(number(a["auc_ci_high"]), 0.875988451737701, absolute: 1e-12))
         let b = rows[1]
         #expect(b["n"] == "2" && b["diverged"] == "0" && isClose(number(b["mean"]), 0.8, absolute: 1e-12))
-        #expect(number(b["ci_low"]) == 0.7 && number(b["ci_high"]) == 0.9)
+        #expect(isClose(number(b["ci_low"]), -0.4706204736174697, absolute: 1e-12)
+            && isClose(number(b["ci_high"]), 2.0706204736174696, absolute: 1e-12))
     }
 
     @Test func curvesLongFormatAndSummaryOverCommonSteps() throws {
@@ -108,8 +111,11 @@ struct ReporterTests {
         #expect(none.map { $0["step"]! } == ["0", "100", "200", "300"])
         #expect(none.allSatisfy { $0["n"] == "2" })
         #expect(zip(none.map { number($0["mean"]) }, [0.15, 0.45, 0.7, 0.9]).allSatisfy { isClose($0, $1, absolute: 1e-12) })
-        #expect(none.map { number($0["ci_low"]) } == [0.1, 0.4, 0.6, 0.8])
-        #expect(none.map { number($0["ci_high"]) } == [0.2, 0.5, 0.8, 1.0])
+        // Student's band over the two seeds (scipy.stats.ttest_1samp(pair, 0).confidence_interval()).
+        let lows = [-0.48531023680873475, -0.18531023680873454, -0.5706204736174698, -0.3706204736174691]
+        let highs = [0.7853102368087348, 1.0853102368087346, 1.9706204736174697, 2.1706204736174692]
+        #expect(zip(none.map { number($0["ci_low"]) }, lows).allSatisfy { isClose($0, $1, absolute: 1e-12) })
+        #expect(zip(none.map { number($0["ci_high"]) }, highs).allSatisfy { isClose($0, $1, absolute: 1e-12) })
         // Seed 1 of cell 1 stops at step 200: step 300 is not common to both seeds.
         let mean = summary.filter { $0["cell"] == "baseline=mean" }
         #expect(mean.map { $0["step"]! } == ["0", "100", "200"])
@@ -142,7 +148,7 @@ struct ReporterTests {
         #expect(report.cells[0].varianceRatioToNone == 1)
         #expect(isClose(report.cells[1].varianceRatioToNone ?? .nan, 1.25 / 3, absolute: 1e-12))
         let text = report.text
-        #expect(text.contains("baseline=none") && text.contains("[0.800, 1.000]") && text.contains("1 missing"))
+        #expect(text.contains("baseline=none") && text.contains("[-0.371, 2.171]") && text.contains("1 missing"))
     }
 
     @Test func deterministicByteIdenticalOutputs() throws {

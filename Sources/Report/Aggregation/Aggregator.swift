@@ -7,8 +7,10 @@ import PolicyGradient
 /// same set everywhere: final returns, curves, variance). Across-seed rows cover only the
 /// steps every counted seed measured with a finite value, so each point averages the same
 /// seeds and a point's n always equals the cell's n. Cells without a counted seed get no
-/// curve or variance points.
+/// curve or variance points. Intervals of means over seeds (final return, curve area, curve
+/// bands) are Student's t (`StudentInterval`); the variance rows keep the percentile bootstrap.
 package struct Aggregator: Sendable {
+    /// The resampling of the variance rows' intervals and of the across-environment aggregates.
     package var bootstrap: Bootstrap
 
     package init(bootstrap: Bootstrap = Bootstrap()) {
@@ -45,7 +47,7 @@ package struct Aggregator: Sendable {
             if !x.isEmpty {
                 summary.mean = Statistics.mean(x)
                 summary.std = Statistics.standardDeviation(x)
-                summary.interval = bootstrap.meanInterval(x)
+                summary.interval = StudentInterval.mean(x)
                 summary.iqm = Statistics.interquartileMean(x)
                 summary.median = Statistics.median(x)
                 summary.min = x.min()!
@@ -53,7 +55,7 @@ package struct Aggregator: Sendable {
                 let areas = counted.map { Statistics.normalizedCurveArea($0.curve) }.filter(\.isFinite)
                 if !areas.isEmpty {
                     summary.curveArea = Statistics.mean(areas)
-                    summary.curveAreaInterval = bootstrap.meanInterval(areas)
+                    summary.curveAreaInterval = StudentInterval.mean(areas)
                 }
                 summary.curve = curve(counted)
                 summary.variance = variance(counted)
@@ -72,7 +74,7 @@ package struct Aggregator: Sendable {
             let values = perJob.map { $0[step]! }
             return CurvePoint(
                 step: step, n: values.count, mean: Statistics.mean(values),
-                interval: bootstrap.meanInterval(values))
+                interval: StudentInterval.mean(values))
         }
     }
 

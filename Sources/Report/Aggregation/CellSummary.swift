@@ -3,7 +3,7 @@
 ///
 /// Statistics count the cell's *completed* jobs with a finite final return (n of them);
 /// diverged, failed, interrupted and missing jobs are counted but never averaged in. With
-/// n = 0 every statistic is NaN; with n = 1 the std is NaN and the interval is [x, x].
+/// n = 0 every statistic is NaN; with n = 1 the std and the interval are NaN.
 package struct CellSummary: Sendable {
     package var index: Int
     package var label: String
@@ -15,6 +15,7 @@ package struct CellSummary: Sendable {
     package var n: Int
     package var mean: Double
     package var std: Double
+    /// Student's 95% interval of the mean, x̄ ± t_{0.975, n−1} s/√n.
     package var interval: ConfidenceInterval
     package var iqm: Double
     package var median: Double
@@ -23,6 +24,7 @@ package struct CellSummary: Sendable {
     /// The mean over the counted jobs of each one's normalized learning-curve area
     /// (`Statistics.normalizedCurveArea`), over the jobs with two finite curve points or more.
     package var curveArea: Double
+    /// Student's 95% interval of `curveArea`.
     package var curveAreaInterval: ConfidenceInterval
     /// Final returns of the counted jobs, as (seed, value), sorted by seed.
     package var finalReturns: [(seed: Int, value: Double)]

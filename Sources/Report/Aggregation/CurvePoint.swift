@@ -5,7 +5,7 @@ package struct CurvePoint: Sendable, Equatable {
     package var n: Int
     /// Mean of `eval_return_mean` over the seeds.
     package var mean: Double
-    /// 95% percentile bootstrap interval of that mean.
+    /// Student's 95% interval of that mean (NaN with one seed).
     package var interval: ConfidenceInterval
 
     package init(step: Int, n: Int, mean: Double, interval: ConfidenceInterval) {

@@ -9,14 +9,12 @@ import PolicyGradient
 /// order, each cell off the axis's reference is compared with its
 /// partner on the reference (no comparison when `exclude` removed the partner), on the final
 /// return, the learning-curve area and the log gradient variance at every step both cells
-/// measured. Only counted jobs (completed, finite final return) take part. Holm's correction
-/// runs over the comparisons of one metric (all steps of `log10_variance` are one family).
+/// measured. Only counted jobs (completed, finite final return) take part. Each comparison
+/// rests on one test: the paired t-test when every run of each cell has a partner with the
+/// same seed in the other, Welch's test otherwise. Holm's correction runs over the tests of
+/// one metric (all steps of `log10_variance` are one family).
 package struct Comparer: Sendable {
-    package var bootstrap: Bootstrap
-
-    package init(bootstrap: Bootstrap = Bootstrap()) {
-        self.bootstrap = bootstrap
-    }
+    package init() {}
 
     package func compare(plan: ExperimentPlan, records: [JobRecord]) -> [Comparison] {
         var jobs: [Int: [JobRecord]] = [:]
@@ -48,7 +46,7 @@ package struct Comparer: Sendable {
         }
         for metric in ComparisonMetric.allCases {
             let indices = comparisons.indices.filter { comparisons[$0].metric == metric }
-            let adjusted = HolmCorrection.adjust(indices.map { comparisons[$0].welch.p })
+            let adjusted = HolmCorrection.adjust(indices.map { comparisons[$0].p })
             for (i, p) in zip(indices, adjusted) { comparisons[i].pHolm = p }
         }
         return comparisons
@@ -94,14 +92,29 @@ package struct Comparer: Sendable {
         let xs = x.keys.sorted().map { x[$0]! }
         let ys = y.keys.sorted().map { y[$0]! }
         let paired = x.keys.filter { y[$0] != nil }.sorted()
-        let differences = paired.map { x[$0]! - y[$0]! }
-        return Comparison(
+        var comparison = Comparison(
             axis: axis.name, cellA: a.index, cellB: b.index, labelA: a.label, labelB: b.label,
             metric: metric, step: step, nA: xs.count, nB: ys.count, nPaired: paired.count,
             meanA: Statistics.mean(xs), meanB: Statistics.mean(ys),
-            meanDifference: Statistics.mean(differences), differenceInterval: bootstrap.meanInterval(differences),
-            welch: WelchTest(xs, ys), pHolm: .nan,
+            test: nil, meanDifference: .nan, differenceInterval: .unavailable,
+            t: .nan, degreesOfFreedom: .nan, p: .nan, pHolm: .nan,
             pImprovement: ProbabilityOfImprovement.estimate(xs, ys),
-            pImprovementInterval: ProbabilityOfImprovement.interval(xs, ys, bootstrap: bootstrap))
+            pImprovementInterval: ProbabilityOfImprovement.interval(xs, ys))
+        if paired.count == xs.count && paired.count == ys.count {
+            let test = PairedTTest(differences: paired.map { x[$0]! - y[$0]! })
+            comparison.meanDifference = test.meanDifference
+            guard paired.count >= 2 else { return comparison }
+            comparison.test = .pairedT
+            (comparison.t, comparison.degreesOfFreedom, comparison.p) = (test.t, test.degreesOfFreedom, test.p)
+            comparison.differenceInterval = test.interval()
+        } else {
+            let test = WelchTest(xs, ys)
+            comparison.meanDifference = comparison.meanA - comparison.meanB
+            guard xs.count >= 2 && ys.count >= 2 else { return comparison }
+            comparison.test = .welch
+            (comparison.t, comparison.degreesOfFreedom, comparison.p) = (test.t, test.degreesOfFreedom, test.p)
+            comparison.differenceInterval = test.interval()
+        }
+        return comparison
     }
 }

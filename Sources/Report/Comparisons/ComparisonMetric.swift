@@ -11,6 +11,10 @@ package enum ComparisonMetric: String, Sendable, CaseIterable {
     /// log₁₀ of the gradient variance of the cell's own baseline at one measured step.
     case log10Variance = "log10_variance"
 
+    /// Whether a larger value is the better one: returns and curve areas are; a gradient
+    /// variance is better small.
+    package var higherIsBetter: Bool { self != .log10Variance }
+
     /// log₁₀ of the variance `baseline` measured at each step (positive, finite values only).
     static func logVariance(_ rows: [VarianceRow], baseline: String) -> [Int: Double] {
         var result: [Int: Double] = [:]

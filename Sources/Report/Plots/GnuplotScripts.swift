@@ -51,7 +51,7 @@ package enum GnuplotScripts {
         })
         var script = preamble(
             name: names.name, width: 1100, height: 620,
-            about: "Learning curves: mean evaluation return over seeds with its 95% bootstrap band, per cell.",
+            about: "Learning curves: mean evaluation return over seeds with its 95% Student t band, per cell.",
             data: "\(file): one block per cell (index k); step, mean, ci_low, ci_high")
         script += """
             set title \(GnuplotString.literal("Learning curves — \(experiment)"))
@@ -169,7 +169,7 @@ package enum GnuplotScripts {
         let bottomMargin = Int((0.5 * Double(longest)).rounded(.up)) + 3
         var script = preamble(
             name: names.name, width: width, height: 460 + 16 * bottomMargin,
-            about: "Final return per cell: mean over seeds with its 95% bootstrap CI, the IQM, and each seed.",
+            about: "Final return per cell: mean over seeds with its 95% Student t CI, the IQM, and each seed.",
             data: "\(summaryFile): position, mean, ci_low, ci_high, iqm; \(seedsFile): position, final return")
         script += """
             set title \(GnuplotString.literal("Final returns — \(experiment)"))

@@ -41,9 +41,11 @@ package enum ReportPage {
             out += "## Comparisons\n\n"
             for c in finals { out += "- " + sentence(c, plan: plan) + "\n" }
             out += "\n" + comparisonTable(comparisons) + "\n"
-            out += "Differences are paired over seeds with a 95% bootstrap CI; p is Welch's (unpaired), "
-                + "Holm-adjusted over the comparisons of each metric; `comparisons.csv` has every step. "
-                + "Definitions: docs/statistics.md.\n\n"
+            out += "Differences are paired over seeds, with the paired t-test and its 95% Student t CI "
+                + "(Welch's test and interval when a cell lacks some of the other's seeds); p (Holm) is adjusted "
+                + "over the comparisons of each metric, and the verdict is `better` or `worse` when it is below 0.05 "
+                + "(higher is better, except for the log10 variance); P(A > B) has Newcombe's 95% interval; "
+                + "`comparisons.csv` has every step. Definitions: docs/statistics.md.\n\n"
         }
 
         let ratios = summary.cells.compactMap { c -> [String]? in
@@ -62,8 +64,8 @@ package enum ReportPage {
         return out
     }
 
-    /// "`value` vs `none` (entropy_coef=0.0): +376.6 final return [CI 346.2, 406.5],
-    /// P(improvement) = 1.00 [1.00, 1.00], n = 5 paired seeds."
+    /// "`value` vs `none` (entropy_coef=0.0): better, +376.6 final return [CI 326.9, 426.2]
+    /// (paired t, p (Holm) = 0.0001), P(improvement) = 1.00 [0.64, 1.00], n = 5 paired seeds."
     static func sentence(_ c: Comparison, plan: ExperimentPlan) -> String {
         let a = plan.cells[c.cellA], b = plan.cells[c.cellB]
         let axisKeys = Set(c.axis.split(separator: "+").map(String.init))
@@ -73,14 +75,23 @@ package enum ReportPage {
         let context = a.values.filter { !axisKeys.contains($0.key) }.map { "\($0.key)=\($0.value)" }
         var text = MarkdownText.code(values(a)) + " vs " + MarkdownText.code(values(b))
         if !context.isEmpty { text += " (" + context.joined(separator: ", ") + ")" }
-        guard c.nPaired > 0 else { return text + ": no seed with a final return in both cells." }
-        text += ": \(MarkdownText.signed(c.meanDifference)) final return"
+        guard c.meanDifference.isFinite else { return text + ": no final return in one of the cells." }
+        guard let test = c.test else {
+            return text + ": \(MarkdownText.signed(c.meanDifference)) final return, no test (fewer than 2 runs in a cell)."
+        }
+        text += ": \(c.verdict.rawValue), \(MarkdownText.signed(c.meanDifference)) final return"
         text += " [CI \(MarkdownText.number(c.differenceInterval.low)), \(MarkdownText.number(c.differenceInterval.high))]"
+        text += " (\(test == .pairedT ? "paired t" : "Welch"), p (Holm) = \(pValue(c.pHolm)))"
         text += ", P(improvement) = \(String(format: "%.2f", c.pImprovement)) "
             + MarkdownText.interval(c.pImprovementInterval, decimals: 2)
-        text += ", n = \(c.nPaired) paired seed\(c.nPaired == 1 ? "" : "s")"
-        if c.intervalWiderThanEffect { text += "; the interval is wider than the effect: more seeds needed" }
+        text += ", " + seedCount(c)
+        if c.verdict == .inconclusive { text += "; more seeds needed" }
         return text + "."
+    }
+
+    /// "n = 5 paired seeds" for a paired comparison, "n = 5 and 4 runs" otherwise.
+    static func seedCount(_ c: Comparison) -> String {
+        c.test == .welch ? "n = \(c.nA) and \(c.nB) runs" : "n = \(c.nPaired) paired seed\(c.nPaired == 1 ? "" : "s")"
     }
 
     /// Final return, curve area, and the variance at the last step both cells measured.
@@ -93,13 +104,15 @@ package enum ReportPage {
         }
         let rows = shown.map { c -> [String] in
             let metric = c.metric == .log10Variance ? "log10 variance (step \(c.step ?? 0))" : c.metric.rawValue
-            return [c.labelA, c.labelB, metric, String(c.nPaired), MarkdownText.signed(c.meanDifference),
-                    MarkdownText.interval(c.differenceInterval), pValue(c.welch.p), pValue(c.pHolm),
+            let n = c.test == .welch ? "\(c.nA), \(c.nB)" : String(c.nPaired)
+            return [c.labelA, c.labelB, metric, n, MarkdownText.signed(c.meanDifference),
+                    MarkdownText.interval(c.differenceInterval), c.test?.rawValue ?? "-", pValue(c.p), pValue(c.pHolm),
+                    c.verdict.rawValue,
                     String(format: "%.2f", c.pImprovement) + " " + MarkdownText.interval(c.pImprovementInterval, decimals: 2)]
         }
         return MarkdownText.table(
-            ["cell A", "cell B", "metric", "n", "A − B", "95% CI", "p", "p (Holm)", "P(A > B)"], rows,
-            rightAligned: [3, 4, 6, 7])
+            ["cell A", "cell B", "metric", "n", "A − B", "95% CI", "test", "p", "p (Holm)", "verdict", "P(A > B)"], rows,
+            rightAligned: [3, 4, 7, 8])
     }
 
     static func pValue(_ p: Double) -> String {

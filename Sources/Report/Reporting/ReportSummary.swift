@@ -22,9 +22,9 @@ package struct ReportSummary: Sendable {
     /// Jobs whose `result.json` records no checksums (written by an earlier version): read as
     /// they stand, unverified.
     package var unverified: [String] = []
-    /// Final-return comparisons whose 95% CI is wider than the difference they report, as
-    /// `A vs B: +d [CI low, high], n = k paired seeds`; the text warns about them.
-    package var wideComparisons: [String] = []
+    /// Final-return comparisons whose test is inconclusive after Holm's correction, as
+    /// `A vs B: +d [CI low, high], p (Holm) = p, n = k paired seeds`; the text notes them.
+    package var inconclusiveComparisons: [String] = []
 
     package init(
         experiment: String, sweptKeys: [String], cells: [CellSummary], files: [String] = [],
@@ -56,7 +56,7 @@ package struct ReportSummary: Sendable {
         for c in cells {
             rows.append([
                 c.label, String(c.n), Self.format(c.mean),
-                c.n == 0 ? "-" : "[\(Self.format(c.interval.low)), \(Self.format(c.interval.high))]",
+                c.interval.low.isNaN ? "-" : "[\(Self.format(c.interval.low)), \(Self.format(c.interval.high))]",
                 String(c.diverged), c.varianceRatioToNone.map { Self.format($0, digits: 3) } ?? "-",
             ])
         }
@@ -67,10 +67,10 @@ package struct ReportSummary: Sendable {
         if failed > 0 { notes.append("\(failed) failed") }
         if interrupted > 0 { notes.append("\(interrupted) interrupted") }
         if !notes.isEmpty { out += "jobs: \(jobs) planned, " + notes.joined(separator: ", ") + "\n" }
-        if !wideComparisons.isEmpty {
-            out += "note: the 95% CI of these differences in final return is wider than the difference "
+        if !inconclusiveComparisons.isEmpty {
+            out += "note: these differences in final return are inconclusive at the 5% level after Holm's correction "
                 + "(more seeds needed: runner plan --power):\n"
-            for line in wideComparisons { out += "  \(line)\n" }
+            for line in inconclusiveComparisons { out += "  \(line)\n" }
         }
         return out
     }

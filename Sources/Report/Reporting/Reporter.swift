@@ -42,12 +42,13 @@ package struct Reporter: Sendable {
         var summary = ReportSummary(experiment: plan.name, sweptKeys: plan.sweptKeys, cells: cells)
         summary.damaged = records.compactMap { record in record.damage.map { (record.id, $0) } }
         summary.unverified = records.filter(\.unverified).map(\.id)
-        let comparisons = Comparer(bootstrap: aggregator.bootstrap).compare(plan: plan, records: records)
-        summary.wideComparisons = comparisons.filter { $0.metric == .finalReturn && $0.nPaired > 0 && $0.intervalWiderThanEffect }
+        let comparisons = Comparer().compare(plan: plan, records: records)
+        summary.inconclusiveComparisons = comparisons
+            .filter { $0.metric == .finalReturn && $0.test != nil && $0.verdict == .inconclusive }
             .map { c in
                 "\(c.labelA) vs \(c.labelB): \(MarkdownText.signed(c.meanDifference)) "
                     + "[CI \(ReportSummary.format(c.differenceInterval.low)), \(ReportSummary.format(c.differenceInterval.high))], "
-                    + "n = \(c.nPaired) paired seeds"
+                    + "p (Holm) = \(ReportPage.pValue(c.pHolm)), " + ReportPage.seedCount(c)
             }
         let aggregates = EnvironmentAggregation.aggregates(plan: plan, cells: cells, bootstrap: aggregator.bootstrap)
 

@@ -130,8 +130,8 @@ extension ReportTables {
     /// The columns of `comparisons.csv`.
     package static let comparisonColumns = [
         "comparison", "cell_a", "cell_b", "metric", "step", "n_a", "n_b", "n_paired", "mean_a", "mean_b",
-        "mean_difference", "ci_low", "ci_high", "welch_t", "welch_df", "p_value", "p_holm",
-        "p_improvement", "p_improvement_ci_low", "p_improvement_ci_high", "ci_wider_than_effect",
+        "mean_difference", "ci_low", "ci_high", "test", "t", "df", "p_value", "p_holm", "verdict",
+        "p_improvement", "p_improvement_ci_low", "p_improvement_ci_high",
     ]
 
     /// `comparisons.csv`: one row per comparison, in `Comparer` order (docs/statistics.md).
@@ -141,10 +141,11 @@ extension ReportTables {
             table.rows.append(
                 [c.axis, c.labelA, c.labelB, c.metric.rawValue, c.step.map(String.init) ?? "",
                  String(c.nA), String(c.nB), String(c.nPaired)]
-                    + [c.meanA, c.meanB, c.meanDifference, c.differenceInterval.low, c.differenceInterval.high,
-                       c.welch.t, c.welch.degreesOfFreedom, c.welch.p, c.pHolm, c.pImprovement,
-                       c.pImprovementInterval.low, c.pImprovementInterval.high].map(csvNumber)
-                    + [c.nPaired == 0 ? "" : String(c.intervalWiderThanEffect)])
+                    + [c.meanA, c.meanB, c.meanDifference, c.differenceInterval.low, c.differenceInterval.high]
+                        .map(csvNumber)
+                    + [c.test?.rawValue ?? ""] + [c.t, c.degreesOfFreedom, c.p, c.pHolm].map(csvNumber)
+                    + [c.verdict.rawValue]
+                    + [c.pImprovement, c.pImprovementInterval.low, c.pImprovementInterval.high].map(csvNumber))
         }
         return table
     }
