@@ -135,3 +135,24 @@ import YAML
         #expect(ConfigOverride.positions(of: ["a=1", "c=3"], in: arguments) == [4, nil])
     }
 }
+
+/// `ExperimentPlan.settingDifferences`: what a pilot ran otherwise, cell by cell.
+@Suite struct SettingDifferencesTests {
+    @Test func listsEverySettingThatDiffersInCellsOfTheSameName() throws {
+        let scratch = Scratch()
+        let text = minimal("grid:\n  baseline: [none, value]\n")
+        let plan = try scratch.load("a.yaml", text)
+        #expect(plan.settingDifferences(from: plan).isEmpty)
+        #expect(plan.settingDifferences(from: try scratch.load("b.yaml", text + "seeds: 7\n")).isEmpty)
+        let other = try scratch.load("c.yaml", text.replacingOccurrences(of: "steps: 1000", with: "steps: 2000")
+            + "entropy_coef: 0.01\n")
+        let differences = plan.settingDifferences(from: other)
+        // eval_every defaults to a twentieth of the steps, so it differs with them.
+        #expect(differences.map(\.cell) == Array(repeating: "baseline=none", count: 3) + Array(repeating: "baseline=value", count: 3))
+        #expect(differences.map(\.path) == ["entropy_coef", "training.steps", "training.eval_every"] + ["entropy_coef", "training.steps", "training.eval_every"])
+        #expect(differences[1].here == "1000" && differences[1].there == "2000")
+        // A cell the other plan lacks is left out.
+        let fewer = try scratch.load("d.yaml", minimal("grid:\n  baseline: [none]\n"))
+        #expect(plan.settingDifferences(from: fewer).isEmpty)
+    }
+}

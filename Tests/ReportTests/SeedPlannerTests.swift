@@ -21,6 +21,25 @@ struct SeedPlannerTests {
         #expect(p.labelA == "baseline=mean" && p.labelB == "baseline=none" && p.design == .paired && p.pilotN == 3)
         #expect(abs(p.sigma - 1.2583057392117918) < 1e-12)
         #expect(p.seeds == 15)
+        // σ's 95% interval with ν = 2: s √(2 / χ²_{0.975,2}) and s √(2 / χ²_{0.025,2}), the
+        // quantiles 7.377758908227871 and 0.05063561596857975 (scipy.stats.chi2.ppf).
+        #expect(abs(p.sigmaInterval.low - 1.2583057392117918 * (2 / 7.377758908227871).squareRoot()) < 1e-9)
+        #expect(abs(p.sigmaInterval.high - 1.2583057392117918 * (2 / 0.05063561596857975).squareRoot()) < 1e-9)
+        // And the seeds at those ends, as SeedCount gives them for that σ.
+        #expect(p.seedsAtSigmaLow == SeedCount.required(sigma: p.sigmaInterval.low, delta: 1, design: .paired))
+        #expect(p.seedsAtSigmaHigh == SeedCount.required(sigma: p.sigmaInterval.high, delta: 1, design: .paired))
+        #expect(p.seedsAtSigmaLow! < 15 && p.seedsAtSigmaHigh! > 15)
+    }
+
+    /// Seeds shared only in part: the report would use Welch, so the plan is independent too.
+    @Test func aPilotWithSomeSeedsMissingIsPlannedAsTheReportTestsIt() throws {
+        let r = try SyntheticResults()
+        for seed in 0..<3 { r.write(cell: 0, seed: seed, FakeJob(finalReturn: Double(seed))) }
+        for seed in 0..<2 { r.write(cell: 1, seed: seed, FakeJob(finalReturn: Double(seed) + 1)) }
+        let records = ExperimentFolder(directory: r.url).records(for: r.plan)
+        let p = try #require(SeedPlanner.requirements(
+            plan: r.plan, pilot: r.plan, records: records, delta: 1, alpha: 0.05, target: 0.8).first)
+        #expect(p.design == .independent && p.pilotN == 2)
     }
 
     /// No shared seed: σ pooled from the two cells, s = 2.3048861143232218; statsmodels

@@ -35,21 +35,46 @@ import Testing
              "--pilot", dir.url.appendingPathComponent("results/e2e").path], in: dir.url)
         #expect(csv.status == 0, "\(csv.stderr)")
         let lines = csv.stdout.split(separator: "\n")
-        #expect(lines.first == "comparison,cell_a,cell_b,design,pilot_n,sigma,seeds,note")
+        #expect(lines.first == "comparison,cell_a,cell_b,design,pilot_n,sigma,sigma_ci_low,sigma_ci_high,seeds,seeds_lo,seeds_hi,note")
         #expect(lines.count == 2 && lines[1].hasPrefix("optimizer.lr,optimizer.lr=0.01,optimizer.lr=0.05,paired,3,"), "\(csv.stdout)")
         // A stricter test needs more seeds than the default one.
         let json = try BinaryRunner.run(["plan", config, "--power", "0.1", "--format", "json"], in: dir.url)
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
         #expect(rows.count == 1 && rows[0]["design"] as? String == "paired" && rows[0]["pilot_n"] as? Int == 3)
         let seeds = try #require(rows[0]["seeds"] as? Int)
-        let strictSeeds = try #require(Int(lines[1].split(separator: ",", omittingEmptySubsequences: false)[6]))
+        let strictSeeds = try #require(Int(lines[1].split(separator: ",", omittingEmptySubsequences: false)[8]))
         #expect(strictSeeds > seeds)
+        // One side needs fewer seeds than two (a small difference, so that both exceed the
+        // minimum of 2); the pilot matches the file, so no warning.
+        func seedsFor(_ extra: [String]) throws -> Int? {
+            let outcome = try BinaryRunner.run(["plan", config, "--power", "0.02", "--format", "json"] + extra, in: dir.url)
+            #expect(outcome.status == 0 && !outcome.stderr.contains("warning"), "\(outcome.stderr)")
+            let rows = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [[String: Any]]
+            return rows?.first?["seeds"] as? Int
+        }
+        let twoSided = try #require(try seedsFor([])), oneSided = try #require(try seedsFor(["--one-sided"]))
+        #expect(oneSided < twoSided && twoSided > 2, "\(oneSided) vs \(twoSided)")
+        // σ's interval holds σ, and the seeds at its ends hold the count.
+        let row = rows[0]
+        let sigma = try #require(row["sigma"] as? Double)
+        #expect(try #require(row["sigma_ci_low"] as? Double) < sigma && sigma < (try #require(row["sigma_ci_high"] as? Double)))
+        #expect(try #require(row["seeds_lo"] as? Int) <= seeds && seeds <= (try #require(row["seeds_hi"] as? Int)))
+    }
+
+    @Test func aPilotOfOtherSettingsIsUsedWithAWarning() throws {
+        let dir = TemporaryFolder()
+        let config = try runSweep(dir)
+        let longer = try BinaryRunner.run(["plan", config, "--power", "0.1", "--set", "training.steps=8000"], in: dir.url)
+        #expect(longer.status == 0, "\(longer.stderr)")
+        #expect(longer.stderr.contains(
+            "warning: the pilot results/e2e ran other settings than this file in 2 cells: training.steps "
+                + "(cell optimizer.lr=0.05: training.steps is 8000 here, 4000 there)"), "\(longer.stderr)")
     }
 
     @Test func usageErrors() throws {
         let dir = TemporaryFolder()
         let config = dir.write("e2e.yaml", Self.sweep)
-        for arguments in [["--alpha", "0.1"], ["--power", "-1"], ["--power", "1", "--alpha", "1.5"],
+        for arguments in [["--alpha", "0.1"], ["--one-sided"], ["--power", "-1"], ["--power", "1", "--alpha", "1.5"],
                           ["--power", "1", "--power-target", "0"], ["--power", "nan"]] {
             let outcome = try BinaryRunner.run(["plan", config] + arguments, in: dir.url)
             #expect(outcome.status == 64, "\(arguments): \(outcome.stderr)")

@@ -54,4 +54,49 @@ public struct ExperimentPlan: Sendable {
     public var warnings: [Diagnostic]
     /// The command line's `--set KEY=VALUE` arguments applied to the file, in order.
     public var overrides: [String] = []
+
+    /// One setting by which a cell differs from the cell of the same label in another plan.
+    public struct SettingDifference: Sendable, Equatable {
+        public var cell: String
+        /// The setting's dotted path, such as `training.steps`.
+        public var path: String
+        /// Its canonical text here and in the other plan (`absent` where it has none).
+        public var here: String
+        public var there: String
+    }
+
+    /// The settings (seeds aside) by which this plan's cells differ from the cells of `other`
+    /// that carry the same labels, cell by cell in plan order, paths in file order; cells
+    /// `other` lacks are left out.
+    public func settingDifferences(from other: ExperimentPlan) -> [SettingDifference] {
+        func leaves(_ plan: ExperimentPlan, _ cell: Int) -> [(path: String, text: String)] {
+            guard let job = plan.jobs.first(where: { $0.cellIndex == cell }) else { return [] }
+            var result: [(String, String)] = []
+            func walk(_ node: Node, _ path: String) {
+                if let pairs = node.mapping {
+                    for pair in pairs where !(path.isEmpty && pair.key == "seed") {
+                        walk(pair.value, path.isEmpty ? pair.key : path + "." + pair.key)
+                    }
+                } else {
+                    result.append((path, CanonicalForm.text(node)))
+                }
+            }
+            walk(job.canonicalTree, "")
+            return result
+        }
+        var differences: [SettingDifference] = []
+        for cell in cells {
+            guard let twin = other.cells.first(where: { $0.label == cell.label }) else { continue }
+            let here = leaves(self, cell.index), there = leaves(other, twin.index)
+            let thereByPath = Dictionary(there, uniquingKeysWith: { first, _ in first })
+            let hereByPath = Dictionary(here, uniquingKeysWith: { first, _ in first })
+            for (path, text) in here where thereByPath[path] != text {
+                differences.append(.init(cell: cell.label, path: path, here: text, there: thereByPath[path] ?? "absent"))
+            }
+            for (path, text) in there where hereByPath[path] == nil {
+                differences.append(.init(cell: cell.label, path: path, here: "absent", there: text))
+            }
+        }
+        return differences
+    }
 }

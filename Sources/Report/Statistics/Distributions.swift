@@ -1,6 +1,7 @@
 import Foundation
 
-/// The standard normal and Student t distributions: distribution functions and quantiles.
+/// The standard normal, Student t and chi-square distributions: distribution functions and
+/// quantiles.
 package enum Distributions {
     /// Φ(z) = ½ erfc(−z / √2).
     package static func normalCDF(_ z: Double) -> Double { 0.5 * erfc(-z / 2.0.squareRoot()) }
@@ -34,5 +35,18 @@ package enum Distributions {
         var bound = 2.0
         while studentCDF(bound, df: df) < max(q, 1 - q) && bound < 1e300 { bound *= 2 }
         return SpecialFunctions.bisect(low: -bound, high: bound) { studentCDF($0, df: df) - q }
+    }
+
+    /// The chi-square distribution function with ν = `df` degrees of freedom: F(x) = P(ν/2, x/2).
+    package static func chiSquareCDF(_ x: Double, df: Double) -> Double {
+        SpecialFunctions.regularizedLowerIncompleteGamma(x / 2, a: df / 2)
+    }
+
+    /// The q-quantile of the chi-square distribution with ν = `df`, by bisection on F.
+    package static func chiSquareQuantile(_ q: Double, df: Double) -> Double {
+        guard q > 0 && q < 1 && df > 0 else { return .nan }
+        var bound = max(2 * df, 2.0)
+        while chiSquareCDF(bound, df: df) < q && bound < 1e300 { bound *= 2 }
+        return SpecialFunctions.bisect(low: 0, high: bound) { chiSquareCDF($0, df: df) - q }
     }
 }

@@ -7,20 +7,27 @@ import Foundation
 /// Independent (equal n per cell): Student's two-sample test with ν = 2n − 2 and
 /// λ = δ / (σ √(2/n)). The power of the two-sided test at level α is
 /// P(|T'| > t_{1−α/2,ν}) for T' noncentral t(ν, λ), computed as
-/// E_U[1 − Φ(c U/√ν − λ) + Φ(−c U/√ν − λ)] over U ~ χ_ν (Simpson's rule); the count is the
+/// E_U[1 − Φ(c U/√ν − λ) + Φ(−c U/√ν − λ)] over U ~ χ_ν (Simpson's rule), c = t_{1−α/2,ν}; the
+/// one-sided test's is P(T' > t_{1−α,ν}) = E_U[1 − Φ(c U/√ν − λ)], c = t_{1−α,ν}; the count is the
 /// least n ≥ 2 whose power reaches the target (statsmodels' `TTestPower` / `TTestIndPower`
-/// `solve_power`, rounded up).
+/// `solve_power`, rounded up; `alternative="larger"` for one side).
 package enum SeedCount {
     package enum Design: Sendable { case paired, independent }
 
-    /// The power of the two-sided test with n seeds (per cell, for `independent`).
-    package static func power(n: Int, sigma: Double, delta: Double, alpha: Double, design: Design) -> Double {
+    /// Which differences the test rejects: either sign (|T| > t_{1−α/2,ν}), or only a difference
+    /// in the direction δ names (T > t_{1−α,ν}).
+    package enum Sides: Sendable { case two, one }
+
+    /// The power of the test with n seeds (per cell, for `independent`).
+    package static func power(
+        n: Int, sigma: Double, delta: Double, alpha: Double, design: Design, sides: Sides = .two
+    ) -> Double {
         let nu = Double(design == .paired ? n - 1 : 2 * n - 2)
         guard nu >= 1, sigma > 0 else { return .nan }
         let lambda = design == .paired
             ? delta * Double(n).squareRoot() / sigma
             : delta / (sigma * (2 / Double(n)).squareRoot())
-        let c = Distributions.studentQuantile(1 - alpha / 2, df: nu)
+        let c = Distributions.studentQuantile(sides == .two ? 1 - alpha / 2 : 1 - alpha, df: nu)
         // χ_ν density: u^{ν−1} e^{−u²/2} / (2^{ν/2−1} Γ(ν/2)); its mass lies below √ν + 12.
         let logNorm = (nu / 2 - 1) * log(2.0) + lgamma(nu / 2)
         let upper = nu.squareRoot() + 12
@@ -31,7 +38,8 @@ package enum SeedCount {
             let u = Double(i) * h
             let density = u == 0 ? (nu == 1 ? exp(-logNorm) : 0) : exp((nu - 1) * log(u) - u * u / 2 - logNorm)
             let scaled = c * u / nu.squareRoot()
-            let reject = 1 - Distributions.normalCDF(scaled - lambda) + Distributions.normalCDF(-scaled - lambda)
+            let upper = 1 - Distributions.normalCDF(scaled - lambda)
+            let reject = sides == .two ? upper + Distributions.normalCDF(-scaled - lambda) : upper
             let weight = i == 0 || i == steps ? 1.0 : (i % 2 == 1 ? 4.0 : 2.0)
             sum += weight * density * reject
         }
@@ -42,10 +50,12 @@ package enum SeedCount {
     /// finite, or when even `limit` seeds fall short.
     package static func required(
         sigma: Double, delta: Double, alpha: Double = 0.05, target: Double = 0.8,
-        design: Design, limit: Int = 100_000
+        design: Design, sides: Sides = .two, limit: Int = 100_000
     ) -> Int? {
         guard sigma > 0, sigma.isFinite, delta > 0, delta.isFinite else { return nil }
-        func enough(_ n: Int) -> Bool { power(n: n, sigma: sigma, delta: delta, alpha: alpha, design: design) >= target }
+        func enough(_ n: Int) -> Bool {
+            power(n: n, sigma: sigma, delta: delta, alpha: alpha, design: design, sides: sides) >= target
+        }
         guard enough(limit) else { return nil }
         // Power grows with n: bisect for the first n that is enough.
         var low = 1

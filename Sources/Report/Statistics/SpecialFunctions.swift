@@ -1,7 +1,44 @@
 import Foundation
 
-/// The regularized incomplete beta function, from which the Student t distribution follows.
+/// The regularized incomplete beta and gamma functions, from which the Student t and
+/// chi-square distributions follow.
 enum SpecialFunctions {
+    /// P(a, x) = γ(a, x) / Γ(a), the regularized lower incomplete gamma function, a > 0, x ≥ 0.
+    ///
+    /// By its series Σ_n x^n / (a (a+1) … (a+n)) · x^a e^{−x} / Γ(a) when x < a + 1, else as
+    /// 1 − Q(a, x) with Q's continued fraction (Legendre's, modified Lentz); relative accuracy
+    /// about 1e-14.
+    static func regularizedLowerIncompleteGamma(_ x: Double, a: Double) -> Double {
+        if x.isNaN || !(a > 0) { return .nan }
+        if x <= 0 { return 0 }
+        if x.isInfinite { return 1 }
+        let logFront = a * log(x) - x - lgamma(a)
+        if x < a + 1 {
+            var term = 1 / a, sum = term
+            for n in 1...10_000 {
+                term *= x / (a + Double(n))
+                sum += term
+                if abs(term) < abs(sum) * 1e-17 { break }
+            }
+            return sum * exp(logFront)
+        }
+        let tiny = 1e-300
+        var b = x + 1 - a, c = 1 / tiny, d = 1 / b, h = d
+        for n in 1...10_000 {
+            let an = -Double(n) * (Double(n) - a)
+            b += 2
+            d = an * d + b
+            if abs(d) < tiny { d = tiny }
+            c = b + an / c
+            if abs(c) < tiny { c = tiny }
+            d = 1 / d
+            let step = d * c
+            h *= step
+            if abs(step - 1) < 1e-16 { break }
+        }
+        return 1 - exp(logFront) * h
+    }
+
     /// I_x(a, b) = B(x; a, b) / B(a, b), for a, b > 0 and x in [0, 1].
     ///
     /// Evaluated by the continued fraction of Abramowitz & Stegun 26.5.8 (modified Lentz),

@@ -7,8 +7,11 @@ struct PowerArguments: ParsableArguments {
         "Print the seeds each comparison needs to detect this difference in final return.", valueName: "delta"))
     var power: Double?
 
-    @Option(help: "With --power: the two-sided level of the test.")
+    @Option(help: "With --power: the level of the test (two-sided unless --one-sided).")
     var alpha: Double?
+
+    @Flag(name: .customLong("one-sided"), help: "With --power: plan a one-sided test (a difference in delta's direction only).")
+    var oneSided = false
 
     @Option(name: .customLong("power-target"), help: "With --power: the probability of detecting the difference.")
     var powerTarget: Double?
@@ -20,8 +23,8 @@ struct PowerArguments: ParsableArguments {
 
     func validateOptions() throws {
         guard let power else {
-            if alpha != nil || powerTarget != nil || pilot != nil {
-                throw ValidationError("--alpha, --power-target and --pilot need --power")
+            if alpha != nil || powerTarget != nil || pilot != nil || oneSided {
+                throw ValidationError("--alpha, --power-target, --one-sided and --pilot need --power")
             }
             return
         }

@@ -15,19 +15,46 @@ enum PowerPlan {
         let pilot = try ExitStatus.readingResultsFolder(
             hint: ": no pilot results (run the experiment first, or name a results folder with --pilot)"
         ) { try ExperimentLoader().load(path: folder.savedExperiment().path) }
+        warnIfOtherSettings(plan: plan, pilot: pilot, path: path)
+        let sides: SeedCount.Sides = arguments.oneSided ? .one : .two
         let requirements = SeedPlanner.requirements(
-            plan: plan, pilot: pilot, records: folder.records(for: pilot), delta: delta, alpha: alpha, target: target)
+            plan: plan, pilot: pilot, records: folder.records(for: pilot), delta: delta, alpha: alpha, target: target,
+            sides: sides)
         if format == .table {
             Console.out("seeds per cell to detect a difference of \(csvNumber(delta)) in final return "
-                + "(two-sided alpha = \(csvNumber(alpha)), power = \(csvNumber(target))), pilot: \(path)\n")
+                + "(\(sides == .two ? "two" : "one")-sided alpha = \(csvNumber(alpha)), power = \(csvNumber(target))), "
+                + "pilot: \(path); at the ends of sigma's 95% interval: seeds_lo, seeds_hi\n")
         }
-        let header = ["comparison", "cell_a", "cell_b", "design", "pilot_n", "sigma", "seeds", "note"]
+        let header = [
+            "comparison", "cell_a", "cell_b", "design", "pilot_n", "sigma", "sigma_ci_low", "sigma_ci_high", "seeds",
+            "seeds_lo", "seeds_hi", "note",
+        ]
         let rows = requirements.map { r -> [String] in
             let design: String = r.design.map { $0 == .paired ? "paired" : "independent" } ?? ""
-            let sigma: String = format == .table ? ReportSummary.format(r.sigma) : csvNumber(r.sigma)
-            let seeds: String = r.seeds.map(String.init) ?? (format == .table ? "-" : "")
-            return [r.axis, r.labelA, r.labelB, design, String(r.pilotN), sigma, seeds, r.note ?? ""]
+            let number = { (x: Double) in format == .table ? ReportSummary.format(x) : csvNumber(x) }
+            let count = { (n: Int?) in n.map(String.init) ?? (format == .table ? "-" : "") }
+            return [
+                r.axis, r.labelA, r.labelB, design, String(r.pilotN), number(r.sigma), number(r.sigmaInterval.low),
+                number(r.sigmaInterval.high), count(r.seeds), count(r.seedsAtSigmaLow), count(r.seedsAtSigmaHigh),
+                r.note ?? "",
+            ]
         }
-        return Plan.render(header: header, rows: rows, as: format, numeric: ["pilot_n", "sigma", "seeds"])
+        return Plan.render(
+            header: header, rows: rows, as: format,
+            numeric: ["pilot_n", "sigma", "sigma_ci_low", "sigma_ci_high", "seeds", "seeds_lo", "seeds_hi"])
+    }
+
+    /// Warns when the pilot's cells ran other settings than this file's cells of the same names
+    /// (a shorter budget, say): their spread of final returns need not be this experiment's.
+    private static func warnIfOtherSettings(plan: ExperimentPlan, pilot: ExperimentPlan, path: String) {
+        let differences = plan.settingDifferences(from: pilot)
+        guard let first = differences.first else { return }
+        let paths = differences.map(\.path).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        let cells = Set(differences.map(\.cell)).count
+        Console.error(
+            "warning: the pilot \(path) ran other settings than this file in \(cells) cell\(cells == 1 ? "" : "s"): "
+                + paths.prefix(5).joined(separator: ", ") + (paths.count > 5 ? ", ..." : "")
+                + " (cell \(first.cell): \(first.path) is \(first.here) here, \(first.there) there); "
+                + "its spread of final returns may not be this experiment's")
     }
 }
