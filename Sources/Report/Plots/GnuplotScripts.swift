@@ -28,15 +28,18 @@ package enum GnuplotScripts {
     static let varianceNames = Names(name: "variance_vs_baseline", data: ["data/variance.dat"])
     static let finalReturnsNames = Names(
         name: "final_returns", data: ["data/final_returns.dat", "data/final_returns_seeds.dat"])
+    static let gradientQualityNames = Names(name: "gradient_quality", data: ["data/gradient_quality.dat"])
 
     /// Every file `files` (and `performanceProfile`) may write, relative to `plots/`: each
     /// plot's script, then its data.
-    package static let paths = [learningCurvesNames, varianceNames, finalReturnsNames, profileNames].flatMap(\.paths)
+    package static let paths = [learningCurvesNames, varianceNames, gradientQualityNames, finalReturnsNames, profileNames]
+        .flatMap(\.paths)
 
     /// The plots for `cells` of experiment `experiment`, scripts and data together.
     package static func files(experiment: String, cells: [CellSummary]) -> [PlotFile] {
         learningCurves(experiment: experiment, cells: cells)
             + varianceVsBaseline(experiment: experiment, cells: cells)
+            + gradientQuality(experiment: experiment, cells: cells)
             + finalReturns(experiment: experiment, cells: cells)
     }
 
@@ -138,6 +141,60 @@ package enum GnuplotScripts {
             if let low = lows[cell.index] {
                 script += "set yrange [\(csvNumber(pow(10, (log10(low)).rounded(.down) - 1))):*]\n"
             }
+            script += plot(layers)
+        }
+        script += "unset multiplot\n"
+        return [
+            PlotFile(path: names.script, contents: script),
+            PlotFile(path: file, contents: blocks(series)),
+        ]
+    }
+
+    /// `gradient_quality.gp`: one panel per cell, the agreement of the K batch gradients vs
+    /// steps (Ilyas et al. 2020): mean pairwise cosine (solid) and mean cosine to their mean
+    /// (dashed), each the mean over seeds, one colour per baseline as in the variance plot.
+    /// Only finite points are drawn; without one (no diagnostics, or job files from before
+    /// these columns) the plot is not written.
+    package static func gradientQuality(experiment: String, cells: [CellSummary]) -> [PlotFile] {
+        let drawn = cells.filter { $0.variance.contains { $0.pairwiseCosine.isFinite || $0.cosineToMean.isFinite } }
+        guard !drawn.isEmpty else { return [] }
+        let names = gradientQualityNames
+        let file = names.data[0]
+        let baselines = Aggregator.baselineOrder(Set(drawn.flatMap { $0.variance.map(\.baseline) }))
+        var series: [[[Double]]] = []
+        var panels: [[String]] = []
+        for cell in drawn {
+            var layers: [String] = []
+            for (b, baseline) in baselines.enumerated() {
+                for (column, name, dash) in [(\VariancePoint.pairwiseCosine, "pairwise", 1), (\.cosineToMean, "to mean", 2)] {
+                    let points = cell.variance.filter { $0.baseline == baseline && $0[keyPath: column].isFinite }
+                    guard !points.isEmpty else { continue }
+                    let k = series.count
+                    series.append(points.map { [Double($0.step), $0[keyPath: column]] })
+                    layers.append(
+                        "'\(file)' index \(k) using 1:2 with linespoints lc \(b + 1) dt \(dash) lw 2 pt 7 ps 0.5 title "
+                            + GnuplotString.literal("\(baseline), \(name)"))
+                }
+            }
+            panels.append(layers)
+        }
+        let columns = Int(Double(drawn.count).squareRoot().rounded(.up))
+        let rows = (drawn.count + columns - 1) / columns
+        var script = preamble(
+            name: names.name, width: 600 * columns, height: 440 * rows + 40,
+            about: "Agreement of the K batch gradients of one measurement vs steps: mean pairwise cosine (solid) and mean cosine to their mean (dashed), each averaged over seeds; one panel per cell, one colour per baseline.",
+            data: "\(file): one block per cell, baseline and measure (index k): step, mean cosine")
+        script += """
+            set xlabel 'environment steps'
+            set ylabel 'cosine similarity (mean over seeds)'
+            set yrange [*:1.05]
+            set key below horizontal
+            set grid
+            set multiplot layout \(rows),\(columns) title \(GnuplotString.literal("Gradient agreement by baseline — \(experiment)"))
+
+            """
+        for (cell, layers) in zip(drawn, panels) {
+            script += "set title \(GnuplotString.literal("\(cell.label) (n=\(cell.n))"))\n"
             script += plot(layers)
         }
         script += "unset multiplot\n"
