@@ -28,6 +28,14 @@ package struct Comparison: Sendable {
     package var pImprovement: Double
     package var pImprovementInterval: ConfidenceInterval
 
+    /// `log10_variance` only: B's measurement step paired with A's `step` (the k-th of each),
+    /// the seeds of A and of B that measured exactly zero variance there (left out), and why
+    /// the row concludes nothing or what it left out; nil, 0 and empty otherwise.
+    package var stepB: Int? = nil
+    package var zeroA = 0
+    package var zeroB = 0
+    package var note = ""
+
     /// Whether the interval of the difference is wider than the difference itself: the
     /// comparison cannot tell the effect from its own uncertainty (more seeds needed).
     package var intervalWiderThanEffect: Bool {

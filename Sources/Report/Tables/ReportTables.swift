@@ -137,7 +137,14 @@ extension ReportTables {
         "comparison", "cell_a", "cell_b", "metric", "step", "n_a", "n_b", "n_paired", "mean_a", "mean_b",
         "mean_difference", "ci_low", "ci_high", "welch_t", "welch_df", "p_value", "p_holm",
         "p_improvement", "p_improvement_ci_low", "p_improvement_ci_high", "ci_wider_than_effect",
+        "step_b", "zero_a", "zero_b", "note",
     ]
+
+    /// step_b, zero_a, zero_b, note of a `log10_variance` comparison; empty for other metrics.
+    static func varianceColumns(_ c: Comparison) -> [String] {
+        guard c.metric == .log10Variance else { return ["", "", "", ""] }
+        return [c.stepB.map(String.init) ?? "", String(c.zeroA), String(c.zeroB), c.note]
+    }
 
     /// `comparisons.csv`: one row per comparison, in `Comparer` order (docs/statistics.md).
     package static func comparisons(_ comparisons: [Comparison]) -> CSVTable {
@@ -149,7 +156,7 @@ extension ReportTables {
                     + [c.meanA, c.meanB, c.meanDifference, c.differenceInterval.low, c.differenceInterval.high,
                        c.welch.t, c.welch.degreesOfFreedom, c.welch.p, c.pHolm, c.pImprovement,
                        c.pImprovementInterval.low, c.pImprovementInterval.high].map(csvNumber)
-                    + [c.nPaired == 0 ? "" : String(c.intervalWiderThanEffect)])
+                    + [c.nPaired == 0 ? "" : String(c.intervalWiderThanEffect)] + varianceColumns(c))
         }
         return table
     }
