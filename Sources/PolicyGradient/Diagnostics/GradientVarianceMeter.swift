@@ -16,9 +16,10 @@
 ///
 /// is computed for every measured baseline β on the same batch (`TrainerState.policyGradient`:
 /// no entropy or critic term; `termScale` is 1/episodes for REINFORCE, 1/(n_steps · num_envs)
-/// otherwise; advantages standardized first when `normalize_advantage` is on). The constant
-/// baselines (`mean`, `optimal`) take their current values, estimated from earlier training
-/// batches only. Per baseline, with ḡ = (1/K) Σ_k ĝ_k:
+/// otherwise; advantages standardized over the whole batch first when `normalize_advantage`
+/// is on). For PPO this is the full-batch estimate, not the minibatch steps PPO applies. The
+/// constant baselines (`mean`, `optimal`) take their current running values, estimated from
+/// earlier training batches only. Per baseline, with ḡ = (1/K) Σ_k ĝ_k:
 ///
 ///     grad_norm = ‖ḡ‖,   variance = Σ_k ‖ĝ_k − ḡ‖² / (K − 1),   snr = ‖ḡ‖² / variance,
 ///     snr_unbiased = (‖ḡ‖² − variance/K) / variance,

@@ -117,23 +117,21 @@ package enum GnuplotScripts {
             }
             panels.append(layers)
         }
-        let columns = Int(Double(drawn.count).squareRoot().rounded(.up))
-        let rows = (drawn.count + columns - 1) / columns
-        var script = preamble(
-            name: names.name, width: 600 * columns, height: 440 * rows + 40,
+        var script = multiplotHead(
+            name: names.name, panels: drawn.count,
             about: "Gradient variance (trace of the estimate's covariance, mean over seeds, 95% band) vs steps: one panel per cell, one line per baseline; dashed, the precision floor (the highest baseline's variance from Float32 rounding of the stored estimates alone).",
-            data: "\(file): one block per cell and baseline (index k): step, mean, ci_low, ci_high; then per cell one block: step, precision floor")
-        script += """
-            set xlabel 'environment steps'
-            set ylabel 'gradient variance (log scale)'
-            set logscale y
-            set format y "1e%L"
-            set key below horizontal
-            set grid
-            set style fill transparent solid 0.15 noborder
-            set multiplot layout \(rows),\(columns) title \(GnuplotString.literal("Gradient variance by baseline — \(experiment)"))
+            data: "\(file): one block per cell and baseline (index k): step, mean, ci_low, ci_high; then per cell one block: step, precision floor",
+            settings: """
+                set xlabel 'environment steps'
+                set ylabel 'gradient variance (log scale)'
+                set logscale y
+                set format y "1e%L"
+                set key below horizontal
+                set grid
+                set style fill transparent solid 0.15 noborder
 
-            """
+                """,
+            title: "Gradient variance by baseline — \(experiment)")
         for (cell, layers) in zip(drawn, panels) {
             script += "set title \(GnuplotString.literal("\(cell.label) (n=\(cell.n))"))\n"
             // The axis starts a decade below the lowest mean or floor, so that a confidence
@@ -178,21 +176,19 @@ package enum GnuplotScripts {
             }
             panels.append(layers)
         }
-        let columns = Int(Double(drawn.count).squareRoot().rounded(.up))
-        let rows = (drawn.count + columns - 1) / columns
-        var script = preamble(
-            name: names.name, width: 600 * columns, height: 440 * rows + 40,
+        var script = multiplotHead(
+            name: names.name, panels: drawn.count,
             about: "Agreement of the K batch gradients of one measurement vs steps: mean pairwise cosine (solid) and mean cosine to their mean (dashed), each averaged over seeds; one panel per cell, one colour per baseline.",
-            data: "\(file): one block per cell, baseline and measure (index k): step, mean cosine")
-        script += """
-            set xlabel 'environment steps'
-            set ylabel 'cosine similarity (mean over seeds)'
-            set yrange [*:1.05]
-            set key below horizontal
-            set grid
-            set multiplot layout \(rows),\(columns) title \(GnuplotString.literal("Gradient agreement by baseline — \(experiment)"))
+            data: "\(file): one block per cell, baseline and measure (index k): step, mean cosine",
+            settings: """
+                set xlabel 'environment steps'
+                set ylabel 'cosine similarity (mean over seeds)'
+                set yrange [*:1.05]
+                set key below horizontal
+                set grid
 
-            """
+                """,
+            title: "Gradient agreement by baseline — \(experiment)")
         for (cell, layers) in zip(drawn, panels) {
             script += "set title \(GnuplotString.literal("\(cell.label) (n=\(cell.n))"))\n"
             script += plot(layers)
@@ -248,6 +244,16 @@ package enum GnuplotScripts {
             PlotFile(path: summaryFile, contents: summary),
             PlotFile(path: seedsFile, contents: seeds),
         ]
+    }
+
+    /// The head of a script of `panels` panels, 600 × 440 pixels each in a near-square grid:
+    /// the preamble, `settings` (each line ending in a newline), then `set multiplot` titled
+    /// `title`.
+    static func multiplotHead(name: String, panels: Int, about: String, data: String, settings: String, title: String) -> String {
+        let columns = Int(Double(panels).squareRoot().rounded(.up))
+        let rows = (panels + columns - 1) / columns
+        return preamble(name: name, width: 600 * columns, height: 440 * rows + 40, about: about, data: data)
+            + settings + "set multiplot layout \(rows),\(columns) title \(GnuplotString.literal(title))\n"
     }
 
     /// The common head of every script: output format and file, data separator.
