@@ -132,6 +132,10 @@ func frozenTabularState(_ settings: TrainerSettings) -> any TrainerState {
             #expect(isClose(row.pairwiseCosine, pairs, relative: 1e-9, absolute: 1e-12))
             #expect(isClose(row.cosineToMean, toMean, relative: 1e-9, absolute: 1e-12))
             #expect(isClose(row.unbiasedSNR, row.snr - 1.0 / 50, relative: 1e-9, absolute: 1e-12))
+            // The in-sample best constant is the same in every row and no constant does better.
+            #expect(row.inSampleConstant == rows[0].inSampleConstant && row.inSampleVariance == rows[0].inSampleVariance)
+            #expect(row.inSampleConstant.isFinite && row.inSampleVariance > 0)
+            if b > 0 { #expect(row.inSampleVariance <= row.variance * (1 + 1e-12)) }
         }
     }
 

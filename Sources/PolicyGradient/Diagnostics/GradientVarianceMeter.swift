@@ -28,7 +28,10 @@
 /// `variance` is the trace of the sample covariance (Welford's update per component, in Double);
 /// with K = 1 it, `snr` and `snr_unbiased` are NaN. `GradientEstimateStatistics` computes these
 /// and derives the correction (E‖ḡ‖² = ‖g‖² + tr Σ / K); the cosines are Ilyas et al.'s (2020)
-/// measure of how far the K estimates agree on a direction. Each ĝ_k is formed from the batch's Q̂ and Â recomputed in
+/// measure of how far the K estimates agree on a direction. Without `normalize_advantage`,
+/// every row of a measurement also holds b̂, the constant baseline with the least variance
+/// on these very K batches, and that variance (`ConstantBaselineSpread`): a lower bound on
+/// the `variance` of any constant baseline here, `mean` and `optimal` included. Each ĝ_k is formed from the batch's Q̂ and Â recomputed in
 /// Double (`PreciseEstimates`), so a critic with V ≈ 100 and advantages of order 1e-3 is measured
 /// to about 1e-6 relative; `precision_floor` = Σ_k ‖ĝ_k^{f32} − ĝ_k‖² / K, with ĝ_k^{f32} the
 /// same estimate from the Float32 Q̂ and Â training computes, is the variance their rounding
@@ -139,6 +142,8 @@ public struct GradientVarianceMeter: Sendable {
         var squaredError = [Double](repeating: 0, count: B)
         var rounding = [Double](repeating: 0, count: B)
         var estimate = [Double](repeating: 0, count: P)
+        // Every constant baseline at once, unless normalization cancels constants.
+        var constants = state.settings.estimator.normalizeAdvantage ? nil : ConstantBaselineSpread(dimension: P)
 
         let m = Self.measurementSeed(seed: seed, index: index)
         let environments = state.makeBatchEnvironments(seed: m, stream: .diagnostics)
@@ -173,6 +178,15 @@ public struct GradientVarianceMeter: Sendable {
                     squaredError[b] += e
                 }
             }
+            if constants != nil {
+                buffer.zeroGradient()
+                state.accumulatePolicyGradient(batch, advantages: precise.advantages(for: .none), scale: 1)
+                let x = buffer.gradientArray.map(Double.init)
+                buffer.zeroGradient()
+                let ones = [Double](repeating: 1, count: batch.count)
+                ones.withUnsafeBufferPointer { state.accumulatePolicyGradient(batch, advantages: $0.baseAddress!, scale: 1) }
+                constants!.add(x: x, y: buffer.gradientArray.map(Double.init))
+            }
         }
         buffer.zeroGradient()
 
@@ -188,6 +202,8 @@ public struct GradientVarianceMeter: Sendable {
             row.pairwiseCosine = s.pairwiseCosine
             row.cosineToMean = s.cosineToMean
             row.precisionFloor = rounding[b] / Double(samples)
+            row.inSampleConstant = constants?.optimalConstant ?? .nan
+            row.inSampleVariance = constants?.minimumVariance ?? .nan
             if let reference {
                 var exactSquared = 0.0, dot = 0.0, distance = 0.0
                 for j in 0..<P {

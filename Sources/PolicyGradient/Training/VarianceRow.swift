@@ -31,6 +31,12 @@ public struct VarianceRow: Sendable, Equatable {
     public var pairwiseCosine: Double = .nan
     /// The mean over k of cos(ĝ_k, ḡ), zero estimates left out.
     public var cosineToMean: Double = .nan
+    /// Without advantage normalization (NaN with it): b̂, the constant baseline of least variance
+    /// on this measurement's K batches, and that variance, a lower bound on every constant
+    /// baseline's `variance` here (`ConstantBaselineSpread`); the same in every row of a
+    /// measurement.
+    public var inSampleConstant: Double = .nan
+    public var inSampleVariance: Double = .nan
 
     public init(step: Int, baseline: String, samples: Int, gradNorm: Double, variance: Double, snr: Double) {
         self.step = step

@@ -104,6 +104,7 @@ package struct Aggregator: Sendable {
                 point.unbiasedSNR = Statistics.mean(atStep.map(\.unbiasedSNR))
                 point.pairwiseCosine = Statistics.mean(atStep.map(\.pairwiseCosine))
                 point.cosineToMean = Statistics.mean(atStep.map(\.cosineToMean))
+                point.inSampleVariance = Statistics.mean(atStep.map(\.inSampleVariance))
                 points.append(point)
             }
         }

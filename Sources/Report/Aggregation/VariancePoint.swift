@@ -20,6 +20,9 @@ package struct VariancePoint: Sendable, Equatable {
     package var unbiasedSNR: Double = .nan
     package var pairwiseCosine: Double = .nan
     package var cosineToMean: Double = .nan
+    /// Mean over seeds of `in_sample_variance`, the least variance any constant baseline
+    /// reaches on each measurement's own batches.
+    package var inSampleVariance: Double = .nan
 
     package init(
         step: Int, baseline: String, n: Int, mean: Double, interval: ConfidenceInterval, ratioToNone: Double,

@@ -7,18 +7,20 @@ extension VarianceRow {
     package static let header = [
         "step", "baseline", "samples", "grad_norm", "variance", "snr", "exact_objective",
         "optimal_objective", "exact_norm", "bias", "mse", "cosine", "precision_floor",
-        "snr_unbiased", "pairwise_cosine", "cosine_to_mean",
+        "snr_unbiased", "pairwise_cosine", "cosine_to_mean", "in_sample_b", "in_sample_variance",
     ]
 
     /// The columns added after the first format, in order: a file written before one of them
     /// existed reads with it NaN.
-    static let laterColumns = ["precision_floor", "snr_unbiased", "pairwise_cosine", "cosine_to_mean"]
+    static let laterColumns = [
+        "precision_floor", "snr_unbiased", "pairwise_cosine", "cosine_to_mean", "in_sample_b", "in_sample_variance",
+    ]
 
     /// The row's CSV fields; numbers in their shortest round-trip form, NaN as an empty field.
     package var fields: [String] {
         [String(step), baseline, String(samples)]
             + [gradNorm, variance, snr, exactObjective, optimalObjective, exactNorm, bias, mse, cosine, precisionFloor,
-               unbiasedSNR, pairwiseCosine, cosineToMean]
+               unbiasedSNR, pairwiseCosine, cosineToMean, inSampleConstant, inSampleVariance]
             .map(csvNumber)
     }
 
@@ -52,6 +54,8 @@ extension VarianceRow {
             v.unbiasedSNR = try laterNumber(row, 1)
             v.pairwiseCosine = try laterNumber(row, 2)
             v.cosineToMean = try laterNumber(row, 3)
+            v.inSampleConstant = try laterNumber(row, 4)
+            v.inSampleVariance = try laterNumber(row, 5)
             return v
         }
     }
