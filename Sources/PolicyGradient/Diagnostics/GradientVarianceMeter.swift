@@ -31,11 +31,12 @@
 /// measure of how far the K estimates agree on a direction. Without `normalize_advantage`,
 /// every row of a measurement also holds b̂, the constant baseline with the least variance
 /// on these very K batches, and that variance (`ConstantBaselineSpread`): a lower bound on
-/// the `variance` of any constant baseline here, `mean` and `optimal` included. Each ĝ_k is formed from the batch's Q̂ and Â recomputed in
-/// Double (`PreciseEstimates`), so a critic with V ≈ 100 and advantages of order 1e-3 is measured
-/// to about 1e-6 relative; `precision_floor` = Σ_k ‖ĝ_k^{f32} − ĝ_k‖² / K, with ĝ_k^{f32} the
-/// same estimate from the Float32 Q̂ and Â training computes, is the variance their rounding
-/// alone produces.
+/// the `variance` of any constant baseline here, `mean` and `optimal` included.
+///
+/// Each ĝ_k is formed from the batch's Q̂ and Â recomputed in Double (`PreciseEstimates`), so
+/// a critic with V ≈ 100 and advantages of order 1e-3 is measured to about 1e-6 relative;
+/// `precision_floor` = Σ_k ‖ĝ_k^{f32} − ĝ_k‖² / K, with ĝ_k^{f32} the same estimate from the
+/// Float32 Q̂ and Â training computes, is the variance their rounding alone produces.
 /// On a tabular environment with a discrete policy, against g* = ∇θ J_H(θ) from
 /// `ExactGradientReference` (γ the estimator's `gamma`, H the episode time limit):
 ///
