@@ -132,16 +132,11 @@ package enum GnuplotScripts {
 
                 """,
             title: "Gradient variance by baseline — \(experiment)")
-        for (cell, layers) in zip(drawn, panels) {
-            script += "set title \(GnuplotString.literal("\(cell.label) (n=\(cell.n))"))\n"
-            // The axis starts a decade below the lowest mean or floor, so that a confidence
-            // band reaching towards 0 does not stretch it over tens of empty decades.
-            if let low = lows[cell.index] {
-                script += "set yrange [\(csvNumber(pow(10, (log10(low)).rounded(.down) - 1))):*]\n"
-            }
-            script += plot(layers)
+        // The axis starts a decade below the lowest mean or floor, so that a confidence band
+        // reaching towards 0 does not stretch it over tens of empty decades.
+        script += multiplotPanels(drawn, panels) { cell in
+            lows[cell.index].map { "set yrange [\(csvNumber(pow(10, (log10($0)).rounded(.down) - 1))):*]\n" } ?? ""
         }
-        script += "unset multiplot\n"
         return [
             PlotFile(path: names.script, contents: script),
             PlotFile(path: file, contents: blocks(series)),
@@ -189,11 +184,7 @@ package enum GnuplotScripts {
 
                 """,
             title: "Gradient agreement by baseline — \(experiment)")
-        for (cell, layers) in zip(drawn, panels) {
-            script += "set title \(GnuplotString.literal("\(cell.label) (n=\(cell.n))"))\n"
-            script += plot(layers)
-        }
-        script += "unset multiplot\n"
+        script += multiplotPanels(drawn, panels)
         return [
             PlotFile(path: names.script, contents: script),
             PlotFile(path: file, contents: blocks(series)),
@@ -254,6 +245,18 @@ package enum GnuplotScripts {
         let rows = (panels + columns - 1) / columns
         return preamble(name: name, width: 600 * columns, height: 440 * rows + 40, about: about, data: data)
             + settings + "set multiplot layout \(rows),\(columns) title \(GnuplotString.literal(title))\n"
+    }
+
+    /// One panel per cell, titled with its label and n, `settings(cell)` before its `plot`
+    /// of `layers`; then the end of the multiplot.
+    static func multiplotPanels(
+        _ cells: [CellSummary], _ panels: [[String]], settings: (CellSummary) -> String = { _ in "" }
+    ) -> String {
+        var out = ""
+        for (cell, layers) in zip(cells, panels) {
+            out += "set title \(GnuplotString.literal("\(cell.label) (n=\(cell.n))"))\n" + settings(cell) + plot(layers)
+        }
+        return out + "unset multiplot\n"
     }
 
     /// The common head of every script: output format and file, data separator.
