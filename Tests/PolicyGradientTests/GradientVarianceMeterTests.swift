@@ -117,6 +117,25 @@ func frozenTabularState(_ settings: TrainerSettings) -> any TrainerState {
             #expect(isClose(row.optimalObjective, reference.optimalObjective, relative: 1e-12, absolute: 1e-12))
             // MSE = bias² + (K − 1)/K · variance for sample moments.
             #expect(isClose(row.mse, row.bias * row.bias + 49.0 / 50 * row.variance, relative: 1e-9, absolute: 1e-9))
+            // Ilyas et al.'s agreement, pair by pair, and the signal-to-noise ratio less 1/K.
+            func inner(_ x: [Double], _ y: [Double]) -> Double { zip(x, y).reduce(0) { $0 + $1.0 * $1.1 } }
+            let live = estimates[b].filter { inner($0, $0) > 0 }
+            var pairs = 0.0, toMean = 0.0
+            for i in live.indices {
+                toMean += inner(live[i], mean) / (inner(live[i], live[i]).squareRoot() * norm) / Double(live.count)
+                for j in live.indices where j > i {
+                    pairs += inner(live[i], live[j]) / (inner(live[i], live[i]) * inner(live[j], live[j])).squareRoot()
+                }
+            }
+            pairs /= Double(live.count * (live.count - 1) / 2)
+            #expect(live.count > 40)
+            #expect(isClose(row.pairwiseCosine, pairs, relative: 1e-9, absolute: 1e-12))
+            #expect(isClose(row.cosineToMean, toMean, relative: 1e-9, absolute: 1e-12))
+            #expect(isClose(row.unbiasedSNR, row.snr - 1.0 / 50, relative: 1e-9, absolute: 1e-12))
+            // The in-sample best constant is the same in every row and no constant does better.
+            #expect(row.inSampleConstant == rows[0].inSampleConstant && row.inSampleVariance == rows[0].inSampleVariance)
+            #expect(row.inSampleConstant.isFinite && row.inSampleVariance > 0)
+            if b > 0 { #expect(row.inSampleVariance <= row.variance * (1 + 1e-12)) }
         }
     }
 

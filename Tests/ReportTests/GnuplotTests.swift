@@ -45,12 +45,13 @@ struct GnuplotTests {
         let summary = try csvRows(r.folder.read("summary.csv"))
         #expect(summary[0]["cell"] == "baseline=" + Self.hostile)
         #expect(summary[0]["baseline"] == Self.hostile)
-        let scripts = ["learning_curves.gp", "variance_vs_baseline.gp", "final_returns.gp"].map { r.folder.read("plots/" + $0) }
+        let scripts = ["learning_curves.gp", "variance_vs_baseline.gp", "gradient_quality.gp", "final_returns.gp"]
+            .map { r.folder.read("plots/" + $0) }
         // Each script names the cell by its escaped literal (the learning curves add " (n=2)").
         let open = String(GnuplotString.literal("baseline=" + Self.hostile).dropLast())
         for script in scripts { #expect(script.contains(open)) }
         // The data files carry numbers only.
-        for data in ["learning_curves.dat", "variance.dat", "final_returns.dat", "final_returns_seeds.dat"] {
+        for data in ["learning_curves.dat", "variance.dat", "gradient_quality.dat", "final_returns.dat", "final_returns_seeds.dat"] {
             let text = r.folder.read("plots/data/" + data)
             #expect(!text.isEmpty && text.allSatisfy { "0123456789.-e+\t\n".contains($0) }, "\(data)")
         }
@@ -64,7 +65,9 @@ struct GnuplotTests {
         let r = try Self.hostileResults()
         let report = try Reporter().build(plan: Self.hostilePlan(r), resultsDirectory: r.url, render: .png)
         #expect(report.renderProblems.isEmpty, "\(report.renderProblems)")
-        #expect(report.rendered == ["plots/learning_curves.png", "plots/variance_vs_baseline.png", "plots/final_returns.png"])
+        #expect(report.rendered == [
+            "plots/learning_curves.png", "plots/variance_vs_baseline.png", "plots/gradient_quality.png", "plots/final_returns.png",
+        ])
         func pwned() -> [String] {
             (FileManager.default.enumerator(atPath: r.url.path)?.compactMap { $0 as? String } ?? [])
                 .filter { $0.contains("PWNED") }
@@ -83,7 +86,7 @@ struct GnuplotTests {
         let report = try Reporter().build(plan: r.plan, resultsDirectory: r.url, render: format)
         #expect(report.renderProblems.isEmpty, "\(report.renderProblems)")
         let scripts = report.files.filter { $0.hasSuffix(".gp") }
-        #expect(scripts.count == 3)
+        #expect(scripts.count == 4)
         for script in scripts {
             let image = (script as NSString).deletingPathExtension + "." + format.rawValue
             let size = try FileManager.default.attributesOfItem(atPath: r.url.appendingPathComponent(image).path)[.size] as? Int
@@ -115,7 +118,7 @@ struct GnuplotTests {
         let report = try Reporter().build(
             plan: r.plan, resultsDirectory: r.url, render: .svg,
             renderer: GnuplotRenderer(executable: URL(fileURLWithPath: "/bin/false")))
-        #expect(report.rendered.isEmpty && report.renderProblems.count == 3)
+        #expect(report.rendered.isEmpty && report.renderProblems.count == 4)
         #expect(report.renderProblems[0].contains("learning_curves.gp failed (exit 1)"))
         #expect(!r.folder.exists("plots/learning_curves.svg"))
     }
@@ -129,10 +132,10 @@ struct GnuplotTests {
         let profile: Set = ["performance_profile.gp", "data/performance_profile.dat"]
         #expect(Set(plots) == Set(GnuplotScripts.paths).subtracting(profile) && plots.count == GnuplotScripts.paths.count - 2)
         #expect(GnuplotScripts.paths.filter { $0.hasSuffix(".gp") }
-            == ["learning_curves.gp", "variance_vs_baseline.gp", "final_returns.gp", "performance_profile.gp"])
+            == ["learning_curves.gp", "variance_vs_baseline.gp", "gradient_quality.gp", "final_returns.gp", "performance_profile.gp"])
     }
 
-    static let images = ["learning_curves", "variance_vs_baseline", "final_returns"].flatMap { name in
+    static let images = ["learning_curves", "variance_vs_baseline", "gradient_quality", "final_returns"].flatMap { name in
         RenderFormat.allCases.map { "plots/\(name).\($0.rawValue)" }
     }
 
@@ -155,7 +158,7 @@ struct GnuplotTests {
         let svg = try Reporter().build(plan: r.plan, resultsDirectory: r.url, render: .svg)
         #expect(svg.renderProblems.isEmpty && r.folder.exists("plots/final_returns.svg"))
         let png = try Reporter().build(plan: r.plan, resultsDirectory: r.url, render: .png)
-        #expect(png.renderProblems.isEmpty && png.rendered.count == 3)
+        #expect(png.renderProblems.isEmpty && png.rendered.count == 4)
         for image in Self.images {
             #expect(r.folder.exists(image) == image.hasSuffix(".png"), "\(image)")
         }

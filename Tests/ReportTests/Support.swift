@@ -64,8 +64,11 @@ final class SyntheticResults {
         folder.write("jobs/\(id)/curve.csv", curve.text)
         var variance = CSVTable(header: VarianceRow.header)
         for (step, baseline, v) in fake.variance {
-            variance.rows.append(
-                VarianceRow(step: step, baseline: baseline, samples: 8, gradNorm: 1, variance: v, snr: 1 / v).fields)
+            var row = VarianceRow(step: step, baseline: baseline, samples: 8, gradNorm: 1, variance: v, snr: 1 / v)
+            row.unbiasedSNR = 1 / v - 1.0 / 8
+            row.pairwiseCosine = 0.5
+            row.cosineToMean = 0.75
+            variance.rows.append(row.fields)
         }
         folder.write("jobs/\(id)/variance.csv", variance.text)
         if let status = fake.status {

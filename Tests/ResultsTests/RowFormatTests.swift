@@ -20,11 +20,23 @@ struct RowFormatTests {
     @Test func varianceRowsRoundTripAndABaselineNameWithACommaIsQuoted() throws {
         var row = VarianceRow(step: 100, baseline: "odd,name", samples: 8, gradNorm: 0.5, variance: 2, snr: 0.125)
         row.cosine = -1
+        row.unbiasedSNR = -0.0625
+        row.pairwiseCosine = 0.25
+        row.cosineToMean = 0.5
         let text = VarianceRow.csvHeaderLine + row.csvLine
         #expect(row.csvLine.hasPrefix("100,\"odd,name\",8,"))
         let read = try VarianceRow.rows(in: CSVTable(parsing: text))
         #expect(read.map(\.fields) == [row.fields])
         #expect(try VarianceRow.rows(in: CSVTable(parsing: "")).isEmpty)
+    }
+
+    /// A file from before `precision_floor` and the quality columns reads with them NaN.
+    @Test func varianceFilesWithoutTheLaterColumnsRead() throws {
+        let old = "step,baseline,samples,grad_norm,variance,snr,exact_objective,optimal_objective,exact_norm,bias,mse,cosine\n"
+            + "0,none,8,0.5,2,0.125,,,,,,\n"
+        let read = try #require(try VarianceRow.rows(in: CSVTable(parsing: old)).first)
+        #expect(read.variance == 2 && read.snr == 0.125)
+        #expect(read.precisionFloor.isNaN && read.unbiasedSNR.isNaN && read.pairwiseCosine.isNaN && read.cosineToMean.isNaN)
     }
 
     @Test func columnsAreFoundByNameAndBadFieldsAreNamed() throws {

@@ -16,18 +16,27 @@
 ///
 /// is computed for every measured baseline β on the same batch (`TrainerState.policyGradient`:
 /// no entropy or critic term; `termScale` is 1/episodes for REINFORCE, 1/(n_steps · num_envs)
-/// otherwise; advantages standardized first when `normalize_advantage` is on). The constant
-/// baselines (`mean`, `optimal`) take their current values, estimated from earlier training
-/// batches only. Per baseline, with ḡ = (1/K) Σ_k ĝ_k:
+/// otherwise; advantages standardized over the whole batch first when `normalize_advantage`
+/// is on). For PPO this is the full-batch estimate, not the minibatch steps PPO applies. The
+/// constant baselines (`mean`, `optimal`) take their current running values, estimated from
+/// earlier training batches only. Per baseline, with ḡ = (1/K) Σ_k ĝ_k:
 ///
-///     grad_norm = ‖ḡ‖,   variance = Σ_k ‖ĝ_k − ḡ‖² / (K − 1),   snr = ‖ḡ‖² / variance.
+///     grad_norm = ‖ḡ‖,   variance = Σ_k ‖ĝ_k − ḡ‖² / (K − 1),   snr = ‖ḡ‖² / variance,
+///     snr_unbiased = (‖ḡ‖² − variance/K) / variance,
+///     pairwise_cosine = mean_{i<j} cos(ĝ_i, ĝ_j),   cosine_to_mean = mean_k cos(ĝ_k, ḡ).
 ///
 /// `variance` is the trace of the sample covariance (Welford's update per component, in Double);
-/// with K = 1 it and `snr` are NaN. Each ĝ_k is formed from the batch's Q̂ and Â recomputed in
-/// Double (`PreciseEstimates`), so a critic with V ≈ 100 and advantages of order 1e-3 is measured
-/// to about 1e-6 relative; `precision_floor` = Σ_k ‖ĝ_k^{f32} − ĝ_k‖² / K, with ĝ_k^{f32} the
-/// same estimate from the Float32 Q̂ and Â training computes, is the variance their rounding
-/// alone produces.
+/// with K = 1 it, `snr` and `snr_unbiased` are NaN. `GradientEstimateStatistics` computes these
+/// and derives the correction (E‖ḡ‖² = ‖g‖² + tr Σ / K); the cosines are Ilyas et al.'s (2020)
+/// measure of how far the K estimates agree on a direction. Without `normalize_advantage`,
+/// every row of a measurement also holds b̂, the constant baseline with the least variance
+/// on these very K batches, and that variance (`ConstantBaselineSpread`): a lower bound on
+/// the `variance` of any constant baseline here, `mean` and `optimal` included.
+///
+/// Each ĝ_k is formed from the batch's Q̂ and Â recomputed in Double (`PreciseEstimates`), so
+/// a critic with V ≈ 100 and advantages of order 1e-3 is measured to about 1e-6 relative;
+/// `precision_floor` = Σ_k ‖ĝ_k^{f32} − ĝ_k‖² / K, with ĝ_k^{f32} the same estimate from the
+/// Float32 Q̂ and Â training computes, is the variance their rounding alone produces.
 /// On a tabular environment with a discrete policy, against g* = ∇θ J_H(θ) from
 /// `ExactGradientReference` (γ the estimator's `gamma`, H the episode time limit):
 ///
@@ -129,23 +138,22 @@ public struct GradientVarianceMeter: Sendable {
         let P = buffer.count
         let B = kinds.count
 
-        // Per baseline: running mean and Σ (x − mean_old)(x − mean_new) per component, Σ_k ‖ĝ_k − g*‖²,
-        // and Σ_k ‖ĝ_k(Float32 estimates) − ĝ_k‖².
-        var mean = [Double](repeating: 0, count: B * P)
-        var m2 = [Double](repeating: 0, count: B * P)
+        // Per baseline: the estimates' statistics, Σ_k ‖ĝ_k − g*‖², and Σ_k ‖ĝ_k(Float32 estimates) − ĝ_k‖².
+        var statistics = Array(repeating: GradientEstimateStatistics(dimension: P), count: B)
         var squaredError = [Double](repeating: 0, count: B)
         var rounding = [Double](repeating: 0, count: B)
         var estimate = [Double](repeating: 0, count: P)
+        // Every constant baseline at once, unless normalization cancels constants.
+        var constants = state.settings.estimator.normalizeAdvantage ? nil : ConstantBaselineSpread(dimension: P)
 
         let m = Self.measurementSeed(seed: seed, index: index)
         let environments = state.makeBatchEnvironments(seed: m, stream: .diagnostics)
         var actions = RandomGenerator(seed: m, stream: .diagnostics, index: 1 << 32)
         let batch = state.makeRollout()
         let precise = PreciseEstimates(estimator: state.settings.estimator)
-        for k in 0..<samples {
+        for _ in 0..<samples {
             state.collectBatch(from: environments, start: start, actionGenerator: &actions, into: batch)
             precise.estimate(batch)
-            let inverseCount = 1 / Double(k + 1)
             for b in 0..<B {
                 // ĝ_k from the Double advantages: the estimate the meter reports.
                 buffer.zeroGradient()
@@ -161,18 +169,7 @@ public struct GradientVarianceMeter: Sendable {
                     r += d * d
                 }
                 rounding[b] += r
-                mean.withUnsafeMutableBufferPointer { meanPointer in
-                    m2.withUnsafeMutableBufferPointer { m2Pointer in
-                        let base = b * P
-                        for j in 0..<P {
-                            let x = estimate[j]
-                            let old = meanPointer[base + j]
-                            let new = old + (x - old) * inverseCount
-                            meanPointer[base + j] = new
-                            m2Pointer[base + j] += (x - old) * (x - new)
-                        }
-                    }
-                }
+                statistics[b].add(estimate)
                 if let reference {
                     var e = 0.0
                     for j in 0..<P {
@@ -182,26 +179,36 @@ public struct GradientVarianceMeter: Sendable {
                     squaredError[b] += e
                 }
             }
+            if constants != nil {
+                buffer.zeroGradient()
+                state.accumulatePolicyGradient(batch, advantages: precise.advantages(for: .none), scale: 1)
+                let x = buffer.gradientArray.map(Double.init)
+                buffer.zeroGradient()
+                let ones = [Double](repeating: 1, count: batch.count)
+                ones.withUnsafeBufferPointer { state.accumulatePolicyGradient(batch, advantages: $0.baseAddress!, scale: 1) }
+                constants!.add(x: x, y: buffer.gradientArray.map(Double.init))
+            }
         }
         buffer.zeroGradient()
 
         var rows: [VarianceRow] = []
         rows.reserveCapacity(B)
         for b in 0..<B {
-            var normSquared = 0.0, spread = 0.0
-            for j in 0..<P {
-                normSquared += mean[b * P + j] * mean[b * P + j]
-                spread += m2[b * P + j]
-            }
-            let variance = samples > 1 ? spread / Double(samples - 1) : .nan
+            let s = statistics[b]
+            let normSquared = s.meanNormSquared
             var row = VarianceRow(
                 step: step, baseline: kinds[b].rawValue, samples: samples, gradNorm: normSquared.squareRoot(),
-                variance: variance, snr: normSquared / variance)
+                variance: s.variance, snr: s.snr)
+            row.unbiasedSNR = s.unbiasedSNR
+            row.pairwiseCosine = s.pairwiseCosine
+            row.cosineToMean = s.cosineToMean
             row.precisionFloor = rounding[b] / Double(samples)
+            row.inSampleConstant = constants?.optimalConstant ?? .nan
+            row.inSampleVariance = constants?.minimumVariance ?? .nan
             if let reference {
                 var exactSquared = 0.0, dot = 0.0, distance = 0.0
                 for j in 0..<P {
-                    let e = reference.gradient[j], g = mean[b * P + j]
+                    let e = reference.gradient[j], g = s.mean[j]
                     exactSquared += e * e
                     dot += g * e
                     distance += (g - e) * (g - e)

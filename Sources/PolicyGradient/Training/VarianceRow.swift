@@ -24,6 +24,19 @@ public struct VarianceRow: Sendable, Equatable {
     /// from Float32 returns, values and advantages (as training stores them) and the same
     /// estimate in Double; the variance that their rounding alone produces.
     public var precisionFloor: Double = .nan
+    /// (‖ḡ‖² − variance/K) / variance: `snr` less its no-signal floor 1/K
+    /// (`GradientEstimateStatistics.unbiasedSNR`).
+    public var unbiasedSNR: Double = .nan
+    /// The mean over pairs i < j of cos(ĝ_i, ĝ_j), zero estimates left out.
+    public var pairwiseCosine: Double = .nan
+    /// The mean over k of cos(ĝ_k, ḡ), zero estimates left out.
+    public var cosineToMean: Double = .nan
+    /// Without advantage normalization (NaN with it): b̂, the constant baseline of least variance
+    /// on this measurement's K batches, and that variance, a lower bound on every constant
+    /// baseline's `variance` here (`ConstantBaselineSpread`); the same in every row of a
+    /// measurement.
+    public var inSampleConstant: Double = .nan
+    public var inSampleVariance: Double = .nan
 
     public init(step: Int, baseline: String, samples: Int, gradNorm: Double, variance: Double, snr: Double) {
         self.step = step

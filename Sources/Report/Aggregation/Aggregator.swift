@@ -79,7 +79,8 @@ package struct Aggregator: Sendable {
     }
 
     /// Across-seed variance per baseline over the steps common to every counted job,
-    /// with the ratio to `none` at the same step.
+    /// with the ratio to `none` at the same step and the seeds' mean signal-to-noise ratios
+    /// and cosines.
     func variance(_ jobs: [JobRecord]) -> [VariancePoint] {
         let baselines = Self.baselineOrder(Set(jobs.flatMap { $0.variance.map(\.baseline) }))
         var points: [VariancePoint] = []
@@ -97,9 +98,16 @@ package struct Aggregator: Sendable {
                 let mean = Statistics.mean(values)
                 if baseline == "none" { noneMean[step] = mean }
                 let ratio = noneMean[step].map { mean / $0 } ?? .nan
-                points.append(VariancePoint(
+                var point = VariancePoint(
                     step: step, baseline: baseline, n: values.count, mean: mean,
-                    interval: bootstrap.meanInterval(values), ratioToNone: ratio, precisionFloor: floor))
+                    interval: bootstrap.meanInterval(values), ratioToNone: ratio, precisionFloor: floor)
+                let atStep = rows.map { $0[step]! }
+                point.snr = Statistics.mean(atStep.map(\.snr))
+                point.unbiasedSNR = Statistics.mean(atStep.map(\.unbiasedSNR))
+                point.pairwiseCosine = Statistics.mean(atStep.map(\.pairwiseCosine))
+                point.cosineToMean = Statistics.mean(atStep.map(\.cosineToMean))
+                point.inSampleVariance = Statistics.mean(atStep.map(\.inSampleVariance))
+                points.append(point)
             }
         }
         // Rows by step, then baseline in reporting order.

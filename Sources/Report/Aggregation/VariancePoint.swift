@@ -14,6 +14,15 @@ package struct VariancePoint: Sendable, Equatable {
     /// Mean over seeds of `precision_floor`, the variance Float32 rounding of the stored
     /// estimates alone produces; NaN when a job did not record it.
     package var precisionFloor: Double
+    /// Means over seeds of `snr`, `snr_unbiased`, `pairwise_cosine` and `cosine_to_mean`
+    /// (NaN when a job did not record one).
+    package var snr: Double = .nan
+    package var unbiasedSNR: Double = .nan
+    package var pairwiseCosine: Double = .nan
+    package var cosineToMean: Double = .nan
+    /// Mean over seeds of `in_sample_variance`, the least variance any constant baseline
+    /// reaches on each measurement's own batches.
+    package var inSampleVariance: Double = .nan
 
     package init(
         step: Int, baseline: String, n: Int, mean: Double, interval: ConfidenceInterval, ratioToNone: Double,

@@ -8,11 +8,12 @@ import PolicyGradient
 /// different scales; `EnvironmentAggregation` summarizes them). For each other axis in plan
 /// order, each cell off the axis's reference is compared with its
 /// partner on the reference (no comparison when `exclude` removed the partner), on the final
-/// return, the learning-curve area and the log gradient variance at every step both cells
-/// measured. Only counted jobs (completed, finite final return) take part. Each comparison
-/// rests on one test: the paired t-test when every run of each cell has a partner with the
-/// same seed in the other, Welch's test otherwise. Holm's correction runs over the tests of
-/// one metric (all steps of `log10_variance` are one family).
+/// return, the learning-curve area and the log gradient variance at each measurement
+/// (`compareVariance`: the k-th of A against the k-th of B). Only counted jobs (completed,
+/// finite final return) take part. Each comparison rests on one test: the paired t-test when
+/// every run of each cell has a partner with the same seed in the other, Welch's test
+/// otherwise. Holm's correction runs over the tests of one metric (all steps of
+/// `log10_variance` are one family).
 package struct Comparer: Sendable {
     package init() {}
 
@@ -32,15 +33,10 @@ package struct Comparer: Sendable {
                 row(.finalReturn, nil, Self.values(a) { $0.finalReturn }, Self.values(b) { $0.finalReturn })
                 row(.auc, nil, Self.values(a) { Statistics.normalizedCurveArea($0.curve) },
                     Self.values(b) { Statistics.normalizedCurveArea($0.curve) })
-                let baselineA = cell.settings.baseline.rawValue
-                let baselineB = partner.settings.baseline.rawValue
-                let logA = a.map { (seed: $0.seed, steps: ComparisonMetric.logVariance($0.variance, baseline: baselineA)) }
-                let logB = b.map { (seed: $0.seed, steps: ComparisonMetric.logVariance($0.variance, baseline: baselineB)) }
-                let steps = Set(logA.flatMap(\.steps.keys)).intersection(logB.flatMap(\.steps.keys)).sorted()
-                for step in steps {
-                    row(.log10Variance, step,
-                        Dictionary(uniqueKeysWithValues: logA.compactMap { j in j.steps[step].map { (j.seed, $0) } }),
-                        Dictionary(uniqueKeysWithValues: logB.compactMap { j in j.steps[step].map { (j.seed, $0) } }))
+                let measuredA = ComparisonMetric.varianceMeasurements(a, baseline: cell.settings.baseline.rawValue)
+                let measuredB = ComparisonMetric.varianceMeasurements(b, baseline: partner.settings.baseline.rawValue)
+                for (x, y) in zip(measuredA, measuredB) {
+                    comparisons.append(compareVariance(axis: axis, cell, partner, x, y))
                 }
             }
         }

@@ -62,4 +62,12 @@ package struct Comparison: Sendable {
         guard pHolm < Self.alpha, meanDifference != 0 else { return .inconclusive }
         return (meanDifference > 0) == metric.higherIsBetter ? .better : .worse
     }
+
+    /// `log10_variance` only: B's measurement step paired with A's `step` (the k-th of each),
+    /// the seeds of A and of B that measured exactly zero variance there (left out), and why
+    /// the row concludes nothing or what it left out; nil, 0 and empty otherwise.
+    package var stepB: Int? = nil
+    package var zeroA = 0
+    package var zeroB = 0
+    package var note = ""
 }

@@ -15,12 +15,37 @@ package enum ComparisonMetric: String, Sendable, CaseIterable {
     /// variance is better small.
     package var higherIsBetter: Bool { self != .log10Variance }
 
-    /// log₁₀ of the variance `baseline` measured at each step (positive, finite values only).
-    static func logVariance(_ rows: [VarianceRow], baseline: String) -> [Int: Double] {
-        var result: [Int: Double] = [:]
-        for row in rows where row.baseline == baseline && row.variance.isFinite && row.variance > 0 {
-            result[row.step] = log10(row.variance)
+    /// The fewest paired seeds a `log10_variance` comparison concludes from.
+    static let minimumVarianceSeeds = 3
+
+    /// One cell's measurements of `baseline`'s variance, one per measurement step in ascending
+    /// order: the k-th is the cell's k-th measurement (the union of its seeds' steps).
+    /// A seed's variance enters as its log₁₀ when positive and finite, is counted in
+    /// `zeroSeeds` when exactly 0, and is absent when NaN (K = 1) or not measured.
+    static func varianceMeasurements(_ jobs: [JobRecord], baseline: String) -> [VarianceMeasurement] {
+        let perJob = jobs.map { job in
+            (seed: job.seed, variance: Dictionary(
+                job.variance.filter { $0.baseline == baseline && $0.variance.isFinite && $0.variance >= 0 }
+                    .map { ($0.step, $0.variance) },
+                uniquingKeysWith: { _, last in last }))
         }
-        return result
+        let steps = Set(perJob.flatMap(\.variance.keys)).sorted()
+        return steps.map { step in
+            var measurement = VarianceMeasurement(step: step)
+            for job in perJob {
+                guard let v = job.variance[step] else { continue }
+                if v > 0 { measurement.logVariance[job.seed] = log10(v) } else { measurement.zeroSeeds += 1 }
+            }
+            return measurement
+        }
     }
+}
+
+/// One cell's gradient variance at one measurement step, across its seeds.
+struct VarianceMeasurement: Sendable, Equatable {
+    var step: Int
+    /// log₁₀ of each seed's positive variance, by seed.
+    var logVariance: [Int: Double] = [:]
+    /// Seeds that measured exactly zero variance (no log; left out of the comparison).
+    var zeroSeeds = 0
 }

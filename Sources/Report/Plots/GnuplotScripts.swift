@@ -28,15 +28,18 @@ package enum GnuplotScripts {
     static let varianceNames = Names(name: "variance_vs_baseline", data: ["data/variance.dat"])
     static let finalReturnsNames = Names(
         name: "final_returns", data: ["data/final_returns.dat", "data/final_returns_seeds.dat"])
+    static let gradientQualityNames = Names(name: "gradient_quality", data: ["data/gradient_quality.dat"])
 
     /// Every file `files` (and `performanceProfile`) may write, relative to `plots/`: each
     /// plot's script, then its data.
-    package static let paths = [learningCurvesNames, varianceNames, finalReturnsNames, profileNames].flatMap(\.paths)
+    package static let paths = [learningCurvesNames, varianceNames, gradientQualityNames, finalReturnsNames, profileNames]
+        .flatMap(\.paths)
 
     /// The plots for `cells` of experiment `experiment`, scripts and data together.
     package static func files(experiment: String, cells: [CellSummary]) -> [PlotFile] {
         learningCurves(experiment: experiment, cells: cells)
             + varianceVsBaseline(experiment: experiment, cells: cells)
+            + gradientQuality(experiment: experiment, cells: cells)
             + finalReturns(experiment: experiment, cells: cells)
     }
 
@@ -114,33 +117,74 @@ package enum GnuplotScripts {
             }
             panels.append(layers)
         }
-        let columns = Int(Double(drawn.count).squareRoot().rounded(.up))
-        let rows = (drawn.count + columns - 1) / columns
-        var script = preamble(
-            name: names.name, width: 600 * columns, height: 440 * rows + 40,
+        var script = multiplotHead(
+            name: names.name, panels: drawn.count,
             about: "Gradient variance (trace of the estimate's covariance, mean over seeds, 95% band) vs steps: one panel per cell, one line per baseline; dashed, the precision floor (the highest baseline's variance from Float32 rounding of the stored estimates alone).",
-            data: "\(file): one block per cell and baseline (index k): step, mean, ci_low, ci_high; then per cell one block: step, precision floor")
-        script += """
-            set xlabel 'environment steps'
-            set ylabel 'gradient variance (log scale)'
-            set logscale y
-            set format y "1e%L"
-            set key below horizontal
-            set grid
-            set style fill transparent solid 0.15 noborder
-            set multiplot layout \(rows),\(columns) title \(GnuplotString.literal("Gradient variance by baseline — \(experiment)"))
+            data: "\(file): one block per cell and baseline (index k): step, mean, ci_low, ci_high; then per cell one block: step, precision floor",
+            settings: """
+                set xlabel 'environment steps'
+                set ylabel 'gradient variance (log scale)'
+                set logscale y
+                set format y "1e%L"
+                set key below horizontal
+                set grid
+                set style fill transparent solid 0.15 noborder
 
-            """
-        for (cell, layers) in zip(drawn, panels) {
-            script += "set title \(GnuplotString.literal("\(cell.label) (n=\(cell.n))"))\n"
-            // The axis starts a decade below the lowest mean or floor, so that a confidence
-            // band reaching towards 0 does not stretch it over tens of empty decades.
-            if let low = lows[cell.index] {
-                script += "set yrange [\(csvNumber(pow(10, (log10(low)).rounded(.down) - 1))):*]\n"
-            }
-            script += plot(layers)
+                """,
+            title: "Gradient variance by baseline — \(experiment)")
+        // The axis starts a decade below the lowest mean or floor, so that a confidence band
+        // reaching towards 0 does not stretch it over tens of empty decades.
+        script += multiplotPanels(drawn, panels) { cell in
+            lows[cell.index].map { "set yrange [\(csvNumber(pow(10, (log10($0)).rounded(.down) - 1))):*]\n" } ?? ""
         }
-        script += "unset multiplot\n"
+        return [
+            PlotFile(path: names.script, contents: script),
+            PlotFile(path: file, contents: blocks(series)),
+        ]
+    }
+
+    /// `gradient_quality.gp`: one panel per cell, the agreement of the K batch gradients vs
+    /// steps (Ilyas et al. 2020): mean pairwise cosine (solid) and mean cosine to their mean
+    /// (dashed), each the mean over seeds, one colour per baseline as in the variance plot.
+    /// Only finite points are drawn; without one (no diagnostics, or job files from before
+    /// these columns) the plot is not written.
+    package static func gradientQuality(experiment: String, cells: [CellSummary]) -> [PlotFile] {
+        let drawn = cells.filter { $0.variance.contains { $0.pairwiseCosine.isFinite || $0.cosineToMean.isFinite } }
+        guard !drawn.isEmpty else { return [] }
+        let names = gradientQualityNames
+        let file = names.data[0]
+        let baselines = Aggregator.baselineOrder(Set(drawn.flatMap { $0.variance.map(\.baseline) }))
+        var series: [[[Double]]] = []
+        var panels: [[String]] = []
+        for cell in drawn {
+            var layers: [String] = []
+            for (b, baseline) in baselines.enumerated() {
+                for (column, name, dash) in [(\VariancePoint.pairwiseCosine, "pairwise", 1), (\.cosineToMean, "to mean", 2)] {
+                    let points = cell.variance.filter { $0.baseline == baseline && $0[keyPath: column].isFinite }
+                    guard !points.isEmpty else { continue }
+                    let k = series.count
+                    series.append(points.map { [Double($0.step), $0[keyPath: column]] })
+                    layers.append(
+                        "'\(file)' index \(k) using 1:2 with linespoints lc \(b + 1) dt \(dash) lw 2 pt 7 ps 0.5 title "
+                            + GnuplotString.literal("\(baseline), \(name)"))
+                }
+            }
+            panels.append(layers)
+        }
+        var script = multiplotHead(
+            name: names.name, panels: drawn.count,
+            about: "Agreement of the K batch gradients of one measurement vs steps: mean pairwise cosine (solid) and mean cosine to their mean (dashed), each averaged over seeds; one panel per cell, one colour per baseline.",
+            data: "\(file): one block per cell, baseline and measure (index k): step, mean cosine",
+            settings: """
+                set xlabel 'environment steps'
+                set ylabel 'cosine similarity (mean over seeds)'
+                set yrange [*:1.05]
+                set key below horizontal
+                set grid
+
+                """,
+            title: "Gradient agreement by baseline — \(experiment)")
+        script += multiplotPanels(drawn, panels)
         return [
             PlotFile(path: names.script, contents: script),
             PlotFile(path: file, contents: blocks(series)),
@@ -191,6 +235,28 @@ package enum GnuplotScripts {
             PlotFile(path: summaryFile, contents: summary),
             PlotFile(path: seedsFile, contents: seeds),
         ]
+    }
+
+    /// The head of a script of `panels` panels, 600 × 440 pixels each in a near-square grid:
+    /// the preamble, `settings` (each line ending in a newline), then `set multiplot` titled
+    /// `title`.
+    static func multiplotHead(name: String, panels: Int, about: String, data: String, settings: String, title: String) -> String {
+        let columns = Int(Double(panels).squareRoot().rounded(.up))
+        let rows = (panels + columns - 1) / columns
+        return preamble(name: name, width: 600 * columns, height: 440 * rows + 40, about: about, data: data)
+            + settings + "set multiplot layout \(rows),\(columns) title \(GnuplotString.literal(title))\n"
+    }
+
+    /// One panel per cell, titled with its label and n, `settings(cell)` before its `plot`
+    /// of `layers`; then the end of the multiplot.
+    static func multiplotPanels(
+        _ cells: [CellSummary], _ panels: [[String]], settings: (CellSummary) -> String = { _ in "" }
+    ) -> String {
+        var out = ""
+        for (cell, layers) in zip(cells, panels) {
+            out += "set title \(GnuplotString.literal("\(cell.label) (n=\(cell.n))"))\n" + settings(cell) + plot(layers)
+        }
+        return out + "unset multiplot\n"
     }
 
     /// The common head of every script: output format and file, data separator.

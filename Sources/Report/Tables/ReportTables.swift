@@ -83,17 +83,22 @@ package enum ReportTables {
     }
 
     /// `variance_summary.csv`: cell, <swept keys>, step, baseline, n, mean, ci_low, ci_high,
-    /// ratio_to_none, precision_floor — the `variance` column across the counted seeds, at the
-    /// steps every one of them measured for that baseline; ratio_to_none is empty without a
-    /// `none` row; precision_floor is the seeds' mean `precision_floor`.
+    /// ratio_to_none, precision_floor, snr, snr_unbiased, pairwise_cosine, cosine_to_mean,
+    /// in_sample_variance — the `variance` column across the counted seeds, at the steps every
+    /// one of them measured for that baseline; ratio_to_none is empty without a `none` row; the
+    /// last six are the seeds' means of the same columns of their `variance.csv`.
     package static func varianceSummary(plan: ExperimentPlan, cells: [CellSummary]) -> CSVTable {
-        let columns = ["step", "baseline", "n", "mean", "ci_low", "ci_high", "ratio_to_none", "precision_floor"]
+        let columns = [
+            "step", "baseline", "n", "mean", "ci_low", "ci_high", "ratio_to_none", "precision_floor",
+            "snr", "snr_unbiased", "pairwise_cosine", "cosine_to_mean", "in_sample_variance",
+        ]
         var table = CSVTable(header: ["cell"] + keyColumns(plan, columns) + columns)
         for c in cells {
             for p in c.variance {
                 table.rows.append(
                     [c.label] + c.values + [String(p.step), p.baseline, String(p.n)]
-                        + [p.mean, p.interval.low, p.interval.high, p.ratioToNone, p.precisionFloor].map(csvNumber))
+                        + [p.mean, p.interval.low, p.interval.high, p.ratioToNone, p.precisionFloor,
+                           p.snr, p.unbiasedSNR, p.pairwiseCosine, p.cosineToMean, p.inSampleVariance].map(csvNumber))
             }
         }
         return table
@@ -131,8 +136,14 @@ extension ReportTables {
     package static let comparisonColumns = [
         "comparison", "cell_a", "cell_b", "metric", "step", "n_a", "n_b", "n_paired", "mean_a", "mean_b",
         "mean_difference", "ci_low", "ci_high", "test", "t", "df", "p_value", "p_holm", "verdict",
-        "p_improvement", "p_improvement_ci_low", "p_improvement_ci_high",
+        "p_improvement", "p_improvement_ci_low", "p_improvement_ci_high", "step_b", "zero_a", "zero_b", "note",
     ]
+
+    /// step_b, zero_a, zero_b, note of a `log10_variance` comparison; empty for other metrics.
+    static func varianceColumns(_ c: Comparison) -> [String] {
+        guard c.metric == .log10Variance else { return ["", "", "", ""] }
+        return [c.stepB.map(String.init) ?? "", String(c.zeroA), String(c.zeroB), c.note]
+    }
 
     /// `comparisons.csv`: one row per comparison, in `Comparer` order (docs/statistics.md).
     package static func comparisons(_ comparisons: [Comparison]) -> CSVTable {
@@ -145,7 +156,8 @@ extension ReportTables {
                         .map(csvNumber)
                     + [c.test?.rawValue ?? ""] + [c.t, c.degreesOfFreedom, c.p, c.pHolm].map(csvNumber)
                     + [c.verdict.rawValue]
-                    + [c.pImprovement, c.pImprovementInterval.low, c.pImprovementInterval.high].map(csvNumber))
+                    + [c.pImprovement, c.pImprovementInterval.low, c.pImprovementInterval.high].map(csvNumber)
+                    + varianceColumns(c))
         }
         return table
     }
