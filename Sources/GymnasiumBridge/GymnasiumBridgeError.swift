@@ -1,5 +1,5 @@
 /// Why a Gymnasium worker pool could not start, reset or step.
-public enum GymnasiumBridgeError: Error, Equatable, CustomStringConvertible {
+package enum GymnasiumBridgeError: Error, Equatable, CustomStringConvertible {
     /// No interpreter where `PythonInterpreter.resolve` looked.
     case pythonNotFound(String)
     /// The interpreter could not be started (`posix_spawn`'s reason).
@@ -32,7 +32,7 @@ public enum GymnasiumBridgeError: Error, Equatable, CustomStringConvertible {
     /// The pool was closed, or ended by an earlier error.
     case closed
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .pythonNotFound(let why):
             "no Python to run Gymnasium: \(why) (set RUNNER_PYTHON to a python that has gymnasium)"

@@ -1,15 +1,15 @@
 /// What a Gymnasium worker builds: `gymnasium.make(id, **keywordArguments)` for each of its
 /// copies, after putting `searchPaths` in front of `sys.path` and importing `extraImports` (the
 /// packages that register their environments when imported).
-public struct GymnasiumEnvironmentSpec: Sendable, Equatable {
-    public var id: String
-    public var keywordArguments: [String: PythonValue]
-    public var extraImports: [String]
-    public var searchPaths: [String]
+package struct GymnasiumEnvironmentSpec: Sendable, Equatable {
+    package var id: String
+    package var keywordArguments: [String: PythonValue]
+    package var extraImports: [String]
+    package var searchPaths: [String]
     /// The Python to run; nil: `PythonInterpreter.resolve`'s rule.
-    public var interpreter: String?
+    package var interpreter: String?
 
-    public init(
+    package init(
         id: String, keywordArguments: [String: PythonValue] = [:], extraImports: [String] = [],
         searchPaths: [String] = [], interpreter: String? = nil
     ) {

@@ -21,17 +21,17 @@ import Darwin
 /// `stopRequested` ten times a second; a poll timeout decides nothing else. The workers end with
 /// `close()` or when the pool is released, and die with the runner (`PR_SET_PDEATHSIG`, tied
 /// to the thread that made the pool: keep that thread alive while the pool is used).
-public final class GymnasiumWorkerPool {
-    public let spec: GymnasiumEnvironmentSpec
+package final class GymnasiumWorkerPool {
+    package let spec: GymnasiumEnvironmentSpec
     /// The interpreter the workers run.
-    public let interpreter: String
-    public let handshake: GymnasiumHandshake
-    public let numEnvs: Int
-    public let copiesPerWorker: Int
+    package let interpreter: String
+    package let handshake: GymnasiumHandshake
+    package let numEnvs: Int
+    package let copiesPerWorker: Int
     /// Values of one copy's flattened observation.
-    public let observationSize: Int
+    package let observationSize: Int
     /// The action space as the policies see it (`GymnasiumSpace.actionSpace`).
-    public let actionSpace: ActionSpace
+    package let actionSpace: ActionSpace
     private var workers: [GymnasiumWorker]
     private let layout: SharedMemoryLayout
     private let stopRequested: (@Sendable () -> Bool)?
@@ -42,7 +42,7 @@ public final class GymnasiumWorkerPool {
     static let stopCheckInterval: Int32 = 100
 
     /// Starts `workers` workers of `copiesPerWorker` copies each and waits for their handshakes.
-    public init(
+    package init(
         _ spec: GymnasiumEnvironmentSpec, workers workerCount: Int, copiesPerWorker: Int,
         stopRequested: (@Sendable () -> Bool)? = nil
     ) throws(GymnasiumBridgeError) {
@@ -92,16 +92,16 @@ public final class GymnasiumWorkerPool {
     deinit { close() }
 
     /// The workers' process ids, in worker order (empty once closed).
-    public var processIDs: [pid_t] { workers.map(\.pid) }
+    package var processIDs: [pid_t] { workers.map(\.pid) }
 
     /// Seeds for `reset(seeds:)`: `jobSeed + i` for copy `i`, as Stable-Baselines3 seeds its
     /// vectorized environments (wrapping at 2^64).
-    public static func seeds(jobSeed: UInt64, count: Int) -> [UInt64] {
+    package static func seeds(jobSeed: UInt64, count: Int) -> [UInt64] {
         (0..<count).map { jobSeed &+ UInt64($0) }
     }
 
     /// Resets copy `i` with `env.reset(seed: seeds[i])` and clears the episode statistics.
-    public func reset(seeds: [UInt64]) throws(GymnasiumBridgeError) -> GymnasiumBatch {
+    package func reset(seeds: [UInt64]) throws(GymnasiumBridgeError) -> GymnasiumBatch {
         precondition(seeds.count == numEnvs, "one seed per copy")
         try exchange(during: "reset") { index in
             let own = seeds[index * copiesPerWorker..<(index + 1) * copiesPerWorker]
@@ -117,7 +117,7 @@ public final class GymnasiumWorkerPool {
     }
 
     /// Steps copy `i` with the discrete action `actions[i]` (an index `0..<n`).
-    public func step(discrete actions: [Int]) throws(GymnasiumBridgeError) -> GymnasiumBatch {
+    package func step(discrete actions: [Int]) throws(GymnasiumBridgeError) -> GymnasiumBatch {
         guard case .discrete = actionSpace, actions.count == numEnvs else {
             preconditionFailure("one discrete action per copy, for a discrete action space")
         }
@@ -127,7 +127,7 @@ public final class GymnasiumWorkerPool {
 
     /// Steps copy `i` with row `i` of the row-major `numEnvs × actionDimension` actions; the
     /// worker clips them to the bounds before `step` (the caller's actions stay unclipped).
-    public func step(continuous actions: [Double]) throws(GymnasiumBridgeError) -> GymnasiumBatch {
+    package func step(continuous actions: [Double]) throws(GymnasiumBridgeError) -> GymnasiumBatch {
         let d = actionSpace.actionDimension
         guard case .continuous = actionSpace, actions.count == numEnvs * d else {
             preconditionFailure("one action row per copy, for a continuous action space")
@@ -140,7 +140,7 @@ public final class GymnasiumWorkerPool {
 
     /// Ends every worker (the end of its command pipe; one stuck in an environment is killed
     /// after a grace of three seconds) and reaps it. Idempotent.
-    public func close() {
+    package func close() {
         for worker in workers { worker.end() }
         workers.removeAll()
     }

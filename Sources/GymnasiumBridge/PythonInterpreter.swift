@@ -2,10 +2,10 @@ import Foundation
 import Results
 
 /// Which Python runs the Gymnasium workers.
-public enum PythonInterpreter {
+package enum PythonInterpreter {
     /// The interpreter's path: `explicit` when given, else the `RUNNER_PYTHON` environment
     /// variable, else `python3`; a name without a slash is looked up on `PATH`.
-    public static func resolve(
+    package static func resolve(
         explicit: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(GymnasiumBridgeError) -> String {
         let chosen = [explicit, environment["RUNNER_PYTHON"]].compactMap { $0 }.first { !$0.isEmpty } ?? "python3"

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A value given to Python as JSON: the keyword arguments of `gymnasium.make` and the commands.
-public enum PythonValue: Sendable, Equatable {
+package enum PythonValue: Sendable, Equatable {
     case none
     case bool(Bool)
     case int(Int)
@@ -12,7 +12,7 @@ public enum PythonValue: Sendable, Equatable {
 
     /// The JSON text Python's `json.loads` reads back to the same value (keys sorted; the
     /// non-finite doubles as Python writes them, `Infinity`, `-Infinity`, `NaN`).
-    public var json: String {
+    package var json: String {
         switch self {
         case .none: "null"
         case .bool(let value): value ? "true" : "false"
