@@ -30,7 +30,10 @@ struct ReportPageTests {
                 "\(sentence)")
         #expect(page.contains("| baseline=mean | baseline=none | final_return | 3 | +1.833 | [-1.292, 4.959] | paired_t | 0.1276 | 0.1276 | inconclusive |"), "\(page)")
         #expect(page.contains("| baseline=none | 3 | 2.333 |"))
-        #expect(page.contains("![learning curves](plots/learning_curves.png)"))
+        // Nothing rendered: no image is linked, the scripts are named with how to render them.
+        #expect(!page.contains("!["), "\(page)")
+        #expect(page.contains("Not rendered: `runner report` on this folder with `--render png`"), "\(page)")
+        #expect(page.contains("`plots/learning_curves.gp`"), "\(page)")
         // The variance table: the mean baseline's ratio to none at step 100 in the none cell.
         #expect(page.contains("| baseline=none | 100 | 3 | 1.000 | 0.500 |"), "\(page)")
     }

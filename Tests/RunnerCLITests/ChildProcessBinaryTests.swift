@@ -47,4 +47,40 @@ struct ChildProcessBinaryTests {
             #expect(image.starts(with: [0x89, 0x50, 0x4E, 0x47]), "\(plot).png is not a PNG")
         }
     }
+
+    /// `report.md` links the images the report rendered, in their format, and nothing else.
+    @Test(.enabled(if: gnuplotOnPath, "gnuplot is not installed"))
+    func theReportLinksTheFormatItRendered() throws {
+        let dir = TemporaryFolder()
+        let config = dir.write("e2e.yaml", RunBinaryTests.sweep)
+        #expect(try BinaryRunner.run(["run", config, "--results", dir.url.path, "--no-progress"], in: dir.url).status == 0)
+        let folder = dir.url.appendingPathComponent("e2e")
+        let svg = try BinaryRunner.run(["report", folder.path, "--render", "svg"], in: dir.url)
+        #expect(svg.status == 0, "\(svg.stderr)")
+        let page = try String(contentsOf: folder.appendingPathComponent("report.md"), encoding: .utf8)
+        #expect(page.contains("![learning curves](plots/learning_curves.svg)") && !page.contains(".png)"), "\(page)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("plots/learning_curves.svg").path))
+        // Without --render the images go (they may no longer match the data), and so do their links.
+        let plain = try BinaryRunner.run(["report", folder.path], in: dir.url)
+        #expect(plain.status == 0, "\(plain.stderr)")
+        let unlinked = try String(contentsOf: folder.appendingPathComponent("report.md"), encoding: .utf8)
+        #expect(!unlinked.contains("![") && unlinked.contains("Not rendered"), "\(unlinked)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("plots/learning_curves.svg").path))
+    }
+
+    /// `--render` with no gnuplot to run exits 1, saying so, after writing the tables.
+    @Test func renderingWithoutGnuplotFails() throws {
+        let dir = TemporaryFolder()
+        let config = dir.write("e2e.yaml", RunBinaryTests.sweep)
+        let empty = dir.url.appendingPathComponent("empty-path")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        #expect(try BinaryRunner.run(
+            ["run", config, "--results", dir.url.path, "--no-progress"], in: dir.url, environment: ["PATH": empty.path]).status == 0)
+        let outcome = try BinaryRunner.run(
+            ["report", dir.url.appendingPathComponent("e2e").path, "--render", "png"], in: dir.url,
+            environment: ["PATH": empty.path])
+        #expect(outcome.status == 1, "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("error: --render needs gnuplot on PATH"), "\(outcome.stderr)")
+        #expect(FileManager.default.fileExists(atPath: dir.url.appendingPathComponent("e2e/summary.csv").path))
+    }
 }

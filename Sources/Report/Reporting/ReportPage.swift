@@ -3,11 +3,14 @@ import Foundation
 
 /// `report.md`: the report as a page a person reads (docs/statistics.md, "report.md").
 ///
-/// The description, the figures (relative links to `plots/<name>.png`), the per-cell table,
+/// The description, the figures (relative links to the images this report rendered,
+/// `plots/<name>.png` or `.svg`; without them, the scripts and how to render them), the per-cell table,
 /// one sentence per final-return comparison, the comparison table and the gradient-variance
 /// ratios. A pure function of its inputs: the same folder gives the same bytes.
 package enum ReportPage {
-    package static func markdown(plan: ExperimentPlan, summary: ReportSummary, comparisons: [Comparison], plots: [String]) -> String {
+    package static func markdown(
+        plan: ExperimentPlan, summary: ReportSummary, comparisons: [Comparison], scripts: [String]
+    ) -> String {
         var out = "# \(plan.name)\n\n"
         if let description = plan.description?.trimmingCharacters(in: .whitespacesAndNewlines), !description.isEmpty {
             out += description + "\n\n"
@@ -17,14 +20,17 @@ package enum ReportPage {
                      (summary.interrupted, "interrupted")].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
         out += (notes.isEmpty ? "" : " (" + notes.joined(separator: ", ") + ")") + ".\n\n"
 
-        let images = plots.filter { $0.hasSuffix(".gp") }.map { ($0 as NSString).deletingPathExtension + ".png" }
-        if !images.isEmpty {
+        if !summary.rendered.isEmpty {
             out += "## Figures\n\n"
-            for image in images {
-                let title = (image as NSString).lastPathComponent.replacingOccurrences(of: ".png", with: "")
+            for image in summary.rendered {
+                let title = ((image as NSString).lastPathComponent as NSString).deletingPathExtension
                     .replacingOccurrences(of: "_", with: " ")
-                out += "![\(title)](plots/\(image))\n\n"
+                out += "![\(title)](\(image))\n\n"
             }
+        } else if !scripts.isEmpty {
+            out += "## Figures\n\n"
+            out += "Not rendered: `runner report` on this folder with `--render png` (or `svg`) draws them with gnuplot from "
+                + scripts.map { "`plots/\($0)`" }.joined(separator: ", ") + ".\n\n"
         }
 
         out += "## Final return per cell\n\n"

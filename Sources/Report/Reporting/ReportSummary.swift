@@ -17,6 +17,8 @@ package struct ReportSummary: Sendable {
     /// Why some renders failed (rendering failures are reported, never fatal), or why
     /// rendering was skipped.
     package var renderProblems: [String]
+    /// Rendering was asked for and there is no gnuplot to do it.
+    package var gnuplotMissing = false
     /// Jobs whose files do not match their `result.json`, with the reason; counted as missing.
     package var damaged: [(jobId: String, reason: String)] = []
     /// Jobs whose `result.json` records no checksums (written by an earlier version): read as

@@ -87,10 +87,6 @@ package struct Reporter: Sendable {
             try AtomicFile.write(file.contents, to: plots.appendingPathComponent(file.path))
             summary.files.append("plots/" + file.path)
         }
-        let page = ReportPage.markdown(plan: plan, summary: summary, comparisons: comparisons, plots: files.map(\.path))
-            + ReportPage.aggregatesSection(aggregates)
-        try AtomicFile.write(page, to: resultsDirectory.appendingPathComponent("report.md"))
-        summary.files.append("report.md")
         let written = Set(files.map(\.path))
         for path in GnuplotScripts.paths {
             if !written.contains(path) { try SafeFiles.removeFile(plots.appendingPathComponent(path)) }
@@ -116,8 +112,15 @@ package struct Reporter: Sendable {
                 }
             } else {
                 summary.renderProblems.append("gnuplot not found on PATH: plots not rendered")
+                summary.gnuplotMissing = true
             }
         }
+        // Written last, so that it links the images this report rendered and nothing older.
+        let page = ReportPage.markdown(
+            plan: plan, summary: summary, comparisons: comparisons, scripts: files.filter(\.isScript).map(\.path))
+            + ReportPage.aggregatesSection(aggregates)
+        try AtomicFile.write(page, to: resultsDirectory.appendingPathComponent("report.md"))
+        summary.files.append("report.md")
         return summary
     }
 }

@@ -18,15 +18,27 @@ struct SpawnedChild {
     /// The read ends of the child's standard output and standard error, in that order.
     private let outputs: [Int32]
 
+    /// Attempts at starting an executable the system calls busy (`ETXTBSY`), 10 ms apart.
+    static let busyAttempts = 100
+
     /// Starts `command`; throws `ChildProcessError` with the system's reason when it cannot.
+    ///
+    /// `ETXTBSY` is tried again: an executable just written (a script a moment ago) stays busy
+    /// while any process that forked in between still holds the writer's descriptor, which
+    /// ends when that process execs or exits; Go's os/exec retries the same way.
     static func start(_ command: ChildProcess) throws -> SpawnedChild {
         let path = command.executable.path
         var pid: pid_t = 0, standardOutput: Int32 = -1, standardError: Int32 = -1
-        let error = try CStringArray.with([path] + command.arguments, executable: path) { argv in
-            if let directory = command.workingDirectory?.path {
-                return pg_spawn_child(path, argv, directory, &pid, &standardOutput, &standardError)
+        var error: Int32 = 0
+        for attempt in 1...busyAttempts {
+            error = try CStringArray.with([path] + command.arguments, executable: path) { argv in
+                if let directory = command.workingDirectory?.path {
+                    return pg_spawn_child(path, argv, directory, &pid, &standardOutput, &standardError)
+                }
+                return pg_spawn_child(path, argv, nil, &pid, &standardOutput, &standardError)
             }
-            return pg_spawn_child(path, argv, nil, &pid, &standardOutput, &standardError)
+            guard error == ETXTBSY, attempt < busyAttempts else { break }
+            usleep(10_000)
         }
         guard error == 0 else {
             throw ChildProcessError(executable: path, reason: String(cString: strerror(error)))

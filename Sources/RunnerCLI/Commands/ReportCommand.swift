@@ -45,6 +45,11 @@ struct ReportCommand: ParsableCommand {
         }
         ReportWarnings.print(summary)
         Console.out(summary.text)
+        // The tables and the page are written; the images asked for are not.
+        if summary.gnuplotMissing {
+            Console.error("error: --render needs gnuplot on PATH (apt install gnuplot-nox); the tables and report.md were written")
+            throw ExitStatus.failure
+        }
     }
 }
 
