@@ -34,6 +34,13 @@ import Testing
         let row = try #require(EvaluateBinaryTests.rows(evaluate.stdout).first { $0["job_id"] == job })
         #expect(Double(row["mean"]!) == returns[0], "\(row) vs \(returns)")
 
+        // The job's folder stands for its policy, and the id may be left to the policy.
+        let byFolder = try BinaryRunner.run(
+            ["env", "trace", "--policy", folder.appendingPathComponent("jobs/\(job)").path, "--episodes", "2", "--seed", "4"])
+        #expect(byFolder.status == 0 && byFolder.stdout == trace.stdout, "\(byFolder.stderr)")
+        let noId = try BinaryRunner.run(["env", "trace", "--state", "0,0,0,0", "--actions", "0"])
+        #expect(noId.status == 64 && noId.stderr.contains("give an environment id, or --policy"), "\(noId.stderr)")
+
         let wrong = try BinaryRunner.run(["env", "trace", "Acrobot-v1", "--policy", policy])
         #expect(wrong.status == 64 && wrong.stderr.contains("was trained on CartPole-v1"), "\(wrong.stderr)")
         let both = try BinaryRunner.run(["env", "trace", "CartPole-v1", "--policy", policy, "--actions", "0"])

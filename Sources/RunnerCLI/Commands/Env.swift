@@ -61,13 +61,14 @@ struct Env: ParsableCommand {
                 separated by ';' with their components by ','. An environment takes its params \
                 and time limit from --config, else its defaults (one with required params, \
                 such as Bandit or Tabular, needs --config). With \
-                --policy jobs/<id>/policy.json (a completed job's saved policy, its config.yaml \
-                beside it) the trained agent acts instead: --episodes episodes from the \
+                --policy jobs/<id> (a completed job's folder, or its policy.json with \
+                config.yaml beside it) the trained agent acts instead, in the environment the \
+                policy records (an ID, if given, must name it): --episodes episodes from the \
                 evaluation streams of --seed, each printed after a `# episode N` line.
                 """)
 
-        @Argument(help: "An environment id.")
-        var id: String
+        @Argument(help: "An environment id (with --policy, optional: the policy names its own).")
+        var id: String?
 
         @Option(parsing: .unconditional, help: "The starting internal state, comma-separated.")
         var state: String?
@@ -75,7 +76,7 @@ struct Env: ParsableCommand {
         @Option(parsing: .unconditional, help: "The actions, comma-separated.")
         var actions: String?
 
-        @Option(help: "A saved policy (jobs/<id>/policy.json) to act instead of --state and --actions.")
+        @Option(help: "A completed job's folder (jobs/<id>) or its policy.json, to act instead of --state and --actions.")
         var policy: String?
 
         @Option(help: "Episodes to trace with --policy.")
@@ -94,6 +95,7 @@ struct Env: ParsableCommand {
             if policy == nil && (state == nil || actions == nil) {
                 throw ValidationError("give --state and --actions, or --policy")
             }
+            if policy == nil && id == nil { throw ValidationError("give an environment id, or --policy") }
             if policy != nil && (state != nil || actions != nil) {
                 throw ValidationError("--policy chooses the actions: it cannot be combined with --state or --actions")
             }
@@ -105,10 +107,10 @@ struct Env: ParsableCommand {
                 Console.out(try PolicyTrace(id: id, policyPath: policy, episodes: episodes, seed: seed).csv())
                 return
             }
-            let state = self.state!, actions = self.actions!
+            let id = self.id!, state = self.state!, actions = self.actions!
             let environment: any Environment
             do {
-                environment = try self.environment()
+                environment = try self.environment(id)
             } catch let error as EnvironmentError {
                 throw ValidationError(error.description)
             } catch let error as EnvironmentParameterError {
@@ -128,7 +130,7 @@ struct Env: ParsableCommand {
 
         /// The environment through its descriptor: with --config's params and time limit, or
         /// with its defaults when it has no required parameter.
-        private func environment() throws -> any Environment {
+        private func environment(_ id: String) throws -> any Environment {
             let descriptor = try Env.descriptor(id)
             guard let config else {
                 if descriptor.parameters.contains(where: \.isRequired) {

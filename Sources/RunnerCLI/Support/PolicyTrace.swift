@@ -5,16 +5,23 @@ import PolicyGradient
 import Results
 import YAML
 
-/// `runner env trace ID --policy jobs/<id>/policy.json`: the trained agent's episodes as
-/// `EnvironmentTrace` CSV, each from the state its episode started in.
+/// `runner env trace [ID] --policy jobs/<id>`: the trained agent's episodes as
+/// `EnvironmentTrace` CSV, each from the state its episode started in, in the environment the
+/// policy records.
 struct PolicyTrace {
-    var id: String
+    /// The environment the user named, if any: it must be the policy's.
+    var id: String?
+    /// A job's folder, or its `policy.json` (with `config.yaml` beside it).
     var policyPath: String
     var episodes: Int
     var seed: UInt64
 
     func csv() throws -> String {
-        let policyURL = URL(fileURLWithPath: policyPath)
+        var isFolder: ObjCBool = false
+        let given = URL(fileURLWithPath: policyPath)
+        let policyURL = FileManager.default.fileExists(atPath: given.path, isDirectory: &isFolder) && isFolder.boolValue
+            ? given.appendingPathComponent("policy.json") : given
+        let policyPath = policyURL.path
         let configURL = policyURL.deletingLastPathComponent().appendingPathComponent("config.yaml")
         let data: Data
         do {
@@ -42,7 +49,7 @@ struct PolicyTrace {
         } catch {
             throw ValidationError("\(configURL.path): cannot read the job's configuration: \(DecodingFailure.reason(error))")
         }
-        guard saved.environment == id else {
+        if let id, saved.environment != id {
             throw ValidationError("\(policyPath) was trained on \(saved.environment), not \(id)")
         }
         let environment = try settings.environment.makeEnvironment()
