@@ -67,7 +67,7 @@ let package = Package(
         .target(
             name: "RunnerCLI",
             dependencies: [
-                "YAML", "Experiment", "PolicyGradient", "Results", "Report", "Sweep", "Terminal",
+                "YAML", "Experiment", "PolicyGradient", "Results", "Report", "Sweep", "Terminal", "GymnasiumBridge",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

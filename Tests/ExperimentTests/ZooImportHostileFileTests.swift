@@ -46,13 +46,13 @@ import YAML
               vf_coef: 1e400
               max_grad_norm: .NaN
               target_kl: -1e999
-              rms_prop_eps: .Inf
+              clip_range_vf: .Inf
               n_envs: 8
 
             """)
         #expect(errors.map(\.path) == [
             "CartPole-v1.gamma", "CartPole-v1.gae_lambda", "CartPole-v1.ent_coef", "CartPole-v1.vf_coef",
-            "CartPole-v1.max_grad_norm", "CartPole-v1.target_kl", "CartPole-v1.rms_prop_eps",
+            "CartPole-v1.max_grad_norm", "CartPole-v1.target_kl", "CartPole-v1.clip_range_vf",
         ])
         #expect(errors.map(\.mark.line) == Array(2...8))
         #expect(errors.first?.message == "expected a finite number, found the float .nan")

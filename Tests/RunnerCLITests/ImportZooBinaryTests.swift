@@ -1,4 +1,5 @@
 import Foundation
+import Results
 import TestSupport
 import Testing
 
@@ -48,5 +49,47 @@ import Testing
         #expect(outcome.stdout.isEmpty)
         let badAlgo = try BinaryRunner.run(["import", "zoo", zoo, "--algo", "sac", "--env", "MountainCar-v0"])
         #expect(badAlgo.status == 64)
+    }
+
+    /// Another algorithm's file, by its name or by a key only that algorithm has, is refused
+    /// with every such key located; nothing is written.
+    @Test func anotherAlgorithmsFileOrEntryIsRefused() throws {
+        let dir = TemporaryFolder()
+        let sac = dir.write("sac.yml", "Pendulum-v1:\n  buffer_size: 300000\n  learning_starts: 1000\n")
+        let out = dir.url.appendingPathComponent("out.yaml").path
+        let byName = try BinaryRunner.run(["import", "zoo", sac, "--algo", "ppo", "--env", "Pendulum-v1", "-o", out])
+        #expect(byName.status == 2, "\(byName.stderr)")
+        #expect(byName.stderr.contains("\(sac):1:1: error: this is rl-zoo3's file for sac (sac.yml), not for ppo"), "\(byName.stderr)")
+        let renamed = dir.write("mine.yml", "Pendulum-v1:\n  buffer_size: 300000\n  learning_starts: 1000\n")
+        let byKeys = try BinaryRunner.run(["import", "zoo", renamed, "--algo", "ppo", "--env", "Pendulum-v1", "-o", out])
+        #expect(byKeys.status == 2, "\(byKeys.stderr)")
+        #expect(byKeys.stderr.contains("\(renamed):2:3: error: Pendulum-v1.buffer_size: 'buffer_size' is an off-policy"), "\(byKeys.stderr)")
+        #expect(byKeys.stderr.contains("\(renamed):3:3: error: Pendulum-v1.learning_starts:"), "\(byKeys.stderr)")
+        let a2cEntry = dir.write("a2c-like.yml", "CartPole-v1:\n  n_envs: 8\n  use_rms_prop: true\n")
+        let crossed = try BinaryRunner.run(["import", "zoo", a2cEntry, "--algo", "ppo", "--env", "CartPole-v1", "-o", out])
+        #expect(crossed.status == 2 && crossed.stderr.contains("'use_rms_prop' is A2C's setting"), "\(crossed.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    /// Without a file, the zoo's own hyperparams/<algo>.yml is found through the configured
+    /// Python, as a pip install of rl_zoo3 places it (a package on PYTHONPATH stands in for one).
+    @Test(.enabled(if: ExecutableSearch.onPath("python3") != nil, "python3 is not on PATH"))
+    func theInstalledZoosFileIsFoundThroughPython() throws {
+        let dir = TemporaryFolder()
+        dir.write("site/rl_zoo3/__init__.py", "")
+        let installed = dir.write("site/rl_zoo3/hyperparams/ppo.yml", Self.zooFile)
+        let site = dir.url.appendingPathComponent("site").path
+        let found = try BinaryRunner.run(
+            ["import", "zoo", "--algo", "ppo", "--env", "MountainCar-v0"], environment: ["PYTHONPATH": site])
+        #expect(found.status == 0, "\(found.stderr)")
+        let named = try BinaryRunner.run(["import", "zoo", installed, "--algo", "ppo", "--env", "MountainCar-v0"])
+        #expect(found.stdout == named.stdout && !found.stdout.isEmpty)
+        let noA2C = try BinaryRunner.run(
+            ["import", "zoo", "--algo", "a2c", "--env", "MountainCar-v0"], environment: ["PYTHONPATH": site])
+        #expect(noA2C.status == 2 && noA2C.stderr.contains("has no hyperparams/a2c.yml"), "\(noA2C.stderr)")
+        let none = try BinaryRunner.run(
+            ["import", "zoo", "--algo", "ppo", "--env", "MountainCar-v0"],
+            environment: ["PYTHONPATH": dir.url.appendingPathComponent("nothing").path])
+        #expect(none.status == 2 && none.stderr.contains("cannot import rl_zoo3 (pip install rl_zoo3"), "\(none.stderr)")
     }
 }

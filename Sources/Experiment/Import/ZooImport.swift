@@ -18,6 +18,32 @@ public enum ZooImport {
     /// The algorithms whose files can be imported.
     public enum Algorithm: String, Sendable, CaseIterable { case a2c, ppo }
 
+    /// rl-zoo3's hyperparameter files of other algorithms, by name (`sac.yml`, ...).
+    static let otherZooAlgorithms: Set<String> = [
+        "sac", "td3", "ddpg", "dqn", "qrdqn", "tqc", "trpo", "ars", "crossq", "ppo_lstm", "her",
+    ]
+
+    /// Keys an entry for `algorithm` cannot hold, and whose setting they are: another
+    /// algorithm's entry was asked for. Off-policy keys (replay buffers, target networks,
+    /// exploration schedules) belong to neither A2C nor PPO; PPO's epochs, minibatches and
+    /// clipping are not A2C's; A2C's RMSprop switch is not PPO's.
+    static func foreignKeys(for algorithm: Algorithm) -> [String: String] {
+        var keys: [String: String] = [:]
+        for key in ["buffer_size", "learning_starts", "train_freq", "gradient_steps", "tau", "target_update_interval",
+                    "exploration_fraction", "exploration_initial_eps", "exploration_final_eps", "replay_buffer_kwargs",
+                    "action_noise", "noise_type", "noise_std", "policy_delay", "target_policy_noise",
+                    "target_noise_clip", "optimize_memory_usage", "top_quantiles_to_drop_per_net"] {
+            keys[key] = "an off-policy algorithm's (SAC, TD3, DQN, ...)"
+        }
+        switch algorithm {
+        case .a2c:
+            for key in ["n_epochs", "batch_size", "clip_range", "clip_range_vf", "target_kl"] { keys[key] = "PPO's" }
+        case .ppo:
+            for key in ["use_rms_prop", "rms_prop_eps"] { keys[key] = "A2C's" }
+        }
+        return keys
+    }
+
     /// The experiment text for `environment`'s entry of the zoo file at `path`.
     public static func experiment(fileAt path: String, algorithm: Algorithm, environment: String) throws -> String {
         let root: Node
@@ -29,6 +55,13 @@ public enum ZooImport {
         guard let entries = root.mapping else {
             throw ConfigurationError([Diagnostic(
                 at: root.mark, message: "a zoo hyperparameter file is a mapping of environment ids, found \(root.kindDescription)")])
+        }
+        let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension.lowercased()
+        if otherZooAlgorithms.contains(name) || (Algorithm(rawValue: name).map { $0 != algorithm } ?? false) {
+            throw ConfigurationError([Diagnostic(
+                at: root.mark,
+                message: "this is rl-zoo3's file for \(name) (\(name).yml), not for \(algorithm.rawValue); "
+                    + "--algo \(algorithm.rawValue) imports \(algorithm.rawValue).yml")])
         }
         guard let entry = entries.last(where: { $0.key == environment }) else {
             var message = "no entry for '\(environment)'"
@@ -42,6 +75,16 @@ public enum ZooImport {
                 at: entry.keyMark, path: environment,
                 message: "environment '\(environment)' is not available here; the runner has \(available.joined(separator: ", "))")])
         }
+        // Every key of another algorithm, located: the entry was written for it, not for this one.
+        let foreign = foreignKeys(for: algorithm)
+        let strangers = (entry.value.mapping ?? []).compactMap { pair in
+            foreign[pair.key].map { owner in
+                Diagnostic(
+                    at: pair.keyMark, path: "\(environment).\(pair.key)",
+                    message: "'\(pair.key)' is \(owner) setting: this entry is not for \(algorithm.rawValue.uppercased())")
+            }
+        }
+        if !strangers.isEmpty { throw ConfigurationError(strangers) }
         var settings = ZooSettings(algorithm: algorithm, environment: environment)
         try settings.read(entry.value, path: environment)
         let source = (path as NSString).lastPathComponent

@@ -14,17 +14,20 @@ struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Turn an entry of an rl-zoo3 hyperparameter file (hyperparams/a2c.yml, ppo.yml) into an experiment.",
             discussion: """
+                Without FILE, reads hyperparams/<algo>.yml of the rl_zoo3 package that the \
+                configured Python imports (RUNNER_PYTHON, else python3: a pip install). \
                 Writes the experiment to standard output, or to OUT with -o. Keys that cannot be \
                 mapped (use_sde, ortho_init=False, ...) become comments at the top of the file. \
-                Exit 2 when the file is not a zoo file, has no entry for the environment, \
+                Exit 2 when the file is not a zoo file, is another algorithm's (its name, or \
+                a key only that algorithm has), has no entry for the environment, \
                 names an environment the runner does not have, or holds a value that is not \
                 a finite number or a valid schedule (lin_<number > 0>).
                 """)
 
         enum Algorithm: String, ExpressibleByArgument, CaseIterable { case a2c, ppo }
 
-        @Argument(help: "The zoo's hyperparameter file.")
-        var file: String
+        @Argument(help: "The zoo's hyperparameter file (default: hyperparams/<algo>.yml of the rl_zoo3 that RUNNER_PYTHON, else python3, imports).")
+        var file: String?
 
         @Option(help: "The algorithm the file is for: a2c or ppo.")
         var algo: Algorithm
@@ -36,6 +39,17 @@ struct Import: ParsableCommand {
         var output: String?
 
         func run() throws {
+            let file: String
+            if let given = self.file {
+                file = given
+            } else {
+                do {
+                    file = try InstalledZoo.hyperparameterFile(algorithm: algo.rawValue)
+                } catch {
+                    Console.error("error: \(error)")
+                    throw ExitStatus.invalidConfig
+                }
+            }
             guard FileManager.default.isReadableFile(atPath: file) else {
                 Console.error("error: cannot read '\(file)': no such file")
                 throw ExitStatus.invalidConfig
