@@ -61,14 +61,19 @@ import Testing
         #expect(try #require(row["seeds_lo"] as? Int) <= seeds && seeds <= (try #require(row["seeds_hi"] as? Int)))
     }
 
-    @Test func aPilotOfOtherSettingsIsUsedWithAWarning() throws {
+    /// The default pilot must have run the file's settings; one named with --pilot is used
+    /// with a warning.
+    @Test func aPilotOfOtherSettingsMustBeNamed() throws {
         let dir = TemporaryFolder()
         let config = try runSweep(dir)
         let longer = try BinaryRunner.run(["plan", config, "--power", "0.1", "--set", "training.steps=8000"], in: dir.url)
-        #expect(longer.status == 0, "\(longer.stderr)")
+        #expect(longer.status == 64 && longer.stdout.isEmpty, "\(longer.stderr)")
         #expect(longer.stderr.contains(
-            "warning: the pilot results/e2e ran other settings than this file in 2 cells: training.steps "
-                + "(cell optimizer.lr=0.05: training.steps is 8000 here, 4000 there)"), "\(longer.stderr)")
+            "error: the pilot results/e2e ran other settings than this file in 2 cells: training.steps "
+                + "(cell optimizer.lr=0.05: training.steps is 8000 here, 4000 there); name a pilot"), "\(longer.stderr)")
+        let named = try BinaryRunner.run(
+            ["plan", config, "--power", "0.1", "--set", "training.steps=8000", "--pilot", "results/e2e"], in: dir.url)
+        #expect(named.status == 0 && named.stderr.contains("warning: the pilot results/e2e ran other settings"), "\(named.stderr)")
     }
 
     @Test func usageErrors() throws {

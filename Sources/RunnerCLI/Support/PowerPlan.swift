@@ -15,7 +15,7 @@ enum PowerPlan {
         let pilot = try ExitStatus.readingResultsFolder(
             hint: ": no pilot results (run the experiment first, or name a results folder with --pilot)"
         ) { try ExperimentLoader().load(path: folder.savedExperiment().path) }
-        warnIfOtherSettings(plan: plan, pilot: pilot, path: path)
+        try checkSettings(plan: plan, pilot: pilot, path: path, named: arguments.pilot != nil)
         let sides: SeedCount.Sides = arguments.oneSided ? .one : .two
         let requirements = SeedPlanner.requirements(
             plan: plan, pilot: pilot, records: folder.records(for: pilot), delta: delta, alpha: alpha, target: target,
@@ -44,17 +44,22 @@ enum PowerPlan {
             numeric: ["pilot_n", "sigma", "sigma_ci_low", "sigma_ci_high", "seeds", "seeds_lo", "seeds_hi"])
     }
 
-    /// Warns when the pilot's cells ran other settings than this file's cells of the same names
-    /// (a shorter budget, say): their spread of final returns need not be this experiment's.
-    private static func warnIfOtherSettings(plan: ExperimentPlan, pilot: ExperimentPlan, path: String) {
+    /// Checks that the pilot's cells ran this file's settings (cells of the same names): their
+    /// spread of final returns need not be this experiment's otherwise (a shorter budget, say).
+    /// The default pilot must match (a usage error names what differs); one named with
+    /// `--pilot` is used with a warning.
+    private static func checkSettings(plan: ExperimentPlan, pilot: ExperimentPlan, path: String, named: Bool) throws {
         let differences = plan.settingDifferences(from: pilot)
         guard let first = differences.first else { return }
         let paths = differences.map(\.path).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         let cells = Set(differences.map(\.cell)).count
-        Console.error(
-            "warning: the pilot \(path) ran other settings than this file in \(cells) cell\(cells == 1 ? "" : "s"): "
-                + paths.prefix(5).joined(separator: ", ") + (paths.count > 5 ? ", ..." : "")
-                + " (cell \(first.cell): \(first.path) is \(first.here) here, \(first.there) there); "
-                + "its spread of final returns may not be this experiment's")
+        let what = "the pilot \(path) ran other settings than this file in \(cells) cell\(cells == 1 ? "" : "s"): "
+            + paths.prefix(5).joined(separator: ", ") + (paths.count > 5 ? ", ..." : "")
+            + " (cell \(first.cell): \(first.path) is \(first.here) here, \(first.there) there)"
+        guard named else {
+            Console.error("error: \(what); name a pilot of these settings, or this one, with --pilot")
+            throw ExitStatus.usage
+        }
+        Console.error("warning: \(what); its spread of final returns may not be this experiment's")
     }
 }
