@@ -47,6 +47,24 @@ private func curveBits(_ rows: [CurveRow]) -> [[UInt64]] {
         #expect(without.variance.isEmpty)
     }
 
+    /// PPO's minibatch measurement shuffles batches of its own, never training's.
+    @Test func ppoCartPoleCurveIsBitwiseIdentical() {
+        let settings = TrainerSettings(
+            environment: .init(id: "CartPole-v1", numEnvs: 4),
+            policy: .init(hidden: [8]),
+            estimator: .init(name: .ppo, nSteps: 16, epochs: 2, minibatches: 4),
+            baseline: .value,
+            critic: .init(hidden: [8]),
+            training: .init(steps: 1_000, evalEvery: 500, evalEpisodes: 2),
+            diagnostics: .init(every: 256, samples: 4, compare: [.none]),
+            seed: 8)
+        let (with, without, outcomes) = runBoth(settings)
+        #expect(outcomes.0.status == .completed)
+        #expect(outcomes.0.finalReturn.bitPattern == outcomes.1.finalReturn.bitPattern)
+        #expect(curveBits(with.curve) == curveBits(without.curve))
+        #expect(!with.variance.isEmpty && with.variance.allSatisfy { $0.minibatchVariance > 0 })
+    }
+
     @Test func reinforceTabularCurveIsBitwiseIdentical() {
         var settings = reinforceTabularSettings(
             baseline: .value, steps: 600, episodesPerUpdate: 2,

@@ -238,7 +238,9 @@ func frozenTabularState(_ settings: TrainerSettings) -> any TrainerState {
         let first = meter.measure(state, step: 100)
         let again = meter.measure(state, step: 100)
         let later = meter.measure(state, step: 200)
-        #expect(first == again)
+        // Compared as text: every Double prints in its shortest round-trip form, and the
+        // columns a REINFORCE job leaves NaN compare equal there.
+        #expect(first.map { "\($0)" } == again.map { "\($0)" })
         #expect(first[0].variance != later[0].variance)
         #expect(state.policy.parameters.parameterArray == before)
         #expect(state.critic!.parameters.parameterArray == criticBefore)

@@ -23,7 +23,11 @@ struct RowFormatTests {
         row.unbiasedSNR = -0.0625
         row.pairwiseCosine = 0.25
         row.cosineToMean = 0.5
+        row.minibatchVariance = 8
+        row.minibatchSNR = 0.03125
+        row.minibatchUnbiasedSNR = -0.09375
         let text = VarianceRow.csvHeaderLine + row.csvLine
+        #expect(row.csvLine.hasSuffix(",8.0,0.03125,-0.09375\n"))
         #expect(row.csvLine.hasPrefix("100,\"odd,name\",8,"))
         let read = try VarianceRow.rows(in: CSVTable(parsing: text))
         #expect(read.map(\.fields) == [row.fields])
@@ -37,6 +41,16 @@ struct RowFormatTests {
         let read = try #require(try VarianceRow.rows(in: CSVTable(parsing: old)).first)
         #expect(read.variance == 2 && read.snr == 0.125)
         #expect(read.precisionFloor.isNaN && read.unbiasedSNR.isNaN && read.pairwiseCosine.isNaN && read.cosineToMean.isNaN)
+    }
+
+    /// A file from before the PPO minibatch columns reads with them NaN and the others in place.
+    @Test func varianceFilesWithoutTheMinibatchColumnsRead() throws {
+        let old = "step,baseline,samples,grad_norm,variance,snr,exact_objective,optimal_objective,exact_norm,bias,mse,"
+            + "cosine,precision_floor,snr_unbiased,pairwise_cosine,cosine_to_mean,in_sample_b,in_sample_variance\n"
+            + "0,none,8,0.5,2,0.125,,,,,,,0.25,0.5,0.75,1,1.5,3\n"
+        let read = try #require(try VarianceRow.rows(in: CSVTable(parsing: old)).first)
+        #expect(read.inSampleConstant == 1.5 && read.inSampleVariance == 3 && read.cosineToMean == 1)
+        #expect(read.minibatchVariance.isNaN && read.minibatchSNR.isNaN && read.minibatchUnbiasedSNR.isNaN)
     }
 
     @Test func columnsAreFoundByNameAndBadFieldsAreNamed() throws {

@@ -36,7 +36,8 @@ import Testing
         for row in rows { #expect(Double(row[column]).map { $0 >= 0 && $0.isFinite } == true, "\(row)") }
         let summary = try String(contentsOf: folder.appendingPathComponent("variance_summary.csv"), encoding: .utf8)
         #expect(summary.split(separator: "\n").first?.hasSuffix(
-            ",ratio_to_none,precision_floor,snr,snr_unbiased,pairwise_cosine,cosine_to_mean,in_sample_variance") == true)
+            ",ratio_to_none,precision_floor,snr,snr_unbiased,pairwise_cosine,cosine_to_mean,in_sample_variance,"
+                + "minibatch_variance,minibatch_snr,minibatch_snr_unbiased") == true)
         let plot = try String(contentsOf: folder.appendingPathComponent("plots/variance_vs_baseline.gp"), encoding: .utf8)
         #expect(plot.contains("title 'precision floor'"))
     }

@@ -66,10 +66,10 @@ import Testing
         let garbage = try resealed { $0.replacingOccurrences(of: "\"variance_rows\":\"", with: "\"variance_rows\":\"x,\\\"y\\n") }
         #expect(rejection(garbage, config: config)?.hasPrefix("its variance rows do not parse") == true, "\(rejection(garbage, config: config) ?? "")")
         let reformatted = try resealed {
-            $0.replacingOccurrences(of: "\"variance_rows\":\"", with: "\"variance_rows\":\"0,none,4,1.0e0,1,1,,,,,,,,,,,,\\n")
+            $0.replacingOccurrences(of: "\"variance_rows\":\"", with: "\"variance_rows\":\"0,none,4,1.0e0,1,1,,,,,,,,,,,,,,,\\n")
         }
         #expect(rejection(reformatted, config: config) == "its variance rows are not the ones this runner writes")
-        let late = try resealed { $0.replacingOccurrences(of: "\"variance_rows\":\"", with: "\"variance_rows\":\"999999,none,4,1,1,1,,,,,,,,,,,,\\n") }
+        let late = try resealed { $0.replacingOccurrences(of: "\"variance_rows\":\"", with: "\"variance_rows\":\"999999,none,4,1,1,1,,,,,,,,,,,,,,,\\n") }
         #expect(rejection(late, config: config) == "its variance rows are not the ones this runner writes")
     }
 }

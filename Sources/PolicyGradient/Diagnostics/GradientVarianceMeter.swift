@@ -53,6 +53,26 @@
 /// that vanishes as K grows. Continuous-action jobs get `grad_norm`, `variance` and `snr` only
 /// (the other columns stay NaN).
 ///
+/// ## PPO's first minibatch step
+///
+/// For PPO the estimate above is not what the update applies: PPO steps on minibatches of
+/// m = `count / minibatches` terms (docs/architecture.md, "Gradient diagnostics"). So on every
+/// batch B_k the meter also draws the first minibatch M_k of one update's shuffle
+/// (`Rollout.minibatches(size:shuffledBy:)`, from the meter's own `.diagnostics` generator),
+/// standardizes the advantages over M_k when `normalize_advantage` is on (as `PPOUpdate`
+/// does; here in Double), and takes the gradient of the clipped surrogate at the current
+/// parameters. There r = exp(logProb − oldLogProb) = 1 lies inside the clip range, so that
+/// gradient is the minibatch's vanilla estimate
+///
+///     ĝ_k^mb(β) = (1/m) Σ_{i∈M_k} ∇θ log π(a_i|s_i) · Â_i     (a length-P vector),
+///
+/// computed through the same per-term code as ĝ_k, with coefficient `termScale · count / m ·
+/// Â_i` (`termScale` = 1/count for PPO) on the terms of M_k and zero elsewhere. Its
+/// `minibatch_variance`, `minibatch_snr` and `minibatch_snr_unbiased` are `variance`, `snr`
+/// and `snr_unbiased` of the K estimates ĝ_k^mb; they are NaN for the other estimators. With
+/// `minibatches: 1`, M_k is the whole batch and ĝ_k^mb = ĝ_k bit for bit (the terms are
+/// standardized in index order, as the full batch is).
+///
 /// ## Rows
 ///
 /// One `VarianceRow` per baseline: the job's own first, then `compare` in order, each kind once.
@@ -66,7 +86,8 @@
 /// environment copies are `makeBatchEnvironments(seed: m, stream: .diagnostics)`, made fresh
 /// for the measurement (their generators drive the clones' transitions and resets), and the
 /// actions come from `RandomGenerator(seed: m, stream:
-/// .diagnostics, index: 2³²)`. Nothing is drawn from the training streams and, by the
+/// .diagnostics, index: 2³²)`; PPO's minibatch shuffles from `RandomGenerator(seed: m, stream:
+/// .diagnostics, index: 2³² + 1)`. Nothing is drawn from the training streams and, by the
 /// `TrainerState` contract, the run's parameters, optimizer state, running baselines,
 /// environments and counters are untouched: a job's curve is the same with and without
 /// diagnostics, bit for bit.
@@ -151,6 +172,12 @@ public struct GradientVarianceMeter: Sendable {
         var actions = RandomGenerator(seed: m, stream: .diagnostics, index: 1 << 32)
         let batch = state.makeRollout()
         let precise = PreciseEstimates(estimator: state.settings.estimator)
+        // PPO only: the first minibatch step's estimates.
+        var firstMinibatch = state.settings.estimator.name == .ppo
+            ? FirstMinibatchGradient(
+                seed: m, minibatches: state.settings.estimator.minibatches,
+                normalizeAdvantage: state.settings.estimator.normalizeAdvantage, baselines: B, dimension: P)
+            : nil
         for _ in 0..<samples {
             state.collectBatch(from: environments, start: start, actionGenerator: &actions, into: batch)
             precise.estimate(batch)
@@ -188,6 +215,7 @@ public struct GradientVarianceMeter: Sendable {
                 ones.withUnsafeBufferPointer { state.accumulatePolicyGradient(batch, advantages: $0.baseAddress!, scale: 1) }
                 constants!.add(x: x, y: buffer.gradientArray.map(Double.init))
             }
+            firstMinibatch?.add(batch, state: state, precise: precise, baselines: choices)
         }
         buffer.zeroGradient()
 
@@ -205,6 +233,11 @@ public struct GradientVarianceMeter: Sendable {
             row.precisionFloor = rounding[b] / Double(samples)
             row.inSampleConstant = constants?.optimalConstant ?? .nan
             row.inSampleVariance = constants?.minimumVariance ?? .nan
+            if let minibatch = firstMinibatch?.statistics[b] {
+                row.minibatchVariance = minibatch.variance
+                row.minibatchSNR = minibatch.snr
+                row.minibatchUnbiasedSNR = minibatch.unbiasedSNR
+            }
             if let reference {
                 var exactSquared = 0.0, dot = 0.0, distance = 0.0
                 for j in 0..<P {

@@ -51,13 +51,19 @@ final class PreciseEstimates {
     /// `Â_k = Q̂_k − B_k` for the last estimated batch, standardized when the estimator asks;
     /// valid until the next call.
     func advantages(for baseline: ResolvedBaseline) -> UnsafePointer<Double> {
+        advantages(for: baseline, standardized: estimator.normalizeAdvantage)
+    }
+
+    /// `Â_k = Q̂_k − B_k` for the last estimated batch, standardized over the batch when
+    /// `standardized`; valid until the next call.
+    func advantages(for baseline: ResolvedBaseline, standardized: Bool) -> UnsafePointer<Double> {
         let a = advantageStorage.pointer, q = qEstimateStorage.pointer, values = valueStorage.pointer
         switch baseline {
         case .none: a.update(from: q, count: count)
         case .constant(let b): for k in 0..<count { a[k] = q[k] - Double(b) }
         case .value: for k in 0..<count { a[k] = q[k] - values[k] }
         }
-        if estimator.normalizeAdvantage { ReturnEstimators.normalize(a, count: count) }
+        if standardized { ReturnEstimators.normalize(a, count: count) }
         return UnsafePointer(a)
     }
 }

@@ -37,6 +37,13 @@ public struct VarianceRow: Sendable, Equatable {
     /// measurement.
     public var inSampleConstant: Double = .nan
     public var inSampleVariance: Double = .nan
+    /// PPO only (NaN otherwise): `variance`, `snr` and `snr_unbiased` of the K gradients of the
+    /// first minibatch step of PPO's update at the current parameters, (1/m) Σ_{i∈M_k} ∇θ log π · Â_i
+    /// over the first minibatch M_k of one shuffle of batch k, Â standardized over M_k when
+    /// `normalize_advantage` (`FirstMinibatchGradient`).
+    public var minibatchVariance: Double = .nan
+    public var minibatchSNR: Double = .nan
+    public var minibatchUnbiasedSNR: Double = .nan
 
     public init(step: Int, baseline: String, samples: Int, gradNorm: Double, variance: Double, snr: Double) {
         self.step = step

@@ -107,6 +107,9 @@ package struct Aggregator: Sendable {
                 point.pairwiseCosine = Statistics.mean(atStep.map(\.pairwiseCosine))
                 point.cosineToMean = Statistics.mean(atStep.map(\.cosineToMean))
                 point.inSampleVariance = Statistics.mean(atStep.map(\.inSampleVariance))
+                point.minibatchVariance = Statistics.mean(atStep.map(\.minibatchVariance))
+                point.minibatchSNR = Statistics.mean(atStep.map(\.minibatchSNR))
+                point.minibatchUnbiasedSNR = Statistics.mean(atStep.map(\.minibatchUnbiasedSNR))
                 points.append(point)
             }
         }

@@ -23,6 +23,11 @@ package struct VariancePoint: Sendable, Equatable {
     /// Mean over seeds of `in_sample_variance`, the least variance any constant baseline
     /// reaches on each measurement's own batches.
     package var inSampleVariance: Double = .nan
+    /// Means over seeds of `minibatch_variance`, `minibatch_snr` and `minibatch_snr_unbiased`,
+    /// PPO's first minibatch step (NaN for other estimators and jobs that did not record them).
+    package var minibatchVariance: Double = .nan
+    package var minibatchSNR: Double = .nan
+    package var minibatchUnbiasedSNR: Double = .nan
 
     package init(
         step: Int, baseline: String, n: Int, mean: Double, interval: ConfidenceInterval, ratioToNone: Double,

@@ -8,19 +8,22 @@ extension VarianceRow {
         "step", "baseline", "samples", "grad_norm", "variance", "snr", "exact_objective",
         "optimal_objective", "exact_norm", "bias", "mse", "cosine", "precision_floor",
         "snr_unbiased", "pairwise_cosine", "cosine_to_mean", "in_sample_b", "in_sample_variance",
+        "minibatch_variance", "minibatch_snr", "minibatch_snr_unbiased",
     ]
 
     /// The columns added after the first format, in order: a file written before one of them
     /// existed reads with it NaN.
     static let laterColumns = [
         "precision_floor", "snr_unbiased", "pairwise_cosine", "cosine_to_mean", "in_sample_b", "in_sample_variance",
+        "minibatch_variance", "minibatch_snr", "minibatch_snr_unbiased",
     ]
 
     /// The row's CSV fields; numbers in their shortest round-trip form, NaN as an empty field.
     package var fields: [String] {
         [String(step), baseline, String(samples)]
             + [gradNorm, variance, snr, exactObjective, optimalObjective, exactNorm, bias, mse, cosine, precisionFloor,
-               unbiasedSNR, pairwiseCosine, cosineToMean, inSampleConstant, inSampleVariance]
+               unbiasedSNR, pairwiseCosine, cosineToMean, inSampleConstant, inSampleVariance, minibatchVariance,
+               minibatchSNR, minibatchUnbiasedSNR]
             .map(csvNumber)
     }
 
@@ -56,6 +59,9 @@ extension VarianceRow {
             v.cosineToMean = try laterNumber(row, 3)
             v.inSampleConstant = try laterNumber(row, 4)
             v.inSampleVariance = try laterNumber(row, 5)
+            v.minibatchVariance = try laterNumber(row, 6)
+            v.minibatchSNR = try laterNumber(row, 7)
+            v.minibatchUnbiasedSNR = try laterNumber(row, 8)
             return v
         }
     }
