@@ -8,9 +8,9 @@ import PolicyGradient
 /// steps every counted seed measured with a finite value, so each point averages the same
 /// seeds and a point's n always equals the cell's n. Cells without a counted seed get no
 /// curve or variance points. Intervals of means over seeds (final return, curve area, curve
-/// bands, the variance rows) are Student's t (`StudentInterval`).
+/// bands) are Student's t (`StudentInterval`); the variance rows keep the percentile bootstrap.
 package struct Aggregator: Sendable {
-    /// The resampling of the across-environment aggregates.
+    /// The resampling of the variance rows' intervals and of the across-environment aggregates.
     package var bootstrap: Bootstrap
 
     package init(bootstrap: Bootstrap = Bootstrap()) {
@@ -100,7 +100,7 @@ package struct Aggregator: Sendable {
                 let ratio = noneMean[step].map { mean / $0 } ?? .nan
                 var point = VariancePoint(
                     step: step, baseline: baseline, n: values.count, mean: mean,
-                    interval: StudentInterval.mean(values), ratioToNone: ratio, precisionFloor: floor)
+                    interval: bootstrap.meanInterval(values), ratioToNone: ratio, precisionFloor: floor)
                 let atStep = rows.map { $0[step]! }
                 point.snr = Statistics.mean(atStep.map(\.snr))
                 point.unbiasedSNR = Statistics.mean(atStep.map(\.unbiasedSNR))
