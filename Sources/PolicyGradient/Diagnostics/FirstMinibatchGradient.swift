@@ -3,7 +3,7 @@
 /// step").
 ///
 /// On a batch of n terms, one shuffle as `PPOUpdate` draws it (`Rollout.minibatches(size:
-/// shuffledBy:)`, m = max(1, n / `minibatches`)) picks the first minibatch M. At θ = θ_old the
+/// shuffledBy:)`'s `shuffled(by:)`, m = max(1, n / `minibatches`)) picks the first minibatch M. At θ = θ_old the
 /// ratio r is 1, inside the clip range, so the clipped surrogate's gradient is the vanilla
 /// estimate on M:
 ///
@@ -39,16 +39,16 @@ struct FirstMinibatchGradient {
     mutating func add(_ batch: Rollout, state: any TrainerState, precise: PreciseEstimates, baselines: [ResolvedBaseline]) {
         let n = batch.count
         let m = Swift.min(n, Swift.max(1, n / minibatches))
-        _ = batch.minibatches(size: m, shuffledBy: &shuffles)
-        let indices = UnsafeBufferPointer(start: batch.permutationStorage.pointer, count: m).sorted()
+        let indices = batch.shuffled(by: &shuffles).prefix(m).sorted()
         let buffer = state.policy.parameters
         let scale = Double(n) / Double(m)
         members = [Double](repeating: 0, count: m)
+        coefficients = [Double](repeating: 0, count: n)
         for (b, baseline) in baselines.enumerated() {
             let advantages = precise.advantages(for: baseline, standardized: false)
             for (i, k) in indices.enumerated() { members[i] = advantages[k] }
             if normalizeAdvantage { members.withUnsafeMutableBufferPointer { ReturnEstimators.normalize($0.baseAddress!, count: m) } }
-            coefficients = [Double](repeating: 0, count: n)
+            // Only the members' coefficients change from one baseline to the next; the rest stay 0.
             for (i, k) in indices.enumerated() { coefficients[k] = members[i] * scale }
             buffer.zeroGradient()
             coefficients.withUnsafeBufferPointer { state.accumulatePolicyGradient(batch, advantages: $0.baseAddress!, scale: 1) }

@@ -5,13 +5,19 @@ extension Rollout {
         baseline.subtract(from: self, into: advantageStorage.pointer)
     }
 
-    /// One pass over the batch: a fresh permutation of `0..<count` drawn from `generator`
-    /// (Fisher–Yates from the top, as numpy's permutation: one `int(below: k + 1)` for
-    /// k = count−1 down to 1), cut into minibatches of `size` terms in that order, the last
-    /// shorter when `size` does not divide `count`. Each is gathered (with the advantages of the
-    /// latest `subtractBaseline(_:)`) when the iteration reaches it, into the same rollout
-    /// (`gather(from:permutation:start:count:)`).
+    /// One pass over the batch: a fresh permutation of `0..<count` (`shuffled(by:)`), cut into
+    /// minibatches of `size` terms in that order, the last shorter when `size` does not divide
+    /// `count`. Each is gathered (with the advantages of the latest `subtractBaseline(_:)`) when
+    /// the iteration reaches it, into the same rollout (`gather(from:permutation:start:count:)`).
     func minibatches(size: Int, shuffledBy generator: inout RandomGenerator) -> Minibatches {
+        _ = shuffled(by: &generator)
+        return Minibatches(batch: self, size: size)
+    }
+
+    /// A fresh permutation of `0..<count` drawn from `generator` (Fisher–Yates from the top, as
+    /// numpy's permutation: one `int(below: k + 1)` for k = count−1 down to 1); valid until the
+    /// next shuffle.
+    func shuffled(by generator: inout RandomGenerator) -> UnsafeBufferPointer<Int> {
         permutationStorage.reserve(count)
         let p = permutationStorage.pointer
         for k in 0..<count { p[k] = k }
@@ -23,7 +29,7 @@ extension Rollout {
             p[j] = held
             k -= 1
         }
-        return Minibatches(batch: self, size: size)
+        return UnsafeBufferPointer(start: p, count: count)
     }
 
     /// The minibatches of one shuffle, in order (`minibatches(size:shuffledBy:)`).
