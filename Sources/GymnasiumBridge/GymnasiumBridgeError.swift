@@ -23,6 +23,8 @@ package enum GymnasiumBridgeError: Error, Equatable, CustomStringConvertible {
     case workerDied(pid: Int32, termination: String, output: String)
     /// An observation holds NaN after `during` (`reset`, `step`, or `step (final observation)`).
     case nanObservation(copy: Int, during: String)
+    /// A reward of `copy` was NaN or infinite.
+    case nonFiniteReward(copy: Int)
     /// A worker answered something the protocol does not allow.
     case protocolViolation(String)
     /// A system call failed (`operation`: what was being done; `reason`: `strerror`).
@@ -50,6 +52,7 @@ package enum GymnasiumBridgeError: Error, Equatable, CustomStringConvertible {
         case .workerDied(let pid, let termination, let output):
             "the Gymnasium worker \(pid) ended (\(termination))" + (output.isEmpty ? "" : "; its last output:\n\(output)")
         case .nanObservation(let copy, let during): "the observation of copy \(copy) after \(during) holds NaN"
+        case .nonFiniteReward(let copy): "the reward of copy \(copy) is not finite"
         case .protocolViolation(let what): "the Gymnasium worker broke the protocol: \(what)"
         case .system(let operation, let reason): "cannot \(operation): \(reason)"
         case .stopped: "stopped: the runner was asked to stop"

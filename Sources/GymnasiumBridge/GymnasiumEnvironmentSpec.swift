@@ -1,5 +1,5 @@
-/// What a Gymnasium worker builds: `gymnasium.make(id, **keywordArguments)` for each of its
-/// copies, after putting `searchPaths` in front of `sys.path` and importing `extraImports` (the
+/// What a Gymnasium worker builds: `gymnasium.make(id, **keywordArguments)` (with
+/// `max_episode_steps=maxEpisodeSteps` when it is set) for each of its copies, after putting `searchPaths` in front of `sys.path` and importing `extraImports` (the
 /// packages that register their environments when imported).
 package struct GymnasiumEnvironmentSpec: Sendable, Equatable {
     package var id: String
@@ -8,16 +8,19 @@ package struct GymnasiumEnvironmentSpec: Sendable, Equatable {
     package var searchPaths: [String]
     /// The Python to run; nil: `PythonInterpreter.resolve`'s rule.
     package var interpreter: String?
+    /// The time limit in place of the registered one; nil: Gymnasium's.
+    package var maxEpisodeSteps: Int?
 
     package init(
         id: String, keywordArguments: [String: PythonValue] = [:], extraImports: [String] = [],
-        searchPaths: [String] = [], interpreter: String? = nil
+        searchPaths: [String] = [], interpreter: String? = nil, maxEpisodeSteps: Int? = nil
     ) {
         self.id = id
         self.keywordArguments = keywordArguments
         self.extraImports = extraImports
         self.searchPaths = searchPaths
         self.interpreter = interpreter
+        self.maxEpisodeSteps = maxEpisodeSteps
     }
 
     /// The first line a worker reads.
@@ -26,6 +29,7 @@ package struct GymnasiumEnvironmentSpec: Sendable, Equatable {
             "id": .string(id), "copies": .int(copies), "kwargs": .dictionary(keywordArguments),
             "imports": .list(extraImports.map(PythonValue.string)),
             "search_paths": .list(searchPaths.map(PythonValue.string)),
+            "max_episode_steps": maxEpisodeSteps.map(PythonValue.int) ?? .none,
         ]).json
     }
 }

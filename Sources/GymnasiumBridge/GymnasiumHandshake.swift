@@ -5,15 +5,18 @@ package struct GymnasiumHandshake: Sendable, Equatable {
     /// Versions of `numpy`, `gymnasium`, the package that defines the environment and the extra
     /// imports, and of `mujoco` and `Box2D` when loaded, by import name.
     package var packageVersions: [String: String]
+    /// The time limit the environment was made with (`env.spec.max_episode_steps`); nil: none.
+    package var maxEpisodeSteps: Int?
     package var observationSpace: GymnasiumSpace
     package var actionSpace: GymnasiumSpace
 
     package init(
-        pythonVersion: String, packageVersions: [String: String], observationSpace: GymnasiumSpace,
-        actionSpace: GymnasiumSpace
+        pythonVersion: String, packageVersions: [String: String], maxEpisodeSteps: Int? = nil,
+        observationSpace: GymnasiumSpace, actionSpace: GymnasiumSpace
     ) {
         self.pythonVersion = pythonVersion
         self.packageVersions = packageVersions
+        self.maxEpisodeSteps = maxEpisodeSteps
         self.observationSpace = observationSpace
         self.actionSpace = actionSpace
     }

@@ -34,7 +34,7 @@ package final class GymnasiumWorkerPool {
     package let actionSpace: ActionSpace
     private var workers: [GymnasiumWorker]
     private let layout: SharedMemoryLayout
-    private let stopRequested: (@Sendable () -> Bool)?
+    private let stopRequested: (() -> Bool)?
     private var episodeReturns: [Double]
     private var episodeLengths: [Int]
 
@@ -44,7 +44,7 @@ package final class GymnasiumWorkerPool {
     /// Starts `workers` workers of `copiesPerWorker` copies each and waits for their handshakes.
     package init(
         _ spec: GymnasiumEnvironmentSpec, workers workerCount: Int, copiesPerWorker: Int,
-        stopRequested: (@Sendable () -> Bool)? = nil
+        stopRequested: (() -> Bool)? = nil
     ) throws(GymnasiumBridgeError) {
         precondition(workerCount > 0 && copiesPerWorker > 0, "at least one worker and one copy")
         Self.ignoreBrokenPipes()
@@ -100,14 +100,15 @@ package final class GymnasiumWorkerPool {
         (0..<count).map { jobSeed &+ UInt64($0) }
     }
 
-    /// Resets copy `i` with `env.reset(seed: seeds[i])` and clears the episode statistics.
-    package func reset(seeds: [UInt64]) throws(GymnasiumBridgeError) -> GymnasiumBatch {
-        precondition(seeds.count == numEnvs, "one seed per copy")
+    /// Resets copy `i` with `env.reset(seed: seeds[i])`, or `env.reset()` (its generator goes
+    /// on) when `seeds` is nil, and clears the episode statistics.
+    package func reset(seeds: [UInt64]?) throws(GymnasiumBridgeError) -> GymnasiumBatch {
+        precondition(seeds == nil || seeds!.count == numEnvs, "one seed per copy")
         try exchange(during: "reset") { index in
-            let own = seeds[index * copiesPerWorker..<(index + 1) * copiesPerWorker]
-            return PythonValue.dictionary([
-                "command": .string("reset"), "seeds": .list(own.map { .string(String($0)) }),
-            ]).json
+            let own = (index * copiesPerWorker..<(index + 1) * copiesPerWorker).map { copy in
+                seeds.map { PythonValue.string(String($0[copy])) } ?? PythonValue.none
+            }
+            return PythonValue.dictionary(["command": .string("reset"), "seeds": .list(own)]).json
         }
         for i in 0..<numEnvs {
             episodeReturns[i] = 0
@@ -221,7 +222,7 @@ package final class GymnasiumWorkerPool {
     /// replies in worker order. A failure reply, a worker's end or the stop condition throws.
     private static func awaitReplies(
         from workers: [GymnasiumWorker], spec: GymnasiumEnvironmentSpec, interpreter: String,
-        copiesPerWorker: Int, stoppingWhen stopRequested: (@Sendable () -> Bool)?
+        copiesPerWorker: Int, stoppingWhen stopRequested: (() -> Bool)?
     ) throws(GymnasiumBridgeError) -> [WorkerReply] {
         var replies = [WorkerReply?](repeating: nil, count: workers.count)
         while replies.contains(where: { $0 == nil }) {

@@ -32,3 +32,45 @@ package enum PythonValue: Sendable, Equatable {
         String(decoding: try! JSONEncoder().encode(text), as: UTF8.self)
     }
 }
+
+extension PythonValue: Decodable {
+    /// Reads JSON text, e.g. an experiment's `environment.kwargs` as `ExternalEnvironment` keeps
+    /// them: a number with a fraction or an exponent is a double, others an int.
+    package init(jsonText: String) throws {
+        self = try JSONDecoder().decode(PythonValue.self, from: Data(jsonText.utf8))
+    }
+
+    package init(from decoder: any Decoder) throws {
+        if var list = try? decoder.unkeyedContainer() {
+            var values: [PythonValue] = []
+            while !list.isAtEnd { values.append(try list.decode(PythonValue.self)) }
+            self = .list(values)
+            return
+        }
+        if let object = try? decoder.container(keyedBy: AnyKey.self) {
+            var entries: [String: PythonValue] = [:]
+            for key in object.allKeys { entries[key.stringValue] = try object.decode(PythonValue.self, forKey: key) }
+            self = .dictionary(entries)
+            return
+        }
+        let single = try decoder.singleValueContainer()
+        if single.decodeNil() {
+            self = .none
+        } else if let value = try? single.decode(Bool.self) {
+            self = .bool(value)
+        } else if let value = try? single.decode(Int.self) {
+            self = .int(value)
+        } else if let value = try? single.decode(Double.self) {
+            self = .double(value)
+        } else {
+            self = .string(try single.decode(String.self))
+        }
+    }
+
+    private struct AnyKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+}

@@ -24,6 +24,7 @@ struct WorkerReply: Decodable {
     var role: String?
     var python: String?
     var packages: [String: String]?
+    var max_episode_steps: Int?
     var observation_space: Space?
     var action_space: Space?
     var memory_bytes: Int?
@@ -60,7 +61,7 @@ struct WorkerReply: Decodable {
             throw .protocolViolation("a handshake without its spaces, versions or memory size")
         }
         let handshake = GymnasiumHandshake(
-            pythonVersion: python, packageVersions: packages,
+            pythonVersion: python, packageVersions: packages, maxEpisodeSteps: max_episode_steps,
             observationSpace: try Self.space(observation_space), actionSpace: try Self.space(action_space))
         return (handshake, memory_bytes)
     }

@@ -124,7 +124,10 @@ class Worker:
         self.envs = []
         try:
             for _ in range(copies):
-                self.envs.append(gym.make(self.id, **config.get("kwargs", {})))
+                kwargs = dict(config.get("kwargs", {}))
+                if config.get("max_episode_steps") is not None:
+                    kwargs["max_episode_steps"] = int(config["max_episode_steps"])
+                self.envs.append(gym.make(self.id, **kwargs))
         except (getattr(gym.error, "UnregisteredEnv", ()), getattr(gym.error, "DeprecatedEnv", ())) as error:
             raise Failure("unknown_environment", str(error), traceback=traceback.format_exc())
         except BaseException as error:
@@ -141,7 +144,8 @@ class Worker:
             if name and name in sys.modules and name not in packages:
                 packages[name] = version_of(name)
         self.handshake = dict(ok=True, protocol=PROTOCOL, pid=os.getpid(), python=platform.python_version(),
-                              packages=packages, observation_space=self.observation.description,
+                              packages=packages, max_episode_steps=getattr(first.spec, "max_episode_steps", None),
+                              observation_space=self.observation.description,
                               action_space=self.action.description)
         self.map_memory(copies)
 
@@ -175,7 +179,7 @@ class Worker:
         if len(seeds) != len(self.envs):
             raise Failure("protocol", f"{len(seeds)} seeds for {len(self.envs)} copies")
         for i, (env, seed) in enumerate(zip(self.envs, seeds)):
-            observation, _ = self.call(i, "reset", lambda: env.reset(seed=int(seed)))
+            observation, _ = self.call(i, "reset", lambda: env.reset(seed=None if seed is None else int(seed)))
             self.observations[i] = self.flat(observation)
         self.final_observations[:] = 0
         self.rewards[:] = 0

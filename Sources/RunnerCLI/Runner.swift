@@ -5,6 +5,7 @@ import Darwin
 #endif
 import ArgumentParser
 import Foundation
+import GymnasiumBridge
 import PolicyGradient
 import Sweep
 
@@ -58,6 +59,8 @@ package struct Runner: ParsableCommand {
 
     /// Parses and runs `arguments`; returns the exit status after printing what there is to say.
     static func execute(_ arguments: [String]) -> Int32 {
+        // `environment.backend: gymnasium` (docs/environments.md, "Gymnasium environments").
+        GymnasiumBackend.register()
         var status: Int32
         do {
             var command = try parseAsRoot(arguments)

@@ -38,7 +38,7 @@ import Testing
         var settings = try chainReinforce(rewardToGo: true, discountWeighting: true, episodes: 2)
         settings.baseline = .mean
         settings.baselineDecay = 0.75
-        let session = try #require(try Trainer.makeSession(settings) as? TrainingSession<TabularEnvironment>)
+        let session = try #require(try Trainer.makeSession(settings) as? TrainingSession<VectorEnvironment<TabularEnvironment>>)
         #expect(session.baselines.decay == 0.75)
         settings.baselineDecay = 0
         #expect(throws: TrainerError.self) { try Trainer.makeSession(settings) }

@@ -23,7 +23,7 @@ import Testing
     @Test func trainerBaselinesComeFromEarlierUpdates() throws {
         var settings = try chainReinforce(rewardToGo: true, discountWeighting: true, episodes: 2)
         settings.baseline = .optimal
-        let session = try #require(try Trainer.makeSession(settings) as? TrainingSession<TabularEnvironment>)
+        let session = try #require(try Trainer.makeSession(settings) as? TrainingSession<VectorEnvironment<TabularEnvironment>>)
         guard case .discrete(let policy) = session.policy else { return }
         policy.parameters.parameterArray = [0.3, -0.2, 0.1, 0.4, -0.5, 0.2, 0.0, 0.6]
         #expect(session.resolvedBaseline(.optimal) == .constant(0) && session.resolvedBaseline(.mean) == .constant(0))

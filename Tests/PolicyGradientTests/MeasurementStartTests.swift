@@ -41,7 +41,7 @@ import Testing
         var copies: [(state: Int, elapsed: Int)] = []
         var zero = false
         let trainer = Trainer(measurement: { state, step in
-            guard step == nSteps * numEnvs, let session = state as? TrainingSession<TabularEnvironment> else { return [] }
+            guard step == nSteps * numEnvs, let session = state as? TrainingSession<VectorEnvironment<TabularEnvironment>> else { return [] }
             let vector = session.environments
             copies = (0..<vector.numEnvs).map { (vector.copies[$0].base.stateIndex, vector.copies[$0].elapsedSteps) }
             zero = session.buffers.allSatisfy { $0.parameterArray.allSatisfy { $0 == 0 } }

@@ -22,7 +22,7 @@ import Testing
     /// turn (σ_jd · z, row-major); every stored action is μ(s) + φ(s)·θ_ε of its copy and its
     /// stored log π is the policy's, and the actions' stream has moved by exactly those draws.
     @Test func rolloutActsWithEachCopysMatrixOnSchedule() throws {
-        let session = try #require(try Trainer.makeSession(Self.settings()) as? TrainingSession<Pendulum>)
+        let session = try #require(try Trainer.makeSession(Self.settings()) as? TrainingSession<VectorEnvironment<Pendulum>>)
         guard case .gaussian(let policy) = session.policy else { Issue.record("not gaussian"); return }
         let n = 3, f = policy.featureSize, k = policy.actionSize
         var replay = session.actionGenerator

@@ -5,11 +5,10 @@ extension JobConfig {
     ///
     /// Most sections are the core's own settings types already; only the optimizer (flat keys
     /// in the file, an `OptimizerConfiguration` for the core) is mapped. The environment is its
-    /// registry id with its resolved params, built by the trainer through the descriptor.
+    /// registry id with its resolved params, built by the trainer through the descriptor, or
+    /// the environment a backend steps.
     public func trainerSettings() throws -> TrainerSettings {
-        let environment = settings.environment
-        return settings.trainerSettings(
-            source: .registered(id: environment.id.rawValue, params: environment.params), seed: UInt64(seed))
+        settings.trainerSettings(source: settings.environment.source, seed: UInt64(seed))
     }
 }
 

@@ -50,7 +50,7 @@ enum SettingsRules {
         func mark(_ path: String...) -> Mark { (tree.lookup(path) ?? tree).mark }
 
         // The rules the trainer also enforces; the environment source is not consulted.
-        let trainer = s.trainerSettings(source: .registered(id: s.environment.id.rawValue, params: s.environment.params), seed: 0)
+        let trainer = s.trainerSettings(source: s.environment.source, seed: 0)
         for violation in trainer.violations(on: EnvironmentTraits(s.environment.id.descriptor)) {
             log.error(violation.message, at: location(of: violation, in: tree), path: violation.keyPath)
         }

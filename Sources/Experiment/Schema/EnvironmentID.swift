@@ -5,17 +5,33 @@ import YAML
 /// files: any registered id, including one registered at run time.
 public struct EnvironmentID: RawRepresentable, Codable, Hashable, Sendable, CustomStringConvertible {
     public let rawValue: String
+    /// The environment's entry: the core registry's, or for an environment stepped by a
+    /// backend, one built from what the backend reported (its spaces and time limit).
+    public let descriptor: EnvironmentDescriptor
 
     /// The id `rawValue` if it is registered, else nil.
     public init?(rawValue: String) {
-        guard EnvironmentRegistry.descriptor(id: rawValue) != nil else { return nil }
+        guard let descriptor = EnvironmentRegistry.descriptor(id: rawValue) else { return nil }
         self.rawValue = rawValue
+        self.descriptor = descriptor
+    }
+
+    /// An environment stepped outside this process, described by its backend.
+    public init(external descriptor: EnvironmentDescriptor) {
+        rawValue = descriptor.id
+        self.descriptor = descriptor
     }
 
     /// Decodes a registered id; an unknown one fails with the registered ids and a "did you mean".
     public init(from decoder: any Decoder) throws {
         rawValue = try decoder.decodeName(among: EnvironmentRegistry.ids)
+        // The name was just checked against the registry, which never forgets one.
+        descriptor = EnvironmentRegistry.descriptor(id: rawValue)!
     }
+
+    public static func == (a: EnvironmentID, b: EnvironmentID) -> Bool { a.rawValue == b.rawValue }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
@@ -23,12 +39,6 @@ public struct EnvironmentID: RawRepresentable, Codable, Hashable, Sendable, Cust
     }
 
     public var description: String { rawValue }
-
-    /// The environment's entry in the core's registry.
-    public var descriptor: EnvironmentDescriptor {
-        // An id exists only once registered, and the registry never forgets one.
-        EnvironmentRegistry.descriptor(id: rawValue)!
-    }
 
     /// Whether actions are continuous (a Gaussian policy) rather than discrete.
     public var hasContinuousActions: Bool { descriptor.hasContinuousActions }

@@ -13,7 +13,7 @@ public struct PPO: PolicyGradientAlgorithm {
         EstimatorKeys.common.union(EstimatorKeys.fixedLength).union(["lambda"]).union(EstimatorKeys.ppoUpdate)
     }
 
-    public func makeUpdateRule<E: Environment>(_ parts: TrainingParts<E>) -> TrainingParts<E>.Update {
+    public func makeUpdateRule<V: BatchedEnvironment>(_ parts: TrainingParts<V>) -> TrainingParts<V>.Update {
         parts.ppoUpdate()
     }
 

@@ -24,9 +24,9 @@ public protocol PolicyGradientAlgorithm: Sendable {
     var estimatorKeys: Set<String> { get }
 
     /// Its batch collector (default: `EpisodeCollector` for whole episodes, else `FixedLengthCollector`).
-    func makeCollector<E: Environment>(_ parts: TrainingParts<E>) -> TrainingParts<E>.Collector
+    func makeCollector<V: BatchedEnvironment>(_ parts: TrainingParts<V>) -> TrainingParts<V>.Collector
     /// Its update rule (default: `PolicyGradientUpdate`, one gradient step per batch).
-    func makeUpdateRule<E: Environment>(_ parts: TrainingParts<E>) -> TrainingParts<E>.Update
+    func makeUpdateRule<V: BatchedEnvironment>(_ parts: TrainingParts<V>) -> TrainingParts<V>.Update
 
     /// Writes Q̂_k into `batch.qEstimates` and the critic's targets y_k into `batch.criticTargets`,
     /// k < `batch.count`. Training calls it in Float32 on every collected batch; the gradient
@@ -79,14 +79,14 @@ extension PolicyGradientAlgorithm {
         }
     }
 
-    public func makeCollector<E: Environment>(_ parts: TrainingParts<E>) -> TrainingParts<E>.Collector {
+    public func makeCollector<V: BatchedEnvironment>(_ parts: TrainingParts<V>) -> TrainingParts<V>.Collector {
         switch batches {
         case .wholeEpisodes: parts.episodeCollector()
         case .fixedLength: parts.fixedLengthCollector()
         }
     }
 
-    public func makeUpdateRule<E: Environment>(_ parts: TrainingParts<E>) -> TrainingParts<E>.Update {
+    public func makeUpdateRule<V: BatchedEnvironment>(_ parts: TrainingParts<V>) -> TrainingParts<V>.Update {
         parts.policyGradientUpdate()
     }
 

@@ -1,7 +1,7 @@
 /// What an estimator builds its collector and update rule from: the run's settings, its models
 /// and the collaborators they share. Opaque outside the module; `PolicyGradientAlgorithm`'s
 /// defaults pick among the collectors and update rules here.
-public struct TrainingParts<E: Environment> {
+public struct TrainingParts<V: BatchedEnvironment> {
     let settings: TrainerSettings
     let algorithm: any PolicyGradientAlgorithm
     /// The models: the policy, the critic, and with `critic.target: target_network` the critic's target copy.
@@ -12,7 +12,7 @@ public struct TrainingParts<E: Environment> {
 
     /// A built batch collector.
     public struct Collector {
-        let collector: any BatchCollector<E>
+        let collector: any BatchCollector<V>
     }
 
     /// A built update rule.
@@ -22,13 +22,13 @@ public struct TrainingParts<E: Environment> {
 
     /// Whole episodes from reset copies.
     func episodeCollector() -> Collector {
-        Collector(collector: EpisodeCollector<E>(
+        Collector(collector: EpisodeCollector<V>(
             estimator: settings.estimator, algorithm: algorithm, policy: policy, critic: critic, stopPoll: stopPoll))
     }
 
     /// `n_steps` steps of every copy, episodes continuing across batches.
     func fixedLengthCollector() -> Collector {
-        Collector(collector: FixedLengthCollector<E>(
+        Collector(collector: FixedLengthCollector<V>(
             estimator: settings.estimator, algorithm: algorithm, policy: policy, critic: critic,
             targetCritic: targetCritic, stopPoll: stopPoll, exploration: exploration))
     }

@@ -4,16 +4,16 @@
 /// environment can be read after the environment itself is gone, and reading them never
 /// copies. `withUnsafeBufferPointer` gives raw access for hot loops.
 public final class EnvironmentBuffer<Element>: RandomAccessCollection {
-    @usableFromInline let base: UnsafeMutablePointer<Element>
+    @usableFromInline package let base: UnsafeMutablePointer<Element>
     /// Number of elements the buffer can hold.
     public let capacity: Int
     /// Number of valid elements (equal to `capacity` except for the finished-episode list).
-    @usableFromInline var validCount: Int
+    @usableFromInline package var validCount: Int
 
     /// Number of valid elements (equal to `capacity` except for the finished-episode list).
     @inlinable public var count: Int { validCount }
 
-    init(repeating value: Element, count: Int) {
+    package init(repeating value: Element, count: Int) {
         base = .allocate(capacity: Swift.max(count, 1))
         base.initialize(repeating: value, count: count)
         capacity = count

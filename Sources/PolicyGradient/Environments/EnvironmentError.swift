@@ -10,6 +10,8 @@ public enum EnvironmentError: Error, Equatable, CustomStringConvertible {
     case invalidAction(String)
     /// A time limit that is not positive.
     case invalidTimeLimit(Int)
+    /// A native copy was asked of an environment stepped by a backend in another process.
+    case notNative(String, backend: String)
 
     public var description: String {
         switch self {
@@ -18,6 +20,8 @@ public enum EnvironmentError: Error, Equatable, CustomStringConvertible {
         case .invalidState(let message): "invalid state: \(message)"
         case .invalidAction(let message): "invalid action: \(message)"
         case .invalidTimeLimit(let steps): "max_episode_steps must be positive, got \(steps)"
+        case .notNative(let id, let backend):
+            "'\(id)' is stepped by the \(backend) backend in another process and has no native copy"
         }
     }
 }

@@ -109,7 +109,7 @@ public final class VectorEnvironment<Base: Environment> {
 
     /// Normalizes every observation from now on with `normalizer`, starting with the current
     /// ones, as after a reset.
-    func normalize(with normalizer: EnvironmentNormalizer) {
+    public func normalize(with normalizer: EnvironmentNormalizer) {
         self.normalizer = normalizer
         normalizer.afterReset(observations: observations.base, count: numEnvs, observationSize: observationSize)
     }

@@ -15,8 +15,7 @@
 /// standardized. A *frozen* normalizer (evaluation, diagnostics) reads a learning one's
 /// statistics and changes nothing: SB3's `training = False`. Undiscounted episode returns are
 /// summed by the vector before this runs, so reported returns stay in the environment's units.
-@usableFromInline
-final class EnvironmentNormalizer {
+public final class EnvironmentNormalizer {
     let settings: Normalization
     let gamma: Double
     /// The statistics (of the learning normalizer this one reads, when frozen).
@@ -63,7 +62,7 @@ final class EnvironmentNormalizer {
 
     /// After a reset of all `n` copies: merge (when learning) and standardize their observations.
     @usableFromInline
-    func afterReset(observations: UnsafeMutablePointer<Float>, count n: Int, observationSize size: Int) {
+    package func afterReset(observations: UnsafeMutablePointer<Float>, count n: Int, observationSize size: Int) {
         if let source { state = source.state }
         for i in 0..<n { returns[i] = 0 }
         if isLearning && settings.observations { state.observations.update(observations, rows: n) }
@@ -72,7 +71,7 @@ final class EnvironmentNormalizer {
 
     /// After a step of all `n` copies: observations, rewards and the final observations of ended episodes.
     @usableFromInline
-    func afterStep(
+    package func afterStep(
         observations: UnsafeMutablePointer<Float>, finalObservations: UnsafeMutablePointer<Float>,
         rewards: UnsafeMutablePointer<Double>, terminated: UnsafePointer<Bool>, truncated: UnsafePointer<Bool>,
         count n: Int, observationSize size: Int

@@ -6,6 +6,9 @@ extension TrainerSettings {
         case registered(id: String, params: EnvironmentParameters)
         /// A finite MDP built by the caller, observed one-hot.
         case tabular(TabularMDP)
+        /// An environment stepped outside this process by a registered backend
+        /// (`EnvironmentBackends`).
+        case external(ExternalEnvironment)
     }
 
     /// `environment:` — which environment, how many copies, which time limit.
@@ -36,7 +39,8 @@ extension TrainerSettings {
         }
 
         /// One copy of the environment, with the time limit applied: through the registry for a
-        /// registered id. Throws `EnvironmentError` or `EnvironmentParameterError`.
+        /// registered id. Throws `EnvironmentError` or `EnvironmentParameterError`, and
+        /// `EnvironmentError.notNative` for an external environment, which has no native copy.
         public func makeEnvironment() throws -> any PolicyGradient.Environment {
             switch source {
             case .registered(let id, let params):
@@ -44,6 +48,8 @@ extension TrainerSettings {
             case .tabular(let mdp):
                 if let maxEpisodeSteps, maxEpisodeSteps <= 0 { throw EnvironmentError.invalidTimeLimit(maxEpisodeSteps) }
                 return TabularEnvironment(mdp: mdp, maxEpisodeSteps: maxEpisodeSteps)
+            case .external(let external):
+                throw EnvironmentError.notNative(external.id, backend: external.backend)
             }
         }
     }

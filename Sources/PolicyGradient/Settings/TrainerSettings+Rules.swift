@@ -91,13 +91,15 @@ extension TrainerSettings {
     }
 
     /// Throws a `TrainerError` naming the first violated rule's setting when these settings
-    /// cannot run on `prototype`, the environment built from `environment.source`.
-    func requireValid<E: PolicyGradient.Environment>(on prototype: E) throws {
-        let continuous = if case .continuous = prototype.actionSpace { true } else { false }
-        let isTabular = prototype is TabularEnvironment
+    /// cannot run on the environment built from `environment.source`, whose copies have
+    /// `actionSpace` and are a finite MDP when `isTabular`.
+    func requireValid(actionSpace: ActionSpace, isTabular: Bool) throws {
+        let continuous = if case .continuous = actionSpace { true } else { false }
         let traits = switch environment.source {
         case .registered(let id, _): EnvironmentTraits(name: id, isTabular: isTabular, hasContinuousActions: continuous)
         case .tabular: EnvironmentTraits(name: "a tabular MDP", isTabular: true, hasContinuousActions: continuous)
+        case .external(let external):
+            EnvironmentTraits(name: external.id, isTabular: false, hasContinuousActions: continuous)
         }
         if let violation = violations(on: traits).first { throw TrainerError(violation.description) }
     }

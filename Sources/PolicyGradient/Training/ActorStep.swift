@@ -38,8 +38,8 @@ struct ActorStep {
     /// Acts once in every copy of `vector`, at step `t` of the rollout, from workspace row
     /// `row`, drawing from `generator`; writes what it did into `record`.
     @inline(__always)
-    func take<E: Environment>(
-        _ vector: VectorEnvironment<E>, step t: Int, row: Int, generator: inout RandomGenerator, record: Record
+    func take<V: BatchedEnvironment>(
+        _ vector: V, step t: Int, row: Int, generator: inout RandomGenerator, record: Record
     ) {
         let n = vector.numEnvs
         var states = UnsafePointer(vector.observations.base)

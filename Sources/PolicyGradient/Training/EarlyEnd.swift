@@ -6,4 +6,7 @@ enum EarlyEnd: Error {
     case interrupted
     /// A loss, the gradient norm or a parameter became NaN or infinite in the update: `diverged`.
     case diverged
+    /// Environment copies stopped stepping (`BatchedEnvironment.fault`): `failed`, or
+    /// `diverged` for a non-finite observation or reward.
+    case environment(EnvironmentFault)
 }

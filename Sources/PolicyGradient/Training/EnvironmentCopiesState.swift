@@ -1,7 +1,7 @@
 /// Everything that determines how a `VectorEnvironment`'s copies continue: each copy's state
 /// and time-limit count, its random generator, the running return and length of its episode,
 /// and the observations the policy will act on next.
-struct EnvironmentCopiesState: Codable, Sendable, Equatable {
+public struct EnvironmentCopiesState: Codable, Sendable, Equatable {
     var states: [[Double]]
     var elapsedSteps: [Int]
     var generators: [RandomGeneratorState]

@@ -16,7 +16,7 @@
 /// `discount_weighting` on, ĝ is an unbiased estimate of the gradient of the discounted return
 /// (Sutton et al. 2000), whatever the state-dependent baseline. With the value baseline the
 /// critic regresses `y_t = G_t`.
-final class EpisodeCollector<E: Environment>: BatchCollector {
+final class EpisodeCollector<V: BatchedEnvironment>: BatchCollector {
     let estimator: TrainerSettings.Estimator
     /// Computes Q̂ and the critic's targets of each batch.
     let algorithm: any PolicyGradientAlgorithm
@@ -46,7 +46,7 @@ final class EpisodeCollector<E: Environment>: BatchCollector {
         self.stopPoll = stopPoll
     }
 
-    func collect(_ vector: VectorEnvironment<E>, _ generator: inout RandomGenerator, into batch: Rollout) -> Int {
+    func collect(_ vector: V, _ generator: inout RandomGenerator, into batch: Rollout) -> Int {
         let n = vector.numEnvs, size = batch.observationSize, wanted = estimator.episodesPerUpdate
         let width = batch.actionDimension
         vector.reset()

@@ -1,11 +1,11 @@
 /// The evaluation behind each curve row: `eval_episodes` episodes, one per evaluation copy (each
 /// copy's first episode after a reset), actions from the evaluation stream (`sample`) or greedy.
-final class Evaluator<E: Environment> {
+final class Evaluator<V: BatchedEnvironment> {
     let forwarded: ForwardedBatch
     let stopPoll: StopPoll
     let greedy: Bool
     /// Copy i draws from the `.evaluation` stream, index i.
-    let environments: VectorEnvironment<E>
+    let environments: V
     /// The `.evaluation` stream, index 2³².
     var generator: RandomGenerator
     /// The random state the latest evaluation started from (kept with a saved policy).
@@ -20,11 +20,11 @@ final class Evaluator<E: Environment> {
 
     var policy: PolicyModel { forwarded.policy }
 
-    init(prototype: E, forwarded: ForwardedBatch, stopPoll: StopPoll, settings: TrainerSettings) {
+    init(environments: V, forwarded: ForwardedBatch, stopPoll: StopPoll, settings: TrainerSettings) {
         self.forwarded = forwarded
         self.stopPoll = stopPoll
         greedy = settings.training.evalPolicy == .greedy
-        environments = VectorEnvironment(prototype, numEnvs: settings.training.evalEpisodes, seed: settings.seed, stream: .evaluation)
+        self.environments = environments
         generator = RandomGenerator(seed: settings.seed, stream: .evaluation, index: 1 << 32)
         exploration = greedy ? nil : forwarded.policy.makeExplorationMatrices(
             copies: settings.training.evalEpisodes, sampleFrequency: settings.policy.sdeSampleFreq)
@@ -41,7 +41,7 @@ final class Evaluator<E: Environment> {
         done.reserve(count)
         returns.reserve(count)
         for i in 0..<count { done[i] = false }
-        lastStart = EvaluationStart(copies: EnvironmentCopiesState(vector), generator: RandomGeneratorState(generator))
+        lastStart = vector.savedCopies().map { EvaluationStart(copies: $0, generator: RandomGeneratorState(generator)) }
         vector.reset()
         var remaining = count
         let actor = ActorStep(policy: policy, exploration: exploration, greedy: greedy)

@@ -6,7 +6,7 @@
 /// `termScale = 1/(n_steps · num_envs)`, a mean over the batch as in Stable-Baselines3. With
 /// `critic.target: target_network` the bootstrap values come from a copy of the critic refreshed
 /// every `target_update` updates; with `stopgrad`, from the current critic.
-final class FixedLengthCollector<E: Environment>: BatchCollector {
+final class FixedLengthCollector<V: BatchedEnvironment>: BatchCollector {
     let estimator: TrainerSettings.Estimator
     /// Computes Q̂ and the critic's targets of each batch.
     let algorithm: any PolicyGradientAlgorithm
@@ -35,7 +35,7 @@ final class FixedLengthCollector<E: Environment>: BatchCollector {
         self.exploration = exploration
     }
 
-    func collect(_ vector: VectorEnvironment<E>, _ generator: inout RandomGenerator, into batch: Rollout) -> Int {
+    func collect(_ vector: V, _ generator: inout RandomGenerator, into batch: Rollout) -> Int {
         let n = vector.numEnvs, steps = estimator.nSteps, size = batch.observationSize
         batch.beginFixedLength(numEnvs: n, steps: steps)
         let count = batch.count

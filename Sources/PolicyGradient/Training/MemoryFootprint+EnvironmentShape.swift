@@ -37,6 +37,11 @@ extension MemoryFootprint {
                 self.init(
                     observationSize: observationSize, actionSpace: space,
                     horizon: settings.maxEpisodeSteps ?? descriptor.defaultMaxEpisodeSteps ?? Int.max)
+            } else if case .external(let external) = settings.source {
+                let factory = try EnvironmentBackends.open(external, maxEpisodeSteps: settings.maxEpisodeSteps)
+                self.init(
+                    observationSize: factory.observationSize, actionSpace: factory.actionSpace,
+                    horizon: settings.maxEpisodeSteps ?? Int.max)
             } else {
                 self.init(try settings.makeEnvironment())
             }
@@ -58,7 +63,7 @@ extension MemoryFootprint {
         }
 
         /// A shape whose episodes may end before the time limit (no finite MDP behind it).
-        private init(observationSize: Int, actionSpace: ActionSpace, horizon: Int) {
+        init(observationSize: Int, actionSpace: ActionSpace, horizon: Int) {
             let (width, continuous): (Int, Bool)
             switch actionSpace {
             case .discrete(let actions): (width, continuous) = (actions, false)

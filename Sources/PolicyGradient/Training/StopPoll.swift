@@ -17,6 +17,13 @@ final class StopPoll {
     private(set) var isStopped = false
     private var work = 0
 
+    /// Asks the source now (false outside `run(sink:)`), without counting work: for copies in
+    /// another process, which ask while they wait for it.
+    func sourceWantsStop() -> Bool {
+        if let source, source.shouldStop { isStopped = true }
+        return isStopped
+    }
+
     /// Counts `units` of work and asks the source each time `interval` units have passed.
     /// Returns true once a stop was seen (and from then on).
     @inline(__always)

@@ -23,14 +23,17 @@
 /// endings are thrown (`EarlyEnd`) and caught where the run ends.
 /// Settings that cannot be built (a tabular policy on CartPole, say) give `failed` with the
 /// message. Only `completed` runs report a `finalReturn` (the last evaluation's mean); others
-/// report NaN.
+/// report NaN. Environment copies that stop stepping (`BatchedEnvironment.fault`, checked after
+/// every batch, evaluation and measurement) end the run `failed` with their message, or
+/// `diverged` after a non-finite observation or reward.
 ///
 /// Checkpoints: a run starts from `sink.resumeSnapshot` when there is one. At the first update
 /// boundary after each multiple of `training.checkpoint_every` steps (default `eval_every`),
 /// after that update's row and measurement, the sink is offered the state
 /// (`sink.checkpoint`); when `sink.checkpointRequested`, it is offered at the next boundary and
 /// the run stops there, `interrupted`. A boundary state restored into a fresh run continues bit
-/// for bit (`TrainingSnapshot`).
+/// for bit (`TrainingSnapshot`). Copies whose states cannot be read (an environment in another
+/// process) offer no checkpoints: a checkpoint-and-stop only stops, and a resumed job starts over.
 public struct Trainer {
     /// The gradient-diagnostics hook: called with the frozen state at step 0 (after the first
     /// curve row) and after every update that crosses a multiple of `diagnostics.every`, when the
@@ -55,17 +58,38 @@ public struct Trainer {
     }
 
     static func makeSession(_ settings: TrainerSettings) throws -> any SessionRunning {
-        // Built by its descriptor's factory (or from a given MDP); the existential is opened
-        // once here, so the session steps the concrete type without dynamic dispatch.
-        try open(try settings.environment.makeEnvironment(), settings: settings)
+        // Built by its descriptor's factory (or from a given MDP), or by a backend's factory; the
+        // existential is opened once here, so the session steps the concrete type without
+        // dynamic dispatch.
+        if case .external(let external) = settings.environment.source {
+            let factory = try EnvironmentBackends.open(external, maxEpisodeSteps: settings.environment.maxEpisodeSteps)
+            return try open(factory, settings: settings)
+        }
+        return try open(try settings.environment.makeEnvironment(), settings: settings)
     }
 
     private static func open<E: Environment>(_ environment: E, settings: TrainerSettings) throws -> any SessionRunning {
+        try open(EnvironmentSupply(native: environment), settings: settings)
+    }
+
+    private static func open<F: BatchedEnvironmentFactory>(_ factory: F, settings: TrainerSettings) throws
+        -> any SessionRunning
+    {
+        let shape = MemoryFootprint.EnvironmentShape(
+            observationSize: factory.observationSize, actionSpace: factory.actionSpace,
+            horizon: settings.environment.maxEpisodeSteps ?? Int.max)
+        let supply = EnvironmentSupply<F.Copies>(
+            observationSize: factory.observationSize, actionSpace: factory.actionSpace, mdp: nil, shape: shape,
+            make: { factory.makeCopies(numEnvs: $0, seed: $1, stream: $2, stopRequested: $3) })
+        return try open(supply, settings: settings)
+    }
+
+    private static func open<V: BatchedEnvironment>(_ supply: EnvironmentSupply<V>, settings: TrainerSettings) throws
+        -> any SessionRunning
+    {
         // A job whose memory cannot be had fails with a message instead of crashing when built.
-        try MemoryFootprint(settings: settings, shape: .init(environment)).probe()
-        // A finite MDP's dynamics also give the exact objective and gradient.
-        let mdp = (environment as? TabularEnvironment)?.mdp
-        return try TrainingSession(settings: settings, prototype: environment, mdp: mdp)
+        try MemoryFootprint(settings: settings, shape: supply.shape).probe()
+        return try TrainingSession(settings: settings, supply: supply)
     }
 
     /// Trains `settings` to the end (or a stop, divergence or failure), streaming rows to `sink`.
@@ -130,9 +154,14 @@ extension TrainingSession: SessionRunning {
         func stopIfAsked() throws(EarlyEnd) {
             if stopPoll.isStopped { throw .interrupted }
         }
+        func requireWorkingCopies(_ copies: V) throws(EarlyEnd) {
+            if let fault = copies.fault { throw fault == .stopped ? .interrupted : .environment(fault) }
+        }
+        let checkpoints = canSnapshot
 
         func writeRow() throws(EarlyEnd) {
             let (mean, std) = evaluator.evaluate()
+            try requireWorkingCopies(evaluator.environments)
             try stopIfAsked()
             loop.lastEvaluation = mean
             let row = CurveRow(
@@ -148,6 +177,7 @@ extension TrainingSession: SessionRunning {
         func measure() throws(EarlyEnd) {
             guard let measurement else { return }
             let rows = measurement(self, stepsDone)
+            if let fault = measurementFault { throw fault == .stopped ? .interrupted : .environment(fault) }
             try stopIfAsked()
             for row in rows { sink.record(row) }
         }
@@ -159,16 +189,17 @@ extension TrainingSession: SessionRunning {
             }
             while stepsDone < total {
                 if sink.checkpointRequested {
-                    sink.checkpoint(step: stepsDone) { snapshot() }
+                    if checkpoints { sink.checkpoint(step: stepsDone) { snapshot() } }
                     throw .interrupted
                 }
-                if stepsDone / checkpointEvery > boundary / checkpointEvery {
+                if checkpoints && stepsDone / checkpointEvery > boundary / checkpointEvery {
                     sink.checkpoint(step: stepsDone) { snapshot() }
                 }
                 boundary = stepsDone
                 if stepsDone >= pauseStep || sink.shouldStop { throw .interrupted }
                 let before = stepsDone
                 stepsDone += collect(environments, &actionGenerator, rollout)
+                try requireWorkingCopies(environments)
                 try stopIfAsked()
                 for r in rollout.finishedReturns {
                     loop.trainReturnSum += r
@@ -192,6 +223,14 @@ extension TrainingSession: SessionRunning {
                 return TrainingOutcome(
                     status: .diverged, finalReturn: .nan, steps: stepsDone,
                     error: "a loss, the gradient norm or a parameter became NaN or infinite at step \(stepsDone)")
+            case .environment(.diverged(let message)):
+                return TrainingOutcome(
+                    status: .diverged, finalReturn: .nan, steps: stepsDone, error: "at step \(stepsDone): \(message)")
+            case .environment(.failed(let message)):
+                return TrainingOutcome(
+                    status: .failed, finalReturn: .nan, steps: stepsDone, error: "at step \(stepsDone): \(message)")
+            case .environment(.stopped):
+                return TrainingOutcome(status: .interrupted, finalReturn: .nan, steps: stepsDone)
             }
         }
         sink.record(savedPolicy())

@@ -2,10 +2,11 @@
 extension TrainingSession {
     func savedPolicy() -> SavedPolicy {
         let environment = switch settings.environment.source {
-        case .registered(let id, _): prototype is TabularEnvironment ? "tabular" : id
+        case .registered(let id, _): supply.isTabular ? "tabular" : id
         case .tabular: "tabular"
+        case .external(let external): external.id
         }
-        let actions = switch prototype.actionSpace {
+        let actions = switch supply.actionSpace {
         case .discrete(let n): "discrete \(n)"
         case .continuous(let dimension, _, _): "continuous \(dimension)"
         }
@@ -13,7 +14,7 @@ extension TrainingSession {
         let architecture = p.architecture == .mlp
             ? "mlp \(p.hidden) \(p.activation.rawValue)" : p.architecture.rawValue
         return SavedPolicy(
-            format: SavedPolicy.currentFormat, environment: environment, observationSize: prototype.observationSize,
+            format: SavedPolicy.currentFormat, environment: environment, observationSize: supply.observationSize,
             actions: actions, architecture: architecture, parameters: policy.parameters.parameterArray,
             normalization: normalizer?.learnedState, finalEvaluation: evaluator.lastStart)
     }
@@ -26,7 +27,7 @@ extension TrainingSession {
         if let normalizer, let state = saved.normalization { try normalizer.restore(state) }
         if replay {
             guard let start = saved.finalEvaluation else { throw TrainerError("policy.json holds no final evaluation to replay") }
-            try start.copies.restore(into: evaluator.environments)
+            try evaluator.environments.restoreCopies(start.copies)
             evaluator.generator = try start.generator.generator()
         }
         forwarded.invalidate()
@@ -58,16 +59,21 @@ extension TrainingSession {
         else { throw TrainerError("policy.json does not match the job's configuration") }
         policy.parameters.parameterArray = saved.parameters
         if let normalizer, let state = saved.normalization { try normalizer.restore(state) }
-        let vector = VectorEnvironment(prototype, numEnvs: 1, seed: seed, stream: .evaluation)
+        let vector = supply.make(1, seed, .evaluation, stopPoll.sourceWantsStop)
+        if let fault = vector.fault { throw TrainerError(fault.description) }
         if let normalizer { vector.normalize(with: EnvironmentNormalizer(frozen: normalizer, numEnvs: 1)) }
         // Reset once more, as `Evaluator.evaluate` does: the episodes are an evaluation's with this seed.
         vector.reset()
+        guard let firstState = vector.state(ofCopy: 0) else {
+            throw TrainerError(
+                "the states of an environment stepped in another process cannot be read, so its episodes cannot be traced")
+        }
         var generator = RandomGenerator(seed: seed, stream: .evaluation, index: 1 << 32)
         let width = policy.actionDimension
         let action = ScratchBuffer<Int>(zero: 0)
         let continuous = ScratchBuffer<Float>(capacity: width, zero: 0)
         var episodes: [PolicyEpisode] = []
-        var current = PolicyEpisode(state: vector.copies[0].base.state, actions: [])
+        var current = PolicyEpisode(state: firstState, actions: [])
         // gSDE: a matrix drawn at the start and every sde_sample_freq steps, as in an evaluation.
         let exploration = greedy ? nil : policy.makeExplorationMatrices(
             copies: 1, sampleFrequency: settings.policy.sdeSampleFreq)
@@ -85,7 +91,7 @@ extension TrainingSession {
             }
             if vector.finishedEpisodes.count > 0 {
                 episodes.append(current)
-                current = PolicyEpisode(state: vector.copies[0].base.state, actions: [])
+                current = PolicyEpisode(state: vector.state(ofCopy: 0) ?? [], actions: [])
             }
         }
         forwarded.invalidate()

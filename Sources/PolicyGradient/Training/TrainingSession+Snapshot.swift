@@ -1,6 +1,10 @@
 /// Saving a run between updates and restoring it into a freshly built one (`TrainingSnapshot`).
 extension TrainingSession {
-    /// The run's state now; take it between updates (before `run` or after it paused).
+    /// Whether the run's state can be saved: its environment copies' states can be read.
+    var canSnapshot: Bool { environments.savedCopies() != nil && evaluator.environments.savedCopies() != nil }
+
+    /// The run's state now; take it between updates (before `run` or after it paused), when
+    /// `canSnapshot`.
     func snapshot() -> TrainingSnapshot {
         TrainingSnapshot(
             parameters: buffers.map(\.parameterArray), optimizers: optimizers.map(\.state),
@@ -10,8 +14,8 @@ extension TrainingSession {
             actionGenerator: RandomGeneratorState(actionGenerator),
             minibatchGenerator: updateRule.generatorState,
             evaluationGenerator: RandomGeneratorState(evaluator.generator),
-            environments: EnvironmentCopiesState(environments),
-            evaluationEnvironments: EnvironmentCopiesState(evaluator.environments),
+            environments: environments.savedCopies()!,
+            evaluationEnvironments: evaluator.environments.savedCopies()!,
             normalization: normalizer?.learnedState, exploration: exploration?.values, loop: loop)
     }
 
@@ -35,8 +39,8 @@ extension TrainingSession {
         }
         if let normalizer, let saved = snapshot.normalization { try normalizer.restore(saved) }
         if let exploration, let saved = snapshot.exploration { exploration.values = saved }
-        try snapshot.environments.restore(into: environments)
-        try snapshot.evaluationEnvironments.restore(into: evaluator.environments)
+        try environments.restoreCopies(snapshot.environments)
+        try evaluator.environments.restoreCopies(snapshot.evaluationEnvironments)
         actionGenerator = try snapshot.actionGenerator.generator()
         evaluator.generator = try snapshot.evaluationGenerator.generator()
         if let saved = snapshot.minibatchGenerator { try updateRule.restoreGenerator(saved) }

@@ -1,7 +1,7 @@
-/// One training run on environment type `E`: builds the policy, critic and optimizers, wires
+/// One training run on environment copies of type `V`: builds the policy, critic and optimizers, wires
 /// the collaborators that own each step (collection, the update rule, evaluation) and answers
 /// `TrainerState`. The loop that drives them is `run(sink:measurement:)` in `Trainer.swift`.
-/// Generic over `E` so that stepping the copies is statically dispatched; policy and critic
+/// Generic over `V` so that stepping native copies is statically dispatched; policy and critic
 /// calls are batched (one call per vector step).
 ///
 /// Random streams: `.initialization` for the weights (policy then critic), `.environment` index
@@ -9,31 +9,32 @@
 /// (index i) and evaluation actions (index 2³²; with gSDE and sampled evaluation, also the
 /// evaluation copies' exploration matrices), `.minibatches` for PPO's shuffles;
 /// `.diagnostics` is left to the measurement hook.
-final class TrainingSession<E: Environment>: TrainerState {
+final class TrainingSession<V: BatchedEnvironment>: TrainerState {
     let settings: TrainerSettings
     /// The estimator (`settings.estimator.name`'s), which built the collector and update rule.
     let algorithm: any PolicyGradientAlgorithm
     let tabularMDP: TabularMDP?
-    let prototype: E
+    /// Where the copies come from (`EnvironmentSupply`).
+    let supply: EnvironmentSupply<V>
     let policy: PolicyModel
     let critic: (any Critic)?
     /// With `critic.target: target_network`, the copy refreshed every `target_update` updates.
     let targetCritic: (any Critic)?
 
-    let environments: VectorEnvironment<E>
+    let environments: V
     /// With `environment.normalize`, the training copies' normalizer (the one that learns).
     let normalizer: EnvironmentNormalizer?
     /// The `.actions` stream.
     var actionGenerator: RandomGenerator
     let rollout: Rollout
     let forwarded: ForwardedBatch
-    let collector: any BatchCollector<E>
+    let collector: any BatchCollector<V>
     /// With gSDE, the training copies' exploration matrices (`FixedLengthCollector`).
     let exploration: ExplorationMatrices?
     let term: PolicyGradientTerm
     let step: GradientStep
     let updateRule: any UpdateRule
-    let evaluator: Evaluator<E>
+    let evaluator: Evaluator<V>
 
     var baselines: RunningBaselines
     /// Whether the optimal baseline's sums are needed (by the job or its diagnostics).
@@ -46,45 +47,50 @@ final class TrainingSession<E: Environment>: TrainerState {
     /// Polled inside collection, PPO's epochs and evaluation, so that a stop request ends even
     /// an endless episode or a million-epoch update.
     let stopPoll = StopPoll()
+    /// The first fault of the copies a measurement collected from (`collectBatch`).
+    var measurementFault: EnvironmentFault?
 
-    init(settings: TrainerSettings, prototype: E, mdp: TabularMDP?) throws {
+    init(settings: TrainerSettings, supply: EnvironmentSupply<V>) throws {
         self.settings = settings
-        self.tabularMDP = mdp
-        self.prototype = prototype
+        self.tabularMDP = supply.mdp
+        self.supply = supply
         let s = settings
         // The rules a configuration must satisfy to be built (`TrainerSettings.rules`).
-        try s.requireValid(on: prototype)
+        try s.requireValid(actionSpace: supply.actionSpace, isTabular: supply.isTabular)
         let algorithm = s.estimator.name.algorithm
         self.algorithm = algorithm
         let isQCritic = algorithm.critic == .actionValue
         let shared = s.hasCritic && s.critic.shareTrunk
 
-        (policy, critic) = Self.makeModels(s, prototype: prototype, isQCritic: isQCritic, shared: shared)
+        (policy, critic) = Self.makeModels(s, supply: supply, isQCritic: isQCritic, shared: shared)
         targetCritic = critic.flatMap { s.critic.target == .targetNetwork && algorithm.critic != nil ? $0.makeTarget() : nil }
         var buffers = [policy.parameters]
         if let critic, critic.parameters !== policy.parameters { buffers.append(critic.parameters) }
         step = GradientStep(buffers: buffers, optimizer: s.optimizer.configuration, maxGradNorm: s.optimizer.maxGradNorm)
 
-        environments = VectorEnvironment(prototype, numEnvs: s.environment.numEnvs, seed: s.seed, stream: .environment)
+        environments = supply.make(s.environment.numEnvs, s.seed, .environment, stopPoll.sourceWantsStop)
+        if let fault = environments.fault { throw TrainerError(fault.description) }
         normalizer = s.environment.normalize.map {
             EnvironmentNormalizer(
-                settings: $0, gamma: s.estimator.gamma, observationSize: prototype.observationSize,
+                settings: $0, gamma: s.estimator.gamma, observationSize: supply.observationSize,
                 numEnvs: s.environment.numEnvs)
         }
         if let normalizer { environments.normalize(with: normalizer) }
         actionGenerator = RandomGenerator(seed: s.seed, stream: .actions)
         rollout = Rollout(
-            observationSize: prototype.observationSize, actionDimension: policy.actionDimension,
+            observationSize: supply.observationSize, actionDimension: policy.actionDimension,
             isContinuous: policy.isContinuous)
         forwarded = ForwardedBatch(policy: policy)
         exploration = policy.makeExplorationMatrices(copies: s.environment.numEnvs, sampleFrequency: s.policy.sdeSampleFreq)
         term = PolicyGradientTerm(forwarded: forwarded, normalizeAdvantage: s.estimator.normalizeAdvantage)
-        let parts = TrainingParts<E>(
+        let parts = TrainingParts<V>(
             settings: s, algorithm: algorithm, policy: policy, critic: critic, targetCritic: targetCritic,
             forwarded: forwarded, term: term, step: step, stopPoll: stopPoll, exploration: exploration)
         collector = algorithm.makeCollector(parts).collector
         updateRule = algorithm.makeUpdateRule(parts).rule
-        evaluator = Evaluator(prototype: prototype, forwarded: forwarded, stopPoll: stopPoll, settings: s)
+        let evaluationCopies = supply.make(s.training.evalEpisodes, s.seed, .evaluation, stopPoll.sourceWantsStop)
+        if let fault = evaluationCopies.fault { throw TrainerError(fault.description) }
+        evaluator = Evaluator(environments: evaluationCopies, forwarded: forwarded, stopPoll: stopPoll, settings: s)
         baselines = RunningBaselines(decay: s.baselineDecay)
         if let normalizer {
             evaluator.environments.normalize(with: EnvironmentNormalizer(frozen: normalizer, numEnvs: s.training.evalEpisodes))
@@ -94,11 +100,11 @@ final class TrainingSession<E: Environment>: TrainerState {
 
     /// The policy and critic, initialized from the `.initialization` stream (policy first).
     private static func makeModels(
-        _ s: TrainerSettings, prototype: E, isQCritic: Bool, shared: Bool
+        _ s: TrainerSettings, supply: EnvironmentSupply<V>, isQCritic: Bool, shared: Bool
     ) -> (PolicyModel, (any Critic)?) {
         var initialization = RandomGenerator(seed: s.seed, stream: .initialization)
         let architecture = s.policy.architecture, activation = s.policy.activation
-        let observationSize = prototype.observationSize
+        let observationSize = supply.observationSize
         let critic = { (outputs: Int, generator: inout RandomGenerator) -> (any Critic)? in
             s.hasCritic
                 ? architecture.makeCritic(
@@ -106,7 +112,7 @@ final class TrainingSession<E: Environment>: TrainerState {
                     activation: s.critic.activation, initialization: s.policy.initialization, using: &generator)
                 : nil
         }
-        switch prototype.actionSpace {
+        switch supply.actionSpace {
         case .discrete(let actions):
             let outputs = isQCritic ? actions : 1
             if shared {
@@ -143,7 +149,7 @@ final class TrainingSession<E: Environment>: TrainerState {
     // MARK: One batch, one update
 
     /// Collects one batch into `batch` from `vector`; returns the environment steps taken.
-    func collect(_ vector: VectorEnvironment<E>, _ generator: inout RandomGenerator, _ batch: Rollout) -> Int {
+    func collect(_ vector: V, _ generator: inout RandomGenerator, _ batch: Rollout) -> Int {
         let steps = collector.collect(vector, &generator, into: batch)
         forwarded.collected(batch)
         return steps
@@ -186,7 +192,7 @@ final class TrainingSession<E: Environment>: TrainerState {
     }
 
     func makeBatchEnvironments(seed: UInt64, stream: RandomStream) -> BatchEnvironments {
-        let vector = VectorEnvironment(prototype, numEnvs: environments.numEnvs, seed: seed, stream: stream)
+        let vector = supply.make(environments.numEnvs, seed, stream, stopPoll.sourceWantsStop)
         // Diagnostics see what training sees, with the statistics frozen.
         if let normalizer { vector.normalize(with: EnvironmentNormalizer(frozen: normalizer, numEnvs: vector.numEnvs)) }
         return TypedBatchEnvironments(vector)
@@ -194,7 +200,7 @@ final class TrainingSession<E: Environment>: TrainerState {
 
     func makeRollout() -> Rollout {
         Rollout(
-            observationSize: prototype.observationSize, actionDimension: policy.actionDimension,
+            observationSize: supply.observationSize, actionDimension: policy.actionDimension,
             isContinuous: policy.isContinuous)
     }
 
@@ -202,7 +208,7 @@ final class TrainingSession<E: Environment>: TrainerState {
         from environments: BatchEnvironments, start: MeasurementStart, actionGenerator: inout RandomGenerator,
         into batch: Rollout
     ) {
-        guard let typed = environments as? TypedBatchEnvironments<E> else {
+        guard let typed = environments as? TypedBatchEnvironments<V> else {
             preconditionFailure("environments made by another training run")
         }
         if start == .continue && algorithm.batches == .fixedLength {
@@ -211,6 +217,7 @@ final class TrainingSession<E: Environment>: TrainerState {
             typed.vector.reset()
         }
         _ = collect(typed.vector, &actionGenerator, batch)
+        if measurementFault == nil, let fault = typed.vector.fault { measurementFault = fault }
     }
 
     func accumulatePolicyGradient(_ batch: Rollout, baseline: ResolvedBaseline, scale: Float) {

@@ -1,7 +1,7 @@
 /// Typed environment copies behind `BatchEnvironments`.
-final class TypedBatchEnvironments<E: Environment>: BatchEnvironments {
-    let vector: VectorEnvironment<E>
-    init(_ vector: VectorEnvironment<E>) {
+final class TypedBatchEnvironments<V: BatchedEnvironment>: BatchEnvironments {
+    let vector: V
+    init(_ vector: V) {
         self.vector = vector
         super.init(numEnvs: vector.numEnvs)
     }

@@ -1,4 +1,15 @@
-extension VectorEnvironment {
+extension VectorEnvironment: BatchedEnvironment {
+    /// Native copies never fail.
+    @inlinable public var fault: EnvironmentFault? { nil }
+
+    public func savedCopies() -> EnvironmentCopiesState? {
+        EnvironmentCopiesState(self)
+    }
+
+    public func restoreCopies(_ saved: EnvironmentCopiesState) throws {
+        try saved.restore(into: self)
+    }
+
     /// Makes every copy a clone of `source`'s copy of the same index: its environment state
     /// (a value, so the whole of it), its elapsed steps toward the time limit, its running
     /// episode return and length, and its current observation. The generators stay this
@@ -17,5 +28,9 @@ extension VectorEnvironment {
         }
         observations.base.update(from: source.observations.base, count: numEnvs * observationSize)
         finishedEpisodes.validCount = 0
+    }
+
+    public func state(ofCopy i: Int) -> [Double]? {
+        copies[i].base.state
     }
 }
