@@ -7,12 +7,14 @@
 
 Prints, for each interval, the fraction of simulated samples whose interval holds the true
 value. numpy's generator, fixed seeds; the Swift test IntervalCoverageTests checks the
-Student intervals with the project's own generator.
+Student intervals (of means and of geometric means) with the project's own generator.
 - Student's t interval of a mean of n seeds, on normal and skewed data.
 - Welch's interval of a difference of two cells' means, on the same data.
 - The stratified percentile bootstrap of the across-environment aggregates (IQM, mean,
   optimality gap; 3 environments, B = 2,000), as `Bootstrap.stratifiedInterval`.
 - Newcombe's interval of P(X_A > X_B) for normal runs shifted so that P = 0.5, 0.8, 0.95.
+- The geometric-mean interval of `variance_summary.csv` (Student's t on log10 of positive
+  values, back-transformed), on lognormal, gamma, exponential and uniform data.
 """
 
 import numpy as np
@@ -26,6 +28,15 @@ def student_coverage(draw, mu, n, reps, rng):
     m, se = x.mean(1), x.std(1, ddof=1) / np.sqrt(n)
     half = st.t.ppf(0.975, n - 1) * se
     return np.mean((m - half <= mu) & (mu <= m + half))
+
+
+def geometric_coverage(draw, geometric_mean, n, reps, rng):
+    """10^(mean ± t s / √n) of log10 x against the geometric mean exp(E log x)."""
+    y = np.log10(draw(rng, (reps, n)))
+    m, se = y.mean(1), y.std(1, ddof=1) / np.sqrt(n)
+    half = st.t.ppf(0.975, n - 1) * se
+    low, high = 10 ** (m - half), 10 ** (m + half)
+    return np.mean((low <= geometric_mean) & (geometric_mean <= high))
 
 
 def welch_coverage(draw, mu, n, reps, rng):
@@ -127,6 +138,16 @@ def main():
     for true_p in [0.5, 0.8, 0.95]:
         print("  P = %.2f: %s" % (true_p, "  ".join("n = %d: %.3f" % (n, newcombe_coverage(true_p, n, 20_000, rng))
                                                    for n in [3, 5, 10])))
+    positive = [
+        ("lognormal, sigma 1 (log normal)", lambda g, s: g.lognormal(0, 1, s), 1.0),
+        ("gamma, shape 2 (log skewness -0.78)", lambda g, s: g.gamma(2, size=s), np.exp(1 - np.euler_gamma)),
+        ("exponential (log skewness -1.14)", lambda g, s: g.exponential(size=s), np.exp(-np.euler_gamma)),
+        ("uniform(0, 1) (log skewness -2)", lambda g, s: g.uniform(size=s), np.exp(-1)),
+    ]
+    print("Geometric-mean interval, Student t on log10 (40,000 samples each), n = 3, 5, 10, 20:")
+    for name, draw, gm in positive:
+        print("  %-40s %s" % (name, "  ".join("%.3f" % geometric_coverage(draw, gm, n, 40_000, rng)
+                                               for n in [3, 5, 10, 20])))
 
 
 if __name__ == "__main__":

@@ -10,7 +10,9 @@ struct PlotCountTests {
         c.interval = ConfidenceInterval(low: 0.5, high: 1.5)
         c.finalReturns = (0..<n).map { (seed: $0, value: 1.0) }
         c.curve = [CurvePoint(step: 0, n: n, mean: 1, interval: c.interval)]
-        c.variance = [VariancePoint(step: 0, baseline: "none", n: n, mean: 2, interval: c.interval, ratioToNone: 1)]
+        c.variance = [VariancePoint(
+            step: 0, baseline: "none", n: n, mean: 2, geometricMean: GeometricMean(value: 2, interval: c.interval),
+            ratioToNone: 1)]
         return c
     }
 

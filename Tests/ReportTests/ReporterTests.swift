@@ -138,7 +138,11 @@ struct ReporterTests {
         // step 0: none (4+6)/2 = 5, mean (2+3)/2 = 2.5, ratio 0.5.
         #expect(isClose(number(cell0[0]["mean"]), 5, absolute: 1e-12) && isClose(number(cell0[0]["ratio_to_none"]), 1, absolute: 1e-12))
         #expect(isClose(number(cell0[1]["mean"]), 2.5, absolute: 1e-12) && isClose(number(cell0[1]["ratio_to_none"]), 0.5, absolute: 1e-12))
-        #expect(number(cell0[1]["ci_low"]) == 2 && number(cell0[1]["ci_high"]) == 3)
+        // Its interval is the geometric mean's, √(2 · 3), from the t interval of log10 2, log10 3
+        // (scipy: 10 ** ttest_1samp(np.log10([2, 3]), 0).confidence_interval()).
+        #expect(isClose(number(cell0[1]["geomean"]), 2.449489742783178, relative: 1e-12) && cell0[1]["zero"] == "0")
+        #expect(isClose(number(cell0[1]["ci_low"]), 0.1863587678194834, relative: 1e-9))
+        #expect(isClose(number(cell0[1]["ci_high"]), 32.19596303519191, relative: 1e-9))
         // cell 1: step 100 measured by nobody; `mean` at 300 by one seed only.
         let cell1 = rows.filter { $0["cell"] == "baseline=mean" }
         #expect(cell1.map { "\($0["step"]!):\($0["baseline"]!)" } == ["0:none", "0:mean", "200:none", "200:mean", "300:none"])

@@ -8,9 +8,10 @@ import PolicyGradient
 /// steps every counted seed measured with a finite value, so each point averages the same
 /// seeds and a point's n always equals the cell's n. Cells without a counted seed get no
 /// curve or variance points. Intervals of means over seeds (final return, curve area, curve
-/// bands) are Student's t (`StudentInterval`); the variance rows keep the percentile bootstrap.
+/// bands) are Student's t (`StudentInterval`); the variance rows' interval is that of the
+/// seeds' geometric mean variance, Student's t on the log scale (`GeometricMean`).
 package struct Aggregator: Sendable {
-    /// The resampling of the variance rows' intervals and of the across-environment aggregates.
+    /// The resampling of the across-environment aggregates.
     package var bootstrap: Bootstrap
 
     package init(bootstrap: Bootstrap = Bootstrap()) {
@@ -78,9 +79,9 @@ package struct Aggregator: Sendable {
         }
     }
 
-    /// Across-seed variance per baseline over the steps common to every counted job,
-    /// with the ratio to `none` at the same step and the seeds' mean signal-to-noise ratios
-    /// and cosines.
+    /// Across-seed variance per baseline over the steps common to every counted job: its
+    /// mean, its geometric mean with that one's interval, the ratio of the mean to `none`'s at
+    /// the same step, and the seeds' mean signal-to-noise ratios and cosines.
     func variance(_ jobs: [JobRecord]) -> [VariancePoint] {
         let baselines = Self.baselineOrder(Set(jobs.flatMap { $0.variance.map(\.baseline) }))
         var points: [VariancePoint] = []
@@ -100,7 +101,7 @@ package struct Aggregator: Sendable {
                 let ratio = noneMean[step].map { mean / $0 } ?? .nan
                 var point = VariancePoint(
                     step: step, baseline: baseline, n: values.count, mean: mean,
-                    interval: bootstrap.meanInterval(values), ratioToNone: ratio, precisionFloor: floor)
+                    geometricMean: GeometricMean(of: values), ratioToNone: ratio, precisionFloor: floor)
                 let atStep = rows.map { $0[step]! }
                 point.snr = Statistics.mean(atStep.map(\.snr))
                 point.unbiasedSNR = Statistics.mean(atStep.map(\.unbiasedSNR))

@@ -5,9 +5,11 @@ package struct VariancePoint: Sendable, Equatable {
     /// `none`, `mean`, `optimal`, `value` (or any other name a job recorded).
     package var baseline: String
     package var n: Int
-    /// Mean over seeds of the trace of the estimate's covariance.
+    /// Mean over seeds of the trace of the estimate's covariance (seeds of zero variance included).
     package var mean: Double
-    package var interval: ConfidenceInterval
+    /// Geometric mean over the seeds of positive variance, with its Student t interval on the
+    /// log scale and the count of zero-variance seeds left out (`GeometricMean`).
+    package var geometricMean: GeometricMean
     /// `mean` divided by the `none` baseline's mean at the same cell and step; NaN when the
     /// cell measured no `none` there (written as an empty field).
     package var ratioToNone: Double
@@ -30,14 +32,14 @@ package struct VariancePoint: Sendable, Equatable {
     package var minibatchUnbiasedSNR: Double = .nan
 
     package init(
-        step: Int, baseline: String, n: Int, mean: Double, interval: ConfidenceInterval, ratioToNone: Double,
+        step: Int, baseline: String, n: Int, mean: Double, geometricMean: GeometricMean, ratioToNone: Double,
         precisionFloor: Double = .nan
     ) {
         self.step = step
         self.baseline = baseline
         self.n = n
         self.mean = mean
-        self.interval = interval
+        self.geometricMean = geometricMean
         self.ratioToNone = ratioToNone
         self.precisionFloor = precisionFloor
     }

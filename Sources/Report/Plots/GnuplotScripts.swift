@@ -81,7 +81,8 @@ package enum GnuplotScripts {
     }
 
     /// `variance_vs_baseline.gp`: one panel per cell, gradient variance (log scale) vs steps,
-    /// one line per baseline, each baseline the same colour in every panel.
+    /// one line per baseline, each baseline the same colour in every panel: the seeds'
+    /// geometric mean variance with its 95% band (`GeometricMean`), positive as the axis is.
     package static func varianceVsBaseline(experiment: String, cells: [CellSummary]) -> [PlotFile] {
         let drawn = cells.filter { !$0.variance.isEmpty }
         guard !drawn.isEmpty else { return [] }
@@ -97,7 +98,9 @@ package enum GnuplotScripts {
                 let points = cell.variance.filter { $0.baseline == baseline }
                 guard !points.isEmpty else { continue }
                 let k = series.count
-                series.append(points.map { [Double($0.step), $0.mean, $0.interval.low, $0.interval.high] })
+                series.append(points.map { p in
+                    [Double(p.step), p.geometricMean.value, p.geometricMean.interval.low, p.geometricMean.interval.high]
+                })
                 layers.append("'\(file)' index \(k) using 1:3:4 with filledcurves lc \(b + 1) notitle")
                 layers.append(
                     "'\(file)' index \(k) using 1:2 with linespoints lc \(b + 1) lw 2 pt 7 ps 0.5 title "
@@ -109,7 +112,7 @@ package enum GnuplotScripts {
             for p in cell.variance where p.precisionFloor.isFinite && p.precisionFloor > 0 {
                 floors[p.step] = max(floors[p.step] ?? 0, p.precisionFloor)
             }
-            lows[cell.index] = (cell.variance.map(\.mean) + floors.values).filter { $0.isFinite && $0 > 0 }.min()
+            lows[cell.index] = (cell.variance.map(\.geometricMean.value) + floors.values).filter { $0.isFinite && $0 > 0 }.min()
             if !floors.isEmpty {
                 let k = series.count
                 series.append(floors.keys.sorted().map { [Double($0), floors[$0]!] })
@@ -119,8 +122,8 @@ package enum GnuplotScripts {
         }
         var script = multiplotHead(
             name: names.name, panels: drawn.count,
-            about: "Gradient variance (trace of the estimate's covariance, mean over seeds, 95% band) vs steps: one panel per cell, one line per baseline; dashed, the precision floor (the highest baseline's variance from Float32 rounding of the stored estimates alone).",
-            data: "\(file): one block per cell and baseline (index k): step, mean, ci_low, ci_high; then per cell one block: step, precision floor",
+            about: "Gradient variance (trace of the estimate's covariance, geometric mean over the seeds of positive variance, 95% band: Student t on log10, back-transformed) vs steps: one panel per cell, one line per baseline; dashed, the precision floor (the highest baseline's variance from Float32 rounding of the stored estimates alone).",
+            data: "\(file): one block per cell and baseline (index k): step, geomean, ci_low, ci_high; then per cell one block: step, precision floor",
             settings: """
                 set xlabel 'environment steps'
                 set ylabel 'gradient variance (log scale)'
@@ -132,8 +135,9 @@ package enum GnuplotScripts {
 
                 """,
             title: "Gradient variance by baseline — \(experiment)")
-        // The axis starts a decade below the lowest mean or floor, so that a confidence band
-        // reaching towards 0 does not stretch it over tens of empty decades.
+        // The axis starts a decade below the lowest geometric mean or floor, so that a wide
+        // band (t_{0.975, 1} = 12.7 on the log scale with two seeds) does not stretch it over
+        // tens of empty decades.
         script += multiplotPanels(drawn, panels) { cell in
             lows[cell.index].map { "set yrange [\(csvNumber(pow(10, (log10($0)).rounded(.down) - 1))):*]\n" } ?? ""
         }

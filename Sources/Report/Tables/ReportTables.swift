@@ -82,24 +82,27 @@ package enum ReportTables {
         return table
     }
 
-    /// `variance_summary.csv`: cell, <swept keys>, step, baseline, n, mean, ci_low, ci_high,
-    /// ratio_to_none, precision_floor, snr, snr_unbiased, pairwise_cosine, cosine_to_mean,
-    /// in_sample_variance, minibatch_variance, minibatch_snr, minibatch_snr_unbiased — the
-    /// `variance` column across the counted seeds, at the steps every one of them measured for
-    /// that baseline; ratio_to_none is empty without a `none` row; the last nine are the seeds'
+    /// `variance_summary.csv`: cell, <swept keys>, step, baseline, n, zero, mean, geomean,
+    /// ci_low, ci_high, ratio_to_none, precision_floor, snr, snr_unbiased, pairwise_cosine,
+    /// cosine_to_mean, in_sample_variance, minibatch_variance, minibatch_snr,
+    /// minibatch_snr_unbiased — the `variance` column across the counted seeds, at the steps
+    /// every one of them measured for that baseline: `zero` seeds of variance exactly 0, the
+    /// mean of all, the geometric mean of the positive ones and its interval (ci_low, ci_high);
+    /// ratio_to_none is the mean's, empty without a `none` row; the last nine are the seeds'
     /// means of the same columns of their `variance.csv` (the minibatch ones PPO's only).
     package static func varianceSummary(plan: ExperimentPlan, cells: [CellSummary]) -> CSVTable {
         let columns = [
-            "step", "baseline", "n", "mean", "ci_low", "ci_high", "ratio_to_none", "precision_floor",
-            "snr", "snr_unbiased", "pairwise_cosine", "cosine_to_mean", "in_sample_variance",
+            "step", "baseline", "n", "zero", "mean", "geomean", "ci_low", "ci_high", "ratio_to_none",
+            "precision_floor", "snr", "snr_unbiased", "pairwise_cosine", "cosine_to_mean", "in_sample_variance",
             "minibatch_variance", "minibatch_snr", "minibatch_snr_unbiased",
         ]
         var table = CSVTable(header: ["cell"] + keyColumns(plan, columns) + columns)
         for c in cells {
             for p in c.variance {
                 table.rows.append(
-                    [c.label] + c.values + [String(p.step), p.baseline, String(p.n)]
-                        + [p.mean, p.interval.low, p.interval.high, p.ratioToNone, p.precisionFloor,
+                    [c.label] + c.values + [String(p.step), p.baseline, String(p.n), String(p.geometricMean.zeros)]
+                        + [p.mean, p.geometricMean.value, p.geometricMean.interval.low,
+                           p.geometricMean.interval.high, p.ratioToNone, p.precisionFloor,
                            p.snr, p.unbiasedSNR, p.pairwiseCosine, p.cosineToMean, p.inSampleVariance,
                            p.minibatchVariance, p.minibatchSNR, p.minibatchUnbiasedSNR].map(csvNumber))
             }
