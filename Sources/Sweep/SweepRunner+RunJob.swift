@@ -56,6 +56,7 @@ extension SweepRunner {
             seconds: ProcessInfo.processInfo.systemUptime - start)
         result.restarts = resumedFromSteps.count
         result.resumedFromSteps = resumedFromSteps
+        result.environmentVersions = plan.cells[job.cellIndex].settings.environment.softwareVersions
         do {
             // Never through a link put in place of the job's folder (its reset refused it).
             guard try SafeFiles.isDirectory(folder.directory) else {

@@ -108,6 +108,10 @@ package final class SweepRunner: Sendable {
             host: ProcessInfo.processInfo.hostName, started: Manifest.timestamp(started), finished: nil,
             configHash: SHA256.hex(plan.jobs.map(\.canonical).joined()), jobs: plan.jobs.count,
             experiment: plan.name, overrides: plan.overrides)
+        let versions = plan.cells.compactMap { cell in
+            cell.settings.environment.softwareVersions.map { (cell.settings.environment.id.rawValue, $0) }
+        }
+        if !versions.isEmpty { manifest.environmentVersions = Dictionary(versions) { first, _ in first } }
         let sweepManifestURL = folder.manifest
         var manifestURL = sweepManifestURL
         try SweepError.mappingFileErrors {

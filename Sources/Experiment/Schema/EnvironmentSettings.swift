@@ -49,6 +49,13 @@ public struct EnvironmentSettings: Codable, Sendable, Equatable {
             searchPaths: pythonPath ?? [], python: python, workers: workers ?? 1)
     }
 
+    /// The software that steps an environment in another process, by name (`python`,
+    /// `gymnasium`, `numpy`, the environment's package, ...); nil for a native environment, or
+    /// when the backend cannot be reached.
+    public var softwareVersions: [String: String]? {
+        external.flatMap { try? EnvironmentBackends.open($0, maxEpisodeSteps: maxEpisodeSteps).versions }
+    }
+
     /// Where the trainer gets the environment: the registry's id with its params, or the backend.
     public var source: TrainerSettings.EnvironmentSource {
         if let external { return .external(external) }

@@ -8,7 +8,8 @@ import PolicyGradient
 /// `files` records the size, line count and SHA-256 of the job's `config.yaml`, `curve.csv` and
 /// `variance.csv` as written, so a damaged file is caught; it is null in a result written by
 /// an earlier version, which cannot be verified. `restarts` and `resumed_from_steps` say how
-/// often, and from which steps, the job was resumed from a checkpoint.
+/// often, and from which steps, the job was resumed from a checkpoint. `environment_versions`
+/// (only for an environment stepped in another process) names the software that stepped it.
 ///
 /// `seconds` and `stepsPerSecond` are wall-clock figures, the only ones in a job's folder.
 package struct JobResult: Sendable, Equatable, Codable {
@@ -25,6 +26,9 @@ package struct JobResult: Sendable, Equatable, Codable {
     package var restarts = 0
     /// The step each resumption started from, oldest first (`restarts` entries).
     package var resumedFromSteps: [Int] = []
+    /// The versions of the software that stepped an environment in another process (Python,
+    /// Gymnasium, NumPy, the environment's package); nil for a native environment.
+    package var environmentVersions: [String: String]?
 
     package init(
         status: JobStatus, finalReturn: Double?, error: String?, steps: Int, seconds: Double,
@@ -47,6 +51,7 @@ package struct JobResult: Sendable, Equatable, Codable {
         case files
         case restarts
         case resumedFromSteps = "resumed_from_steps"
+        case environmentVersions = "environment_versions"
     }
 
     /// Reads every key; `restarts` and `resumed_from_steps` may be missing (an earlier
@@ -62,6 +67,7 @@ package struct JobResult: Sendable, Equatable, Codable {
         files = try c.decodeIfPresent([String: FileDigest].self, forKey: .files)
         restarts = try c.decodeIfPresent(Int.self, forKey: .restarts) ?? 0
         resumedFromSteps = try c.decodeIfPresent([Int].self, forKey: .resumedFromSteps) ?? []
+        environmentVersions = try c.decodeIfPresent([String: String].self, forKey: .environmentVersions)
     }
 
     /// Writes every key, absent values as `null`.
@@ -76,6 +82,7 @@ package struct JobResult: Sendable, Equatable, Codable {
         try c.encode(files, forKey: .files)
         try c.encode(restarts, forKey: .restarts)
         try c.encode(resumedFromSteps, forKey: .resumedFromSteps)
+        try c.encodeIfPresent(environmentVersions, forKey: .environmentVersions)
     }
 
     /// Pretty JSON with sorted keys and a final newline.

@@ -24,6 +24,9 @@ struct Manifest: Encodable {
     var overrides: [String] = []
     /// `I/N` in a shard's own manifest; absent otherwise.
     var shard: String?
+    /// For each environment stepped in another process, by id, the versions of the software
+    /// that steps it (`JobResult.environmentVersions`); absent when there is none.
+    var environmentVersions: [String: [String: String]]?
 
     enum CodingKeys: String, CodingKey {
         case toolVersion = "tool_version"
@@ -31,6 +34,7 @@ struct Manifest: Encodable {
         case host, started, finished
         case configHash = "config_hash"
         case jobs, experiment, state, overrides, shard
+        case environmentVersions = "environment_versions"
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -46,6 +50,7 @@ struct Manifest: Encodable {
         try c.encode(state, forKey: .state)
         try c.encode(overrides, forKey: .overrides)
         try c.encodeIfPresent(shard, forKey: .shard)
+        try c.encodeIfPresent(environmentVersions, forKey: .environmentVersions)
     }
 
     /// Pretty JSON with sorted keys and a final newline.
