@@ -78,7 +78,7 @@ let package = Package(
         .testTarget(name: "PolicyGradientTests", dependencies: ["PolicyGradient", "TestSupport"],
                     resources: [.copy("Fixtures")]),
         // What several test targets share (a temporary folder, a recording training sink, a tolerance check).
-        .target(name: "TestSupport", dependencies: ["PolicyGradient"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["PolicyGradient", "GymnasiumBridge"], path: "Tests/TestSupport"),
         .testTarget(name: "ResultsTests", dependencies: ["Results", "PolicyGradient", "TestSupport"]),
         .testTarget(name: "GymnasiumBridgeTests", dependencies: ["GymnasiumBridge", "PolicyGradient", "TestSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Results", "Experiment", "PolicyGradient", "TestSupport"]),

@@ -2,6 +2,7 @@ import Foundation
 import GymnasiumBridge
 import PolicyGradient
 import Testing
+import TestSupport
 
 @Suite(.serialized, .enabled(if: GymnasiumPython.shouldRun, "needs Python with gymnasium"))
 struct GymnasiumWorkerPoolTests {

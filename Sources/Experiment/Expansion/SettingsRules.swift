@@ -57,6 +57,17 @@ enum SettingsRules {
 
         checkResources(s, tree: tree, log: &log)
 
+        // `start: continue` clones the training copies; copies in another process cannot be.
+        if s.environment.backend != nil, let variance = s.diagnostics.gradientVariance, variance.start == .continue,
+            s.estimator.name.algorithm.batches == .fixedLength
+        {
+            let written = tree.lookup(["diagnostics", "gradient_variance", "start"])
+            log.error(
+                "continue clones the training copies, which \(s.environment.id) stepped by the \(s.environment.backend!) backend "
+                    + "cannot be: set diagnostics.gradient_variance.start: reset",
+                at: written?.mark ?? mark("diagnostics", "gradient_variance"), path: "diagnostics.gradient_variance.start")
+        }
+
         if s.estimator.normalizeAdvantage {
             // Standardizing the advantages subtracts their batch mean: a constant baseline cancels.
             let constants: [Baseline] = [.mean, .optimal]

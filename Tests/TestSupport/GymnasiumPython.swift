@@ -4,18 +4,18 @@ import Testing
 
 /// Whether a Python with Gymnasium answers here (tools/python/setup-venv.sh makes one; the
 /// tests use the interpreter the pool would, through `RUNNER_PYTHON`).
-enum GymnasiumPython {
+public enum GymnasiumPython {
     /// Set (to 1) where Gymnasium must be there: a missing one then fails the tests.
-    static let required = ProcessInfo.processInfo.environment["RUNNER_REQUIRE_GYMNASIUM"] == "1"
+    public static let required = ProcessInfo.processInfo.environment["RUNNER_REQUIRE_GYMNASIUM"] == "1"
 
     /// The interpreter `PythonInterpreter.resolve` picks, or nil.
-    static let interpreter: String? = try? PythonInterpreter.resolve()
+    public static let interpreter: String? = try? PythonInterpreter.resolve()
 
     /// Nil when the interpreter imports gymnasium and numpy, else why not.
-    static let unavailability: String? = unavailability(of: "gymnasium, numpy")
+    public static let unavailability: String? = unavailability(of: "gymnasium, numpy")
 
     /// Nil when the interpreter also imports mujoco, else why not.
-    static let mujocoUnavailability: String? = unavailability(of: "gymnasium, numpy, mujoco")
+    public static let mujocoUnavailability: String? = unavailability(of: "gymnasium, numpy, mujoco")
 
     private static func unavailability(of modules: String) -> String? {
         guard let interpreter else {
@@ -29,10 +29,10 @@ enum GymnasiumPython {
 
     /// True when the tests should run: Gymnasium imports, or it is required (then its absence
     /// is a failure, recorded by `check()`). Decided, and a skip explained, once.
-    static let shouldRun = shouldRun(unavailability)
+    public static let shouldRun = shouldRun(unavailability)
 
     /// As `shouldRun`, for the tests that also need MuJoCo.
-    static let shouldRunMujoco = shouldRun(mujocoUnavailability)
+    public static let shouldRunMujoco = shouldRun(mujocoUnavailability)
 
     private static func shouldRun(_ why: String?) -> Bool {
         if let why, !required {
@@ -43,14 +43,14 @@ enum GymnasiumPython {
     }
 
     /// False, with a recorded failure, when Gymnasium is required but absent.
-    static func check(_ why: String? = unavailability) -> Bool {
+    public static func check(_ why: String? = unavailability) -> Bool {
         guard let why else { return true }
         Issue.record("RUNNER_REQUIRE_GYMNASIUM=1 but \(why)")
         return false
     }
 
     /// Runs the interpreter with `arguments`; its standard output and exit status.
-    static func run(_ arguments: [String]) -> (output: String, status: Int32)? {
+    public static func run(_ arguments: [String]) -> (output: String, status: Int32)? {
         guard let interpreter else { return nil }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: interpreter)
@@ -66,7 +66,7 @@ enum GymnasiumPython {
     }
 
     /// Whether process `pid` still exists (a zombie counts).
-    static func isAlive(_ pid: pid_t) -> Bool {
+    public static func isAlive(_ pid: pid_t) -> Bool {
         FileManager.default.fileExists(atPath: "/proc/\(pid)")
     }
 }
