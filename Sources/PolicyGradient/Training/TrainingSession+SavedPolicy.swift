@@ -26,7 +26,14 @@ extension TrainingSession {
         policy.parameters.parameterArray = saved.parameters
         if let normalizer, let state = saved.normalization { try normalizer.restore(state) }
         if replay {
-            guard let start = saved.finalEvaluation else { throw TrainerError("policy.json holds no final evaluation to replay") }
+            guard let start = saved.finalEvaluation else {
+                guard evaluator.environments.savedCopies() != nil else {
+                    throw TrainerError(
+                        "the final evaluation of an environment stepped in another process cannot be replayed "
+                            + "(its copies' states are not kept): give --seed to evaluate on fresh episodes")
+                }
+                throw TrainerError("policy.json holds no final evaluation to replay")
+            }
             try evaluator.environments.restoreCopies(start.copies)
             evaluator.generator = try start.generator.generator()
         }
