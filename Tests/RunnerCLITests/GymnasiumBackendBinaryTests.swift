@@ -124,6 +124,25 @@ struct GymnasiumBackendBinaryTests {
         #expect(outputs[1] == outputs[2])
     }
 
+    /// docs/environments.md's worked example: a package of one's own, imported by the workers
+    /// from a folder relative to the repository's root, trains to walking straight to the goal.
+    @Test func theWorkedExampleTrainsAnEnvironmentOfOnesOwn() throws {
+        guard GymnasiumPython.check() else { return }
+        let folder = TemporaryFolder()
+        let outcome = try BinaryRunner.run(
+            ["run", "experiments/gymnasium/gridwalk.yaml", "--results", folder.url.path, "--no-progress"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let experiment = folder.url.appendingPathComponent("gridwalk")
+        let jobs = Self.jobs(experiment)
+        #expect(jobs.count == 3)
+        for job in jobs {
+            // Walking straight right from the three starting cells earns 0.6, 0.7 or 0.8; any
+            // detour costs at least 0.2.
+            let finalReturn = Self.result(experiment, job: job)["final_return"] as? Double ?? 0
+            #expect(finalReturn >= 0.6 - 1e-9, "\(job): \(finalReturn)")
+        }
+    }
+
     @Test func eachFaultEndsItsOwnJobAndTheSweepGoesOn() throws {
         guard GymnasiumPython.check() else { return }
         let folder = TemporaryFolder()
