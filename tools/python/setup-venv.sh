@@ -11,7 +11,7 @@ venv="${1:-.venv-gym}"
 python="${PYTHON:-python3}"
 venv_python="$venv/bin/python"
 
-if [ -x "$venv_python" ] && "$venv_python" -c "import gymnasium, numpy, mujoco" 2>/dev/null; then
+if [ -x "$venv_python" ] && "$venv_python" -c "import gymnasium, numpy, mujoco, pygame" 2>/dev/null; then
     echo "$(cd "$venv" && pwd)/bin/python"
     exit 0
 fi
@@ -21,7 +21,8 @@ fi
 # The versions the tests were written against, so that a new release cannot change them unseen.
 "$venv_python" -m pip install --quiet "gymnasium[mujoco]==1.4.0" "mujoco==4.0.1" "numpy==2.4.6" >&2
 # Box2D's sdist needs swig and a compiler; only a prebuilt wheel is accepted.
-"$venv_python" -m pip install --quiet --only-binary=:all: "box2d==2.3.10" >&2 2>/dev/null \
-    || echo "box2d has no wheel for this python; LunarLander and BipedalWalker are left out" >&2
+# Gymnasium's Box2D module imports pygame (CarRacing) before LunarLander can be made.
+"$venv_python" -m pip install --quiet --only-binary=:all: "box2d==2.3.10" "pygame==2.6.1" >&2 2>/dev/null \
+    || echo "box2d or pygame has no wheel for this python; LunarLander and BipedalWalker are left out" >&2
 "$venv_python" -c "import gymnasium, numpy, mujoco" >&2
 echo "$(cd "$venv" && pwd)/bin/python"
