@@ -22,6 +22,7 @@ package struct GymnasiumBackend: EnvironmentBackend {
         // The spaces do not depend on the time limit: one handshake serves every limit.
         var unlimited = spec
         unlimited.maxEpisodeSteps = nil
+        unlimited.checksStateCopy = true
         var handshake = try Self.handshakes.handshake(for: unlimited)
         if let maxEpisodeSteps { handshake.maxEpisodeSteps = maxEpisodeSteps }
         return GymnasiumCopiesFactory(spec: spec, workers: environment.workers, handshake: handshake)

@@ -15,6 +15,8 @@ struct GymnasiumCopiesFactory: BatchedEnvironmentFactory {
     var observationSize: Int { handshake.observationSpace.flatSize }
     var actionSpace: ActionSpace { handshake.actionSpace.actionSpace }
     var defaultMaxEpisodeSteps: Int? { handshake.maxEpisodeSteps }
+    /// Whether the worker's check found the states copyable when the environment was opened.
+    var canCopyStates: Bool { handshake.stateCopy == true }
 
     var versions: [String: String] {
         handshake.packageVersions.merging(["python": handshake.pythonVersion]) { own, _ in own }
@@ -45,7 +47,9 @@ struct GymnasiumCopiesFactory: BatchedEnvironmentFactory {
                 pool.close()
                 throw .protocolViolation("the environment's spaces changed since it was first made")
             }
-            return GymnasiumVectorEnvironment(pool: pool, seeds: Self.seeds(numEnvs: numEnvs, seed: seed, stream: stream))
+            return GymnasiumVectorEnvironment(
+                pool: pool, seeds: Self.seeds(numEnvs: numEnvs, seed: seed, stream: stream),
+                canCopyStates: canCopyStates)
         } catch {
             let fault: EnvironmentFault = error == .stopped ? .stopped : .failed(error.description)
             return GymnasiumVectorEnvironment(

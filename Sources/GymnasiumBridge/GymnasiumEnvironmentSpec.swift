@@ -10,6 +10,8 @@ package struct GymnasiumEnvironmentSpec: Sendable, Equatable {
     package var interpreter: String?
     /// The time limit in place of the registered one; nil: Gymnasium's.
     package var maxEpisodeSteps: Int?
+    /// Whether the workers check that a copy's state can be copied (`GymnasiumHandshake.stateCopy`).
+    package var checksStateCopy = false
 
     package init(
         id: String, keywordArguments: [String: PythonValue] = [:], extraImports: [String] = [],
@@ -30,6 +32,7 @@ package struct GymnasiumEnvironmentSpec: Sendable, Equatable {
             "imports": .list(extraImports.map(PythonValue.string)),
             "search_paths": .list(searchPaths.map(PythonValue.string)),
             "max_episode_steps": maxEpisodeSteps.map(PythonValue.int) ?? .none,
+            "check_state_copy": .bool(checksStateCopy),
         ]).json
     }
 }

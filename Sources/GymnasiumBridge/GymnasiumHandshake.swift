@@ -7,6 +7,9 @@ package struct GymnasiumHandshake: Sendable, Equatable {
     package var packageVersions: [String: String]
     /// The time limit the environment was made with (`env.spec.max_episode_steps`); nil: none.
     package var maxEpisodeSteps: Int?
+    /// Whether a copy's state, captured and restored in another copy, continued bit for bit in
+    /// the worker's check; nil when the check was not asked for.
+    package var stateCopy: Bool?
     package var observationSpace: GymnasiumSpace
     package var actionSpace: GymnasiumSpace
 

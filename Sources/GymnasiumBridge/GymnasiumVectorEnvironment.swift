@@ -10,6 +10,12 @@ import PolicyGradient
 /// NaN observation or a non-finite reward, `stopped` when the stop condition said yes,
 /// `failed` otherwise, with the Python traceback); from then on every step ends every copy's
 /// episode at once, so that loops over episodes finish, and the trainer ends the run.
+///
+/// When the environment's states can be copied (`canCopyStates`, checked by the worker when the
+/// environment was first opened), `savedCopies` reads every copy's state from the workers
+/// (checkpoints, a replayable final evaluation), `restoreCopies` puts it back, and
+/// `cloneCopies` moves another batch's states into these copies, which keep their own
+/// generators; otherwise the first two give nothing and cloning is a fault.
 package final class GymnasiumVectorEnvironment: BatchedEnvironment {
     package let numEnvs: Int
     package let observationSize: Int
@@ -23,14 +29,17 @@ package final class GymnasiumVectorEnvironment: BatchedEnvironment {
     package private(set) var fault: EnvironmentFault?
 
     private var pool: GymnasiumWorkerPool?
+    /// Whether the copies' states can be read and written (`GymnasiumHandshake.stateCopy`).
+    package let canCopyStates: Bool
     /// The seeds of the first reset; nil once it happened.
     private var pendingSeeds: [UInt64]?
     private var normalizer: EnvironmentNormalizer?
 
     /// Copies stepped by `pool`, reset with `seeds` (one per copy).
-    package init(pool: GymnasiumWorkerPool, seeds: [UInt64]) {
+    package init(pool: GymnasiumWorkerPool, seeds: [UInt64], canCopyStates: Bool) {
         precondition(seeds.count == pool.numEnvs, "one seed per copy")
         self.pool = pool
+        self.canCopyStates = canCopyStates
         numEnvs = pool.numEnvs
         observationSize = pool.observationSize
         actionSpace = pool.actionSpace
@@ -46,6 +55,7 @@ package final class GymnasiumVectorEnvironment: BatchedEnvironment {
         self.observationSize = observationSize
         self.actionSpace = actionSpace
         self.fault = fault
+        canCopyStates = false
         (observations, finalObservations, rewards, terminated, truncated, finishedEpisodes) =
             Self.buffers(numEnvs: numEnvs, observationSize: observationSize)
     }
@@ -111,16 +121,58 @@ package final class GymnasiumVectorEnvironment: BatchedEnvironment {
         normalizer.afterReset(observations: observations.base, count: numEnvs, observationSize: observationSize)
     }
 
-    /// The copies live in Python processes, whose state is not read (no checkpoints).
-    package func savedCopies() -> EnvironmentCopiesState? { nil }
+    package func savedCopies() -> EnvironmentCopiesState? {
+        guard canCopyStates, let pool, fault == nil else { return nil }
+        do {
+            let states = try pool.states()
+            let (returns, lengths) = pool.episodeStatistics
+            return EnvironmentCopiesState(
+                externalStates: states, episodeReturns: returns, episodeLengths: lengths,
+                observations: Array(UnsafeBufferPointer(start: observations.base, count: numEnvs * observationSize)))
+        } catch {
+            fail(error)
+            return nil
+        }
+    }
 
     package func restoreCopies(_ saved: EnvironmentCopiesState) throws {
-        throw GymnasiumBridgeError.protocolViolation("the states of Gymnasium copies cannot be restored")
+        guard canCopyStates, let pool, fault == nil, let states = saved.externalStates, states.count == numEnvs,
+            saved.episodeReturns.count == numEnvs, saved.episodeLengths.count == numEnvs,
+            saved.observations.count == numEnvs * observationSize
+        else { throw GymnasiumBridgeError.protocolViolation("the saved copies do not fit these \(numEnvs) Gymnasium copies") }
+        try pool.setStates(
+            states, episodeReturns: saved.episodeReturns, episodeLengths: saved.episodeLengths, keepingRandomness: false)
+        observations.base.update(from: saved.observations, count: saved.observations.count)
+        pendingSeeds = nil
     }
 
     package func cloneCopies(from source: GymnasiumVectorEnvironment) {
-        fault = .failed(
-            "Gymnasium copies cannot be cloned: measure with diagnostics.start: reset instead of continue")
+        guard canCopyStates, fault == nil, let pool else {
+            if fault == nil {
+                fault = .failed(
+                    "the states of these Gymnasium copies cannot be copied: measure with diagnostics.start: reset")
+            }
+            return
+        }
+        guard let saved = source.savedCopies(), let states = saved.externalStates else {
+            fault = source.fault ?? .failed("the training copies' states could not be read")
+            return
+        }
+        do {
+            try pool.setStates(
+                states, episodeReturns: saved.episodeReturns, episodeLengths: saved.episodeLengths,
+                keepingRandomness: true)
+        } catch {
+            return fail(error)
+        }
+        observations.base.update(from: saved.observations, count: saved.observations.count)
+        for i in 0..<numEnvs {
+            rewards.base[i] = 0
+            terminated.base[i] = false
+            truncated.base[i] = false
+        }
+        finishedEpisodes.validCount = 0
+        pendingSeeds = nil
     }
 
     package func state(ofCopy i: Int) -> [Double]? { nil }

@@ -170,12 +170,47 @@ package final class GymnasiumWorkerPool {
         return result
     }
 
+    /// Each copy's state (`get_state`), in copy order: the worker's pickle of the wrapped
+    /// environment, its generator and, for MuJoCo, the integration state, as base64 text.
+    package func states() throws(GymnasiumBridgeError) -> [String] {
+        let replies = try exchange(during: "get_state") { _ in #"{"command":"get_state"}"# }
+        var states: [String] = []
+        for reply in replies {
+            guard let own = reply.states, own.count == copiesPerWorker else {
+                throw .protocolViolation("a get_state reply without one state per copy")
+            }
+            states += own
+        }
+        return states
+    }
+
+    /// Puts `states` (from `states()` of a pool of the same environment and copies) into the
+    /// copies, with their episode statistics; with `keepingRandomness`, each copy's generator
+    /// goes on instead of the one in the state.
+    package func setStates(
+        _ states: [String], episodeReturns returns: [Double], episodeLengths lengths: [Int], keepingRandomness: Bool
+    ) throws(GymnasiumBridgeError) {
+        precondition(states.count == numEnvs && returns.count == numEnvs && lengths.count == numEnvs, "one state per copy")
+        try exchange(during: "set_state") { index in
+            PythonValue.dictionary([
+                "command": .string("set_state"), "keep_random": .bool(keepingRandomness),
+                "states": .list(states[index * copiesPerWorker..<(index + 1) * copiesPerWorker].map(PythonValue.string)),
+            ]).json
+        }
+        episodeReturns = returns
+        episodeLengths = lengths
+    }
+
+    /// The running return and length of each copy's current episode.
+    package var episodeStatistics: (returns: [Double], lengths: [Int]) { (episodeReturns, episodeLengths) }
+
     /// Sends each worker its command and waits for every answer; on any failure closes the pool.
-    private func exchange(during: String, command: (Int) -> String) throws(GymnasiumBridgeError) {
+    @discardableResult
+    private func exchange(during: String, command: (Int) -> String) throws(GymnasiumBridgeError) -> [WorkerReply] {
         guard !workers.isEmpty else { throw .closed }
         do throws(GymnasiumBridgeError) {
             for (index, worker) in workers.enumerated() { try worker.send(command(index), stoppingWhen: stopRequested) }
-            _ = try Self.awaitReplies(
+            return try Self.awaitReplies(
                 from: workers, spec: spec, interpreter: interpreter, copiesPerWorker: copiesPerWorker,
                 stoppingWhen: stopRequested)
         } catch {

@@ -25,6 +25,9 @@ struct WorkerReply: Decodable {
     var python: String?
     var packages: [String: String]?
     var max_episode_steps: Int?
+    var state_copy: Bool?
+    /// The copies' states of a `get_state` reply, base64 text.
+    var states: [String]?
     var observation_space: Space?
     var action_space: Space?
     var memory_bytes: Int?
@@ -60,9 +63,10 @@ struct WorkerReply: Decodable {
         guard let python, let packages, let observation_space, let action_space, let memory_bytes else {
             throw .protocolViolation("a handshake without its spaces, versions or memory size")
         }
-        let handshake = GymnasiumHandshake(
+        var handshake = GymnasiumHandshake(
             pythonVersion: python, packageVersions: packages, maxEpisodeSteps: max_episode_steps,
             observationSpace: try Self.space(observation_space), actionSpace: try Self.space(action_space))
+        handshake.stateCopy = state_copy
         return (handshake, memory_bytes)
     }
 

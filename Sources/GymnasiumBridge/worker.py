@@ -11,9 +11,11 @@ Protocol, memory layout and autoreset: docs/environments.md, "Gymnasium environm
 processes: the transport". Needs the standard library, NumPy and Gymnasium only.
 """
 
+import base64
 import json
 import mmap
 import os
+import pickle
 import platform
 import sys
 import traceback
@@ -121,13 +123,13 @@ class Worker:
         self.np = np
         self.id = config["id"]
         copies = int(config["copies"])
+        self.kwargs = dict(config.get("kwargs", {}))
+        if config.get("max_episode_steps") is not None:
+            self.kwargs["max_episode_steps"] = int(config["max_episode_steps"])
         self.envs = []
         try:
             for _ in range(copies):
-                kwargs = dict(config.get("kwargs", {}))
-                if config.get("max_episode_steps") is not None:
-                    kwargs["max_episode_steps"] = int(config["max_episode_steps"])
-                self.envs.append(gym.make(self.id, **kwargs))
+                self.envs.append(gym.make(self.id, **self.kwargs))
         except (getattr(gym.error, "UnregisteredEnv", ()), getattr(gym.error, "DeprecatedEnv", ())) as error:
             raise Failure("unknown_environment", str(error), traceback=traceback.format_exc())
         except BaseException as error:
@@ -143,11 +145,84 @@ class Worker:
         for name in [origin.split(".")[0]] + [m.__name__.split(".")[0] for m in imported] + ["mujoco", "Box2D"]:
             if name and name in sys.modules and name not in packages:
                 packages[name] = version_of(name)
+        self.copyable = self.state_copy_works(gym, config) if config.get("check_state_copy") else None
         self.handshake = dict(ok=True, protocol=PROTOCOL, pid=os.getpid(), python=platform.python_version(),
+                              state_copy=self.copyable,
                               packages=packages, max_episode_steps=getattr(first.spec, "max_episode_steps", None),
                               observation_space=self.observation.description,
                               action_space=self.action.description)
         self.map_memory(copies)
+
+    def capture(self, env):
+        """A copy's whole state as bytes: the wrapped environment pickled (wrappers' counters
+        included), the generator Gymnasium seeds, and for MuJoCo the integration state through
+        MuJoCo's own interface (its environments pickle as constructor arguments only)."""
+        base = env.unwrapped
+        state = {"env": pickle.dumps(env),
+                 "np_random": None if base._np_random is None else base._np_random.bit_generator.state}
+        mujoco = sys.modules.get("mujoco")
+        if mujoco is not None and isinstance(getattr(base, "data", None), mujoco.MjData):
+            spec = mujoco.mjtState.mjSTATE_INTEGRATION
+            physics = self.np.empty(mujoco.mj_stateSize(base.model, spec))
+            mujoco.mj_getState(base.model, base.data, physics, spec)
+            state["mujoco"] = physics
+        return pickle.dumps(state)
+
+    def restore(self, blob, keep_random_of=None):
+        """The environment `capture` described; with `keep_random_of`, that environment's
+        generator goes on in it instead of the captured one."""
+        state = pickle.loads(blob)
+        env = pickle.loads(state["env"])
+        base = env.unwrapped
+        if "mujoco" in state:
+            import mujoco
+
+            mujoco.mj_setState(base.model, base.data, state["mujoco"], mujoco.mjtState.mjSTATE_INTEGRATION)
+        random = state["np_random"]
+        if keep_random_of is not None and keep_random_of.unwrapped._np_random is not None:
+            random = keep_random_of.unwrapped._np_random.bit_generator.state
+        if random is not None:
+            base.np_random = self.np.random.Generator(getattr(self.np.random, random["bit_generator"])())
+            base.np_random.bit_generator.state = random
+        return env
+
+    def state_copy_works(self, gym, config):
+        """Whether `capture` and `restore` copy this environment: a copy made after a few steps
+        must take the same next steps as the original, bit for bit."""
+        try:
+            original = gym.make(self.id, **self.kwargs)
+            original.reset(seed=12345)
+            original.action_space.seed(12345)
+            for _ in range(3):
+                original.step(original.action_space.sample())
+            clone = self.restore(self.capture(original))
+            for _ in range(5):
+                action = original.action_space.sample()
+                a, b = original.step(action), clone.step(action)
+                if not (self.np.array_equal(a[0], b[0]) and a[1:4] == b[1:4]):
+                    return False
+                if a[2] or a[3]:
+                    break
+            original.close()
+            clone.close()
+            return True
+        except Exception:
+            return False
+
+    def get_state(self):
+        return [base64.b64encode(self.capture(env)).decode("ascii") for env in self.envs]
+
+    def set_state(self, states, keep_random):
+        if len(states) != len(self.envs):
+            raise Failure("protocol", f"{len(states)} states for {len(self.envs)} copies")
+        for i, text in enumerate(states):
+            old = self.envs[i]
+            self.envs[i] = self.call(i, "set_state", lambda: self.restore(
+                base64.b64decode(text), keep_random_of=old if keep_random else None))
+            try:
+                old.close()
+            except Exception:
+                pass
 
     def map_memory(self, k):
         """Sizes and maps the shared memory; the layout is documented with the protocol."""
@@ -242,6 +317,11 @@ def main():
                 worker.step()
             elif command["command"] == "reset":
                 worker.reset(command["seeds"])
+            elif command["command"] == "get_state":
+                send({"ok": True, "states": worker.get_state()})
+                continue
+            elif command["command"] == "set_state":
+                worker.set_state(command["states"], bool(command.get("keep_random", False)))
             else:
                 raise Failure("protocol", f"unknown command {command['command']!r}")
             send({"ok": True})

@@ -51,8 +51,17 @@ struct GymnasiumBackendBinaryTests {
                 return np.array([self.t / 10, float(action)]), 1.0, self.t >= 10, False, {}
 
 
+        class Opaque(Counting):
+            """Holds a value pickle refuses, so its state cannot be copied."""
+
+            def __init__(self):
+                super().__init__()
+                self.handle = lambda: None
+
+
         for kind in ["none", "raise", "hang", "nan"]:
             gym.register(f"RunnerTest-{kind}-v0", entry_point=Counting, kwargs={"kind": kind}, max_episode_steps=50)
+        gym.register("RunnerTest-opaque-v0", entry_point=Opaque, max_episode_steps=50)
         """#
 
     /// An A2C experiment on `id` through the bridge, importing the test module from `folder`.
@@ -205,9 +214,10 @@ struct GymnasiumBackendBinaryTests {
         outcome = try BinaryRunner.run(["validate", native], in: folder.url)
         #expect(outcome.status == 2)
         #expect(outcome.stderr.contains("environment.workers: 'workers' applies to an environment stepped by a backend"))
+        folder.write("\(Self.module).py", Self.source)
         let continued = folder.write("continued.yaml", """
             experiment: continued
-            environment: {id: CartPole-v1, backend: gymnasium}
+            environment: {id: RunnerTest-opaque-v0, backend: gymnasium, imports: [\(Self.module)], python_path: ['\(folder.url.path)']}
             estimator: {name: a2c}
             training: {steps: 1000}
             diagnostics: {gradient_variance: {every: 1000}}
@@ -216,7 +226,70 @@ struct GymnasiumBackendBinaryTests {
             """)
         outcome = try BinaryRunner.run(["validate", continued], in: folder.url)
         #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("states of RunnerTest-opaque-v0 cannot be copied"), "\(outcome.stderr)")
         #expect(outcome.stderr.contains("set diagnostics.gradient_variance.start: reset"), "\(outcome.stderr)")
+    }
+
+    /// A bridged job killed with -9 resumes from its checkpoint (the copies' states read from
+    /// the workers and put back) and ends with an uninterrupted run's files, variance
+    /// measurements from clones of the training copies included; its final evaluation replays.
+    @Test func aKilledBridgedJobResumesFromItsCheckpointByteForByte() throws {
+        guard GymnasiumPython.check() else { return }
+        let folder = TemporaryFolder()
+        folder.write("\(Self.module).py", Self.source)
+        var config = Self.experiment("resumable", ids: ["RunnerTest-none-v0"], folder: folder)
+        config = config.replacingOccurrences(of: "seeds: 2", with: "seeds: 1")
+            .replacingOccurrences(
+                of: "training: {steps: 400, eval_every: 200, eval_episodes: 3}",
+                with: """
+                    training: {steps: 60000, eval_every: 10000, checkpoint_every: 1000, eval_episodes: 3}
+                    diagnostics: {gradient_variance: {every: 20000, samples: 4, compare: [none]}}
+                    """)
+        let path = folder.write("resumable.yaml", config)
+        let process = Process()
+        process.executableURL = BinaryRunner.executable
+        process.arguments = ["run", path, "--results", folder.url.appendingPathComponent("killed").path, "--no-progress"]
+        process.currentDirectoryURL = folder.url
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let jobs = folder.url.appendingPathComponent("killed/resumable/jobs")
+        let deadline = Date().addingTimeInterval(300)
+        var job: URL?
+        while process.isRunning && Date() < deadline && job == nil {
+            let ids = (try? FileManager.default.contentsOfDirectory(atPath: jobs.path)) ?? []
+            if let id = ids.first, FileManager.default.fileExists(atPath: jobs.appendingPathComponent("\(id)/checkpoint").path) {
+                job = jobs.appendingPathComponent(id)
+            }
+            usleep(5_000)
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let killed = try #require(job, "no checkpoint appeared")
+        try #require(!FileManager.default.fileExists(atPath: killed.appendingPathComponent("result.json").path),
+                     "the job finished before it could be killed")
+        // The kernel ends the workers of a killed runner.
+        let gone = Date().addingTimeInterval(300)
+        while !Self.workers(of: process.processIdentifier).isEmpty && Date() < gone { usleep(20_000) }
+        #expect(Self.workers(of: process.processIdentifier).isEmpty)
+
+        for name in ["killed", "whole"] {
+            let outcome = try BinaryRunner.run(
+                ["run", path, "--results", folder.url.appendingPathComponent(name).path, "--no-progress"], in: folder.url)
+            #expect(outcome.status == 0, "\(outcome.stderr)")
+        }
+        let result = Self.result(jobs.deletingLastPathComponent(), job: killed.lastPathComponent)
+        #expect(result["restarts"] as? Int == 1, "\(result)")
+        let whole = try RunBinaryTests.outputs(folder.url.appendingPathComponent("whole/resumable"))
+        let resumed = try RunBinaryTests.outputs(folder.url.appendingPathComponent("killed/resumable"))
+        #expect(whole.keys.contains { $0.hasSuffix("variance.csv") })
+        #expect(whole == resumed, "differing: \(whole.keys.filter { whole[$0] != resumed[$0] })")
+
+        let evaluation = try BinaryRunner.run(
+            ["evaluate", folder.url.appendingPathComponent("whole/resumable").path], in: folder.url)
+        #expect(evaluation.status == 0, "\(evaluation.stderr)")
+        let row = try #require(evaluation.stdout.split(separator: "\n").dropFirst().first).split(separator: ",")
+        #expect(row.count == 7 && row[4] == row[6], "the replayed mean is the final return: \(evaluation.stdout)")
     }
 
     /// Starts the runner on an environment whose copies hang at their third step; returns once

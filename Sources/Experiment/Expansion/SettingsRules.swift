@@ -57,14 +57,14 @@ enum SettingsRules {
 
         checkResources(s, tree: tree, log: &log)
 
-        // `start: continue` clones the training copies; copies in another process cannot be.
-        if s.environment.backend != nil, let variance = s.diagnostics.gradientVariance, variance.start == .continue,
+        // `start: continue` clones the training copies, which needs their states copied.
+        if !s.environment.id.canCopyStates, let variance = s.diagnostics.gradientVariance, variance.start == .continue,
             s.estimator.name.algorithm.batches == .fixedLength
         {
             let written = tree.lookup(["diagnostics", "gradient_variance", "start"])
             log.error(
-                "continue clones the training copies, which \(s.environment.id) stepped by the \(s.environment.backend!) backend "
-                    + "cannot be: set diagnostics.gradient_variance.start: reset",
+                "continue clones the training copies, and the states of \(s.environment.id) cannot be copied "
+                    + "(checked when it was opened): set diagnostics.gradient_variance.start: reset",
                 at: written?.mark ?? mark("diagnostics", "gradient_variance"), path: "diagnostics.gradient_variance.start")
         }
 

@@ -8,18 +8,22 @@ public struct EnvironmentID: RawRepresentable, Codable, Hashable, Sendable, Cust
     /// The environment's entry: the core registry's, or for an environment stepped by a
     /// backend, one built from what the backend reported (its spaces and time limit).
     public let descriptor: EnvironmentDescriptor
+    /// Whether the copies' states can be saved and restored (always, for a registered one).
+    public let canCopyStates: Bool
 
     /// The id `rawValue` if it is registered, else nil.
     public init?(rawValue: String) {
         guard let descriptor = EnvironmentRegistry.descriptor(id: rawValue) else { return nil }
         self.rawValue = rawValue
         self.descriptor = descriptor
+        canCopyStates = true
     }
 
     /// An environment stepped outside this process, described by its backend.
-    public init(external descriptor: EnvironmentDescriptor) {
+    public init(external descriptor: EnvironmentDescriptor, canCopyStates: Bool) {
         rawValue = descriptor.id
         self.descriptor = descriptor
+        self.canCopyStates = canCopyStates
     }
 
     /// Decodes a registered id; an unknown one fails with the registered ids and a "did you mean".
@@ -27,6 +31,7 @@ public struct EnvironmentID: RawRepresentable, Codable, Hashable, Sendable, Cust
         rawValue = try decoder.decodeName(among: EnvironmentRegistry.ids)
         // The name was just checked against the registry, which never forgets one.
         descriptor = EnvironmentRegistry.descriptor(id: rawValue)!
+        canCopyStates = true
     }
 
     public static func == (a: EnvironmentID, b: EnvironmentID) -> Bool { a.rawValue == b.rawValue }

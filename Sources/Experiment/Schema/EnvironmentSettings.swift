@@ -124,7 +124,7 @@ public struct EnvironmentSettings: Codable, Sendable, Equatable {
             id: id, summary: "\(id) through the \(backend) backend", observationSize: factory.observationSize,
             actionSpace: factory.actionSpace, defaultMaxEpisodeSteps: factory.defaultMaxEpisodeSteps,
             stateVariables: []
-        ) { _, _ in throw EnvironmentError.notNative(id, backend: backend) })
+        ) { _, _ in throw EnvironmentError.notNative(id, backend: backend) }, canCopyStates: factory.canCopyStates)
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -19,6 +19,9 @@ public protocol BatchedEnvironmentFactory: Sendable {
     var actionSpace: ActionSpace { get }
     /// The time limit the environment has unless one is given; nil: none.
     var defaultMaxEpisodeSteps: Int? { get }
+    /// Whether the copies' states can be saved and restored (checkpoints, a replayable final
+    /// evaluation, the variance meter's `start: continue`).
+    var canCopyStates: Bool { get }
     /// The software that runs the environment, by name (e.g. `python`, `gymnasium`, `numpy`,
     /// `mujoco`), recorded in `manifest.json` and each job's `result.json`.
     var versions: [String: String] { get }
