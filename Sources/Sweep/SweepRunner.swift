@@ -77,7 +77,8 @@ package final class SweepRunner: Sendable {
         var selected = ExperimentFolder.distinct(
             plan.jobs.indices.filter { filter.matches(plan.cells[plan.jobs[$0].cellIndex]) }, id: { plan.jobs[$0].id })
         if let shard = options.shard {
-            let mine = shard.select(selected.map { plan.jobs[$0].id })
+            let costs = Dictionary(selected.map { (plan.jobs[$0].id, plan.jobs[$0].config.settings.estimatedCost) }) { a, _ in a }
+            let mine = shard.select(costs)
             selected = selected.filter { mine.contains(plan.jobs[$0].id) }
         }
 
