@@ -1,4 +1,5 @@
 import Foundation
+import Sweep
 import TestSupport
 import Testing
 
@@ -51,7 +52,8 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: slurm.appendingPathComponent("submissions.json").path))
         #expect(!FileManager.default.fileExists(atPath: results.appendingPathComponent("e2e/jobs").path))
         // The scripts run the staged copies, which a dry run does not make.
-        #expect(array.contains("exec '\(results.path)/e2e/cluster/runner' run '\(results.path)/e2e/cluster/experiment.yaml' "))
+        #expect(array.contains("exec \(ShellQuote.word(results.path + "/e2e/cluster/runner")) run "
+            + ShellQuote.word(results.path + "/e2e/cluster/experiment.yaml")), "\(array)")
         #expect(!FileManager.default.fileExists(atPath: results.appendingPathComponent("e2e/cluster").path))
     }
 
