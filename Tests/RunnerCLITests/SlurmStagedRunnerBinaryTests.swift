@@ -60,6 +60,16 @@ struct SlurmStagedRunnerBinaryTests {
         let b = try RunBinaryTests.outputs(cluster.appendingPathComponent("e2e"))
         #expect(a.keys.filter { $0.hasSuffix("/curve.csv") }.count == 16)
         #expect(a == b, "differing: \(Set(a.keys).symmetricDifference(b.keys)) \(a.keys.filter { a[$0] != b[$0] })")
+        // The staged runner lies outside the checkout: its commit, recorded beside it, is in
+        // every shard's manifest.
+        let commit = try String(contentsOf: cluster.appendingPathComponent("e2e/cluster/runner.commit"), encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(commit.count == 40)
+        let shards = cluster.appendingPathComponent("e2e/shards")
+        for name in try FileManager.default.contentsOfDirectory(atPath: shards.path) {
+            let manifest = try String(contentsOf: shards.appendingPathComponent(name), encoding: .utf8)
+            #expect(manifest.contains(commit), "\(name): \(manifest)")
+        }
         let slurm = cluster.appendingPathComponent("e2e/slurm")
         let logs = try FileManager.default.contentsOfDirectory(atPath: slurm.path).filter { $0.hasSuffix(".out") }
         #expect(logs.count == 5, "\(logs)")

@@ -93,10 +93,19 @@ enum StagedRunner {
 
     /// Copies `runner` to `folder/runner` (executable) and writes `experiment` to
     /// `folder/experiment.yaml`, each replacing what was there in one rename, so that a task
-    /// running or starting meanwhile sees the old file or the new, never a torn one.
+    /// running or starting meanwhile sees the old file or the new, never a torn one. The
+    /// commit `runner` was built from, when known, goes to `folder/runner.commit`, for the
+    /// tasks' manifests and `--version`.
     static func stage(runner: URL, experiment: String, in folder: URL) throws {
         let data = try Data(contentsOf: runner, options: .alwaysMapped)
+        let commit = (try? SweepRunner.commit(ofExecutable: runner)) ?? nil
         try AtomicFile.write(data, to: folder.appendingPathComponent(ExperimentFolder.stagedRunnerName), durable: true, executable: true)
         try AtomicFile.write(experiment, to: folder.appendingPathComponent(ExperimentFolder.stagedExperimentName), durable: true)
+        let commitFile = folder.appendingPathComponent(SweepRunner.stagedCommitName)
+        if let commit {
+            try AtomicFile.write(commit + "\n", to: commitFile, durable: true)
+        } else if FileManager.default.fileExists(atPath: commitFile.path) {
+            try FileManager.default.removeItem(at: commitFile)
+        }
     }
 }
