@@ -123,7 +123,7 @@ struct SubmitSlurm: ParsableCommand {
             Console.error("error: \(error)")
             throw ExitStatus.noStaticRunner
         } catch {
-            Console.error("error: the runner to stage could not be read: \(error)")
+            Console.error("error: no statically linked runner to stage: \(error)")
             throw ExitStatus.noStaticRunner
         }
         do {

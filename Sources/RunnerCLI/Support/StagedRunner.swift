@@ -29,12 +29,10 @@ enum StagedRunner {
     /// Where that build leaves the runner, relative to the package's folder.
     static let builtPath = ".build/static/release/runner"
 
-    /// Whether the executable at `file` names the Swift runtime as a shared library to load:
-    /// its name is then in the dynamic string table, and a statically linked runtime leaves
-    /// it out.
+    /// Whether the executable at `file` names the Swift runtime among the shared libraries the
+    /// dynamic loader must find (`ELFDependencies`); false for a file that is not ELF.
     static func linksRuntimeDynamically(_ file: URL) throws -> Bool {
-        let data = try Data(contentsOf: file, options: .alwaysMapped)
-        return data.range(of: Data(runtimeLibrary.utf8)) != nil
+        try ELFDependencies.needed(file)?.contains { $0.hasPrefix(runtimeLibrary) } ?? false
     }
 
     /// The package `executable` was built in: the folder holding the `.build` folder above it
