@@ -7,9 +7,10 @@ import Sweep
 /// no checkout and no build that could change while tasks wait (docs/cluster.md, "What the
 /// nodes need").
 ///
-/// The copy is this executable when it is statically linked, else the one
-/// `swift build -c release --static-swift-stdlib` (`make static`) builds in the package this
-/// executable was built in, or the file `--static-runner` names.
+/// The copy is of the file `--static-runner` names, else of this executable when it is
+/// statically linked, else of the one `swift build -c release --static-swift-stdlib`
+/// (`make static`) builds in the package this executable was built in (docs/cluster.md,
+/// "Staging: what the tasks run").
 enum StagedRunner {
     /// Why no statically linked runner could be found or built: the whole message after
     /// `error: ` (`ExitStatus.noStaticRunner`).
