@@ -3,7 +3,7 @@ SWIFT ?= swift
 CONFIG ?= experiments/a2c.yaml
 RESULTS ?= results
 
-.PHONY: build release test test-cluster check run plots bench clean
+.PHONY: build release static test test-cluster check run plots bench clean
 
 build:
 	$(SWIFT) build
@@ -11,15 +11,26 @@ build:
 release:
 	$(SWIFT) build -c release
 
+# The runner cluster tasks run: release, the Swift runtime linked statically (nodes need no
+# toolchain, only libyaml), in .build/static/release/runner. `runner submit` stages a copy of
+# it, running this same build when the submitting runner is not statically linked itself.
+static:
+	$(SWIFT) build -c release --static-swift-stdlib --product runner --scratch-path .build/static
+
+# The SLURM tests stage the static runner, so it is built first, on Linux (macOS has the
+# Swift runtime in the system: a runner there is staged as it is).
+STATIC_FIRST := $(if $(filter Linux,$(shell uname -s)),static)
+
 # The test suites, then the regression gate on the seconds-long CI experiment.
-test:
+test: $(STATIC_FIRST)
 	$(SWIFT) test
 	$(MAKE) check
 
 # The SLURM cluster tests alone, against a single-node SLURM started here (needs root and the
-# Debian packages slurm-wlm and munge) and stopped afterwards, whatever the tests' outcome.
+# Debian packages slurm-wlm and munge) and stopped afterwards, whatever the tests' outcome;
+# their tasks run the static runner, built first.
 # RUNNER_REQUIRE_SLURM=1: a cluster that does not answer fails the tests instead of skipping them.
-test-cluster:
+test-cluster: $(STATIC_FIRST)
 	trap 'bash tools/slurm/stop.sh' EXIT; bash tools/slurm/start.sh && RUNNER_REQUIRE_SLURM=1 $(SWIFT) test --filter Slurm
 
 # Fails when a cell's final return fell below results/reference/ci.csv. --force: the jobs

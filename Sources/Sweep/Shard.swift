@@ -4,12 +4,23 @@
 /// The selected jobs, one per id, are sorted by id and job k of that order belongs to shard
 /// k mod count. The share depends only on the configuration and the selection, not on which
 /// jobs have finished: shards started at different times never miss a job nor run one twice.
-/// Job ids are hashes, so each shard gets a well-mixed sample of the cells.
+/// Job ids are hashes, so each shard gets a well-mixed sample of the cells. With `rule`
+/// `.cost` (`--shard-by cost`, what cluster tasks run) the shares are instead balanced by the
+/// jobs' estimated cost (`BalancedShares`), still a function of the configuration alone.
 package struct Shard: Sendable, Equatable, CustomStringConvertible {
+    /// How the selected jobs are shared among the shards.
+    package enum Rule: String, Sendable, CaseIterable {
+        /// Job k of the id-sorted list belongs to shard k mod count.
+        case position
+        /// Longest-processing-time-first by `JobSettings.estimatedCost` (`BalancedShares`).
+        case cost
+    }
+
     /// 0-based, below `count` (SLURM's array task ids start at 0).
     package let index: Int
     /// At least 1.
     package let count: Int
+    package var rule: Rule = .position
 
     /// A shard, or nil unless `0 <= index < count`.
     package init?(index: Int, count: Int) {
@@ -34,5 +45,14 @@ package struct Shard: Sendable, Equatable, CustomStringConvertible {
     package func select(_ ids: [String]) -> Set<String> {
         let sorted = Array(Set(ids)).sorted()
         return Set(sorted.indices.filter { $0 % count == index }.map { sorted[$0] })
+    }
+
+    /// The ids of `costs` (each job's estimated cost by id) that belong to this shard under
+    /// `rule`.
+    package func select(_ costs: [String: Int]) -> Set<String> {
+        switch rule {
+        case .position: select(Array(costs.keys))
+        case .cost: Set(BalancedShares.assign(costs, count: count)[index])
+        }
     }
 }

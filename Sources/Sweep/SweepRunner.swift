@@ -31,6 +31,14 @@ package final class SweepRunner: Sendable {
     /// Throws `ChildProcessError` when git is on `PATH` but cannot be started.
     package static func runnerCommit() throws -> String? { try Manifest.runnerCommit() }
 
+    /// The commit the runner `executable` was built from (`Manifest.commit(ofExecutable:)`).
+    package static func commit(ofExecutable executable: URL) throws -> String? {
+        try Manifest.commit(ofExecutable: executable)
+    }
+
+    /// The file beside a staged runner that names its commit (`Manifest.stagedCommitName`).
+    package static let stagedCommitName = Manifest.stagedCommitName
+
     package let plan: ExperimentPlan
     package let options: SweepOptions
     /// Set it (from any thread) to stop the sweep gracefully.
@@ -77,7 +85,8 @@ package final class SweepRunner: Sendable {
         var selected = ExperimentFolder.distinct(
             plan.jobs.indices.filter { filter.matches(plan.cells[plan.jobs[$0].cellIndex]) }, id: { plan.jobs[$0].id })
         if let shard = options.shard {
-            let mine = shard.select(selected.map { plan.jobs[$0].id })
+            let costs = Dictionary(selected.map { (plan.jobs[$0].id, plan.jobs[$0].config.settings.estimatedCost) }) { a, _ in a }
+            let mine = shard.select(costs)
             selected = selected.filter { mine.contains(plan.jobs[$0].id) }
         }
 

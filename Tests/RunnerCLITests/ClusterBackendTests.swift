@@ -16,8 +16,8 @@ import Testing
 
     func settings(tasks: Int = 4) -> ClusterSettings {
         ClusterSettings(
-            runner: "/bin/runner", config: scratch.url.path + "/e.yaml", resultsRoot: scratch.url.path + "/results",
-            experiment: "e", workingDirectory: scratch.url.path, tasks: tasks, parallel: 2)
+            config: scratch.url.path + "/e.yaml", resultsRoot: scratch.url.path + "/results", experiment: "e",
+            tasks: tasks, parallel: 2)
     }
 
     var experiment: URL { scratch.url.appendingPathComponent("results/e") }

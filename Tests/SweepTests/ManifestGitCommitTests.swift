@@ -39,4 +39,19 @@ struct ManifestGitCommitTests {
         try Self.git(["init", "-q"], in: folder)
         #expect(try await onOwnThread { try Manifest.gitCommit(in: folder) } == nil)
     }
+
+    /// A staged runner lies outside any checkout: the commit recorded beside it names it; a
+    /// record that is not a full hash is ignored.
+    @Test(.enabled(if: git != nil, "git is not on PATH"))
+    func aStagedRunnersCommitIsTheOneRecordedBesideIt() async throws {
+        let scratch = Scratch()
+        let runner = scratch.directory.appendingPathComponent("runner")
+        try Data("x".utf8).write(to: runner)
+        let hash = String(repeating: "ab12", count: 10)
+        let record = scratch.directory.appendingPathComponent(Manifest.stagedCommitName)
+        try Data((hash + "\n").utf8).write(to: record)
+        #expect(try await onOwnThread { try Manifest.commit(ofExecutable: runner) } == hash)
+        try Data("ab12\n".utf8).write(to: record)
+        #expect(try await onOwnThread { try Manifest.commit(ofExecutable: runner) } == nil)
+    }
 }

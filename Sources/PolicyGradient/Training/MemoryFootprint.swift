@@ -75,12 +75,14 @@ public struct MemoryFootprint: Sendable, Equatable {
         return "\(Int(tenths) / 10).\(Int(tenths) % 10) \(units[unit])"
     }
 
-    static func add(_ a: Int, _ b: Int) -> Int {
+    /// `a + b`, saturating at `Int.max`.
+    public static func add(_ a: Int, _ b: Int) -> Int {
         let (sum, overflow) = a.addingReportingOverflow(b)
         return overflow ? Int.max : sum
     }
 
-    static func mul(_ a: Int, _ b: Int) -> Int {
+    /// `a · b`, saturating at `Int.max`.
+    public static func mul(_ a: Int, _ b: Int) -> Int {
         let (product, overflow) = a.multipliedReportingOverflow(by: b)
         return overflow ? Int.max : product
     }

@@ -11,12 +11,14 @@ import SystemPackage
 /// With `durable: true` the data is also flushed to disk (`fsync`) before the rename, so a
 /// power loss cannot expose an empty file either. Errors are `FileSystemError`s.
 package enum AtomicFile {
-    /// Writes `data` to `url` atomically, creating missing parent folders.
-    package static func write(_ data: Data, to url: URL, durable: Bool = false) throws {
+    /// Writes `data` to `url` atomically, creating missing parent folders; `executable` makes
+    /// the file executable by everyone who may read it (before the rename, so that it is never
+    /// seen otherwise).
+    package static func write(_ data: Data, to url: URL, durable: Bool = false, executable: Bool = false) throws {
         FileSizeLimit.reportAsError()
         try SafeFiles.makeDirectories(url.deletingLastPathComponent())
         let temporary = temporaryURL(for: url)
-        let file = try create(temporary)
+        let file = try create(temporary, executable: executable)
         do {
             try file.closeAfter {
                 _ = try data.withUnsafeBytes { try file.writeAll($0) }
@@ -36,11 +38,12 @@ package enum AtomicFile {
     }
 
     /// Creates the new file `url` for writing, failing if anything (a link included) is there.
-    package static func create(_ url: URL) throws -> FileDescriptor {
+    package static func create(_ url: URL, executable: Bool = false) throws -> FileDescriptor {
+        let readable: FilePermissions = [.ownerReadWrite, .groupRead, .otherRead]
         do {
             return try FileDescriptor.open(
                 FilePath(url.path), .writeOnly, options: [.create, .exclusiveCreate, .noFollow, .closeOnExec],
-                permissions: [.ownerReadWrite, .groupRead, .otherRead])
+                permissions: executable ? readable.union([.ownerExecute, .groupExecute, .otherExecute]) : readable)
         } catch let code as Errno {
             throw FileSystemError.failed(path: url.path, action: "create", errno: code)
         }

@@ -36,6 +36,12 @@ package struct ExperimentFolder: Sendable, Equatable {
     /// The files of job `id`.
     package func job(_ id: String) -> JobFiles { JobFiles(jobs: jobs, jobId: id) }
 
+    /// The folder of what cluster tasks run, staged at submission (`cluster/runner`,
+    /// `cluster/experiment.yaml`); `submit` builds their paths as text for the batch scripts.
+    package static let clusterName = "cluster"
+    package static let stagedRunnerName = "runner"
+    package static let stagedExperimentName = "experiment.yaml"
+
     /// The SLURM folder's name: `submit slurm` builds its path as text for the batch scripts.
     package static let slurmName = "slurm"
     /// The batch scripts, their output and `submissions.json`.

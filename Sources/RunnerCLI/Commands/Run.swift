@@ -29,6 +29,15 @@ struct Run: ParsableCommand {
         valueName: "I/N"))
     var shard: String?
 
+    @Option(name: .customLong("shard-by"), help: ArgumentHelp(
+        "How --shard shares the jobs: position (every N-th by id) or cost (balanced by estimated cost).",
+        discussion: """
+            cost: the jobs, longest first by their estimated cost (training steps times the \
+            work of a step, docs/cluster.md), each go to the shard with the least cost so far; \
+            what `runner submit slurm`'s tasks run.
+            """))
+    var shardBy: Shard.Rule = .position
+
     @Flag(help: "Do not build the summaries and plots (run `runner report` once every shard is done).")
     var noReport = false
 
@@ -47,6 +56,14 @@ struct Run: ParsableCommand {
             throw ValidationError(
                 "--shard expects I/N, two whole numbers with 0 <= I < N (as in 0/4), got '\(shard)'")
         }
+        if shard == nil && shardBy != .position { throw ValidationError("--shard-by needs --shard I/N") }
+    }
+
+    /// `--shard` with `--shard-by`'s rule.
+    var chosenShard: Shard? {
+        guard var chosen = shard.flatMap(Shard.init) else { return nil }
+        chosen.rule = shardBy
+        return chosen
     }
 
     func run() throws {
@@ -55,15 +72,17 @@ struct Run: ParsableCommand {
         if noReport {
             let report = try SweepDriver.runWithoutReport(
                 plan: plan, arguments: sweep,
-                progress: progress, shard: shard.flatMap(Shard.init), requeueOnUsr1: requeueOnUsr1)
+                progress: progress, shard: chosenShard, requeueOnUsr1: requeueOnUsr1)
             if !report.failures.isEmpty { throw ExitStatus.failure }
             return
         }
         _ = try SweepDriver.run(
             plan: plan, arguments: sweep,
-            progress: progress, shard: shard.flatMap(Shard.init), requeueOnUsr1: requeueOnUsr1
+            progress: progress, shard: chosenShard, requeueOnUsr1: requeueOnUsr1
         ) { outcome in
             if !outcome.report.failures.isEmpty { throw ExitStatus.failure }
         }
     }
 }
+
+extension Shard.Rule: ExpressibleByArgument {}

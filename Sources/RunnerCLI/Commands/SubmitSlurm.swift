@@ -10,14 +10,20 @@ struct SubmitSlurm: ParsableCommand {
         commandName: "slurm",
         abstract: "Submit an experiment to SLURM as a job array and a report job.",
         discussion: """
-            Writes RESULTS/<experiment>/slurm/array.sbatch and report.sbatch, submits the array \
-            (task i runs `runner run CONFIG --shard i/N --no-report`) with sbatch --parsable \
-            --array=0-(N-1)%K --requeue --signal=B:USR1@\(SlurmScripts.signalGrace) \
+            Stages into RESULTS/<experiment>/cluster/ a runner with the Swift runtime linked \
+            statically (this one when it is, else --static-runner, else one built by `swift \
+            build -c release --static-swift-stdlib` in the package this runner was built in, as \
+            `make static` does) and the experiment as resolved, so that the nodes need no Swift \
+            toolchain and no checkout. Writes RESULTS/<experiment>/slurm/array.sbatch and \
+            report.sbatch, which run only those staged files after the --setup lines, submits \
+            the array (task i runs `runner run --shard i/N --shard-by cost --no-report`) with \
+            sbatch --parsable --array=0-(N-1)%K --requeue --signal=B:USR1@\(SlurmScripts.signalGrace) \
             --open-mode=append (a requeued task's output keeps every start's), then the \
             report job with --dependency=afterany:<array id>, records both ids in \
             slurm/submissions.json and prints them. The results folder must be on a file system \
-            every node shares. Exit 1 when sbatch is not on PATH or refuses; with --wait, the \
-            exit status of the report job (1 if an array task failed).
+            every node shares. Exit 1 when sbatch is not on PATH or refuses; \
+            \(ExitStatus.noStaticRunner.rawValue) when no statically linked runner can be staged; with \
+            --wait, the exit status of the report job (1 if an array task failed).
             """)
 
     @Argument(help: "The experiment file.")
@@ -28,7 +34,7 @@ struct SubmitSlurm: ParsableCommand {
     @Option(help: "The output root (on a shared file system).")
     var results: String = ExperimentFolder.defaultRoot
 
-    @Option(help: "Array size N (default: min(jobs, 1000), at most MaxArraySize).")
+    @Option(help: "Array size N (default: ceil(jobs / \(ClusterSettings.jobsPerTask)), at most 1000 and MaxArraySize).")
     var tasks: Int?
 
     @Option(help: "At most K array tasks at once (the %K throttle).")
@@ -50,7 +56,17 @@ struct SubmitSlurm: ParsableCommand {
             help: "An extra argument for sbatch, as in --sbatch-arg --account=rl (repeatable).")
     var sbatchArg: [String] = []
 
-    @Flag(help: "Write and print the scripts; submit nothing.")
+    @Option(name: .customLong("setup"), parsing: .unconditionalSingleValue, help: ArgumentHelp(
+        "A shell line run before the runner in every script, as written (repeatable).",
+        discussion: "For example --setup 'module load libyaml' or --setup 'export TMPDIR=/scratch'."))
+    var setup: [String] = []
+
+    @Option(name: .customLong("static-runner"), help: ArgumentHelp(
+        "The statically linked runner to stage (default: this one when it is, else a fresh build).",
+        valueName: "path"))
+    var staticRunner: String?
+
+    @Flag(help: "Write and print the scripts; stage and submit nothing.")
     var dryRun = false
 
     @Flag(help: "Wait until the array and the report job have ended; exit with the sweep's status.")
@@ -79,12 +95,12 @@ struct SubmitSlurm: ParsableCommand {
                 + (maxArraySize.map { ", MaxArraySize \($0)" } ?? "") + ")")
         }
         let settings = ClusterSettings(
-            runner: Self.runnerPath, config: Self.absolute(config), resultsRoot: Self.absolute(results),
-            experiment: plan.name, workingDirectory: FileManager.default.currentDirectoryPath, tasks: count,
+            config: Self.absolute(config), resultsRoot: Self.absolute(results), experiment: plan.name, tasks: count,
             parallel: parallel, partition: partition, time: time, cpusPerTask: cpusPerTask, memory: mem,
-            overrides: overrides.set, extraArguments: sbatchArg)
+            overrides: overrides.set, extraArguments: sbatchArg, setup: setup)
         if let problem = backend.problems(settings).first { throw ValidationError(problem) }
         let submitter = ClusterSubmitter(backend: backend, settings: settings)
+        if !dryRun { try stage(plan.resolvedText, settings: settings) }
         let scripts = try submitter.writeScripts()
         if dryRun {
             submitter.printDryRun(scripts)
@@ -94,7 +110,33 @@ struct SubmitSlurm: ParsableCommand {
         if wait { try submitter.wait(for: submission) }
     }
 
-    /// The executable that is running, so the tasks run the same build.
+    /// Copies a statically linked runner and the resolved experiment into the experiment's
+    /// `cluster/` folder; exit `noStaticRunner` when there is no such runner, 1 when the copies
+    /// cannot be written.
+    private func stage(_ experiment: String, settings: ClusterSettings) throws {
+        let runner: URL
+        do {
+            runner = try StagedRunner.find(
+                given: staticRunner.map { URL(fileURLWithPath: Self.absolute($0)) },
+                running: URL(fileURLWithPath: Self.runnerPath))
+        } catch let error as StagedRunner.Unavailable {
+            Console.error("error: \(error)")
+            throw ExitStatus.noStaticRunner
+        } catch {
+            Console.error("error: no statically linked runner to stage: \(error)")
+            throw ExitStatus.noStaticRunner
+        }
+        do {
+            try StagedRunner.stage(
+                runner: runner, experiment: experiment, in: URL(fileURLWithPath: settings.stageDirectory, isDirectory: true))
+        } catch {
+            Console.error("error: the runner and the experiment could not be staged in \(settings.stageDirectory): \(error)")
+            throw ExitStatus.failure
+        }
+        Console.out("staged \(settings.stagedRunner) (from \(runner.path)) and \(settings.stagedExperiment)")
+    }
+
+    /// The executable that is running.
     static var runnerPath: String {
         (Bundle.main.executableURL ?? URL(fileURLWithPath: absolute(CommandLine.arguments[0])))
             .resolvingSymlinksInPath().path

@@ -18,6 +18,9 @@ package enum ExitStatus {
     /// `report`, `status`, `evaluate` or `plan --power` names a folder that is not a results
     /// folder (`NotAResultsFolder`).
     package static let usage = ExitCode(64)
+    /// `submit` found no runner with the Swift runtime linked statically to stage for the
+    /// cluster's nodes, and could not build one (EX_UNAVAILABLE).
+    package static let noStaticRunner = ExitCode(69)
     /// Interrupted by SIGINT, SIGTERM or SIGUSR1.
     package static let interrupted = ExitCode(130)
 }

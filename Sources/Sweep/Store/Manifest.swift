@@ -64,13 +64,38 @@ struct Manifest: Encodable {
         return formatter.string(from: date)
     }
 
-    /// The commit of the runner itself: that of the git checkout holding the running
-    /// executable (where `swift build` puts it, links resolved), not of the folder the runner
-    /// was started in; nil for an executable outside a checkout. Throws as `gitCommit(in:)`.
+    /// The commit of the runner itself (`commit(ofExecutable:)` of the running executable),
+    /// not of the folder the runner was started in. Throws as `gitCommit(in:)`.
     static func runnerCommit(stoppingWhen stopRequested: (@Sendable () -> Bool)? = nil) throws -> String? {
-        let executable = (Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0]))
-            .resolvingSymlinksInPath()
-        return try gitCommit(in: executable.deletingLastPathComponent(), stoppingWhen: stopRequested)
+        let executable = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
+        return try commit(ofExecutable: executable, stoppingWhen: stopRequested)
+    }
+
+    /// The name, beside a runner staged for cluster tasks, of the file naming the commit it was
+    /// built from: the staged copy lies outside any checkout (docs/cluster.md, "Staging: what
+    /// the tasks run").
+    static let stagedCommitName = "runner.commit"
+
+    /// The commit `executable` (links resolved) was built from: the one recorded beside it
+    /// (`stagedCommitName`, a full hash), else that of the git checkout holding it (where
+    /// `swift build` puts it); nil for an executable outside a checkout with no record.
+    /// Throws as `gitCommit(in:)`.
+    static func commit(
+        ofExecutable executable: URL, stoppingWhen stopRequested: (@Sendable () -> Bool)? = nil
+    ) throws -> String? {
+        let folder = executable.resolvingSymlinksInPath().deletingLastPathComponent()
+        if let data = try? SafeFiles.contents(of: folder.appendingPathComponent(stagedCommitName)),
+            let recorded = Self.fullHash(String(decoding: data, as: UTF8.self))
+        {
+            return recorded
+        }
+        return try gitCommit(in: folder, stoppingWhen: stopRequested)
+    }
+
+    /// `text` without surrounding white space when it is a 40-digit hexadecimal commit hash.
+    static func fullHash(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.count == 40 && trimmed.allSatisfy(\.isHexDigit) ? trimmed : nil
     }
 
     /// `git rev-parse HEAD` in `directory` (default: the current folder), when git is on `PATH`
@@ -80,7 +105,6 @@ struct Manifest: Encodable {
     static func gitCommit(in directory: URL? = nil, stoppingWhen stopRequested: (@Sendable () -> Bool)? = nil) throws -> String? {
         let git = ChildProcess.onPath("git", arguments: ["rev-parse", "HEAD"], workingDirectory: directory)
         guard let outcome = try git?.run(stoppingWhen: stopRequested), outcome.succeeded else { return nil }
-        let text = outcome.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        return text.count == 40 && text.allSatisfy(\.isHexDigit) ? text : nil
+        return fullHash(outcome.stdout)
     }
 }

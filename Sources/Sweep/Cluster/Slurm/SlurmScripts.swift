@@ -12,20 +12,25 @@ package enum SlurmScripts {
     /// the task starts again and resumes from the checkpoints.
     package static let signalGrace = 60
 
-    /// The array task script: task i runs shard i/N of the jobs, without the report.
+    /// The array task script: task i runs shard i/N of the jobs, shared by estimated cost,
+    /// without the report.
     ///
-    /// The runner is `exec`ed so that it is the batch shell SLURM signals (`--signal=B:...`).
-    /// Its worker count is the task's CPUs (`SLURM_CPUS_PER_TASK`, 1 when not requested);
-    /// results do not depend on it. `--requeue-on-usr1`: SLURM requeues only tasks it stops
-    /// itself, so a task warned of its time limit requeues itself.
+    /// It runs only staged files: the runner and the experiment copied into the experiment's
+    /// `cluster/` folder at submission, so that nodes need no toolchain or checkout and an
+    /// edit or a rebuild after submission changes nothing the tasks run. The runner is
+    /// `exec`ed so that it is the batch shell SLURM signals (`--signal=B:...`). Its worker
+    /// count is the task's CPUs (`SLURM_CPUS_PER_TASK`, 1 when not requested); results do not
+    /// depend on it. `--requeue-on-usr1`: SLURM requeues only tasks it stops itself, so a task
+    /// warned of its time limit requeues itself.
     package static func arrayScript(_ s: ClusterSettings) -> String {
-        var command = [s.runner, "run", s.config, "--results", s.resultsRoot]
-        let tail = ["--no-report", "--no-progress", "--requeue-on-usr1"] + s.overrides.flatMap { ["--set", $0] }
-        command = command.map(ShellQuote.word)
+        let command = [s.stagedRunner, "run", s.stagedExperiment, "--results", s.resultsRoot].map(ShellQuote.word)
+        let tail = ["--shard-by", "cost", "--no-report", "--no-progress", "--requeue-on-usr1"]
+            + s.overrides.flatMap { ["--set", $0] }
         let shard = "--shard \"${SLURM_ARRAY_TASK_ID}/\(s.tasks)\""
         let jobs = "--jobs \"${SLURM_CPUS_PER_TASK:-1}\""
         return header(s, cpus: s.cpusPerTask, comment: [
-            "Array task i of \(s.tasks) runs shard i/\(s.tasks) of the jobs of \(s.experiment) (no report).",
+            "Array task i of \(s.tasks) runs shard i/\(s.tasks) of the jobs of \(s.experiment) (no report),",
+            "the shards balanced by the jobs' estimated cost, with the runner and experiment staged at submission.",
             "SIGUSR1, \(signalGrace) s before the time limit, makes the runner checkpoint and stop,",
             "then requeue this task (scontrol requeue) when jobs of its shard are unfinished;",
             "a requeued task (time limit, preemption) resumes each job from its checkpoint.",
@@ -36,7 +41,7 @@ package enum SlurmScripts {
     package static func reportScript(_ s: ClusterSettings) -> String {
         header(s, cpus: nil, comment: [
             "Builds the report of \(s.experiment) once every array task has ended (afterany).",
-        ]) + "exec " + ShellQuote.line([s.runner, "report", s.experimentDirectory]) + "\n"
+        ]) + "exec " + ShellQuote.line([s.stagedRunner, "report", s.experimentDirectory]) + "\n"
     }
 
     /// `sbatch` arguments for the array: `--parsable --array=0-(N-1)[%K] --requeue
@@ -78,7 +83,9 @@ package enum SlurmScripts {
         if let cpus { lines.append("#SBATCH --cpus-per-task=\(cpus)") }
         if let memory = s.memory { lines.append("#SBATCH --mem=\(memory)") }
         lines += comment.map { "# " + $0 }
-        lines.append("cd " + ShellQuote.word(s.workingDirectory) + " || exit 1")
+        // The preamble (--setup), as written: module loads, exports.
+        lines += s.setup
+        lines.append("cd " + ShellQuote.word(s.stageDirectory) + " || exit 1")
         return lines.joined(separator: "\n") + "\n"
     }
 
