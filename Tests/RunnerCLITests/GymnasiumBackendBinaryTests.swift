@@ -16,7 +16,8 @@ import Glibc
 @Suite(.serialized, .enabled(if: GymnasiumPython.shouldRun, "needs Python with gymnasium"))
 struct GymnasiumBackendBinaryTests {
     /// A Python module registering small environments that misbehave on purpose: every copy
-    /// counts its steps since it was made and, at step `at`, raises, hangs, or observes NaN.
+    /// counts its steps since it was made and, at step `at`, raises, hangs, or observes NaN (`at`
+    /// lies beyond the eight steps of the state-copy check a worker runs when it first opens them).
     static let module = "runner_test_environments"
     static let source = #"""
         import time
@@ -30,7 +31,7 @@ struct GymnasiumBackendBinaryTests {
             observation_space = gym.spaces.Box(-np.inf, np.inf, (2,), np.float64)
             action_space = gym.spaces.Discrete(2)
 
-            def __init__(self, kind="none", at=3):
+            def __init__(self, kind="none", at=20):
                 self.kind, self.at, self.total = kind, at, 0
 
             def reset(self, seed=None, options=None):
