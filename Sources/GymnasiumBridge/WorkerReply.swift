@@ -28,6 +28,11 @@ struct WorkerReply: Decodable {
     var observation_space: Space?
     var action_space: Space?
     var memory_bytes: Int?
+    /// `get_state`'s answer: `env.unwrapped.state` flattened, each double as Python's `repr`.
+    var state: [String]?
+    /// The answer to a first `list` command.
+    var gymnasium: String?
+    var environments: [GymnasiumRegistry.Entry]?
 
     static func decode(_ line: String) throws(GymnasiumBridgeError) -> WorkerReply {
         do {
@@ -48,6 +53,7 @@ struct WorkerReply: Decodable {
         case "unknown_environment": return .unknownEnvironment(id: spec.id, message: text)
         case "unsupported_space": return .unsupportedSpace(role: role ?? "?", message: text)
         case "make_failed": return .makeFailed(message: text, traceback: trace)
+        case "no_state": return .noState(id: spec.id, message: text)
         case "raised":
             return .environmentRaised(
                 during: during ?? "?", copy: firstCopy + (copy ?? 0), message: text, traceback: trace)
