@@ -10,17 +10,17 @@ extension Env {
             commandName: "check",
             abstract: "Check a Gymnasium environment through the bridge, bit for bit.",
             discussion: """
-                For an id the runner also has natively (CartPole-v1, Acrobot-v1, \\
-                MountainCar-v0, Pendulum-v1), steps Gymnasium's environment and the native one \\
-                in lockstep: each episode starts from the native reset's state, given to \\
-                Gymnasium with `env.unwrapped.state = ...`; both take the same actions, drawn \\
-                from --seed; each step's observation, reward, terminated, truncated and state \\
-                are compared bit for bit. Prints the first differing step with both values, or \\
-                `N steps agree bitwise`. For any other id (a smoke check): prints the spaces \\
-                and the time limit, steps two copies reset with the same seed through the same \\
-                actions and compares them bit for bit, and flags observations outside the \\
-                observation space's bounds (a flag does not fail the check). Exit 0 when \\
-                everything compared agrees, 1 at the first difference, 2 when the Python, \\
+                For an id the runner also has natively (CartPole-v1, Acrobot-v1, \
+                MountainCar-v0, Pendulum-v1), steps Gymnasium's environment and the native one \
+                in lockstep: each episode starts from the native reset's state, given to \
+                Gymnasium with `env.unwrapped.state = ...`; both take the same actions, drawn \
+                from --seed; each step's observation, reward, terminated, truncated and state \
+                are compared bit for bit. Prints the first differing step with both values, or \
+                `N steps agree bitwise`. For any other id (a smoke check): prints the spaces \
+                and the time limit, steps two copies reset with the same seed through the same \
+                actions and compares them bit for bit, and flags observations outside the \
+                observation space's bounds (a flag does not fail the check). Exit 0 when \
+                everything compared agrees, 1 at the first difference, 2 when the Python, \
                 Gymnasium, an --import or the id cannot be found, or the environment raises.
                 """)
 
