@@ -18,6 +18,8 @@ package enum GymnasiumBridgeError: Error, Equatable, CustomStringConvertible {
     case makeFailed(message: String, traceback: String)
     /// The environment raised in `reset` or `step` (`during`) of `copy` (the pool's numbering).
     case environmentRaised(during: String, copy: Int, message: String, traceback: String)
+    /// `get_state` of an environment whose unwrapped instance has no `state` attribute.
+    case noState(id: String, message: String)
     /// A worker ended without being asked (`termination`: `exit 1`, `signal 9 (SIGKILL)`);
     /// `output` is the end of what it printed.
     case workerDied(pid: Int32, termination: String, output: String)
@@ -48,6 +50,7 @@ package enum GymnasiumBridgeError: Error, Equatable, CustomStringConvertible {
         case .unknownEnvironment(_, let message): message
         case .unsupportedSpace(_, let message): message
         case .makeFailed(let message, _): message
+        case .noState(_, let message): message
         case .environmentRaised(_, _, let message, let traceback): "\(message)\n\(traceback)"
         case .workerDied(let pid, let termination, let output):
             "the Gymnasium worker \(pid) ended (\(termination))" + (output.isEmpty ? "" : "; its last output:\n\(output)")

@@ -117,6 +117,33 @@ package final class GymnasiumWorkerPool {
         return try batch(during: "reset")
     }
 
+    /// Copy `copy`'s `env.unwrapped.state`, flattened to doubles (each arrives exactly).
+    /// Throws `noState` when the environment has no `state` attribute.
+    package func state(ofCopy copy: Int) throws(GymnasiumBridgeError) -> [Double] {
+        let reply = try exchange(withWorkerOf: copy, during: "get_state") { local in
+            PythonValue.dictionary(["command": .string("get_state"), "copy": .int(local)]).json
+        }
+        guard let texts = reply.state else { throw .protocolViolation("a get_state reply without its state") }
+        let values = texts.compactMap(Double.init)
+        guard values.count == texts.count else { throw .protocolViolation("an unreadable state \(texts)") }
+        return values
+    }
+
+    /// Sets copy `copy`'s `env.unwrapped.state` to `state` (as a float64 array of the present
+    /// state's shape), as `runner env check` does to start Gymnasium where a native environment
+    /// is. The observation in the shared memory is left as it was: Gymnasium computes it in
+    /// `step`.
+    package func setState(_ state: [Double], ofCopy copy: Int) throws(GymnasiumBridgeError) {
+        _ = try exchange(withWorkerOf: copy, during: "set_state") { local in
+            // Swift's `description` of a double is the shortest text that reads back to it, as
+            // Python's `float` reads it (`inf`, `-inf` and `nan` included).
+            PythonValue.dictionary([
+                "command": .string("set_state"), "copy": .int(local),
+                "state": .list(state.map { .string($0.description) }),
+            ]).json
+        }
+    }
+
     /// Steps copy `i` with the discrete action `actions[i]` (an index `0..<n`).
     package func step(discrete actions: [Int]) throws(GymnasiumBridgeError) -> GymnasiumBatch {
         guard case .discrete = actionSpace, actions.count == numEnvs else {
@@ -170,14 +197,14 @@ package final class GymnasiumWorkerPool {
         return result
     }
 
-    /// Each copy's state (`get_state`), in copy order: the worker's pickle of the wrapped
+    /// Each copy's state (`save_copies`), in copy order: the worker's pickle of the wrapped
     /// environment, its generator and, for MuJoCo, the integration state, as base64 text.
     package func states() throws(GymnasiumBridgeError) -> [String] {
-        let replies = try exchange(during: "get_state") { _ in #"{"command":"get_state"}"# }
+        let replies = try exchange(during: "save_copies") { _ in #"{"command":"save_copies"}"# }
         var states: [String] = []
         for reply in replies {
             guard let own = reply.states, own.count == copiesPerWorker else {
-                throw .protocolViolation("a get_state reply without one state per copy")
+                throw .protocolViolation("a save_copies reply without one state per copy")
             }
             states += own
         }
@@ -191,9 +218,9 @@ package final class GymnasiumWorkerPool {
         _ states: [String], episodeReturns returns: [Double], episodeLengths lengths: [Int], keepingRandomness: Bool
     ) throws(GymnasiumBridgeError) {
         precondition(states.count == numEnvs && returns.count == numEnvs && lengths.count == numEnvs, "one state per copy")
-        try exchange(during: "set_state") { index in
+        try exchange(during: "load_copies") { index in
             PythonValue.dictionary([
-                "command": .string("set_state"), "keep_random": .bool(keepingRandomness),
+                "command": .string("load_copies"), "keep_random": .bool(keepingRandomness),
                 "states": .list(states[index * copiesPerWorker..<(index + 1) * copiesPerWorker].map(PythonValue.string)),
             ]).json
         }
@@ -214,8 +241,32 @@ package final class GymnasiumWorkerPool {
                 from: workers, spec: spec, interpreter: interpreter, copiesPerWorker: copiesPerWorker,
                 stoppingWhen: stopRequested)
         } catch {
-            for worker in workers { worker.end(grace: 0) }
-            workers.removeAll()
+            killWorkers()
+            throw error
+        }
+    }
+
+    /// After a failure: kills every worker at once (one may be stuck) and reaps it.
+    private func killWorkers() {
+        for worker in workers { worker.end(grace: 0) }
+        workers.removeAll()
+    }
+
+    /// Sends one command to the worker holding `copy` (given the copy's index within that
+    /// worker) and returns its reply; on any failure closes the pool.
+    private func exchange(withWorkerOf copy: Int, during: String, command: (Int) -> String)
+        throws(GymnasiumBridgeError) -> WorkerReply
+    {
+        precondition((0..<numEnvs).contains(copy), "no copy \(copy)")
+        guard !workers.isEmpty else { throw .closed }
+        let index = copy / copiesPerWorker
+        do throws(GymnasiumBridgeError) {
+            try workers[index].send(command(copy % copiesPerWorker), stoppingWhen: stopRequested)
+            return try Self.awaitReplies(
+                from: [workers[index]], spec: spec, interpreter: interpreter, copiesPerWorker: copiesPerWorker,
+                firstWorker: index, stoppingWhen: stopRequested)[0]
+        } catch {
+            killWorkers()
             throw error
         }
     }
@@ -254,10 +305,11 @@ package final class GymnasiumWorkerPool {
     }
 
     /// Waits for one reply line from each of `workers`, draining their output meanwhile; the
-    /// replies in worker order. A failure reply, a worker's end or the stop condition throws.
-    private static func awaitReplies(
+    /// replies in worker order. A failure reply, a worker's end or the stop condition throws;
+    /// `firstWorker` is the pool's index of `workers[0]`, for the copy a failure names.
+    static func awaitReplies(
         from workers: [GymnasiumWorker], spec: GymnasiumEnvironmentSpec, interpreter: String,
-        copiesPerWorker: Int, stoppingWhen stopRequested: (() -> Bool)?
+        copiesPerWorker: Int, firstWorker: Int = 0, stoppingWhen stopRequested: (() -> Bool)?
     ) throws(GymnasiumBridgeError) -> [WorkerReply] {
         var replies = [WorkerReply?](repeating: nil, count: workers.count)
         while replies.contains(where: { $0 == nil }) {
@@ -278,7 +330,8 @@ package final class GymnasiumWorkerPool {
                 guard let line = try workers[index].readReply(stoppingWhen: stopRequested) else { continue }
                 let reply = try WorkerReply.decode(line)
                 guard reply.ok else {
-                    throw reply.failure(spec: spec, interpreter: interpreter, firstCopy: index * copiesPerWorker)
+                    throw reply.failure(
+                        spec: spec, interpreter: interpreter, firstCopy: (firstWorker + index) * copiesPerWorker)
                 }
                 replies[index] = reply
             }

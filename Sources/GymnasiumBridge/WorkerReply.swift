@@ -26,11 +26,16 @@ struct WorkerReply: Decodable {
     var packages: [String: String]?
     var max_episode_steps: Int?
     var state_copy: Bool?
-    /// The copies' states of a `get_state` reply, base64 text.
+    /// The copies' states of a `save_copies` reply, base64 text.
     var states: [String]?
     var observation_space: Space?
     var action_space: Space?
     var memory_bytes: Int?
+    /// `get_state`'s answer: `env.unwrapped.state` flattened, each double as Python's `repr`.
+    var state: [String]?
+    /// The answer to a first `list` command.
+    var gymnasium: String?
+    var environments: [GymnasiumRegistry.Entry]?
 
     static func decode(_ line: String) throws(GymnasiumBridgeError) -> WorkerReply {
         do {
@@ -51,6 +56,7 @@ struct WorkerReply: Decodable {
         case "unknown_environment": return .unknownEnvironment(id: spec.id, message: text)
         case "unsupported_space": return .unsupportedSpace(role: role ?? "?", message: text)
         case "make_failed": return .makeFailed(message: text, traceback: trace)
+        case "no_state": return .noState(id: spec.id, message: text)
         case "raised":
             return .environmentRaised(
                 during: during ?? "?", copy: firstCopy + (copy ?? 0), message: text, traceback: trace)

@@ -8,7 +8,8 @@ the runner, so it needs no checkout), with these descriptors:
   4  replies to the runner, one JSON object a line
 
 Protocol, memory layout and autoreset: docs/environments.md, "Gymnasium environments in worker
-processes: the transport". Needs the standard library, NumPy and Gymnasium only.
+processes: the transport". Needs the standard library, NumPy and Gymnasium only. A first line
+`{"command": "list", ...}` instead asks for the registered ids, answered before the worker exits.
 """
 
 import base64
@@ -209,15 +210,15 @@ class Worker:
         except Exception:
             return False
 
-    def get_state(self):
+    def save_copies(self):
         return [base64.b64encode(self.capture(env)).decode("ascii") for env in self.envs]
 
-    def set_state(self, states, keep_random):
+    def load_copies(self, states, keep_random):
         if len(states) != len(self.envs):
             raise Failure("protocol", f"{len(states)} states for {len(self.envs)} copies")
         for i, text in enumerate(states):
             old = self.envs[i]
-            self.envs[i] = self.call(i, "set_state", lambda: self.restore(
+            self.envs[i] = self.call(i, "load_copies", lambda: self.restore(
                 base64.b64decode(text), keep_random_of=old if keep_random else None))
             try:
                 old.close()
@@ -279,6 +280,34 @@ class Worker:
                 observation, _ = self.call(i, "reset", env.reset)
             self.observations[i] = self.flat(observation)
 
+    def unwrapped(self, copy):
+        if not isinstance(copy, int) or not 0 <= copy < len(self.envs):
+            raise Failure("protocol", f"no copy {copy!r} of {len(self.envs)}")
+        return self.envs[copy].unwrapped
+
+    def get_state(self, copy):
+        """`env.unwrapped.state` of one copy, flattened to float64, each value as `exact` text."""
+        env = self.unwrapped(copy)
+        if not hasattr(env, "state"):
+            raise Failure("no_state", f"{self.id} has no `state` attribute to read", copy=copy)
+        values = self.call(copy, "get_state", lambda: self.np.asarray(env.state, dtype=self.np.float64).reshape(-1))
+        return [exact(x) for x in values]
+
+    def set_state(self, copy, values):
+        """`env.unwrapped.state = ...`, as a float64 array of the present state's shape (if any)."""
+        np, env = self.np, self.unwrapped(copy)
+        state = np.array([float(x) for x in values], dtype=np.float64)
+        present = getattr(env, "state", None)
+        if isinstance(present, np.ndarray):
+            if present.size != state.size:
+                raise Failure("protocol", f"{len(values)} state values for a state of {present.size}", copy=copy)
+            state = state.reshape(present.shape)
+
+        def assign():
+            env.state = state
+
+        self.call(copy, "set_state", assign)
+
     def call(self, copy, during, body):
         try:
             return body()
@@ -294,6 +323,23 @@ class Worker:
                 pass
 
 
+def registered(config):
+    """The reply to `{"command": "list"}`: every id in `gymnasium.registry` after the imports,
+    sorted, with its entry point (`module:attribute`, or the callable's qualified name)."""
+    sys.path[:0] = config.get("search_paths", [])
+    gym = import_module("gymnasium")
+    for name in config.get("imports", []):
+        import_module(name)
+    environments = []
+    for id, spec in sorted(gym.registry.items()):
+        entry = spec.entry_point
+        if not isinstance(entry, str):
+            entry = f"{getattr(entry, '__module__', '?')}:{getattr(entry, '__qualname__', repr(entry))}"
+        environments.append(dict(id=id, entry_point=entry))
+    return dict(ok=True, protocol=PROTOCOL, python=platform.python_version(), gymnasium=gym.__version__,
+                environments=environments)
+
+
 def main():
     die_with(int(sys.argv[1]))
     commands = os.fdopen(COMMANDS, "rb")
@@ -301,7 +347,11 @@ def main():
     if not line:
         return
     try:
-        worker = Worker(json.loads(line))
+        config = json.loads(line)
+        if config.get("command") == "list":
+            send(registered(config))
+            return
+        worker = Worker(config)
     except Failure as failure:
         send(failure.reply)
         return
@@ -318,10 +368,15 @@ def main():
             elif command["command"] == "reset":
                 worker.reset(command["seeds"])
             elif command["command"] == "get_state":
-                send({"ok": True, "states": worker.get_state()})
+                send(dict(ok=True, state=worker.get_state(command["copy"])))
                 continue
             elif command["command"] == "set_state":
-                worker.set_state(command["states"], bool(command.get("keep_random", False)))
+                worker.set_state(command["copy"], command["state"])
+            elif command["command"] == "save_copies":
+                send({"ok": True, "states": worker.save_copies()})
+                continue
+            elif command["command"] == "load_copies":
+                worker.load_copies(command["states"], bool(command.get("keep_random", False)))
             else:
                 raise Failure("protocol", f"unknown command {command['command']!r}")
             send({"ok": True})

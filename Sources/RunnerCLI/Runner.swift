@@ -12,7 +12,7 @@ import Sweep
 /// The `runner` command: runs policy-gradient experiments declared in YAML.
 ///
 /// Exit codes (`ExitStatus`): 0 success; 1 a job failed or diverged, a regression was found or
-/// nothing could be checked, the results folder cannot be written or other runners still hold
+/// nothing could be checked, `env check` found a difference, the results folder cannot be written or other runners still hold
 /// its jobs or its report, or the command's own output could not be written; 2 invalid config;
 /// 64 usage error; 69 `submit` has no statically linked runner to stage; 130 interrupted
 /// (SIGINT, SIGTERM, SIGUSR1).
@@ -22,7 +22,7 @@ package struct Runner: ParsableCommand {
         abstract: "Run policy-gradient experiments declared in YAML files.",
         discussion: """
             Exit codes: 0 success; 1 a job failed or diverged, a regression was found or \
-            nothing could be checked, the results folder cannot be written or other runners still \
+            nothing could be checked, `env check` found a difference, the results folder cannot be written or other runners still \
             hold its jobs or its report, or \
             the command's own output could not be written (a reader closing a pipe early is \
             not an error); 2 invalid config; 64 usage error; 69 `submit` has no statically \

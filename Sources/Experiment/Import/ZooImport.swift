@@ -44,8 +44,16 @@ public enum ZooImport {
         return keys
     }
 
-    /// The experiment text for `environment`'s entry of the zoo file at `path`.
-    public static func experiment(fileAt path: String, algorithm: Algorithm, environment: String) throws -> String {
+    /// The backend an environment the runner does not have natively is written with.
+    static let bridge = "gymnasium"
+
+    /// The experiment text for `environment` with the hyperparameters of the zoo file's entry
+    /// `entry` (default: `environment`'s own; the zoo tunes some environments only at an older
+    /// version, e.g. `HalfCheetah-v4`).
+    public static func experiment(
+        fileAt path: String, algorithm: Algorithm, environment: String, entry entryName: String? = nil
+    ) throws -> String {
+        let entryName = entryName ?? environment
         let root: Node
         do {
             root = try YAMLParser.parse(fileAt: path)
@@ -63,30 +71,45 @@ public enum ZooImport {
                 message: "this is rl-zoo3's file for \(name) (\(name).yml), not for \(algorithm.rawValue); "
                     + "--algo \(algorithm.rawValue) imports \(algorithm.rawValue).yml")])
         }
-        guard let entry = entries.last(where: { $0.key == environment }) else {
-            var message = "no entry for '\(environment)'"
-            if let near = suggestion(for: environment, among: entries.map(\.key)) { message += "; did you mean '\(near)'?" }
+        guard let entry = entries.last(where: { $0.key == entryName }) else {
+            var message = "no entry for '\(entryName)'"
+            if let near = suggestion(for: entryName, among: entries.map(\.key)) { message += "; did you mean '\(near)'?" }
             throw ConfigurationError([Diagnostic(at: root.mark, message: message)])
         }
-        // The zoo tunes Gymnasium's environments: those registered without a finite MDP.
+        // The zoo tunes Gymnasium's environments: those registered without a finite MDP, or
+        // any the Gymnasium backend can open.
         let available = EnvironmentRegistry.all.filter { !$0.isTabular }.map(\.id)
-        guard available.contains(environment) else {
-            throw ConfigurationError([Diagnostic(
-                at: entry.keyMark, path: environment,
-                message: "environment '\(environment)' is not available here; the runner has \(available.joined(separator: ", "))")])
+        let backend: String?, continuousActions: Bool
+        if available.contains(environment) {
+            backend = nil
+            continuousActions = EnvironmentRegistry.descriptor(id: environment)?.hasContinuousActions == true
+        } else {
+            do {
+                let factory = try EnvironmentBackends.open(
+                    ExternalEnvironment(backend: bridge, id: environment), maxEpisodeSteps: nil)
+                backend = bridge
+                continuousActions = if case .continuous = factory.actionSpace { true } else { false }
+            } catch {
+                throw ConfigurationError([Diagnostic(
+                    at: entry.keyMark, path: entryName,
+                    message: "environment '\(environment)' is not available here; the runner has "
+                        + "\(available.joined(separator: ", ")), and the \(bridge) backend cannot open it: \(error)")])
+            }
         }
         // Every key of another algorithm, located: the entry was written for it, not for this one.
         let foreign = foreignKeys(for: algorithm)
         let strangers = (entry.value.mapping ?? []).compactMap { pair in
             foreign[pair.key].map { owner in
                 Diagnostic(
-                    at: pair.keyMark, path: "\(environment).\(pair.key)",
+                    at: pair.keyMark, path: "\(entryName).\(pair.key)",
                     message: "'\(pair.key)' is \(owner) setting: this entry is not for \(algorithm.rawValue.uppercased())")
             }
         }
         if !strangers.isEmpty { throw ConfigurationError(strangers) }
-        var settings = ZooSettings(algorithm: algorithm, environment: environment)
-        try settings.read(entry.value, path: environment)
+        var settings = ZooSettings(
+            algorithm: algorithm, environment: environment, entry: entryName, backend: backend,
+            continuousActions: continuousActions)
+        try settings.read(entry.value, path: entryName)
         let source = (path as NSString).lastPathComponent
         return settings.render(source: source)
     }

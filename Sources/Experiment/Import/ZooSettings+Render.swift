@@ -6,13 +6,23 @@ extension ZooSettings {
     /// The experiment text: a header naming the source, a comment per unmapped key, then the sections.
     func render(source: String) -> String {
         var lines = [
-            Self.comment("rl-zoo3's \(algorithm.rawValue) hyperparameters for \(environment), imported from \(source)"),
+            Self.comment("rl-zoo3's \(algorithm.rawValue) hyperparameters for \(entry), imported from \(source)"),
             Self.comment("(runner import zoo). SB3's defaults are written out where the zoo's entry is silent."),
         ]
+        if entry != environment {
+            lines.append(Self.comment("The zoo's \(entry) entry, used for \(environment) (--entry)."))
+        }
+        if let backend {
+            lines.append(Self.comment(
+                "\(environment) is stepped by \(backend) in Python worker processes: it needs the Python of "
+                    + "tools/python/setup-venv.sh (RUNNER_PYTHON)."))
+        }
         for note in unmapped { lines.append(Self.comment("not mapped: \(note)")) }
-        let continuous = EnvironmentRegistry.descriptor(id: environment)?.hasContinuousActions == true
+        let continuous = continuousActions
         let name = "zoo-\(algorithm.rawValue)-\(environment.lowercased())"
-        lines += ["experiment: \(name)", "", "environment:", "  id: \(environment)", "  num_envs: \(numEnvs)"]
+        lines += ["experiment: \(name)", "", "environment:", "  id: \(environment)"]
+        if let backend { lines.append("  backend: \(backend)") }
+        lines.append("  num_envs: \(numEnvs)")
         if let normalize {
             lines.append(normalize.observations && normalize.rewards ? "  normalize: true"
                 : "  normalize: {observations: \(normalize.observations), rewards: \(normalize.rewards)}")

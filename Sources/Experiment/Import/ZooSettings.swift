@@ -7,6 +7,12 @@ import YAML
 struct ZooSettings {
     let algorithm: ZooImport.Algorithm
     let environment: String
+    /// The zoo's entry the settings come from (`environment`, or an older version of it).
+    let entry: String
+    /// `environment.backend` of the experiment; nil: the runner's native environment.
+    let backend: String?
+    /// Whether the environment's actions are continuous (gSDE and `log_std_init` apply).
+    let continuousActions: Bool
     var numEnvs = 1
     var steps: Int?
     var normalize: (observations: Bool, rewards: Bool)?
@@ -40,9 +46,15 @@ struct ZooSettings {
     /// `key: value  # why`, one per key not mapped.
     var unmapped: [String] = []
 
-    init(algorithm: ZooImport.Algorithm, environment: String) {
+    init(
+        algorithm: ZooImport.Algorithm, environment: String, entry: String? = nil, backend: String? = nil,
+        continuousActions: Bool
+    ) {
         self.algorithm = algorithm
         self.environment = environment
+        self.entry = entry ?? environment
+        self.backend = backend
+        self.continuousActions = continuousActions
         nSteps = algorithm == .ppo ? 2048 : 5
         gaeLambda = algorithm == .ppo ? 0.95 : 1.0
         lr = algorithm == .ppo ? 3e-4 : 7e-4
@@ -142,7 +154,7 @@ struct ZooSettings {
             }
         }
         if !errors.isEmpty { throw ConfigurationError(errors) }
-        if sde && EnvironmentRegistry.descriptor(id: environment)?.hasContinuousActions != true {
+        if sde && !continuousActions {
             // gSDE perturbs a Gaussian policy, for continuous actions only.
             unmapped.append("use_sde: True  # state-dependent exploration needs continuous actions")
             sde = false

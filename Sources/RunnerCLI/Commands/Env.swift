@@ -1,6 +1,7 @@
 import Foundation
 import ArgumentParser
 import Experiment
+import GymnasiumBridge
 import PolicyGradient
 import Report
 import YAML
@@ -9,13 +10,50 @@ import YAML
 struct Env: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Inspect the environments.",
-        subcommands: [List.self, Show.self, Trace.self])
+        subcommands: [List.self, Show.self, Trace.self, EnvCheck.self])
 
-    /// `runner env list`: every registered environment.
+    /// `runner env list`: every registered environment, or with `--gymnasium` every id a
+    /// Python's Gymnasium has registered.
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the environments.")
+        static let configuration = CommandConfiguration(
+            abstract: "List the environments.",
+            discussion: """
+                Lists the runner's native environments. With --gymnasium, lists instead the ids \
+                registered in the Gymnasium of the configured Python (--python, else \
+                RUNNER_PYTHON, else python3 on PATH), one a line, sorted, after importing each \
+                --import module (packages that register environments when imported; \
+                --python-path folders go in front of Python's module search path); with \
+                --entry-points each id is followed by its entry point. Any of them can be \
+                trained with `backend: gymnasium` (docs/environments.md). Exit 2 when the \
+                Python, Gymnasium or an --import cannot be found or imported.
+                """)
+
+        @Flag(help: "List the ids registered in the configured Python's Gymnasium.")
+        var gymnasium = false
+
+        @OptionGroup var python: GymnasiumOptions
+
+        @Flag(help: "With --gymnasium, print each id's entry point beside it.")
+        var entryPoints = false
+
+        func validate() throws {
+            if !gymnasium && (python.given || entryPoints) {
+                throw ValidationError("--python, --import, --python-path and --entry-points go with --gymnasium")
+            }
+        }
 
         func run() throws {
+            if gymnasium {
+                let entries = try python.reporting {
+                    try GymnasiumRegistry.entries(
+                        interpreter: python.python, imports: python.imports, searchPaths: python.pythonPath)
+                }
+                let text = entryPoints
+                    ? AlignedText.table([["id", "entry point"]] + entries.map { [$0.id, $0.entry_point] })
+                    : entries.map(\.id).joined(separator: "\n")
+                Console.out(text)
+                return
+            }
             let rows = EnvironmentRegistry.all.map { d in
                 [d.id, d.actionSpace.map(describe) ?? "discrete (params)",
                  d.observationSize.map(String.init) ?? "one-hot",

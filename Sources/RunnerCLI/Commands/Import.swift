@@ -18,9 +18,14 @@ struct Import: ParsableCommand {
                 configured Python imports (RUNNER_PYTHON, else python3: a pip install). \
                 Writes the experiment to standard output, or to OUT with -o. Keys that cannot be \
                 mapped (use_sde, ortho_init=False, ...) become comments at the top of the file. \
+                An environment the runner does not have natively (HalfCheetah-v5, \
+                LunarLander-v3, ...) is written with `backend: gymnasium` when the configured \
+                Python's Gymnasium can make it (it is started once to learn the action space). \
+                --entry reads another entry than --env's own, e.g. --env HalfCheetah-v5 --entry \
+                HalfCheetah-v4 where the zoo tunes only the older version. \
                 Exit 2 when the file is not a zoo file, is another algorithm's (its name, or \
                 a key only that algorithm has), has no entry for the environment, \
-                names an environment the runner does not have, or holds a value that is not \
+                names an environment neither the runner nor Gymnasium has, or holds a value that is not \
                 a finite number or a valid schedule (lin_<number > 0>).
                 """)
 
@@ -34,6 +39,9 @@ struct Import: ParsableCommand {
 
         @Option(help: "The environment id whose entry to import.")
         var env: String
+
+        @Option(help: "The zoo entry to read (default: --env's own).")
+        var entry: String?
 
         @Option(name: [.customShort("o"), .customLong("output")], help: "Write the experiment here instead of standard output.")
         var output: String?
@@ -57,7 +65,7 @@ struct Import: ParsableCommand {
             let text: String
             do {
                 text = try ZooImport.experiment(
-                    fileAt: file, algorithm: ZooImport.Algorithm(rawValue: algo.rawValue)!, environment: env)
+                    fileAt: file, algorithm: ZooImport.Algorithm(rawValue: algo.rawValue)!, environment: env, entry: entry)
             } catch let error as ConfigurationError {
                 Console.error(error.description)
                 throw ExitStatus.invalidConfig

@@ -8,7 +8,8 @@ import ArgumentParser
 /// with 1 instead of 0, after finishing its work; a reader that closes the pipe early
 /// (EPIPE) is not an error. A failure status already chosen is kept.
 package enum ExitStatus {
-    /// A job failed or diverged, a regression was found, `check` had nothing to check, the
+    /// A job failed or diverged, a regression was found, `check` had nothing to check, `env
+    /// check` found a difference, the
     /// results folder cannot be written, other runners still hold its jobs or its report, or the
     /// command's output was lost.
     package static let failure = ExitCode(1)
