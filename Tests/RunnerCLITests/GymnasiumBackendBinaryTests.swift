@@ -105,6 +105,21 @@ struct GymnasiumBackendBinaryTests {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("jobs").path)) ?? []).sorted()
     }
 
+    /// Starts `runner run` on `path` into `results` under `folder`, output discarded; the
+    /// caller waits for it or signals it.
+    static func start(_ path: String, results: String, in folder: TemporaryFolder, jobs: Int = 1) throws -> Process {
+        let process = Process()
+        process.executableURL = BinaryRunner.executable
+        process.arguments = [
+            "run", path, "--results", folder.url.appendingPathComponent(results).path, "--jobs", String(jobs), "--no-progress",
+        ]
+        process.currentDirectoryURL = folder.url
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
     @Test func aBridgedSweepIsTheSameWhateverJobsAndOnARerunAndRecordsItsVersions() throws {
         guard GymnasiumPython.check() else { return }
         let folder = TemporaryFolder()
@@ -161,13 +176,7 @@ struct GymnasiumBackendBinaryTests {
         var config = Self.experiment("faults", ids: ids, folder: folder)
         config = config.replacingOccurrences(of: "seeds: 2", with: "seeds: 1")
         let path = folder.write("faults.yaml", config)
-        let process = Process()
-        process.executableURL = BinaryRunner.executable
-        process.arguments = ["run", path, "--results", folder.url.appendingPathComponent("r").path, "--jobs", "2", "--no-progress"]
-        process.currentDirectoryURL = folder.url
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try Self.start(path, results: "r", in: folder, jobs: 2)
         process.waitUntilExit()
         #expect(process.terminationStatus == 1)
         #expect(Self.workers(of: process.processIdentifier).isEmpty)
@@ -247,13 +256,7 @@ struct GymnasiumBackendBinaryTests {
                     diagnostics: {gradient_variance: {every: 20000, samples: 4, compare: [none]}}
                     """)
         let path = folder.write("resumable.yaml", config)
-        let process = Process()
-        process.executableURL = BinaryRunner.executable
-        process.arguments = ["run", path, "--results", folder.url.appendingPathComponent("killed").path, "--no-progress"]
-        process.currentDirectoryURL = folder.url
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try Self.start(path, results: "killed", in: folder, jobs: 1)
         let jobs = folder.url.appendingPathComponent("killed/resumable/jobs")
         let deadline = Date().addingTimeInterval(300)
         var job: URL?
@@ -293,20 +296,14 @@ struct GymnasiumBackendBinaryTests {
         #expect(row.count == 7 && row[4] == row[6], "the replayed mean is the final return: \(evaluation.stdout)")
     }
 
-    /// Starts the runner on an environment whose copies hang at their third step; returns once
+    /// Starts the runner on an environment whose copies hang at their twentieth step; returns once
     /// a worker of the job is stuck there (the runner's own check of the id has ended by then).
     static func startHanging(in folder: TemporaryFolder) throws -> Process {
         folder.write("\(module).py", source)
         var config = experiment("hang", ids: ["RunnerTest-hang-v0"], folder: folder)
         config = config.replacingOccurrences(of: "seeds: 2", with: "seeds: 1")
         let path = folder.write("hang.yaml", config)
-        let process = Process()
-        process.executableURL = BinaryRunner.executable
-        process.arguments = ["run", path, "--results", folder.url.appendingPathComponent("r").path, "--jobs", "1", "--no-progress"]
-        process.currentDirectoryURL = folder.url
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try Self.start(path, results: "r", in: folder, jobs: 1)
         // The job's copies exist once its folder holds a config; their workers then hang.
         let deadline = Date().addingTimeInterval(300)
         let experiment = folder.url.appendingPathComponent("r/hang")
