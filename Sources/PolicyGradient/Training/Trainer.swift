@@ -33,7 +33,8 @@
 /// (`sink.checkpoint`); when `sink.checkpointRequested`, it is offered at the next boundary and
 /// the run stops there, `interrupted`. A boundary state restored into a fresh run continues bit
 /// for bit (`TrainingSnapshot`). Copies whose states cannot be read (an environment in another
-/// process) offer no checkpoints: a checkpoint-and-stop only stops, and a resumed job starts over.
+/// process that cannot be copied) offer no checkpoints: a checkpoint-and-stop only stops, and a
+/// job run again starts over.
 public struct Trainer {
     /// The gradient-diagnostics hook: called with the frozen state at step 0 (after the first
     /// curve row) and after every update that crosses a multiple of `diagnostics.every`, when the
@@ -158,6 +159,12 @@ extension TrainingSession: SessionRunning {
             if let fault = copies.fault { throw fault == .stopped ? .interrupted : .environment(fault) }
         }
         let checkpoints = canSnapshot
+        // Read before the sink is asked, so that copies failing to report their states skip the
+        // checkpoint (their fault ends the run after the next batch) instead of writing one.
+        func offerCheckpoint() {
+            guard checkpoints, let state = readableSnapshot() else { return }
+            sink.checkpoint(step: stepsDone) { state }
+        }
 
         func writeRow() throws(EarlyEnd) {
             let (mean, std) = evaluator.evaluate()
@@ -189,12 +196,10 @@ extension TrainingSession: SessionRunning {
             }
             while stepsDone < total {
                 if sink.checkpointRequested {
-                    if checkpoints { sink.checkpoint(step: stepsDone) { snapshot() } }
+                    offerCheckpoint()
                     throw .interrupted
                 }
-                if checkpoints && stepsDone / checkpointEvery > boundary / checkpointEvery {
-                    sink.checkpoint(step: stepsDone) { snapshot() }
-                }
+                if stepsDone / checkpointEvery > boundary / checkpointEvery { offerCheckpoint() }
                 boundary = stepsDone
                 if stepsDone >= pauseStep || sink.shouldStop { throw .interrupted }
                 let before = stepsDone

@@ -6,7 +6,16 @@ extension TrainingSession {
     /// The run's state now; take it between updates (before `run` or after it paused), when
     /// `canSnapshot`.
     func snapshot() -> TrainingSnapshot {
-        TrainingSnapshot(
+        guard let snapshot = readableSnapshot() else { preconditionFailure("the copies' states cannot be read") }
+        return snapshot
+    }
+
+    /// The run's state now, or nil when a copy's state could not be read (copies in another
+    /// process that cannot be copied, or that failed while being read: their `fault` says so).
+    func readableSnapshot() -> TrainingSnapshot? {
+        guard let copies = environments.savedCopies(), let evaluationCopies = evaluator.environments.savedCopies()
+        else { return nil }
+        return TrainingSnapshot(
             parameters: buffers.map(\.parameterArray), optimizers: optimizers.map(\.state),
             targetCritic: targetCritic?.parameters.parameterArray, stepsDone: stepsDone, updatesDone: updatesDone,
             episodesDone: episodesDone, baselines: baselines, policyLoss: metrics.policyLoss,
@@ -14,8 +23,7 @@ extension TrainingSession {
             actionGenerator: RandomGeneratorState(actionGenerator),
             minibatchGenerator: updateRule.generatorState,
             evaluationGenerator: RandomGeneratorState(evaluator.generator),
-            environments: environments.savedCopies()!,
-            evaluationEnvironments: evaluator.environments.savedCopies()!,
+            environments: copies, evaluationEnvironments: evaluationCopies,
             normalization: normalizer?.learnedState, exploration: exploration?.values, loop: loop)
     }
 
