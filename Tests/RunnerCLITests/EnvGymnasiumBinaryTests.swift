@@ -77,9 +77,9 @@ struct EnvGymnasiumBinaryTests {
         #expect(stray.status == 64 && stray.stderr.contains("go with --gymnasium"))
     }
 
-    /// Gymnasium's Acrobot with each `x**2` of its equations of motion written `x * x`, as the
-    /// native port computes squares (C's `pow(x, 2)`, which NumPy and Python call, differs
-    /// from `x * x` in the last bit for about one input in a thousand).
+    /// Gymnasium's Acrobot with each `x**2` of its equations of motion written `x * x` (C's
+    /// `pow(x, 2)`, which NumPy calls and the native port calls too, differs from `x * x` in the
+    /// last bit for about one input in a thousand).
     static let productAcrobotModule = "runner_product_acrobot"
     static let productAcrobotSource = #"""
         import inspect, re, textwrap
@@ -99,14 +99,11 @@ struct EnvGymnasiumBinaryTests {
         gym.register("Acrobot-v1", entry_point=ProductAcrobot, max_episode_steps=500, reward_threshold=-100.0)
         """#
 
-    /// CartPole, MountainCar and Pendulum agree with their native ports bit for bit, over
-    /// several episodes; Acrobot does once its squares are computed as the port computes them.
+    /// The four classic-control environments agree with their native ports bit for bit, over
+    /// several episodes.
     @Test(arguments: ["CartPole-v1", "Acrobot-v1", "MountainCar-v0", "Pendulum-v1"])
     func classicControlAgreesBitwise(id: String) throws {
-        let folder = TemporaryFolder()
-        folder.write("\(Self.productAcrobotModule).py", Self.productAcrobotSource)
-        let squares = id == "Acrobot-v1" ? ["--import", Self.productAcrobotModule, "--python-path", folder.url.path] : []
-        let outcome = try BinaryRunner.run(["env", "check", id, "--steps", "1000", "--seed", "3"] + squares)
+        let outcome = try BinaryRunner.run(["env", "check", id, "--steps", "1000", "--seed", "3"])
         #expect(outcome.status == 0, "\(outcome.stdout)\(outcome.stderr)")
         let line = outcome.stdout.trimmingCharacters(in: .newlines)
         #expect(line.hasPrefix("\(id): 1000 steps agree bitwise with the native environment"), "\(line)")
@@ -114,11 +111,16 @@ struct EnvGymnasiumBinaryTests {
         #expect(episodes >= 2, "\(line)")
     }
 
-    /// Gymnasium's own Acrobot squares with `pow`: its state leaves the native one's in the
-    /// last bit within the first episode of seed 0 (docs/environments.md, "Checking a bridged
-    /// environment"), and the check says where.
-    @Test func acrobotsSquaresDifferInTheLastBit() throws {
-        let outcome = try BinaryRunner.run(["env", "check", "Acrobot-v1", "--steps", "500", "--seed", "0"])
+    /// An Acrobot whose squares are products leaves the native one (which squares with `pow`,
+    /// as Gymnasium does) in the last bit within the first episode of seed 0, and the check
+    /// says where.
+    @Test func squaresAsProductsDifferInTheLastBit() throws {
+        let folder = TemporaryFolder()
+        folder.write("\(Self.productAcrobotModule).py", Self.productAcrobotSource)
+        let outcome = try BinaryRunner.run([
+            "env", "check", "Acrobot-v1", "--steps", "500", "--seed", "0", "--import", Self.productAcrobotModule,
+            "--python-path", folder.url.path,
+        ])
         #expect(outcome.status == 1, "\(outcome.stdout)\(outcome.stderr)")
         #expect(outcome.stdout.hasPrefix("Acrobot-v1: step 7 differs (episode 1, its step 7, action 1): state[0]: "),
                 "\(outcome.stdout)")

@@ -14,6 +14,9 @@ enum { PG_DENSE_BASELINE = 0, PG_DENSE_AVX2 = 1, PG_DENSE_AVX512 = 2 };
 /// 1 when this machine can run that version of the kernels, else 0.
 int pg_dense_supports(int instructionSet);
 
+/// The C library's pow(x, y), never rewritten by the compiler (LibraryPower.c).
+double pg_library_pow(double x, double y);
+
 /// `y = x W^T + b`.
 void pg_dense_affine(int instructionSet, const float *w, const float *b, const float *x, float *y,
                      long rows, long inSize, long outSize);

@@ -1,3 +1,4 @@
+import CDenseKernels
 import Foundation
 
 /// `Acrobot-v1` as in Gymnasium 1.x: a two-link pendulum actuated at the middle joint.
@@ -10,8 +11,10 @@ import Foundation
 /// the reward is −1 per step and 0 on the terminating step.
 ///
 /// Observation: `(cos θ₁, sin θ₁, cos θ₂, sin θ₂, θ̇₁, θ̇₂)` as Float32. The arithmetic
-/// follows Gymnasium's evaluation order; squares are products `x·x` where numpy calls
-/// `pow` (a last-bit difference at most).
+/// follows Gymnasium's evaluation order, and each square `x**2` of a state variable is the C
+/// library's `pow(x, 2)`, as NumPy computes it, which differs from `x·x` in the last bit for
+/// about one input in a thousand, enough for trajectories to part (`runner env check
+/// Acrobot-v1` checks the match); the squares of the constant lengths are exact either way.
 public struct Acrobot: Environment {
     public static let id = "Acrobot-v1"
 
@@ -77,6 +80,10 @@ public struct Acrobot: Environment {
     }
 
     /// `ds/dt` of the book equations for state `s = (θ₁, θ₂, θ̇₁, θ̇₂)` and torque `a`.
+    /// `x**2` as NumPy computes it for a float64: the C library's `pow(x, 2)`.
+    @inlinable
+    static func square(_ x: Double) -> Double { pg_library_pow(x, 2) }
+
     @inlinable
     static func derivatives(_ s: SIMD4<Double>, torque a: Double) -> SIMD4<Double> {
         let m1 = linkMass1, m2 = linkMass2, l1 = linkLength1
@@ -89,12 +96,12 @@ public struct Acrobot: Environment {
         let d2 = m2 * ((lc2 * lc2) + l1 * lc2 * cos(theta2)) + i2
         let phi2 = m2 * lc2 * g * cos(theta1 + theta2 - Double.pi / 2.0)
         let phi1 =
-            -m2 * l1 * lc2 * (dtheta2 * dtheta2) * sin(theta2)
+            -m2 * l1 * lc2 * square(dtheta2) * sin(theta2)
             - 2 * m2 * l1 * lc2 * dtheta2 * dtheta1 * sin(theta2)
             + (m1 * lc1 + m2 * l1) * g * cos(theta1 - Double.pi / 2) + phi2
         let ddtheta2 =
-            (a + d2 / d1 * phi1 - m2 * l1 * lc2 * (dtheta1 * dtheta1) * sin(theta2) - phi2)
-            / (m2 * (lc2 * lc2) + i2 - (d2 * d2) / d1)
+            (a + d2 / d1 * phi1 - m2 * l1 * lc2 * square(dtheta1) * sin(theta2) - phi2)
+            / (m2 * (lc2 * lc2) + i2 - square(d2) / d1)
         let ddtheta1 = -(d2 * ddtheta2 + phi1) / d1
         return SIMD4(dtheta1, dtheta2, ddtheta1, ddtheta2)
     }
