@@ -7,23 +7,23 @@ import PolicyGradient
 /// is as fast as its busiest worker). Copy i is first reset with `seed: s_i`, the first draw of
 /// `RandomGenerator(seed:stream:index: i)`: training, evaluation and diagnostics copies never
 /// share a seed.
-struct GymnasiumCopiesFactory: BatchedEnvironmentFactory {
+package struct GymnasiumCopiesFactory: BatchedEnvironmentFactory {
     let spec: GymnasiumEnvironmentSpec
     let workers: Int
     let handshake: GymnasiumHandshake
 
-    var observationSize: Int { handshake.observationSpace.flatSize }
-    var actionSpace: ActionSpace { handshake.actionSpace.actionSpace }
-    var defaultMaxEpisodeSteps: Int? { handshake.maxEpisodeSteps }
+    package var observationSize: Int { handshake.observationSpace.flatSize }
+    package var actionSpace: ActionSpace { handshake.actionSpace.actionSpace }
+    package var defaultMaxEpisodeSteps: Int? { handshake.maxEpisodeSteps }
     /// Whether the worker's check found the states copyable when the environment was opened.
-    var canCopyStates: Bool { handshake.stateCopy == true }
+    package var canCopyStates: Bool { handshake.stateCopy == true }
 
-    var versions: [String: String] {
+    package var versions: [String: String] {
         handshake.packageVersions.merging(["python": handshake.pythonVersion]) { own, _ in own }
     }
 
     /// The reset seeds of `numEnvs` copies from `seed`'s `stream`.
-    static func seeds(numEnvs: Int, seed: UInt64, stream: RandomStream) -> [UInt64] {
+    package static func seeds(numEnvs: Int, seed: UInt64, stream: RandomStream) -> [UInt64] {
         (0..<numEnvs).map { i in
             var generator = RandomGenerator(seed: seed, stream: stream, index: UInt64(i))
             return generator.next()
@@ -31,11 +31,11 @@ struct GymnasiumCopiesFactory: BatchedEnvironmentFactory {
     }
 
     /// The number of workers for `numEnvs` copies: the largest divisor not above `workers`.
-    static func workerCount(numEnvs: Int, workers: Int) -> Int {
+    package static func workerCount(numEnvs: Int, workers: Int) -> Int {
         (1...max(1, min(workers, numEnvs))).last { numEnvs % $0 == 0 }!
     }
 
-    func makeCopies(
+    package func makeCopies(
         numEnvs: Int, seed: UInt64, stream: RandomStream, stopRequested: @escaping () -> Bool
     ) -> GymnasiumVectorEnvironment {
         let w = Self.workerCount(numEnvs: numEnvs, workers: workers)

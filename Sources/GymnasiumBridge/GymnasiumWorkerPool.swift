@@ -94,12 +94,6 @@ package final class GymnasiumWorkerPool {
     /// The workers' process ids, in worker order (empty once closed).
     package var processIDs: [pid_t] { workers.map(\.pid) }
 
-    /// Seeds for `reset(seeds:)`: `jobSeed + i` for copy `i`, as Stable-Baselines3 seeds its
-    /// vectorized environments (wrapping at 2^64).
-    package static func seeds(jobSeed: UInt64, count: Int) -> [UInt64] {
-        (0..<count).map { jobSeed &+ UInt64($0) }
-    }
-
     /// Resets copy `i` with `env.reset(seed: seeds[i])`, or `env.reset()` (its generator goes
     /// on) when `seeds` is nil, and clears the episode statistics.
     package func reset(seeds: [UInt64]?) throws(GymnasiumBridgeError) -> GymnasiumBatch {

@@ -139,7 +139,7 @@ struct GymnasiumWorkerFaultTests {
         guard GymnasiumPython.check() else { return }
         let pool = try GymnasiumWorkerPool(GymnasiumEnvironmentSpec(id: "CartPole-v1"), workers: 2, copiesPerWorker: 2)
         let pids = pool.processIDs
-        _ = try pool.reset(seeds: GymnasiumWorkerPool.seeds(jobSeed: 1, count: 4))
+        _ = try pool.reset(seeds: [1, 2, 3, 4])
         _ = try pool.step(discrete: [0, 1, 0, 1])
         kill(pids[1], SIGKILL)
         do {
