@@ -48,11 +48,17 @@ plots:
 
 # Speed, through package-benchmark (the package in Benchmarks/): the core's measured peak, the
 # dense kernels' GFLOP/s in every compiled version, training and environment steps/s, parsing;
-# then Stable-Baselines3's A2C and PPO steps/s on the same settings and one thread when PYTHON
-# can import it. Compare them as ratios taken in this one sitting.
+# Gymnasium environments through the bridge beside a plain Python loop on them (RUNNER_PYTHON's
+# Gymnasium); then Stable-Baselines3's A2C and PPO steps/s on the same settings and one thread
+# when PYTHON can import it. Compare them as ratios taken in this one sitting.
 PYTHON ?= python3
 bench:
 	cd Benchmarks && $(SWIFT) package benchmark
+	@gym_python="$${RUNNER_PYTHON:-$(PYTHON)}"; if "$$gym_python" -c "import gymnasium, mujoco" 2>/dev/null; then \
+		"$$gym_python" tools/gymnasium_speed.py; \
+	else \
+		echo "Gymnasium with MuJoCo is not importable by $$gym_python; set RUNNER_PYTHON (tools/python/setup-venv.sh)."; \
+	fi
 	@if $(PYTHON) -c "import stable_baselines3" 2>/dev/null; then \
 		$(PYTHON) tools/sb3_speed.py a2c --steps 30000 && $(PYTHON) tools/sb3_speed.py ppo --steps 20000; \
 	else \

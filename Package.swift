@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "YAML", targets: ["YAML"]),
         .library(name: "Experiment", targets: ["Experiment"]),
         .library(name: "PolicyGradient", targets: ["PolicyGradient"]),
+        .library(name: "GymnasiumBridge", targets: ["GymnasiumBridge"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -21,6 +21,7 @@ let package = Package(
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "PolicyGradient", package: "PolicyGradientLab"),
                 .product(name: "Experiment", package: "PolicyGradientLab"),
+                .product(name: "GymnasiumBridge", package: "PolicyGradientLab"),
             ],
             path: "Throughput",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),

@@ -9,5 +9,6 @@ let benchmarks: @Sendable () -> Void = {
     KernelBenchmarks.register()
     TrainingBenchmarks.register()
     EnvironmentBenchmarks.register()
+    BridgeBenchmarks.register()
     ParseBenchmark.register()
 }

@@ -7,17 +7,17 @@ import PolicyGradient
 /// `open` starts one worker with one copy to learn the spaces and versions, and keeps them for
 /// the life of the process, so that validating an experiment and building its jobs start Python
 /// once per distinct environment.
-package struct GymnasiumBackend: EnvironmentBackend {
-    package let name = "gymnasium"
+public struct GymnasiumBackend: EnvironmentBackend {
+    public let name = "gymnasium"
 
-    package init() {}
+    public init() {}
 
     /// Registers the backend (harmless when it already is).
-    package static func register() {
+    public static func register() {
         EnvironmentBackends.register(GymnasiumBackend())
     }
 
-    package func open(_ environment: ExternalEnvironment, maxEpisodeSteps: Int?) throws -> any BatchedEnvironmentFactory {
+    public func open(_ environment: ExternalEnvironment, maxEpisodeSteps: Int?) throws -> any BatchedEnvironmentFactory {
         let spec = try Self.spec(environment, maxEpisodeSteps: maxEpisodeSteps)
         // The spaces do not depend on the time limit: one handshake serves every limit.
         var unlimited = spec
