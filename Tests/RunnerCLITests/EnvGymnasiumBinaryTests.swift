@@ -111,16 +111,23 @@ struct EnvGymnasiumBinaryTests {
         #expect(episodes >= 2, "\(line)")
     }
 
+    /// `runner env check ID` against Gymnasium after importing `module` (written from `source`
+    /// to a temporary folder on the workers' path), which re-registers the id.
+    static func check(_ id: String, steps: Int, seed: Int, module: String, source: String) throws -> BinaryRunner.Outcome {
+        let folder = TemporaryFolder()
+        folder.write("\(module).py", source)
+        return try BinaryRunner.run([
+            "env", "check", id, "--steps", String(steps), "--seed", String(seed), "--import", module,
+            "--python-path", folder.url.path,
+        ])
+    }
+
     /// An Acrobot whose squares are products leaves the native one (which squares with `pow`,
     /// as Gymnasium does) in the last bit within the first episode of seed 0, and the check
     /// says where.
     @Test func squaresAsProductsDifferInTheLastBit() throws {
-        let folder = TemporaryFolder()
-        folder.write("\(Self.productAcrobotModule).py", Self.productAcrobotSource)
-        let outcome = try BinaryRunner.run([
-            "env", "check", "Acrobot-v1", "--steps", "500", "--seed", "0", "--import", Self.productAcrobotModule,
-            "--python-path", folder.url.path,
-        ])
+        let outcome = try Self.check(
+            "Acrobot-v1", steps: 500, seed: 0, module: Self.productAcrobotModule, source: Self.productAcrobotSource)
         #expect(outcome.status == 1, "\(outcome.stdout)\(outcome.stderr)")
         #expect(outcome.stdout.hasPrefix("Acrobot-v1: step 7 differs (episode 1, its step 7, action 1): state[0]: "),
                 "\(outcome.stdout)")
@@ -129,12 +136,8 @@ struct EnvGymnasiumBinaryTests {
     /// A CartPole whose episodes end at 10 degrees differs at the first step where the native
     /// pole leans between 10 and 12 degrees, found here with the check's own draws.
     @Test func aChangedConstantIsReportedAtItsStep() throws {
-        let folder = TemporaryFolder()
-        folder.write("\(Self.variantModule).py", Self.variantSource)
-        let outcome = try BinaryRunner.run([
-            "env", "check", "CartPole-v1", "--steps", "2000", "--seed", "5", "--import", Self.variantModule,
-            "--python-path", folder.url.path,
-        ])
+        let outcome = try Self.check(
+            "CartPole-v1", steps: 2000, seed: 5, module: Self.variantModule, source: Self.variantSource)
         #expect(outcome.status == 1, "\(outcome.stdout)\(outcome.stderr)")
 
         var native = TimeLimit(CartPole())
