@@ -74,16 +74,6 @@ package final class GymnasiumVectorEnvironment: BatchedEnvironment {
         )
     }
 
-    /// The worker processes' ids (empty once the pool is closed or was never started).
-    package var processIDs: [Int32] { pool?.processIDs ?? [] }
-
-    /// Ends the workers; later steps report the fault `failed`.
-    package func close() {
-        pool?.close()
-        pool = nil
-        if fault == nil { fault = .failed("the Gymnasium copies were closed") }
-    }
-
     package func reset() {
         finishedEpisodes.validCount = 0
         guard let pool, fault == nil else { return endEveryEpisode() }
