@@ -91,7 +91,8 @@ package final class GymnasiumVectorEnvironment: BatchedEnvironment {
     package func step(discrete actions: UnsafeBufferPointer<Int>) {
         guard let pool, fault == nil else { return endEveryEpisode() }
         do {
-            stored(try pool.step(discrete: Array(actions)))
+            try pool.step(discrete: actions, into: target)
+            afterStep()
         } catch {
             fail(error)
         }
@@ -100,10 +101,18 @@ package final class GymnasiumVectorEnvironment: BatchedEnvironment {
     package func step(continuous actions: UnsafeBufferPointer<Float>) {
         guard let pool, fault == nil else { return endEveryEpisode() }
         do {
-            stored(try pool.step(continuous: actions.map(Double.init)))
+            try pool.step(continuous: actions, into: target)
+            afterStep()
         } catch {
             fail(error)
         }
+    }
+
+    /// The buffers a step's batch is read into.
+    private var target: GymnasiumStepTarget {
+        GymnasiumStepTarget(
+            observations: observations.base, finalObservations: finalObservations.base, rewards: rewards.base,
+            terminated: terminated.base, truncated: truncated.base, finishedEpisodes: finishedEpisodes)
     }
 
     package func normalize(with normalizer: EnvironmentNormalizer) {
@@ -167,10 +176,9 @@ package final class GymnasiumVectorEnvironment: BatchedEnvironment {
 
     package func state(ofCopy i: Int) -> [Double]? { nil }
 
-    /// Stores a step's batch, checks its rewards, and lets the normalizer see it (after the
-    /// episode returns were summed from the raw rewards, as the native copies do).
-    private func stored(_ batch: GymnasiumBatch) {
-        store(batch)
+    /// Checks a step's rewards and lets the normalizer see the step (after the episode returns
+    /// were summed from the raw rewards, as the native copies do).
+    private func afterStep() {
         for i in 0..<numEnvs where !rewards.base[i].isFinite {
             return fail(GymnasiumBridgeError.nonFiniteReward(copy: i))
         }

@@ -23,6 +23,8 @@ final class GymnasiumWorker {
     /// Read end of the worker's standard output and error; -1 at its end.
     private(set) var output: Int32
     private var replyBytes: [UInt8] = []
+    /// What one `read` of the reply pipe takes in, kept to spare an allocation per reply.
+    private var readBuffer = [UInt8](repeating: 0, count: 4096)
     private var outputTail: [UInt8] = []
     private var reaped = false
 
@@ -79,14 +81,13 @@ final class GymnasiumWorker {
     /// Reads what the reply pipe holds (call when `poll` says it is readable): the reply once
     /// its line is complete, else nil. Throws `workerDied` at the pipe's end.
     func readReply(stoppingWhen stopRequested: (() -> Bool)?) throws(GymnasiumBridgeError) -> String? {
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        let count = buffer.withUnsafeMutableBytes { read(replies, $0.baseAddress, $0.count) }
+        let count = readBuffer.withUnsafeMutableBytes { read(replies, $0.baseAddress, $0.count) }
         if count < 0 {
             if errno == EINTR { return nil }
             throw .system(operation: "read from the Gymnasium worker", reason: String(cString: strerror(errno)))
         }
         if count == 0 { throw death(stoppingWhen: stopRequested) }
-        replyBytes += buffer[..<count]
+        replyBytes += readBuffer[..<count]
         guard let newline = replyBytes.firstIndex(of: UInt8(ascii: "\n")) else { return nil }
         guard newline == replyBytes.count - 1 else {
             throw .protocolViolation("more than one reply to one command")

@@ -176,19 +176,96 @@ package final class GymnasiumWorkerPool {
     }
 
     private func stepWritten() throws(GymnasiumBridgeError) -> GymnasiumBatch {
-        try exchange(during: "step") { _ in #"{"command":"step"}"# }
+        try exchange(during: "step") { _ in Self.stepCommand }
         var result = try batch(during: "step")
         for i in 0..<numEnvs {
-            episodeReturns[i] += result.rewards[i]
-            episodeLengths[i] += 1
-            if result.terminated[i] || result.truncated[i] {
-                result.finishedEpisodes.append(FinishedEpisode(
-                    copy: i, episodeReturn: episodeReturns[i], length: episodeLengths[i], terminated: result.terminated[i]))
-                episodeReturns[i] = 0
-                episodeLengths[i] = 0
+            if let episode = count(copy: i, reward: result.rewards[i], terminated: result.terminated[i], truncated: result.truncated[i]) {
+                result.finishedEpisodes.append(episode)
             }
         }
         return result
+    }
+
+    /// Steps copy `i` with the discrete action `actions[i]` and reads the batch into `target`:
+    /// the training loop's step, which allocates no arrays.
+    package func step(discrete actions: UnsafeBufferPointer<Int>, into target: GymnasiumStepTarget) throws(GymnasiumBridgeError) {
+        guard case .discrete = actionSpace, actions.count == numEnvs else {
+            preconditionFailure("one discrete action per copy, for a discrete action space")
+        }
+        try writeActions { copy, row in row.storeBytes(of: Int64(actions[copy]), as: Int64.self) }
+        try exchange(during: "step") { _ in Self.stepCommand }
+        try read(into: target, during: "step")
+    }
+
+    /// Steps copy `i` with row `i` of the row-major `numEnvs × actionDimension` actions (widened
+    /// to float64; the worker clips them) and reads the batch into `target`.
+    package func step(continuous actions: UnsafeBufferPointer<Float>, into target: GymnasiumStepTarget) throws(GymnasiumBridgeError) {
+        let d = actionSpace.actionDimension
+        guard case .continuous = actionSpace, actions.count == numEnvs * d else {
+            preconditionFailure("one action row per copy, for a continuous action space")
+        }
+        try writeActions { copy, row in
+            for j in 0..<d { row.storeBytes(of: Double(actions[copy * d + j]), toByteOffset: 8 * j, as: Double.self) }
+        }
+        try exchange(during: "step") { _ in Self.stepCommand }
+        try read(into: target, during: "step")
+    }
+
+    /// The step command, as worker.py recognizes it without parsing.
+    private static let stepCommand = #"{"command":"step"}"#
+
+    /// Adds a step's reward to copy `copy`'s running episode; the finished episode when it ended.
+    private func count(copy: Int, reward: Double, terminated: Bool, truncated: Bool) -> FinishedEpisode? {
+        episodeReturns[copy] += reward
+        episodeLengths[copy] += 1
+        guard terminated || truncated else { return nil }
+        defer {
+            episodeReturns[copy] = 0
+            episodeLengths[copy] = 0
+        }
+        return FinishedEpisode(copy: copy, episodeReturn: episodeReturns[copy], length: episodeLengths[copy], terminated: terminated)
+    }
+
+    /// Reads the batch of a step out of the shared memory into `target` (observations rounded to
+    /// Float32) and counts the episodes; NaN in an observation is an error, found in copy order
+    /// before any episode is counted.
+    private func read(into target: GymnasiumStepTarget, during: String) throws(GymnasiumBridgeError) {
+        let m = observationSize, k = copiesPerWorker
+        for (index, worker) in workers.enumerated() {
+            let base = UnsafeRawPointer(worker.memory.base!)
+            let observations = (base + layout.observations).assumingMemoryBound(to: Double.self)
+            let finalObservations = (base + layout.finalObservations).assumingMemoryBound(to: Double.self)
+            let rewards = (base + layout.rewards).assumingMemoryBound(to: Double.self)
+            for local in 0..<k {
+                let copy = index * k + local
+                let ended = base.load(fromByteOffset: layout.terminated + local, as: UInt8.self) != 0
+                    || base.load(fromByteOffset: layout.truncated + local, as: UInt8.self) != 0
+                var nan = false, finalNaN = false
+                for j in 0..<m {
+                    let value = observations[local * m + j], final = finalObservations[local * m + j]
+                    nan = nan || value.isNaN
+                    finalNaN = finalNaN || final.isNaN
+                    target.observations[copy * m + j] = Float(value)
+                    target.finalObservations[copy * m + j] = Float(final)
+                }
+                if nan || (ended && finalNaN) {
+                    close()
+                    throw .nanObservation(copy: copy, during: nan ? during : "\(during) (final observation)")
+                }
+                target.rewards[copy] = rewards[local]
+                target.terminated[copy] = base.load(fromByteOffset: layout.terminated + local, as: UInt8.self) != 0
+                target.truncated[copy] = base.load(fromByteOffset: layout.truncated + local, as: UInt8.self) != 0
+            }
+        }
+        target.finishedEpisodes.validCount = 0
+        for copy in 0..<numEnvs {
+            if let episode = count(
+                copy: copy, reward: target.rewards[copy], terminated: target.terminated[copy], truncated: target.truncated[copy])
+            {
+                target.finishedEpisodes.base[target.finishedEpisodes.validCount] = episode
+                target.finishedEpisodes.validCount += 1
+            }
+        }
     }
 
     /// Each copy's state (`save_copies`), in copy order: the worker's pickle of the wrapped
@@ -322,7 +399,7 @@ package final class GymnasiumWorkerPool {
             }
             for (slot, index) in waiting.enumerated() where polled[slot].revents != 0 {
                 guard let line = try workers[index].readReply(stoppingWhen: stopRequested) else { continue }
-                let reply = try WorkerReply.decode(line)
+                let reply = line == WorkerReply.successLine ? WorkerReply.success : try WorkerReply.decode(line)
                 guard reply.ok else {
                     throw reply.failure(
                         spec: spec, interpreter: interpreter, firstCopy: (firstWorker + index) * copiesPerWorker)

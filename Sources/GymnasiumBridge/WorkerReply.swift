@@ -37,6 +37,11 @@ struct WorkerReply: Decodable {
     var gymnasium: String?
     var environments: [GymnasiumRegistry.Entry]?
 
+    /// The plain success reply, byte for byte as worker.py writes it to every step, and its
+    /// value, so that the step's answer needs no JSON decoding.
+    static let successLine = #"{"ok":true}"#
+    static let success = WorkerReply(ok: true)
+
     static func decode(_ line: String) throws(GymnasiumBridgeError) -> WorkerReply {
         do {
             return try JSONDecoder().decode(WorkerReply.self, from: Data(line.utf8))

@@ -23,6 +23,9 @@ import traceback
 
 COMMANDS, MEMORY, REPLIES = 0, 3, 4
 PROTOCOL = 1
+# The step command and the success reply, byte for byte as the runner writes and expects them.
+STEP = b'{"command":"step"}\n'
+OK = b'{"ok":true}\n'
 
 
 class Failure(Exception):
@@ -53,7 +56,10 @@ def die_with(parent):
 
 
 def send(reply):
-    data = (json.dumps(reply, allow_nan=False) + "\n").encode()
+    write_all((json.dumps(reply, allow_nan=False) + "\n").encode())
+
+
+def write_all(data):
     while data:
         data = data[os.write(REPLIES, data):]
 
@@ -263,22 +269,39 @@ class Worker:
         self.truncated[:] = 0
 
     def step(self):
-        np = self.np
-        for i, env in enumerate(self.envs):
-            if self.action.discrete:
-                action = int(self.actions[i, 0]) + self.action.start
+        """Steps every copy with its action row; the hot loop, so it keeps to local names."""
+        np, action, envs = self.np, self.action, self.envs
+        actions, observations, final_observations = self.actions, self.observations, self.final_observations
+        rewards, terminated_flags, truncated_flags = self.rewards, self.terminated, self.truncated
+        for i, env in enumerate(envs):
+            if action.discrete:
+                chosen = int(actions[i, 0]) + action.start
             else:
                 # Stable-Baselines3 clips to the bounds before `step`; the policy keeps its own.
-                clipped = np.clip(self.actions[i], self.action.low, self.action.high)
-                action = clipped.astype(self.action.dtype).reshape(self.action.shape)
-            observation, reward, terminated, truncated, _ = self.call(i, "step", lambda: env.step(action))
-            self.rewards[i] = float(reward)
-            self.terminated[i] = bool(terminated)
-            self.truncated[i] = bool(truncated)
+                # (minimum of maximum is np.clip, NaN included, at a third of its cost on a row.)
+                chosen = np.minimum(np.maximum(actions[i], action.low), action.high)
+                chosen = chosen.astype(action.dtype).reshape(action.shape)
+            try:
+                observation, reward, terminated, truncated, _ = env.step(chosen)
+            except BaseException as error:
+                raise self.raised(i, "step", error)
+            rewards[i] = float(reward)
+            terminated_flags[i] = bool(terminated)
+            truncated_flags[i] = bool(truncated)
             if terminated or truncated:
-                self.final_observations[i] = self.flat(observation)
-                observation, _ = self.call(i, "reset", env.reset)
-            self.observations[i] = self.flat(observation)
+                self.store(final_observations, i, observation)
+                try:
+                    observation, _ = env.reset()
+                except BaseException as error:
+                    raise self.raised(i, "reset", error)
+            self.store(observations, i, observation)
+
+    def store(self, rows, i, observation):
+        """`rows[i] = observation` flattened to float64; a flat observation is assigned as it is."""
+        try:
+            rows[i] = observation
+        except ValueError:
+            rows[i] = self.flat(observation)
 
     def unwrapped(self, copy):
         if not isinstance(copy, int) or not 0 <= copy < len(self.envs):
@@ -312,8 +335,12 @@ class Worker:
         try:
             return body()
         except BaseException as error:
-            raise Failure("raised", f"{during} of copy {copy} raised {type(error).__name__}: {error}",
-                          during=during, copy=copy, traceback=traceback.format_exc())
+            raise self.raised(copy, during, error)
+
+    def raised(self, copy, during, error):
+        """The failure reply for `error`, raised by copy `copy` during `during`, with its traceback."""
+        return Failure("raised", f"{during} of copy {copy} raised {type(error).__name__}: {error}",
+                       during=during, copy=copy, traceback=traceback.format_exc())
 
     def close(self):
         for env in self.envs:
@@ -361,6 +388,15 @@ def main():
         return
     send(worker.handshake)
     for line in commands:
+        if line == STEP:
+            # The one command sent every step, answered without JSON either way.
+            try:
+                worker.step()
+            except Failure as failure:
+                send(failure.reply)
+                continue
+            write_all(OK)
+            continue
         try:
             command = json.loads(line)
             if command["command"] == "step":
