@@ -49,8 +49,9 @@ plots:
 # Speed, through package-benchmark (the package in Benchmarks/): the core's measured peak, the
 # dense kernels' GFLOP/s in every compiled version, training and environment steps/s, parsing;
 # Gymnasium environments through the bridge beside a plain Python loop on them (RUNNER_PYTHON's
-# Gymnasium); then Stable-Baselines3's A2C and PPO steps/s on the same settings and one thread
-# when PYTHON can import it. Compare them as ratios taken in this one sitting.
+# Gymnasium), and PPO with rl-zoo3's HalfCheetah settings through it; then Stable-Baselines3's
+# A2C, PPO and (with MuJoCo) HalfCheetah PPO steps/s on the same settings and one thread when
+# PYTHON can import it. Compare them as ratios taken in this one sitting.
 PYTHON ?= python3
 bench:
 	cd Benchmarks && $(SWIFT) package benchmark
@@ -61,6 +62,7 @@ bench:
 	fi
 	@if $(PYTHON) -c "import stable_baselines3" 2>/dev/null; then \
 		$(PYTHON) tools/sb3_speed.py a2c --steps 30000 && $(PYTHON) tools/sb3_speed.py ppo --steps 20000; \
+		if $(PYTHON) -c "import mujoco" 2>/dev/null; then $(PYTHON) tools/sb3_speed.py ppo-halfcheetah --steps 5120; fi; \
 	else \
 		echo "Stable-Baselines3 is not importable by $(PYTHON); set PYTHON= to a python that has it."; \
 	fi

@@ -238,8 +238,8 @@ package final class GymnasiumWorkerPool {
             let rewards = (base + layout.rewards).assumingMemoryBound(to: Double.self)
             for local in 0..<k {
                 let copy = index * k + local
-                let ended = base.load(fromByteOffset: layout.terminated + local, as: UInt8.self) != 0
-                    || base.load(fromByteOffset: layout.truncated + local, as: UInt8.self) != 0
+                let terminated = base.load(fromByteOffset: layout.terminated + local, as: UInt8.self) != 0
+                let truncated = base.load(fromByteOffset: layout.truncated + local, as: UInt8.self) != 0
                 var nan = false, finalNaN = false
                 for j in 0..<m {
                     let value = observations[local * m + j], final = finalObservations[local * m + j]
@@ -248,13 +248,13 @@ package final class GymnasiumWorkerPool {
                     target.observations[copy * m + j] = Float(value)
                     target.finalObservations[copy * m + j] = Float(final)
                 }
-                if nan || (ended && finalNaN) {
+                if nan || ((terminated || truncated) && finalNaN) {
                     close()
                     throw .nanObservation(copy: copy, during: nan ? during : "\(during) (final observation)")
                 }
                 target.rewards[copy] = rewards[local]
-                target.terminated[copy] = base.load(fromByteOffset: layout.terminated + local, as: UInt8.self) != 0
-                target.truncated[copy] = base.load(fromByteOffset: layout.truncated + local, as: UInt8.self) != 0
+                target.terminated[copy] = terminated
+                target.truncated[copy] = truncated
             }
         }
         target.finishedEpisodes.validCount = 0
