@@ -82,6 +82,42 @@ struct TensorBoardBinaryTests {
         a.count == b.count && zip(a, b).allSatisfy { $0.step == $1.step && $0.value == $1.value }
     }
 
+    /// `files` read by read_events.py, by path.
+    static func read(_ files: [String]) throws -> [String: EventFile] {
+        let reader = BinaryRunner.repositoryRoot.appendingPathComponent("tools/tensorboard/read_events.py").path
+        let read = try #require(GymnasiumPython.run([reader] + files))
+        try #require(read.status == 0, "read_events.py failed")
+        return try JSONDecoder().decode([String: EventFile].self, from: Data(read.output.utf8))
+    }
+
+    /// A job killed with SIGKILL after its first checkpoint and run again rewrites its one
+    /// event file: TensorBoard reads the series of an uninterrupted run, the rate aside.
+    @Test func aResumedJobRewritesItsFileWithEveryRow() throws {
+        guard GymnasiumPython.check(GymnasiumPython.tensorBoardUnavailability) else { return }
+        let setup = CheckpointBinaryTests.Setup()
+        let (process, job) = try setup.startUntilCheckpoint("killed")
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        try #require(!FileManager.default.fileExists(atPath: job.appendingPathComponent("result.json").path))
+        #expect(try setup.run("killed").status == 0)
+        #expect(try setup.result(job)["restarts"] as? Int == 1)
+        #expect(try setup.run("whole").status == 0)
+        let whole = setup.folder("whole").appendingPathComponent("jobs/\(job.lastPathComponent)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: job.path).filter { $0.contains("tfevents") }
+            == ["events.out.tfevents.0.runner"])
+
+        let paths = [job, whole].map { $0.appendingPathComponent("events.out.tfevents.0.runner").path }
+        let files = try Self.read(paths)
+        let resumed = try #require(files[paths[0]]), uninterrupted = try #require(files[paths[1]])
+        let tags = Set(uninterrupted.scalars.keys).subtracting(["time/fps"])
+        #expect(tags.contains("eval/mean_reward") && tags.contains("gradient/variance/mean"))
+        #expect(Set(resumed.scalars.keys).subtracting(["time/fps"]) == tags)
+        for tag in tags {
+            #expect(Self.same(Self.series(resumed, tag), Self.series(uninterrupted, tag)), "\(tag)")
+        }
+        #expect(resumed.hparams["_hparams_/session_end_info"]?.session_end_info?.status == "STATUS_SUCCESS")
+    }
+
     @Test func everyJobsEventFileHoldsItsRowsAndItsHParams() throws {
         guard GymnasiumPython.check(GymnasiumPython.tensorBoardUnavailability) else { return }
         let dir = TemporaryFolder()
@@ -94,10 +130,7 @@ struct TensorBoardBinaryTests {
         let ids = try FileManager.default.contentsOfDirectory(atPath: jobs.path).sorted()
         try #require(ids.count == 4)
         let files = ids.map { jobs.appendingPathComponent("\($0)/events.out.tfevents.0.runner").path }
-        let reader = BinaryRunner.repositoryRoot.appendingPathComponent("tools/tensorboard/read_events.py").path
-        let read = try #require(GymnasiumPython.run([reader] + files))
-        try #require(read.status == 0, "read_events.py failed")
-        let decoded = try JSONDecoder().decode([String: EventFile].self, from: Data(read.output.utf8))
+        let decoded = try Self.read(files)
 
         var groups: Set<String> = []
         for (id, path) in zip(ids, files) {
