@@ -91,7 +91,9 @@ let package = Package(
         .testTarget(name: "ResultsTests", dependencies: ["Results", "PolicyGradient", "TestSupport"]),
         .testTarget(name: "GymnasiumBridgeTests", dependencies: ["GymnasiumBridge", "PolicyGradient", "TestSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Results", "Experiment", "PolicyGradient", "TestSupport"]),
-        .testTarget(name: "SweepTests", dependencies: ["Sweep", "Results", "Report", "Experiment", "PolicyGradient", "TestSupport"]),
+        .testTarget(
+            name: "SweepTests",
+            dependencies: ["Sweep", "Results", "Report", "Experiment", "PolicyGradient", "TensorBoard", "TestSupport"]),
         .testTarget(
             name: "RunnerCLITests",
             dependencies: ["RunnerCLI", "Sweep", "Results", "Experiment", "YAML", "PolicyGradient", "TestSupport"],
