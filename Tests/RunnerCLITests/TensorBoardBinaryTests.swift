@@ -13,23 +13,8 @@ import Testing
 /// the nearest float32 (`Float(x)`), exactly.
 @Suite(.serialized, .enabled(if: GymnasiumPython.shouldRunTensorBoard, "needs Python with tensorboard"))
 struct TensorBoardBinaryTests {
-    /// A2C on CartPole, two cells (entropy_coef) x two seeds, evaluated every 500 steps, the
-    /// gradient variance of two baselines measured every 1,000.
-    static let experiment = """
-        experiment: tensorboard
-        environment: {id: CartPole-v1, num_envs: 2}
-        policy: {architecture: mlp, hidden: [8], activation: tanh}
-        estimator: {name: a2c, gamma: 0.99, n_steps: 5}
-        baseline: value
-        critic: {value_coef: 0.5}
-        optimizer: {name: rmsprop, lr: 7.0e-4}
-        training: {steps: 2000, eval_every: 500, eval_episodes: 2}
-        diagnostics:
-          gradient_variance: {every: 1000, samples: 4, compare: [none, value]}
-        seeds: 2
-        grid:
-          entropy_coef: [0.0, 0.01]
-        """
+    /// A2C on CartPole, two cells (entropy_coef) x two seeds, with gradient-variance diagnostics.
+    static let experiment = ExperimentFixture.text("tensorboard")
 
     /// What read_events.py prints for one event file.
     struct EventFile: Decodable {

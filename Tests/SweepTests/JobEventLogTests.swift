@@ -46,12 +46,9 @@ import Testing
     }
 
     @Test func outcomesEndTheRunAndRowsBecomeScalars() throws {
-        let scratch = Scratch()
-        let plan = try scratch.plan(experiment(seeds: 2))
-        let root = scratch.root("r")
+        let scratch = Scratch(), flag = StopFlag(), trainer = FakeTrainer()
+        let plan = try scratch.plan(experiment(seeds: 2)), root = scratch.root("r")
         let ids = plan.jobs.map(\.id)
-        let flag = StopFlag()
-        let trainer = FakeTrainer()
         trainer.diverging = [ids[1]]
         trainer.throwing = [ids[2]]
         // Job 3 waits for the stop, requested once it has started.
