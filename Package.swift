@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-system", from: "1.4.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+        .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
     ],
     targets: [
         .systemLibrary(
@@ -42,6 +43,12 @@ let package = Package(
         // posix_spawn with pipes, a working directory and default signals, which Swift's Glibc
         // module does not declare (docs/architecture.md, "Child processes").
         .target(name: "CChildSpawn"),
+        // TensorBoard event files: TFRecord framing and the events, encoded with swift-protobuf
+        // from trimmed TensorBoard protos generated once (docs/tensorboard.md); no files.
+        .target(
+            name: "TensorBoard",
+            dependencies: [.product(name: "SwiftProtobuf", package: "swift-protobuf")],
+            exclude: ["Protos"]),
         .target(
             name: "Results",
             dependencies: [
@@ -62,7 +69,7 @@ let package = Package(
         .target(
             name: "Sweep",
             dependencies: [
-                "Experiment", "PolicyGradient", "Results", "Terminal",
+                "Experiment", "PolicyGradient", "Results", "Terminal", "TensorBoard",
                 .product(name: "SystemPackage", package: "swift-system"),
             ]),
         .target(
@@ -80,10 +87,13 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         // What several test targets share (a temporary folder, a recording training sink, a tolerance check).
         .target(name: "TestSupport", dependencies: ["PolicyGradient", "GymnasiumBridge"], path: "Tests/TestSupport"),
+        .testTarget(name: "TensorBoardTests", dependencies: ["TensorBoard"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ResultsTests", dependencies: ["Results", "PolicyGradient", "TestSupport"]),
         .testTarget(name: "GymnasiumBridgeTests", dependencies: ["GymnasiumBridge", "PolicyGradient", "TestSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Results", "Experiment", "PolicyGradient", "TestSupport"]),
-        .testTarget(name: "SweepTests", dependencies: ["Sweep", "Results", "Report", "Experiment", "PolicyGradient", "TestSupport"]),
+        .testTarget(
+            name: "SweepTests",
+            dependencies: ["Sweep", "Results", "Report", "Experiment", "PolicyGradient", "TensorBoard", "TestSupport"]),
         .testTarget(
             name: "RunnerCLITests",
             dependencies: ["RunnerCLI", "Sweep", "Results", "Experiment", "YAML", "PolicyGradient", "TestSupport"],

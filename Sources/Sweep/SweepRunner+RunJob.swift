@@ -27,7 +27,7 @@ extension SweepRunner {
             if resume != nil { try folder.prepareResume() } else { try folder.reset(configText: configText) }
             let sink = try JobSink(
                 folder: folder, jobId: job.id, configText: configText, position: position, stopFlag: stopFlag,
-                board: board, resume: resume
+                board: board, resume: resume, eventLog: eventLog(job, folder: folder, resume: resume, position: position)
             ) { [warnings] reason in
                 warnings.add(position, "job \(job.id): a checkpoint could not be saved (\(reason)); training goes on, "
                     + "and a restart would resume from an earlier one")
@@ -47,6 +47,7 @@ extension SweepRunner {
             } catch {
                 outcome = TrainingOutcome(status: .failed, finalReturn: .nan, steps: outcome.steps, error: Self.message(error))
             }
+            finishEventLog(sink.eventLog, status: outcome.status, job: job, position: position)
         } catch {
             outcome = TrainingOutcome(status: .failed, finalReturn: .nan, steps: 0, error: Self.message(error))
         }

@@ -3,13 +3,15 @@ import Testing
 
 /// The experiment files in Fixtures, which the tests run, edit and append to.
 ///
-/// All are tabular REINFORCE on a two-armed bandit, quick to run:
+/// All but one are tabular REINFORCE on a two-armed bandit, quick to run:
 /// - `tiny.yaml`: two seeds of 100 steps.
 /// - `one-update.yaml`: two seeds of a single four-step update.
 /// - `overridden.yaml`, `linked.yaml`: Adam, four episodes per update; two seeds of 200 steps,
 ///   and one of 400 with noisy rewards.
 /// - `e2e.yaml`: two baselines by three seeds of 4,000 steps, with diagnostics and a regression bound.
 /// - `resumable.yaml`: one job of 400,000 steps that saves a checkpoint every 2,000.
+///
+/// `tensorboard.yaml` is A2C on CartPole: two cells by two seeds of 2,000 steps, with diagnostics.
 enum ExperimentFixture {
     /// The text of `Fixtures/<name>.yaml`, each `(old, new)` of `replacing` replaced once.
     ///

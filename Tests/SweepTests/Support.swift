@@ -142,7 +142,8 @@ final class FakeTrainer: @unchecked Sendable {
 }
 
 /// Every file under `root` (relative path → bytes), wall-clock fields removed from
-/// `result.json` and `manifest.json`, the lock file left out.
+/// `result.json` and `manifest.json`, the lock file and the TensorBoard event files (wall-clock
+/// times throughout) left out.
 func snapshot(_ root: URL) throws -> [String: Data] {
     var files: [String: Data] = [:]
     let base = root.standardizedFileURL.path
@@ -151,7 +152,7 @@ func snapshot(_ root: URL) throws -> [String: Data] {
         let path = base + "/" + relative
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-            !relative.hasSuffix(".lock")
+            !relative.hasSuffix(".lock"), !relative.contains("tfevents")
         else { continue }
         var data = try Data(contentsOf: URL(fileURLWithPath: path))
         let name = (relative as NSString).lastPathComponent

@@ -17,6 +17,10 @@ public enum GymnasiumPython {
     /// Nil when the interpreter also imports mujoco, else why not.
     public static let mujocoUnavailability: String? = unavailability(of: "gymnasium, numpy, mujoco")
 
+    /// Nil when the interpreter imports tensorboard (TensorBoard's reader, for the event files'
+    /// tests), else why not.
+    public static let tensorBoardUnavailability: String? = unavailability(of: "tensorboard")
+
     private static func unavailability(of modules: String) -> String? {
         guard let interpreter else {
             return "no python3 on PATH and no RUNNER_PYTHON; run tools/python/setup-venv.sh"
@@ -33,6 +37,9 @@ public enum GymnasiumPython {
 
     /// As `shouldRun`, for the tests that also need MuJoCo.
     public static let shouldRunMujoco = shouldRun(mujocoUnavailability)
+
+    /// As `shouldRun`, for the tests that read event files with TensorBoard.
+    public static let shouldRunTensorBoard = shouldRun(tensorBoardUnavailability)
 
     private static func shouldRun(_ why: String?) -> Bool {
         if let why, !required {

@@ -1,6 +1,7 @@
 import Foundation
 
 /// Where one job's files live: `<results>/jobs/<job_id>/{config.yaml, curve.csv, variance.csv, policy.json, result.json}`
+/// and its TensorBoard event file
 /// (docs/architecture.md, "The results folder"), the one place that spells a job's files out.
 ///
 /// `result.json` is written last, so a folder holding it is complete.
@@ -28,6 +29,12 @@ package struct JobFiles: Sendable, Equatable {
     package var policy: URL { directory.appendingPathComponent("policy.json") }
     /// The outcome, written last.
     package var result: URL { directory.appendingPathComponent("result.json") }
+    /// The TensorBoard event file (docs/tensorboard.md): the curve and variance rows as scalars,
+    /// with wall-clock times, so not among the files `result.json` vouches for. Named by
+    /// TensorBoard's convention `events.out.tfevents.<seconds>.<host>` with both fields fixed:
+    /// the job has one such file, rewritten whole by each run of it, so a redone job replaces
+    /// its file instead of adding a second one that TensorBoard would read as well.
+    package var tensorBoardEvents: URL { directory.appendingPathComponent("events.out.tfevents.0.runner") }
     /// The training state saved while the job runs, to resume it; removed when it ends.
     package var checkpoint: URL { directory.appendingPathComponent("checkpoint") }
 }

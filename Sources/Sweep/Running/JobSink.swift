@@ -7,7 +7,8 @@ import PolicyGradient
 /// offers to `checkpoint` (atomically, flushed to disk).
 ///
 /// A job resumed from a checkpoint starts its files with the rows the checkpoint records, so
-/// they end byte for byte as an uninterrupted run's. Curve rows are kept by the trainer's
+/// they end byte for byte as an uninterrupted run's. Rows also go to `eventLog`, the job's
+/// TensorBoard event file, when it has one. Curve rows are kept by the trainer's
 /// state anyway; the variance rows written so far are kept here for the next checkpoint.
 final class JobSink: TrainingSink {
     private let folder: JobFiles
@@ -27,6 +28,8 @@ final class JobSink: TrainingSink {
     /// The steps this job was resumed from, oldest first (this run's last).
     let resumedFromSteps: [Int]
     private var varianceRows = ""
+    /// The job's TensorBoard event file; nil when it could not be created (the job runs on).
+    let eventLog: JobEventLog?
     /// Called after each checkpoint is saved, with its step (tests stop jobs there).
     var onCheckpoint: ((Int) -> Void)?
 
@@ -39,9 +42,10 @@ final class JobSink: TrainingSink {
 
     init(
         folder: JobFiles, jobId: String, configText: String, position: Int, stopFlag: StopFlag, board: ProgressBoard,
-        resume: JobCheckpoint? = nil, onCheckpointFailure: ((String) -> Void)? = nil
+        resume: JobCheckpoint? = nil, eventLog: JobEventLog? = nil, onCheckpointFailure: ((String) -> Void)? = nil
     ) throws {
         self.resume = resume
+        self.eventLog = eventLog
         self.onCheckpointFailure = onCheckpointFailure
         self.jobId = jobId
         self.configText = configText
@@ -71,6 +75,7 @@ final class JobSink: TrainingSink {
 
     func record(_ row: CurveRow) {
         curveWriter.append(row.csvLine)
+        eventLog?.record(row)
         latestStep = max(latestStep, row.step)
         board.jobReached(position, step: row.step)
     }
@@ -79,6 +84,7 @@ final class JobSink: TrainingSink {
         let line = row.csvLine
         varianceRows += line
         varianceWriter.append(line)
+        eventLog?.record(row)
     }
 
     func record(_ policy: SavedPolicy) {

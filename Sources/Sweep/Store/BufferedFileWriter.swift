@@ -38,6 +38,12 @@ final class BufferedFileWriter {
         if buffer.count >= capacity { flush() }
     }
 
+    /// Appends `bytes` as they are.
+    func append(bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= capacity { flush() }
+    }
+
     /// Writes the buffer out.
     func flush() {
         defer { buffer.removeAll(keepingCapacity: true) }

@@ -107,13 +107,19 @@ struct JobCheckpoint: Codable {
         }
         let rows: [VarianceRow]
         do {
-            rows = try VarianceRow.rows(in: try CSVTable(parsing: VarianceRow.csvHeaderLine + varianceRows))
+            rows = try parsedVarianceRows()
         } catch {
             throw Rejection("its variance rows do not parse: \(error)")
         }
         guard rows.map(\.csvLine).joined() == varianceRows, rows.allSatisfy({ $0.step <= step }) else {
             throw Rejection("its variance rows are not the ones this runner writes")
         }
+    }
+
+    /// The variance rows saved, parsed; throws `CSVError` for lines that do not parse (a
+    /// loaded checkpoint's parse: `load` checked them).
+    func parsedVarianceRows() throws -> [VarianceRow] {
+        try VarianceRow.rows(in: try CSVTable(parsing: VarianceRow.csvHeaderLine + varianceRows))
     }
 
     /// The snapshot's format version alone, read before the rest.

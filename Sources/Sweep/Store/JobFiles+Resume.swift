@@ -84,13 +84,15 @@ extension JobFiles {
     }
 
     /// Readies the folder to resume from its checkpoint: removes `result.json` first, then the
-    /// row files (rewritten from the checkpoint's rows on); keeps `config.yaml` and `checkpoint`.
+    /// row files and the event file (rewritten from the checkpoint's rows on); keeps
+    /// `config.yaml` and `checkpoint`.
     /// Whatever stands in their place goes, a folder included, so no odd entry blocks the job.
     func prepareResume() throws {
         try SweepError.mappingFileErrors {
             try SafeFiles.removeItem(result)
             try SafeFiles.removeItem(curve)
             try SafeFiles.removeItem(variance)
+            try SafeFiles.removeItem(tensorBoardEvents)
         }
     }
 
