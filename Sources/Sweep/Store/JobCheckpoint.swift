@@ -9,19 +9,22 @@ import Results
 ///
 /// The file is a `CheckpointSeal` line, then the state as JSON: `step`, `resumed_from_steps`
 /// (the steps of earlier resumptions, oldest first), `variance_rows` (the lines of
-/// `variance.csv` after its header, as written so far) and `snapshot` (`TrainingSnapshot`,
+/// `variance.csv` after its header, as written so far), `update_rows` (likewise of
+/// `updates.csv`) and `snapshot` (`TrainingSnapshot`,
 /// with its `formatVersion`; the curve rows are inside it). Nothing in it is believed before
 /// the seal names this job and configuration and the state's size and SHA-256 match it.
 struct JobCheckpoint: Codable {
     var step: Int
     var resumedFromSteps: [Int]
     var varianceRows: String
+    var updateRows: String
     var snapshot: TrainingSnapshot
 
     enum CodingKeys: String, CodingKey {
         case step
         case resumedFromSteps = "resumed_from_steps"
         case varianceRows = "variance_rows"
+        case updateRows = "update_rows"
         case snapshot
     }
 
@@ -96,8 +99,8 @@ struct JobCheckpoint: Codable {
         return checkpoint
     }
 
-    /// Throws unless the saved rows are what this runner writes: variance lines that parse and
-    /// print back the same, and no row past `step`.
+    /// Throws unless the saved rows are what this runner writes: variance and update lines that
+    /// parse and print back the same, and no row past `step`.
     private func checkRows() throws {
         guard step >= 0, resumedFromSteps.allSatisfy({ 0...step ~= $0 }) else {
             throw Rejection("its steps are out of order (step \(step), resumed from \(resumedFromSteps))")
@@ -113,6 +116,15 @@ struct JobCheckpoint: Codable {
         }
         guard rows.map(\.csvLine).joined() == varianceRows, rows.allSatisfy({ $0.step <= step }) else {
             throw Rejection("its variance rows are not the ones this runner writes")
+        }
+        let updates: [UpdateStatistics]
+        do {
+            updates = try UpdateStatistics.rows(in: try CSVTable(parsing: UpdateStatistics.csvHeaderLine + updateRows))
+        } catch {
+            throw Rejection("its update rows do not parse: \(error)")
+        }
+        guard updates.map(\.csvLine).joined() == updateRows, updates.allSatisfy({ $0.step <= step }) else {
+            throw Rejection("its update rows are not the ones this runner writes")
         }
     }
 
