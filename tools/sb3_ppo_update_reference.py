@@ -146,9 +146,9 @@ def main() -> None:
         },
     }
     os.makedirs(os.path.dirname(args.out), exist_ok=True)
+    text = json.dumps(data, indent=1) + "\n"
     with open(args.out, "w") as f:
-        json.dump(data, f, indent=1)
-        f.write("\n")
+        f.write(text)
 
 
 if __name__ == "__main__":

@@ -3,15 +3,12 @@ import Testing
 
 /// `training.log_every`: validated, and part of a job's identity only when not the default 1.
 @Suite struct LogEveryTests {
-    func withLogEvery(_ value: String) -> String {
-        minimal().replacingOccurrences(of: "  steps: 1000\n", with: "  steps: 1000\n  log_every: \(value)\n")
-    }
-
     @Test func belowOneIsALocatedError() {
         let scratch = Scratch()
         for value in ["0", "-5"] {
             scratch.expectSingleError(
-                withLogEvery(value), line: 8, column: 14, path: "training.log_every", contains: "must be at least 1")
+                minimal(training: "log_every", value), line: 8, column: 14, path: "training.log_every",
+                contains: "must be at least 1")
         }
     }
 
@@ -20,8 +17,8 @@ import Testing
     @Test func onlyAValueOtherThanOneChangesJobIds() throws {
         let scratch = Scratch()
         let plain = try scratch.load("a.yaml", minimal())
-        let spelled = try scratch.load("b.yaml", withLogEvery("1"))
-        let thinned = try scratch.load("c.yaml", withLogEvery("10"))
+        let spelled = try scratch.load("b.yaml", minimal(training: "log_every", "1"))
+        let thinned = try scratch.load("c.yaml", minimal(training: "log_every", "10"))
         #expect(spelled.jobs.map(\.id) == plain.jobs.map(\.id))
         #expect(spelled.jobs.map(\.canonical) == plain.jobs.map(\.canonical))
         #expect(Set(thinned.jobs.map(\.id)).isDisjoint(with: plain.jobs.map(\.id)))

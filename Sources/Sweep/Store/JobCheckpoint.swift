@@ -108,23 +108,25 @@ struct JobCheckpoint: Codable {
         if let late = snapshot.curve.first(where: { $0.step > step }) {
             throw Rejection("it holds a curve row at step \(late.step), after its own step \(step)")
         }
-        let rows: [VarianceRow]
+        try checkSaved(varianceRows, "variance", header: VarianceRow.csvHeaderLine, VarianceRow.rows(in:), \.csvLine, \.step)
+        try checkSaved(
+            updateRows, "update", header: UpdateStatistics.csvHeaderLine, UpdateStatistics.rows(in:), \.csvLine, \.step)
+    }
+
+    /// Throws unless `text`, the lines of a row file after its `header`, parses into rows that
+    /// print back the same and lie no later than `step`; `kind` names the rows.
+    private func checkSaved<Row>(
+        _ text: String, _ kind: String, header: String, _ parse: (CSVTable) throws -> [Row],
+        _ line: (Row) -> String, _ rowStep: (Row) -> Int
+    ) throws {
+        let rows: [Row]
         do {
-            rows = try VarianceRow.rows(in: try CSVTable(parsing: VarianceRow.csvHeaderLine + varianceRows))
+            rows = try parse(try CSVTable(parsing: header + text))
         } catch {
-            throw Rejection("its variance rows do not parse: \(error)")
+            throw Rejection("its \(kind) rows do not parse: \(error)")
         }
-        guard rows.map(\.csvLine).joined() == varianceRows, rows.allSatisfy({ $0.step <= step }) else {
-            throw Rejection("its variance rows are not the ones this runner writes")
-        }
-        let updates: [UpdateStatistics]
-        do {
-            updates = try UpdateStatistics.rows(in: try CSVTable(parsing: UpdateStatistics.csvHeaderLine + updateRows))
-        } catch {
-            throw Rejection("its update rows do not parse: \(error)")
-        }
-        guard updates.map(\.csvLine).joined() == updateRows, updates.allSatisfy({ $0.step <= step }) else {
-            throw Rejection("its update rows are not the ones this runner writes")
+        guard rows.map(line).joined() == text, rows.allSatisfy({ rowStep($0) <= step }) else {
+            throw Rejection("its \(kind) rows are not the ones this runner writes")
         }
     }
 
