@@ -33,7 +33,7 @@ import Testing
 
     func curves(_ root: URL, _ plan: ExperimentPlan) throws -> [String: Data] {
         let folder = jobFolder(root, plan, plan.jobs[0].id)
-        return try Dictionary(uniqueKeysWithValues: ["curve.csv", "variance.csv", "config.yaml"].map {
+        return try Dictionary(uniqueKeysWithValues: ["curve.csv", "variance.csv", "updates.csv", "config.yaml"].map {
             ($0, try Data(contentsOf: folder.appendingPathComponent($0)))
         })
     }
