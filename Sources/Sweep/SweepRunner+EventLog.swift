@@ -14,9 +14,11 @@ extension SweepRunner {
         let cell = plan.cells[job.cellIndex]
         do {
             let variance = try resume?.parsedVarianceRows()
+            let updates = try resume?.parsedUpdateRows()
             return try JobEventLog(
                 url: folder.tensorBoardEvents, hparams: cell.values.map { ($0.key, HParamValue(parsing: $0.value)) },
-                group: cell.label, replaying: resume?.snapshot.curve ?? [], variance ?? [], startStep: resume?.step ?? 0)
+                group: cell.label, replaying: resume?.snapshot.curve ?? [], variance ?? [], updates ?? [],
+                startStep: resume?.step ?? 0)
         } catch {
             warnings.add(position, "job \(job.id): no TensorBoard event file (\(Self.message(error)))")
             return nil

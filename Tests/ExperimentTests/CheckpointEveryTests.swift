@@ -4,7 +4,7 @@ import Testing
 /// `training.checkpoint_every`: validated, and not part of a job's identity.
 @Suite struct CheckpointEveryTests {
     func withCheckpointEvery(_ value: String) -> String {
-        minimal().replacingOccurrences(of: "  steps: 1000\n", with: "  steps: 1000\n  checkpoint_every: \(value)\n")
+        minimal(training: "checkpoint_every", value)
     }
 
     @Test func belowOneIsALocatedError() {

@@ -53,6 +53,11 @@ func minimal(_ extra: String = "") -> String {
     """ + extra
 }
 
+/// `minimal()` with `training.<key>: <value>` after its `steps`.
+func minimal(training key: String, _ value: String) -> String {
+    minimal().replacingOccurrences(of: "  steps: 1000\n", with: "  steps: 1000\n  \(key): \(value)\n")
+}
+
 /// The shipped experiments folder.
 let experimentsDirectory = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -64,7 +64,14 @@ import Testing
         #expect(object["formatVersion"] as? Int == TrainingSnapshot.currentFormatVersion)
         object["formatVersion"] = 99
         #expect { try TrainingSnapshot.load(JSONSerialization.data(withJSONObject: object)) } throws: {
-            "\($0)" == "the saved training state has format version 99; this runner reads version 1"
+            "\($0)" == "the saved training state has format version 99; this runner reads version 2"
+        }
+        // A state saved before the update statistics' counters and episode window existed.
+        object["formatVersion"] = 1
+        object["passesDone"] = nil
+        object["recentEpisodes"] = nil
+        #expect { try TrainingSnapshot.load(JSONSerialization.data(withJSONObject: object)) } throws: {
+            "\($0)" == "the saved training state has format version 1; this runner reads version 2"
         }
         object["formatVersion"] = nil
         #expect { try TrainingSnapshot.load(JSONSerialization.data(withJSONObject: object)) } throws: {

@@ -62,6 +62,16 @@ import Testing
         return buffers.map { $0.parameterArray.map(\.bitPattern) }
     }
 
+    /// Every field of each row, floats by bit pattern.
+    static func bits(_ rows: [UpdateStatistics]) -> [[UInt64]] {
+        rows.map { s in
+            [UInt64(s.step), UInt64(s.updates), UInt64(bitPattern: Int64(s.stoppedEpoch ?? -1))]
+                + [s.learningRate, s.clipRange, s.entropyLoss, s.policyGradientLoss, s.valueLoss, s.loss, s.approxKL,
+                   s.clipFraction, s.explainedVariance, s.std, s.gradNorm, s.episodeReturnMean, s.episodeLengthMean]
+                .map(\.bitPattern)
+        }
+    }
+
     @Test(arguments: cases) func resumedRunMatchesUninterruptedRun(_ c: Case) throws {
         let settings = Self.settings(c)
         let whole = try Trainer.makeSession(settings)
@@ -87,6 +97,9 @@ import Testing
         #expect(outcome.finalReturn.bitPattern == wholeOutcome.finalReturn.bitPattern)
         #expect(!secondSink.curve.isEmpty && !firstSink.curve.isEmpty)
         #expect(bitPatterns(firstSink.curve + secondSink.curve) == bitPatterns(wholeSink.curve))
+        // updates.csv's rows too, whose n_updates and 100-episode window span the pause.
+        #expect(wholeSink.updates.count == whole.updatesDone && wholeSink.updates.last?.episodeReturnMean.isFinite == true)
+        #expect(Self.bits(firstSink.updates + secondSink.updates) == Self.bits(wholeSink.updates))
         #expect(Self.parameters(second) == Self.parameters(whole))
         // gSDE's exploration matrices are saved and put back.
         #expect((snapshot.exploration != nil) == c.sde)

@@ -136,13 +136,13 @@ import Testing
     }
 
     /// Under `ulimit -f 3` (1,536 bytes in 512-byte blocks, as dash counts, or 3,072 in
-    /// bash's 1,024-byte ones) every job file and the report fit, but a checkpoint of 16
-    /// environment copies (about 3.6 KB) does not: the jobs go on, and the run says so once
-    /// per job.
+    /// bash's 1,024-byte ones) every job file and the report fit (`log_every` keeps
+    /// `updates.csv` to its header), but a checkpoint of 16 environment copies (about 3.6 KB)
+    /// does not: the jobs go on, and the run says so once per job.
     @Test func aCheckpointThatCannotBeWrittenIsAWarning() throws {
         let dir = TemporaryFolder()
         let config = dir.write("linked.yaml", ResultsFolderLinkBinaryTests.experiment
-            .replacingOccurrences(of: "eval_episodes: 4}", with: "eval_episodes: 4, checkpoint_every: 100}")
+            .replacingOccurrences(of: "eval_episodes: 4}", with: "eval_episodes: 4, checkpoint_every: 100, log_every: 1000}")
             .replacingOccurrences(of: "  id: Bandit\n", with: "  id: Bandit\n  num_envs: 16\n"))
         let outcome = try BinaryRunner.run(
             ["run", config, "--results", "results", "--no-progress", "--jobs", "1"], in: dir.url, limits: ["-f 3"])

@@ -128,13 +128,30 @@ struct TensorBoardBinaryTests {
 
             let curveTags: [(String, (CurveRow) -> Double)] = [
                 ("eval/mean_reward", \.evalReturnMean), ("eval/std_reward", \.evalReturnStd),
-                ("rollout/ep_rew_mean", \.trainReturn), ("train/entropy_loss", { -$0.entropy }),
-                ("train/policy_gradient_loss", \.policyLoss), ("train/value_loss", \.valueLoss),
             ]
             for (tag, figure) in curveTags {
                 let want = Self.expected(curve, step: \.step, figure)
                 #expect(!want.isEmpty, "\(id) \(tag): the CSV has no value")
                 #expect(Self.same(Self.series(file, tag), want), "\(id) \(tag): \(Self.series(file, tag)) vs \(want)")
+            }
+            let updates = try UpdateStatistics.rows(
+                in: CSVTable(parsing: String(contentsOf: folder.appendingPathComponent("updates.csv"), encoding: .utf8)))
+            try #require(!updates.isEmpty)
+            let updateTags: [(String, (UpdateStatistics) -> Double)] = [
+                ("train/n_updates", { Double($0.updates) }), ("train/learning_rate", \.learningRate),
+                ("train/entropy_loss", \.entropyLoss), ("train/policy_gradient_loss", \.policyGradientLoss),
+                ("train/value_loss", \.valueLoss), ("train/loss", \.loss),
+                ("train/explained_variance", \.explainedVariance), ("train/grad_norm", \.gradNorm),
+                ("rollout/ep_rew_mean", \.episodeReturnMean), ("rollout/ep_len_mean", \.episodeLengthMean),
+            ]
+            for (tag, figure) in updateTags {
+                let want = Self.expected(updates, step: \.step, figure)
+                #expect(!want.isEmpty, "\(id) \(tag): updates.csv has no value")
+                #expect(Self.same(Self.series(file, tag), want), "\(id) \(tag): \(Self.series(file, tag).count) vs \(want.count) points")
+            }
+            // A2C has no clipping, no KL and (CartPole) no Gaussian head: those tags are absent.
+            for tag in ["train/approx_kl", "train/clip_fraction", "train/clip_range", "train/std", "train/stopped_epoch"] {
+                #expect(file.scalars[tag] == nil, "\(id) \(tag)")
             }
             for baseline in ["none", "value"] {
                 let rows = variance.filter { $0.baseline == baseline }

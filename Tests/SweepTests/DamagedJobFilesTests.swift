@@ -76,13 +76,33 @@ import Testing
         #expect(Set(trainer.calledIds) == Set(plan.jobs.map(\.id)))
     }
 
+    /// updates.csv is vouched for once recorded: a missing one makes the job run again, and a
+    /// result that does not record it (an earlier version's) leaves the job finished.
+    @Test func aRecordedUpdatesFileThatIsMissingIsRedone() throws {
+        let scratch = Scratch()
+        let root = scratch.root("r")
+        let (plan, first) = try finishedSweep(scratch, root)
+        let second = jobFolder(root, plan, plan.jobs[1].id)
+        try FileManager.default.removeItem(at: first.appendingPathComponent("updates.csv"))
+        let resultURL = second.appendingPathComponent("result.json")
+        var result = try #require(JobResult.read(from: resultURL))
+        result.files?["updates.csv"] = nil
+        try result.jsonText.write(to: resultURL, atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(at: second.appendingPathComponent("updates.csv"))
+
+        let trainer = FakeTrainer()
+        _ = try SweepRunner(plan: plan, options: options(root, jobs: 1), body: trainer.body).run()
+        #expect(trainer.calledIds == [plan.jobs[0].id])
+    }
+
     @Test func resultWithoutChecksumsIsRedone() throws {
         let scratch = Scratch()
         let root = scratch.root("r")
         let (plan, folder) = try finishedSweep(scratch, root)
         let resultURL = folder.appendingPathComponent("result.json")
         var result = try #require(JobResult.read(from: resultURL))
-        #expect(Set(result.files?.keys ?? [:].keys) == Set(JobFiles.verifiedNames))
+        // The fake trainer completes no policy; every job writes updates.csv (here header only).
+        #expect(Set(result.files?.keys ?? [:].keys) == Set(JobFiles.verifiedNames + ["updates.csv"]))
         result.files = nil
         try result.jsonText.write(to: resultURL, atomically: true, encoding: .utf8)
 

@@ -20,8 +20,9 @@ import Testing
         #expect(b.completed == a.completed)
         let filesA = try snapshot(scratch.root("a"))
         let filesB = try snapshot(scratch.root("b"))
-        // experiment.yaml, manifest.json, and four files per job.
-        #expect(filesA.count == 2 + 4 * plan.jobs.count)
+        // experiment.yaml, manifest.json, and five files per job (config, curve, variance,
+        // updates, result).
+        #expect(filesA.count == 2 + 5 * plan.jobs.count)
         #expect(filesA == filesB)
     }
 

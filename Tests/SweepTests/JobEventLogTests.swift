@@ -70,7 +70,8 @@ import Testing
         let ends = try files.map { try Self.hparams($0, "_hparams_/session_end_info")?.sessionEndInfo.status }
         #expect(ends == [.success, .failure, .failure, nil])
 
-        // The completed job: every row's figures, train_return's NaN at the first row left out.
+        // The completed job: every row's figures (the training ones from the update rows the
+        // fake trainer records beside each curve row), train_return's NaN at the first row left out.
         let curve = try String(contentsOf: jobFolder(root, plan, ids[0]).appendingPathComponent("curve.csv"), encoding: .utf8)
         let rows = try CurveRow.rows(in: CSVTable(parsing: curve))
         #expect(Self.series(files[0], "eval/mean_reward").map(\.value) == rows.map { Float($0.evalReturnMean) })

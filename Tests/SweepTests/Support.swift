@@ -115,9 +115,11 @@ final class FakeTrainer: @unchecked Sendable {
                 policyLoss: rng.normal(), valueLoss: rng.normal())
             if diverging.contains(job.id) && i == 5 {
                 row.policyLoss = .nan
+                sink.record(Self.update(of: row, number: i))
                 sink.record(row)
                 return TrainingOutcome(status: .diverged, finalReturn: .nan, steps: step, error: "NaN in the policy loss")
             }
+            sink.record(Self.update(of: row, number: i))
             sink.record(row)
             if i % 4 == 0 {
                 for baseline in ["none", "value"] {
@@ -138,6 +140,18 @@ final class FakeTrainer: @unchecked Sendable {
             if microsecondsPerRow > 0 { usleep(microsecondsPerRow) }
         }
         return TrainingOutcome(status: .completed, finalReturn: level, steps: 100 * rows)
+    }
+
+    /// An update row carrying `row`'s training figures, as a trainer records one before its curve row.
+    static func update(of row: CurveRow, number: Int) -> UpdateStatistics {
+        var update = UpdateStatistics()
+        update.step = row.step
+        update.updates = number
+        update.entropyLoss = -row.entropy
+        update.policyGradientLoss = row.policyLoss
+        update.valueLoss = row.valueLoss
+        update.episodeReturnMean = row.trainReturn
+        return update
     }
 }
 

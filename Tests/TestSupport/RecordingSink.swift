@@ -9,6 +9,8 @@ public final class RecordingSink: TrainingSink {
     public private(set) var curve: [CurveRow] = []
     /// The gradient-variance rows, in the order they came.
     public private(set) var variance: [VarianceRow] = []
+    /// The update statistics, in the order they came.
+    public private(set) var updates: [UpdateStatistics] = []
     /// Every policy given; a run gives one, once it completes.
     public private(set) var policies: [SavedPolicy] = []
     /// The step counts reported after each update.
@@ -40,6 +42,7 @@ public final class RecordingSink: TrainingSink {
 
     public func record(_ row: CurveRow) { curve.append(row) }
     public func record(_ row: VarianceRow) { variance.append(row) }
+    public func record(_ statistics: UpdateStatistics) { updates.append(statistics) }
     public func record(_ policy: SavedPolicy) { policies.append(policy) }
     public func progress(steps: Int) { progressSteps.append(steps) }
 

@@ -11,6 +11,7 @@ extension TrainerSettings.Training: Codable {
         case evalEpisodes = "eval_episodes"
         case evalPolicy = "eval_policy"
         case checkpointEvery = "checkpoint_every"
+        case logEvery = "log_every"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -27,10 +28,14 @@ extension TrainerSettings.Training: Codable {
         evalPolicy = try c.value(.evalPolicy, default: evalPolicy)
         checkpointEvery = try c.decodeIfPresent(Int.self, forKey: .checkpointEvery)
         try c.require(checkpointEvery.map { $0 >= 1 } ?? true, .checkpointEvery, "must be at least 1")
+        logEvery = try c.value(.logEvery, default: logEvery)
+        try c.require(logEvery >= 1, .logEvery, "must be at least 1")
     }
 
     /// `checkpoint_every` is left out: when a run saves its state does not change its results,
-    /// so it is not part of a job's configuration or identity.
+    /// so it is not part of a job's configuration or identity. `log_every` is written only when
+    /// it is not 1 (the default), so that spelling the default out keeps a job's id while a
+    /// thinner `updates.csv` makes another job.
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -38,5 +43,6 @@ extension TrainerSettings.Training: Codable {
         try c.encode(evalEvery, forKey: .evalEvery)
         try c.encode(evalEpisodes, forKey: .evalEpisodes)
         try c.encode(evalPolicy, forKey: .evalPolicy)
+        if logEvery != 1 { try c.encode(logEvery, forKey: .logEvery) }
     }
 }

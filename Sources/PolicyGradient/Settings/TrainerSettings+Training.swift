@@ -23,16 +23,20 @@ extension TrainerSettings {
         /// Steps between checkpoints offered to the sink (`TrainingSink.checkpoint`); nil: at
         /// each evaluation. Changes when the state is saved, never what the run computes.
         public var checkpointEvery: Int?
+        /// Updates between rows of `updates.csv` (`TrainingSink.record(_: UpdateStatistics)`):
+        /// every `logEvery`-th update. Changes what is recorded, never what the run computes.
+        public var logEvery: Int
 
         public init(
             steps: Int, evalEvery: Int? = nil, evalEpisodes: Int = 10, evalPolicy: EvalPolicy = .sample,
-            checkpointEvery: Int? = nil
+            checkpointEvery: Int? = nil, logEvery: Int = 1
         ) {
             self.steps = steps
             self.evalEvery = evalEvery ?? max(1, steps / 20)
             self.evalEpisodes = evalEpisodes
             self.evalPolicy = evalPolicy
             self.checkpointEvery = checkpointEvery
+            self.logEvery = logEvery
         }
     }
 }

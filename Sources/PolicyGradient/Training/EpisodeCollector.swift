@@ -83,7 +83,7 @@ final class EpisodeCollector<V: BatchedEnvironment>: BatchCollector {
             for e in 0..<vector.finishedEpisodes.count {
                 let episode = vector.finishedEpisodes.base[e]
                 let i = episode.copy
-                batch.recordFinishedEpisode(return: episode.episodeReturn)
+                batch.recordFinishedEpisode(episode)
                 if episodeQuotas[i] > 0 {
                     keptEpisodes.append((i, episodeStarts[i], t, episode.terminated))
                     episodeQuotas[i] -= 1

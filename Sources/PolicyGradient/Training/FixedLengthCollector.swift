@@ -65,7 +65,7 @@ final class FixedLengthCollector<V: BatchedEnvironment>: BatchCollector {
                 }
             }
             for e in 0..<vector.finishedEpisodes.count {
-                batch.recordFinishedEpisode(return: vector.finishedEpisodes.base[e].episodeReturn)
+                batch.recordFinishedEpisode(vector.finishedEpisodes.base[e])
             }
         }
         (batch.observationStorage.pointer + count * size).update(from: vector.observations.base, count: n * size)

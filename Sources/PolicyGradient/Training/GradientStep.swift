@@ -7,6 +7,8 @@ final class GradientStep {
     let buffers: [ParameterBuffer]
     let optimizers: [any Optimizer]
     let maxGradNorm: Float?
+    /// ‖g‖₂ of the latest `apply`, before clipping (for `UpdateStatistics.gradNorm`).
+    private(set) var lastNorm = Float.nan
 
     init(buffers: [ParameterBuffer], optimizer: OptimizerConfiguration, maxGradNorm: Double?) {
         self.buffers = buffers
@@ -28,6 +30,7 @@ final class GradientStep {
         } else {
             norm = GradientClipping.globalNorm(buffers)
         }
+        lastNorm = norm
         guard norm.isFinite else { return false }
         for (buffer, optimizer) in zip(buffers, optimizers) { optimizer.step(buffer, learningRate: learningRate) }
         for buffer in buffers where !GradientClipping.sumOfSquares(buffer.values, buffer.count).isFinite {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// PPO's update (Schulman et al. 2017, as Stable-Baselines3 computes it): `epochs` passes over
 /// the batch, each shuffled and cut into minibatches of `count / minibatches` terms (a shorter
 /// last one when it does not divide), one gradient step per minibatch on
@@ -15,6 +17,9 @@
 /// value term is `ClippedValueLoss` around the values recorded at collection; with `target_kl`
 /// the epochs stop, before its step, at the first minibatch whose `ApproximateKL` exceeds
 /// 1.5 × `target_kl`.
+///
+/// Alongside, and without touching the arithmetic above, each update fills `statistics` as
+/// Stable-Baselines3's `PPO.train()` logs them (`UpdateStatistics`, `PPOUpdate.Tally`).
 final class PPOUpdate {
     let forwarded: ForwardedBatch
     let critic: (any Critic)?
@@ -37,6 +42,12 @@ final class PPOUpdate {
     let coefficients: UpdateLoss.Coefficients
     /// The `.minibatches` stream, for the shuffles.
     var minibatchGenerator: RandomGenerator
+    /// What the latest update measured (`UpdateStatistics`; `updates` holds its epochs begun).
+    private(set) var statistics = UpdateStatistics()
+    /// Permutations of the batch to use in place of the shuffles, one per epoch, so that a
+    /// comparison with another implementation can replay its minibatches; nil: shuffle from
+    /// `minibatchGenerator`.
+    var givenPermutations: [[Int]]?
 
     // Per minibatch: what the step computes from the gathered terms (the terms themselves are
     // the rollout's `minibatch`).
@@ -83,17 +94,32 @@ final class PPOUpdate {
             for buffer in [values, valueGradient] { buffer.reserve(batchSize) }
         }
         let clip = clipRange(stepsDone: stepsDone)
-        for _ in 0..<epochs {
-            for minibatch in batch.minibatches(size: batchSize, shuffledBy: &minibatchGenerator) {
+        var tally = Tally()
+        statistics = UpdateStatistics()
+        statistics.learningRate = Double(learningRate)
+        statistics.clipRange = Double(clip)
+        if critic != nil { statistics.explainedVariance = UpdateStatistics.explainedVariance(of: batch) }
+        defer { tally.write(into: &statistics, policy: policy) }
+        for epoch in 0..<epochs {
+            tally.beginEpoch()
+            for minibatch in minibatches(of: batch, size: batchSize, epoch: epoch) {
                 if stopPoll.stopRequested(after: minibatch.count) { return true }
-                switch minibatchStep(minibatch, clip: clip, learningRate: learningRate, metrics: &metrics) {
+                switch minibatchStep(minibatch, clip: clip, learningRate: learningRate, metrics: &metrics, tally: &tally) {
                 case .diverged: return false
-                case .klExceeded: return true
+                case .klExceeded:
+                    statistics.stoppedEpoch = epoch
+                    return true
                 case .stepped: continue
                 }
             }
         }
         return true
+    }
+
+    /// Epoch `epoch`'s minibatches: from a fresh shuffle, or from the given permutation.
+    private func minibatches(of batch: Rollout, size: Int, epoch: Int) -> Rollout.Minibatches {
+        if let givenPermutations { return batch.minibatches(size: size, permutation: givenPermutations[epoch]) }
+        return batch.minibatches(size: size, shuffledBy: &minibatchGenerator)
     }
 
     /// What became of a minibatch.
@@ -102,7 +128,7 @@ final class PPOUpdate {
     /// One gradient step on L over `minibatch`, unless the policy has moved further than
     /// `target_kl` allows.
     private func minibatchStep(
-        _ minibatch: Rollout, clip: Float, learningRate: Float, metrics: inout UpdateMetrics
+        _ minibatch: Rollout, clip: Float, learningRate: Float, metrics: inout UpdateMetrics, tally: inout Tally
     ) -> MinibatchOutcome {
         let policy = self.policy, m = minibatch.count
         let observations = minibatch.observationStorage.pointer, advantages = minibatch.advantageStorage.pointer
@@ -111,8 +137,11 @@ final class PPOUpdate {
         policy.forward(observations, count: m, row: 0)
         forwarded.invalidate()
         policy.logProbs(actions: actions, continuous: continuousActions, count: m, into: logProb.pointer)
-        if let targetKL,
-           ApproximateKL.estimate(logProbs: logProb.pointer, oldLogProbs: oldLogProb, count: m) > 1.5 * targetKL {
+        let approximateKL = ApproximateKL.estimate(logProbs: logProb.pointer, oldLogProbs: oldLogProb, count: m)
+        tally.approximateKL.add(approximateKL)
+        tally.clipFraction.add(Self.clipFraction(logProbs: logProb.pointer, oldLogProbs: oldLogProb, clip: clip, count: m))
+        if let targetKL, approximateKL > 1.5 * targetKL {
+            tally.add(lossWithoutStep(minibatch, clip: clip), coefficients)
             return .klExceeded
         }
         if normalizeAdvantage { ReturnEstimators.normalize(advantages, count: m) }
@@ -141,8 +170,49 @@ final class PPOUpdate {
             }
         }
         metrics = loss.metrics(coefficients)
+        tally.add(loss, coefficients)
         guard loss.isFinite else { return .diverged }
-        return step.apply(learningRate: learningRate) ? .stepped : .diverged
+        guard step.apply(learningRate: learningRate) else { return .diverged }
+        tally.gradientNorm.add(step.lastNorm)
+        return .stepped
+    }
+
+    /// L of a minibatch whose policy is already forwarded into `logProb`, computed as
+    /// `minibatchStep` does but without a gradient or a step: Stable-Baselines3 logs the loss
+    /// of the minibatch at which `target_kl` stops the epochs. Only scratch buffers and the
+    /// minibatch's own copy of the advantages are written.
+    private func lossWithoutStep(_ minibatch: Rollout, clip: Float) -> UpdateLoss {
+        let m = minibatch.count, advantages = minibatch.advantageStorage.pointer
+        if normalizeAdvantage { ReturnEstimators.normalize(advantages, count: m) }
+        let policyLoss = ClippedSurrogate.loss(
+            logProbs: logProb.pointer, oldLogProbs: minibatch.logProbStorage.pointer, advantages: advantages,
+            clip: clip, count: m, coefficients: surrogateCoefficients.pointer)
+        var loss = UpdateLoss(policyLoss: policyLoss, entropyOf: policy, count: m)
+        if let critic {
+            critic.forward(minibatch.observationStorage.pointer, count: m, row: 0)
+            let targets = minibatch.criticTargetStorage.pointer
+            var squares: Float = 0
+            for i in 0..<m {
+                var value = critic.value(row: i)
+                if let valueEpsilon {
+                    let old = minibatch.stateValueStorage[i]
+                    value = old + Swift.min(Swift.max(value - old, -valueEpsilon), valueEpsilon)
+                }
+                squares += (value - targets[i]) * (value - targets[i])
+            }
+            loss.valueLoss = squares * (1 / Float(m))
+        }
+        return loss
+    }
+
+    /// (1/m) · #{i : |r_i − 1| > ε}, `r_i = exp(logProb_i − oldLogProb_i)`: the share of terms
+    /// the clipped surrogate holds still.
+    static func clipFraction(
+        logProbs: UnsafePointer<Float>, oldLogProbs: UnsafePointer<Float>, clip: Float, count: Int
+    ) -> Float {
+        var clipped = 0
+        for i in 0..<count where Swift.abs(Foundation.exp(logProbs[i] - oldLogProbs[i]) - 1) > clip { clipped += 1 }
+        return Float(clipped) / Float(count)
     }
 
     /// Accumulates `scale · (V^clip − V̂)` per term through the forwarded critic (V, or Q's first

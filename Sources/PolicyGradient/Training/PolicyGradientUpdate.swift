@@ -6,7 +6,9 @@
 /// `value_coef`; the critic term is absent without a critic. Its estimators: Williams 1992
 /// (REINFORCE), Sutton et al. 2000 (actor_critic), Mnih et al. 2016 (a2c, as Stable-Baselines3),
 /// Schulman et al. 2016 (gae). The gradient of each term is accumulated by its own backward
-/// pass with the coefficient it has in L; `UpdateLoss` adds up L and checks it.
+/// pass with the coefficient it has in L; `UpdateLoss` adds up L and checks it. Alongside,
+/// `statistics` records the step as Stable-Baselines3's `A2C.train()` logs it (`UpdateStatistics`;
+/// the batch is its one minibatch).
 final class PolicyGradientUpdate {
     let term: PolicyGradientTerm
     let critic: (any Critic)?
@@ -14,6 +16,8 @@ final class PolicyGradientUpdate {
     let step: GradientStep
     /// β and c.
     let coefficients: UpdateLoss.Coefficients
+    /// What the latest update measured (`updates` is 1: one pass over the batch).
+    private(set) var statistics = UpdateStatistics()
 
     init(term: PolicyGradientTerm, critic: (any Critic)?, isQCritic: Bool, step: GradientStep, settings: TrainerSettings) {
         self.term = term
@@ -42,7 +46,18 @@ final class PolicyGradientUpdate {
             loss.valueLoss = 2 * halfSquares * inverseCount
         }
         metrics = loss.metrics(coefficients)
+        statistics = UpdateStatistics()
+        statistics.updates = 1
+        statistics.learningRate = Double(learningRate)
+        statistics.policyGradientLoss = Double(loss.policyLoss)
+        statistics.valueLoss = Double(loss.valueLoss ?? .nan)
+        statistics.entropyLoss = -Double(loss.entropy)
+        statistics.loss = Double(loss.total(coefficients))
+        if critic != nil && !isQCritic { statistics.explainedVariance = UpdateStatistics.explainedVariance(of: batch) }
         guard loss.isFinite else { return false }
-        return step.apply(learningRate: learningRate)
+        guard step.apply(learningRate: learningRate) else { return false }
+        statistics.gradNorm = Double(step.lastNorm)
+        statistics.std = UpdateStatistics.std(of: term.policy)
+        return true
     }
 }

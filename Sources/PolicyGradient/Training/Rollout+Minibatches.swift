@@ -14,6 +14,15 @@ extension Rollout {
         return Minibatches(batch: self, size: size)
     }
 
+    /// One pass over the batch in the order of `permutation` (a permutation of `0..<count`),
+    /// cut as `minibatches(size:shuffledBy:)` cuts a shuffle.
+    func minibatches(size: Int, permutation: [Int]) -> Minibatches {
+        precondition(permutation.count == count && Set(permutation) == Set(0..<count), "not a permutation of the batch")
+        permutationStorage.reserve(count)
+        permutationStorage.pointer.update(from: permutation, count: count)
+        return Minibatches(batch: self, size: size)
+    }
+
     /// A fresh permutation of `0..<count` drawn from `generator` (Fisher–Yates from the top, as
     /// numpy's permutation: one `int(below: k + 1)` for k = count−1 down to 1); valid until the
     /// next shuffle.

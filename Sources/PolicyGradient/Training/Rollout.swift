@@ -44,6 +44,8 @@ public final class Rollout {
     public private(set) var finalCount: Int = 0
     /// Returns of the episodes that finished while collecting, in order.
     public private(set) var finishedReturns: [Double] = []
+    /// Lengths in steps of the same episodes, in the same order.
+    public private(set) var finishedLengths: [Int] = []
 
     let observationStorage = ScratchBuffer<Float>(zero: 0)
     let actionStorage = ScratchBuffer<Int>(zero: 0)
@@ -95,6 +97,7 @@ public final class Rollout {
         episodes = 0
         finalCount = 0
         finishedReturns.removeAll(keepingCapacity: true)
+        finishedLengths.removeAll(keepingCapacity: true)
         termScale = 1 / Float(count)
     }
 
@@ -103,6 +106,7 @@ public final class Rollout {
     func beginStaging() {
         episodes = 0
         finishedReturns.removeAll(keepingCapacity: true)
+        finishedLengths.removeAll(keepingCapacity: true)
     }
 
     /// Starts a REINFORCE batch of `terms` terms, `episodes` complete episodes one after
@@ -119,10 +123,11 @@ public final class Rollout {
         termScale = 1 / Float(episodes)
     }
 
-    /// Records the return of an episode that finished while collecting (fixed-length batches
-    /// count it in `episodes` too).
-    func recordFinishedEpisode(return episodeReturn: Double) {
-        finishedReturns.append(episodeReturn)
+    /// Records the return and length of an episode that finished while collecting
+    /// (fixed-length batches count it in `episodes` too).
+    func recordFinishedEpisode(_ episode: FinishedEpisode) {
+        finishedReturns.append(episode.episodeReturn)
+        finishedLengths.append(episode.length)
         episodes += 1
     }
 

@@ -15,6 +15,9 @@
 /// mean return of the training episodes finished since the previous row (NaN if none); entropy
 /// and losses are the latest update's (`UpdateMetrics`).
 ///
+/// After every `log_every`-th update, its `UpdateStatistics` go to `sink.record(_: UpdateStatistics)`
+/// (the rows of `updates.csv`); they are measured beside the update's arithmetic, never in it.
+///
 /// `sink.shouldStop` is polled before each update and, every 256 environment steps or PPO
 /// minibatch terms (`StopPoll`), inside collection, PPO's epochs and evaluation; a stop ends the
 /// run `interrupted` at once, abandoning the batch, update or evaluation in progress (no row is
@@ -147,6 +150,7 @@ extension TrainingSession: SessionRunning {
         let total = settings.training.steps, evalEvery = settings.training.evalEvery
         let measureEvery = settings.diagnostics?.every ?? Int.max
         let checkpointEvery = settings.training.checkpointEvery ?? evalEvery
+        let logEvery = settings.training.logEvery
         // The step of the previous boundary: a resumed run does not offer its own state again.
         var boundary = stepsDone
         stopPoll.source = sink
@@ -213,6 +217,7 @@ extension TrainingSession: SessionRunning {
                 episodesDone += rollout.finishedReturns.count
                 guard update(rollout) else { throw .diverged }
                 try stopIfAsked()
+                if updatesDone % logEvery == 0 { sink.record(updateStatistics) }
                 sink.progress(steps: stepsDone)
                 if stepsDone / evalEvery > before / evalEvery { try writeRow() }
                 if stepsDone / measureEvery > before / measureEvery { try measure() }

@@ -24,7 +24,8 @@ extension TrainingSession {
             minibatchGenerator: updateRule.generatorState,
             evaluationGenerator: RandomGeneratorState(evaluator.generator),
             environments: copies, evaluationEnvironments: evaluationCopies,
-            normalization: normalizer?.learnedState, exploration: exploration?.values, loop: loop)
+            normalization: normalizer?.learnedState, exploration: exploration?.values, loop: loop,
+            passesDone: passesDone, recentEpisodes: recentEpisodes)
     }
 
     /// Puts `snapshot`, taken from a run of the same settings, into this freshly built one.
@@ -58,6 +59,8 @@ extension TrainingSession {
         baselines = snapshot.baselines
         metrics = UpdateMetrics(policyLoss: snapshot.policyLoss, valueLoss: snapshot.valueLoss, entropy: snapshot.entropy)
         loop = snapshot.loop
+        passesDone = snapshot.passesDone
+        recentEpisodes = snapshot.recentEpisodes
         forwarded.invalidate()
     }
 }

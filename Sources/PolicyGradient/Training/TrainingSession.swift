@@ -43,6 +43,10 @@ final class TrainingSession<V: BatchedEnvironment>: TrainerState {
     var updatesDone = 0
     var episodesDone = 0
     var metrics = UpdateMetrics()
+    /// Stable-Baselines3's `n_updates`: the passes over a batch so far (`UpdateStatistics.updates`).
+    var passesDone = 0
+    /// The last 100 training episodes, for `UpdateStatistics`' episode means.
+    var recentEpisodes = RecentEpisodes()
     var loop = LoopProgress()
     /// Polled inside collection, PPO's epochs and evaluation, so that a stop request ends even
     /// an endless episode or a million-epoch update.
@@ -175,11 +179,24 @@ final class TrainingSession<V: BatchedEnvironment>: TrainerState {
         }
         baselines.addQEstimates(batch.qEstimates)
         updatesDone += 1
+        passesDone += updateRule.statistics.updates
+        recentEpisodes.add(returns: batch.finishedReturns, lengths: batch.finishedLengths)
         if let targetCritic, let critic, updatesDone % settings.critic.targetUpdate == 0 {
             targetCritic.copyParameters(from: critic)
         }
         forwarded.invalidate()
         return true
+    }
+
+    /// The latest update's statistics with the run's counters and episode means: the row
+    /// `updates.csv` records for it.
+    var updateStatistics: UpdateStatistics {
+        var statistics = updateRule.statistics
+        statistics.step = stepsDone
+        statistics.updates = passesDone
+        statistics.episodeReturnMean = recentEpisodes.returnMean
+        statistics.episodeLengthMean = recentEpisodes.lengthMean
+        return statistics
     }
 
     // MARK: TrainerState

@@ -3,6 +3,8 @@
 public protocol TrainingSink: AnyObject {
     func record(_ row: CurveRow)
     func record(_ row: VarianceRow)
+    /// Given every `log_every`-th update's statistics (ignored by default).
+    func record(_ statistics: UpdateStatistics)
     /// Polled before each update and, every few hundred steps, inside long collections,
     /// updates and evaluations: true asks the run to stop (reported as `interrupted`). Keep it
     /// cheap (a flag read).
@@ -23,6 +25,7 @@ public protocol TrainingSink: AnyObject {
 }
 
 extension TrainingSink {
+    public func record(_ statistics: UpdateStatistics) {}
     public func progress(steps: Int) {}
     public func record(_ policy: SavedPolicy) {}
     public var resumeSnapshot: TrainingSnapshot? { nil }

@@ -2,7 +2,8 @@ import Foundation
 
 /// Everything that determines the rest of a run, taken between two updates: parameters,
 /// optimizer state, counters, every random generator, the environment copies, the running
-/// baselines, the target network, the latest update's metrics and the curve rows written so far.
+/// baselines, the target network, the latest update's metrics, the counters and episode window of
+/// `UpdateStatistics` and the curve rows written so far.
 ///
 /// Restored into a freshly built run of the same settings, training continues exactly as the
 /// run it was taken from would have, bit for bit.
@@ -11,7 +12,7 @@ import Foundation
 /// naming both, rather than misreading a file written by another version.
 public struct TrainingSnapshot: Codable, Sendable {
     /// The version of the saved form written by this build; raise it whenever a field changes.
-    public static let currentFormatVersion = 1
+    public static let currentFormatVersion = 2
 
     /// The version of the saved form (`currentFormatVersion` when taken by this build).
     public var formatVersion = TrainingSnapshot.currentFormatVersion
@@ -39,6 +40,10 @@ public struct TrainingSnapshot: Codable, Sendable {
     /// first step, so the step counter of `sde_sample_freq` is 0 at every snapshot.
     var exploration: [Float]?
     var loop: LoopProgress
+    /// Stable-Baselines3's `n_updates` so far (`TrainingSession.passesDone`); since version 2.
+    var passesDone: Int
+    /// The last 100 training episodes (`RecentEpisodes`); since version 2.
+    var recentEpisodes: RecentEpisodes
 
     /// The curve rows the run had written when the snapshot was taken.
     public var curve: [CurveRow] { loop.rows }

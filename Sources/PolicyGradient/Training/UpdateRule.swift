@@ -8,6 +8,10 @@ protocol UpdateRule: AnyObject {
         _ batch: Rollout, baseline: ResolvedBaseline, learningRate: Float, stepsDone: Int, metrics: inout UpdateMetrics
     ) -> Bool
 
+    /// What the latest update measured; its `updates` counts the passes over the batch that
+    /// update began (the training loop makes it cumulative).
+    var statistics: UpdateStatistics { get }
+
     /// The rule's own random stream, which a snapshot saves (PPO's minibatch shuffles); nil
     /// when it draws none.
     var generatorState: RandomGeneratorState? { get }

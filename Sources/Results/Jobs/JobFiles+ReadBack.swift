@@ -71,8 +71,9 @@ extension JobFiles {
     /// The files `result.json` vouches for, by name.
     package static let verifiedNames = ["config.yaml", "curve.csv", "variance.csv"]
     /// Files `result.json` also vouches for when the job wrote them: a completed job's policy
-    /// (a job finished by an earlier version has none and stays finished).
-    package static let optionalVerifiedNames = ["policy.json"]
+    /// and the per-update diagnostics (a job finished by an earlier version has neither and
+    /// stays finished).
+    package static let optionalVerifiedNames = ["policy.json", "updates.csv"]
 
     /// The digests of the verified files present now (an absent file is left out).
     package func currentDigests() throws -> [String: FileDigest] {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Where one job's files live: `<results>/jobs/<job_id>/{config.yaml, curve.csv, variance.csv, policy.json, result.json}`
+/// Where one job's files live: `<results>/jobs/<job_id>/{config.yaml, curve.csv, variance.csv, updates.csv, policy.json, result.json}`
 /// and its TensorBoard event file
 /// (docs/architecture.md, "The results folder"), the one place that spells a job's files out.
 ///
@@ -25,6 +25,8 @@ package struct JobFiles: Sendable, Equatable {
     package var curve: URL { directory.appendingPathComponent("curve.csv") }
     /// The gradient-variance record, one row per measurement and baseline.
     package var variance: URL { directory.appendingPathComponent("variance.csv") }
+    /// The training diagnostics, one row per update (or per `log_every` updates).
+    package var updates: URL { directory.appendingPathComponent("updates.csv") }
     /// The trained policy (completed jobs only).
     package var policy: URL { directory.appendingPathComponent("policy.json") }
     /// The outcome, written last.

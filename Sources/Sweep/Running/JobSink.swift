@@ -3,22 +3,24 @@ import Results
 import PolicyGradient
 
 /// Streams one job's rows to hidden temporaries (`.curve.csv.<pid>.<counter>.tmp`, likewise for
-/// `variance.csv`), renamed into place by `finish()`, and saves the checkpoints the trainer
-/// offers to `checkpoint` (atomically, flushed to disk).
+/// `variance.csv` and `updates.csv`), renamed into place by `finish()`, and saves the
+/// checkpoints the trainer offers to `checkpoint` (atomically, flushed to disk).
 ///
 /// A job resumed from a checkpoint starts its files with the rows the checkpoint records, so
 /// they end byte for byte as an uninterrupted run's. Rows also go to `eventLog`, the job's
-/// TensorBoard event file, when it has one. Curve rows are kept by the trainer's
-/// state anyway; the variance rows written so far are kept here for the next checkpoint.
+/// TensorBoard event file, when it has one. Curve rows are kept by the trainer's state anyway;
+/// the variance and update rows written so far are kept here for the next checkpoint.
 final class JobSink: TrainingSink {
     private let folder: JobFiles
     private let curveWriter: BufferedFileWriter
     private let varianceWriter: BufferedFileWriter
+    private let updatesWriter: BufferedFileWriter
     private let stopFlag: StopFlag
     private let board: ProgressBoard
     private let position: Int
     private let curveTemporary: URL
     private let varianceTemporary: URL
+    private let updatesTemporary: URL
     /// The step of the latest curve row, for jobs that throw.
     private(set) var latestStep = 0
     /// The trained policy, written by `finish()`.
@@ -30,6 +32,7 @@ final class JobSink: TrainingSink {
     private var varianceRows = ""
     /// The job's TensorBoard event file; nil when it could not be created (the job runs on).
     let eventLog: JobEventLog?
+    private var updateRows = ""
     /// Called after each checkpoint is saved, with its step (tests stop jobs there).
     var onCheckpoint: ((Int) -> Void)?
 
@@ -56,20 +59,25 @@ final class JobSink: TrainingSink {
         self.board = board
         curveTemporary = AtomicFile.temporaryURL(for: folder.curve)
         varianceTemporary = AtomicFile.temporaryURL(for: folder.variance)
+        updatesTemporary = AtomicFile.temporaryURL(for: folder.updates)
         curveWriter = try BufferedFileWriter(url: curveTemporary)
         varianceWriter = try BufferedFileWriter(url: varianceTemporary)
+        updatesWriter = try BufferedFileWriter(url: updatesTemporary)
         curveWriter.append(CurveRow.csvHeaderLine)
         varianceWriter.append(VarianceRow.csvHeaderLine)
+        updatesWriter.append(UpdateStatistics.csvHeaderLine)
         if let resume {
             for row in resume.snapshot.curve { curveWriter.append(row.csvLine) }
             varianceRows = resume.varianceRows
             varianceWriter.append(varianceRows)
+            updateRows = resume.updateRows
+            updatesWriter.append(updateRows)
             latestStep = resume.step
             // The resumption is recorded at once, so that one killed before its first checkpoint
             // still counts in `restarts`; the state saved is the one resumed from.
             save(JobCheckpoint(
                 step: resume.step, resumedFromSteps: resumedFromSteps, varianceRows: resume.varianceRows,
-                snapshot: resume.snapshot))
+                updateRows: resume.updateRows, snapshot: resume.snapshot))
         }
     }
 
@@ -87,6 +95,13 @@ final class JobSink: TrainingSink {
         eventLog?.record(row)
     }
 
+    func record(_ statistics: UpdateStatistics) {
+        let line = statistics.csvLine
+        updateRows += line
+        updatesWriter.append(line)
+        eventLog?.record(statistics)
+    }
+
     func record(_ policy: SavedPolicy) {
         self.policy = policy
     }
@@ -101,7 +116,8 @@ final class JobSink: TrainingSink {
     /// goes on, and a restart resumes from the previous one (or from step 0).
     func checkpoint(step: Int, _ snapshot: () -> TrainingSnapshot) {
         let checkpoint = JobCheckpoint(
-            step: step, resumedFromSteps: resumedFromSteps, varianceRows: varianceRows, snapshot: snapshot())
+            step: step, resumedFromSteps: resumedFromSteps, varianceRows: varianceRows, updateRows: updateRows,
+            snapshot: snapshot())
         guard save(checkpoint) else { return }
         onCheckpoint?(step)
     }
@@ -130,13 +146,15 @@ final class JobSink: TrainingSink {
         board.jobReached(position, step: steps)
     }
 
-    /// Closes both files and renames them into place; writes the policy of a completed run.
+    /// Closes the row files and renames them into place; writes the policy of a completed run.
     func finish() throws {
         try curveWriter.close()
         try varianceWriter.close()
+        try updatesWriter.close()
         try SweepError.mappingFileErrors {
             try AtomicFile.replace(folder.curve, with: curveTemporary)
             try AtomicFile.replace(folder.variance, with: varianceTemporary)
+            try AtomicFile.replace(folder.updates, with: updatesTemporary)
             if let policy { try AtomicFile.write(try policy.json(), to: folder.policy) }
         }
     }

@@ -9,19 +9,22 @@ import Results
 ///
 /// The file is a `CheckpointSeal` line, then the state as JSON: `step`, `resumed_from_steps`
 /// (the steps of earlier resumptions, oldest first), `variance_rows` (the lines of
-/// `variance.csv` after its header, as written so far) and `snapshot` (`TrainingSnapshot`,
+/// `variance.csv` after its header, as written so far), `update_rows` (likewise of
+/// `updates.csv`) and `snapshot` (`TrainingSnapshot`,
 /// with its `formatVersion`; the curve rows are inside it). Nothing in it is believed before
 /// the seal names this job and configuration and the state's size and SHA-256 match it.
 struct JobCheckpoint: Codable {
     var step: Int
     var resumedFromSteps: [Int]
     var varianceRows: String
+    var updateRows: String
     var snapshot: TrainingSnapshot
 
     enum CodingKeys: String, CodingKey {
         case step
         case resumedFromSteps = "resumed_from_steps"
         case varianceRows = "variance_rows"
+        case updateRows = "update_rows"
         case snapshot
     }
 
@@ -96,8 +99,8 @@ struct JobCheckpoint: Codable {
         return checkpoint
     }
 
-    /// Throws unless the saved rows are what this runner writes: variance lines that parse and
-    /// print back the same, and no row past `step`.
+    /// Throws unless the saved rows are what this runner writes: variance and update lines that
+    /// parse and print back the same, and no row past `step`.
     private func checkRows() throws {
         guard step >= 0, resumedFromSteps.allSatisfy({ 0...step ~= $0 }) else {
             throw Rejection("its steps are out of order (step \(step), resumed from \(resumedFromSteps))")
@@ -105,14 +108,25 @@ struct JobCheckpoint: Codable {
         if let late = snapshot.curve.first(where: { $0.step > step }) {
             throw Rejection("it holds a curve row at step \(late.step), after its own step \(step)")
         }
-        let rows: [VarianceRow]
+        try checkSaved(varianceRows, "variance", header: VarianceRow.csvHeaderLine, VarianceRow.rows(in:), \.csvLine, \.step)
+        try checkSaved(
+            updateRows, "update", header: UpdateStatistics.csvHeaderLine, UpdateStatistics.rows(in:), \.csvLine, \.step)
+    }
+
+    /// Throws unless `text`, the lines of a row file after its `header`, parses into rows that
+    /// print back the same and lie no later than `step`; `kind` names the rows.
+    private func checkSaved<Row>(
+        _ text: String, _ kind: String, header: String, _ parse: (CSVTable) throws -> [Row],
+        _ line: (Row) -> String, _ rowStep: (Row) -> Int
+    ) throws {
+        let rows: [Row]
         do {
-            rows = try parsedVarianceRows()
+            rows = try parse(try CSVTable(parsing: header + text))
         } catch {
-            throw Rejection("its variance rows do not parse: \(error)")
+            throw Rejection("its \(kind) rows do not parse: \(error)")
         }
-        guard rows.map(\.csvLine).joined() == varianceRows, rows.allSatisfy({ $0.step <= step }) else {
-            throw Rejection("its variance rows are not the ones this runner writes")
+        guard rows.map(line).joined() == text, rows.allSatisfy({ rowStep($0) <= step }) else {
+            throw Rejection("its \(kind) rows are not the ones this runner writes")
         }
     }
 
@@ -120,6 +134,11 @@ struct JobCheckpoint: Codable {
     /// loaded checkpoint's parse: `load` checked them).
     func parsedVarianceRows() throws -> [VarianceRow] {
         try VarianceRow.rows(in: try CSVTable(parsing: VarianceRow.csvHeaderLine + varianceRows))
+    }
+
+    /// The update rows saved, parsed, as `parsedVarianceRows`.
+    func parsedUpdateRows() throws -> [UpdateStatistics] {
+        try UpdateStatistics.rows(in: try CSVTable(parsing: UpdateStatistics.csvHeaderLine + updateRows))
     }
 
     /// The snapshot's format version alone, read before the rest.

@@ -5,7 +5,7 @@ import TensorBoard
 
 /// A job's TensorBoard event file (`JobFiles.tensorBoardEvents`, docs/tensorboard.md), written
 /// as the rows arrive and flushed at each curve row, so that TensorBoard can follow a running
-/// job: the hparams plugin's start of the run, the curve and variance rows as scalars, the
+/// job: the hparams plugin's start of the run, the curve, variance and update rows as scalars, the
 /// wall-clock rate `time/fps`, and the plugin's end of the run.
 ///
 /// The file holds wall-clock times and is not among the files `result.json` vouches for; the
@@ -25,7 +25,8 @@ final class JobEventLog {
     /// in step order. Throws `SweepError` when the file cannot be created.
     init(
         url: URL, hparams: [(name: String, value: HParamValue)], group: String,
-        replaying curve: [CurveRow] = [], _ variance: [VarianceRow] = [], startStep: Int = 0,
+        replaying curve: [CurveRow] = [], _ variance: [VarianceRow] = [], _ updates: [UpdateStatistics] = [],
+        startStep: Int = 0,
         clock: @escaping () -> Double = EventRecordWriter.wallClock
     ) throws {
         let file = try BufferedFileWriter(url: url)
@@ -36,7 +37,8 @@ final class JobEventLog {
         latestStep = startStep
         rateOrigin = (startStep, clock())
         let replayed = curve.map { ($0.step, $0.tensorBoardScalars) } + variance.map { ($0.step, $0.tensorBoardScalars) }
-        // Stable, so a step's curve figures come before its variance figures.
+            + updates.map { ($0.step, $0.tensorBoardScalars) }
+        // Stable, so a step's curve figures come before its variance and update figures.
         for (step, scalars) in replayed.enumerated().sorted(by: { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) })
             .map(\.element) {
             events.add(scalars: scalars, step: step)
@@ -60,6 +62,12 @@ final class JobEventLog {
     func record(_ row: VarianceRow) {
         events.add(scalars: row.tensorBoardScalars, step: row.step)
         latestStep = max(latestStep, row.step)
+    }
+
+    /// The update row's figures.
+    func record(_ statistics: UpdateStatistics) {
+        events.add(scalars: statistics.tensorBoardScalars, step: statistics.step)
+        latestStep = max(latestStep, statistics.step)
     }
 
     /// Writes the end of the run for a job that ended (`completed` is a success; `diverged` and
