@@ -36,7 +36,7 @@ package struct Runner: ParsableCommand {
             chooses another; all give bitwise-identical results).
             """,
         version: SweepRunner.toolVersion,
-        subcommands: [Run.self, Plan.self, Validate.self, ReportCommand.self, Check.self, Evaluate.self, Import.self, Env.self, Submit.self, Status.self],
+        subcommands: [Run.self, Plan.self, Validate.self, ReportCommand.self, Check.self, Evaluate.self, Export.self, Import.self, Env.self, Submit.self, Status.self],
         defaultSubcommand: Run.self
     )
 

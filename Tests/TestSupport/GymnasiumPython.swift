@@ -17,6 +17,10 @@ public enum GymnasiumPython {
     /// Nil when the interpreter also imports mujoco, else why not.
     public static let mujocoUnavailability: String? = unavailability(of: "gymnasium, numpy, mujoco")
 
+    /// Nil when the interpreter also imports Stable-Baselines3 and PyTorch, else why not.
+    public static let stableBaselines3Unavailability: String? = unavailability(
+        of: "gymnasium, numpy, torch, stable_baselines3")
+
     private static func unavailability(of modules: String) -> String? {
         guard let interpreter else {
             return "no python3 on PATH and no RUNNER_PYTHON; run tools/python/setup-venv.sh"
@@ -33,6 +37,9 @@ public enum GymnasiumPython {
 
     /// As `shouldRun`, for the tests that also need MuJoCo.
     public static let shouldRunMujoco = shouldRun(mujocoUnavailability)
+
+    /// As `shouldRun`, for the tests that also need Stable-Baselines3.
+    public static let shouldRunStableBaselines3 = shouldRun(stableBaselines3Unavailability)
 
     private static func shouldRun(_ why: String?) -> Bool {
         if let why, !required {
