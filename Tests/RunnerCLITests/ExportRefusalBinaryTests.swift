@@ -1,4 +1,5 @@
 import Foundation
+import PolicyExport
 import TestSupport
 import Testing
 
@@ -19,16 +20,15 @@ import Testing
 
         """
 
-    /// The job folders of a run of `experiment`, by cell label.
+    /// The job folders of a run of `experiment`, by estimator and `critic.share_trunk`.
     static func jobs(in dir: TemporaryFolder) throws -> [String: URL] {
         let run = try BinaryRunner.run(["run", dir.write("exp.yaml", experiment), "--results", dir.url.path, "--no-progress"])
         #expect(run.status == 0, "\(run.stderr)")
-        let folder = dir.url.appendingPathComponent("refused")
-        let rows = EvaluateBinaryTests.rows(try String(contentsOf: folder.appendingPathComponent("jobs.csv"), encoding: .utf8))
+        let folder = dir.url.appendingPathComponent("refused/jobs")
         var jobs: [String: URL] = [:]
-        for row in rows {
-            jobs["\(row["estimator.name"] ?? "") \(row["critic.share_trunk"] ?? "")"] =
-                folder.appendingPathComponent("jobs/\(row["job_id"]!)")
+        for id in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            let settings = try JobPolicy.load(folder.appendingPathComponent(id).path).settings
+            jobs["\(settings.estimator.name) \(settings.critic.shareTrunk)"] = folder.appendingPathComponent(id)
         }
         return jobs
     }
