@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Creates .venv-gym/ (git-ignored) with Gymnasium, MuJoCo and NumPy from PyPI, for the Gymnasium
-# worker tests, and Stable-Baselines3 with a CPU-only PyTorch, for `runner export --format sb3`; prints the venv's python, as an absolute path, on its last line. Quick when the
-# venv already imports everything. Box2D joins only when it installs from a wheel (it needs a
+# worker tests, and Stable-Baselines3 with a CPU-only PyTorch, for `runner export --format sb3`;
+# prints the venv's python, as an absolute path, on its last line. Quick when the venv already
+# imports everything. Box2D joins only when it installs from a wheel (it needs a
 # compiler otherwise).
 #   PYTHON=python3.12 bash tools/python/setup-venv.sh [VENV_DIR]
 set -euo pipefail
