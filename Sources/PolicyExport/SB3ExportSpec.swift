@@ -16,6 +16,8 @@ struct SB3ExportSpec: Encodable {
     var policyKwargs: PolicyKwargs
     /// Settings of the algorithm that the model records (γ and GAE λ).
     var hyperparameters: [String: Double]
+    /// gSDE (`policy.sde`): SB3's `use_sde`, with `full_std` and without `expln`, as ours.
+    var useSDE: Bool
     var stateDict: [String: Tensor]
     var normalization: Statistics?
     /// Where the model goes (a path ending in `.zip`).
@@ -79,7 +81,7 @@ struct SB3ExportSpec: Encodable {
     enum CodingKeys: String, CodingKey {
         case algorithm, hyperparameters, normalization, output
         case observationSize = "observation_size", actionSpace = "action_space", policyKwargs = "policy_kwargs"
-        case stateDict = "state_dict", vecNormalize = "vec_normalize"
+        case stateDict = "state_dict", vecNormalize = "vec_normalize", useSDE = "use_sde"
     }
 }
 
@@ -107,7 +109,6 @@ extension SB3ExportSpec {
             throw refuse("the critic shares the policy's trunk (critic.share_trunk), which MlpPolicy's net_arch cannot express")
         }
         guard critic.outputs == 1 else { throw refuse("the critic learns Q(s, ·), not the V(s) of PPO and A2C") }
-        guard !p.sde else { throw refuse("exploration with gSDE (policy.sde) is not exported") }
         let piHidden = p.architecture == .mlp ? p.hidden : []
         let vfHidden = p.architecture == .mlp ? settings.critic.hidden : []
         // SB3 has one activation_fn for both networks; it matters only where there is a hidden layer.
@@ -122,7 +123,7 @@ extension SB3ExportSpec {
         case "categorical":
             guard let n = Int(saved.actions.dropFirst("discrete ".count)) else { throw refuse("actions \(saved.actions)") }
             actionSpace = ActionSpaceSpec(kind: "discrete", n: n)
-        case "gaussian":
+        case "gaussian", "gaussian_sde":
             actionSpace = ActionSpaceSpec(kind: "box", low: saved.actionLow, high: saved.actionHigh)
         default:
             throw refuse("the action head \(saved.actionHead ?? "none") is not exported")
@@ -130,7 +131,8 @@ extension SB3ExportSpec {
         policyKwargs = PolicyKwargs(
             netArch: NetArch(pi: piHidden, vf: vfHidden), activationFn: activation.rawValue,
             orthoInit: (p.initialization ?? p.architecture.defaultInitialization) == .orthogonal,
-            logStdInit: saved.actionHead == "gaussian" ? p.logStdInit : nil)
+            logStdInit: saved.actionHead == "categorical" ? nil : p.logStdInit)
+        useSDE = saved.actionHead == "gaussian_sde"
         hyperparameters = [
             "gamma": settings.estimator.gamma, "gae_lambda": estimator == .a2c ? 1 : settings.estimator.gaeLambda,
         ]

@@ -2,10 +2,11 @@
 
 Usage: python sb3_export.py SPEC_JSON
 
-SPEC_JSON, written by the runner (Sources/PolicyExport/SB3ExportSpec.swift), holds the algorithm (PPO or
-A2C), the observation length, the action space, the policy's keyword arguments (net_arch,
-activation_fn, ortho_init, log_std_init), every tensor of the policy's state_dict by its SB3 name,
-the VecNormalize statistics when the job normalized observations, and the output paths.
+SPEC_JSON, written by the runner (Sources/PolicyExport/SB3ExportSpec.swift), holds the algorithm
+(PPO or A2C) and whether it explores with gSDE, the observation length, the action space, the
+policy's keyword arguments (net_arch, activation_fn, ortho_init, log_std_init), every tensor of
+the policy's state_dict by its SB3 name, the VecNormalize statistics when the job normalized
+observations, and the output paths.
 
 The model is made with SB3's own constructor over a stand-in environment with the same spaces,
 its state_dict is replaced by ours (strictly: every key and shape must match), and it is saved
@@ -63,7 +64,8 @@ def main():
     kwargs["activation_fn"] = {"tanh": th.nn.Tanh, "relu": th.nn.ReLU}[kwargs["activation_fn"]]
     algorithm = {"PPO": PPO, "A2C": A2C}[spec["algorithm"]]
     model = algorithm(
-        "MlpPolicy", venv, policy_kwargs=kwargs, device="cpu", seed=0, **spec.get("hyperparameters", {}))
+        "MlpPolicy", venv, policy_kwargs=kwargs, device="cpu", seed=0, use_sde=spec["use_sde"],
+        **spec.get("hyperparameters", {}))
 
     ours = {
         name: th.tensor(tensor["values"], dtype=th.float32).reshape(tensor["shape"])

@@ -57,13 +57,30 @@ struct ExportBinaryTests {
 
     @Test func stableBaselines3ActsAndValuesAsOurPolicy() throws {
         guard GymnasiumPython.check(GymnasiumPython.stableBaselines3Unavailability) else { return }
+        let exported = try Self.exportAndCompare(Self.experiment, name: "exported")
+        #expect(exported == ["CartPole-v1 PPO", "CartPole-v1 A2C", "Pendulum-v1 PPO", "Pendulum-v1 A2C"])
+    }
+
+    /// gSDE's `log_std` is `[features × actions]`; SB3's `use_sde` policy holds the same.
+    @Test func aStateDependentExplorerExportsToo() throws {
+        guard GymnasiumPython.check(GymnasiumPython.stableBaselines3Unavailability) else { return }
+        let experiment = Self.experiment
+            .replacingOccurrences(of: "experiment: exported", with: "experiment: sde")
+            .replacingOccurrences(of: "policy: {hidden: [16, 8]}", with: "policy: {hidden: [16, 8], sde: true, log_std_init: -1}")
+            .replacingOccurrences(of: "[CartPole-v1, Pendulum-v1]", with: "[Pendulum-v1]")
+            .replacingOccurrences(of: "[ppo, a2c]", with: "[ppo]")
+        #expect(try Self.exportAndCompare(experiment, name: "sde") == ["Pendulum-v1 PPO"])
+    }
+
+    /// Runs `experiment` (results folder `name`), exports each job, and expects SB3's answers
+    /// on the fixed observations to be ours; returns each job's environment and SB3 class.
+    static func exportAndCompare(_ experiment: String, name: String) throws -> Set<String> {
         let dir = TemporaryFolder()
         let run = try BinaryRunner.run(
-            ["run", dir.write("exp.yaml", Self.experiment), "--results", dir.url.path, "--no-progress"])
+            ["run", dir.write("exp.yaml", experiment), "--results", dir.url.path, "--no-progress"])
         #expect(run.status == 0, "\(run.stderr)")
-        let jobsFolder = dir.url.appendingPathComponent("exported/jobs")
+        let jobsFolder = dir.url.appendingPathComponent("\(name)/jobs")
         let jobs = try FileManager.default.contentsOfDirectory(atPath: jobsFolder.path).sorted()
-        #expect(jobs.count == 4)
         var seen: Set<String> = []
         for job in jobs {
             let folder = jobsFolder.appendingPathComponent(job)
@@ -108,7 +125,7 @@ struct ExportBinaryTests {
                 #expect(means.contains { abs($0) < 2 }, "some means lie inside the bounds, where clipping hides nothing")
             }
         }
-        #expect(seen == ["CartPole-v1 PPO", "CartPole-v1 A2C", "Pendulum-v1 PPO", "Pendulum-v1 A2C"])
+        return seen
     }
 
     /// SB3's answer: the normalized observations, one action per observation (an index or a

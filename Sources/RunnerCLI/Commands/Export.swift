@@ -13,7 +13,7 @@ struct Export: ParsableCommand {
             (vecnormalize.pkl beside the model unless --vec-normalize names another path). \
             Exit 64 when the policy or its config.yaml cannot be read or --output does not end in \
             .zip; 65 when the policy cannot be expressed as an SB3 MlpPolicy (a tabular policy, \
-            a shared trunk, a Q critic, no critic, gSDE, different activations for policy and \
+            a shared trunk, a Q critic, no critic, different activations for policy and \
             critic, a policy.json of format 1); 69 when no Python imports stable-baselines3 and \
             torch; 1 when Python fails otherwise or the files cannot be written \
             (docs/policy-format.md).
