@@ -47,6 +47,17 @@ import Testing
         #expect(shared.status == 65 && shared.stderr.contains("shares the policy's trunk"), "\(shared.stderr)")
         let reinforce = try Self.export(try #require(jobs["reinforce false"]).path)
         #expect(reinforce.status == 65 && reinforce.stderr.contains("the estimator reinforce"), "\(reinforce.stderr)")
+        // Policy and critic with different activations: MlpPolicy has one activation_fn.
+        let relu = dir.url.appendingPathComponent("relu")
+        try FileManager.default.copyItem(at: exportable, to: relu)
+        let config = relu.appendingPathComponent("config.yaml")
+        let text = try String(contentsOf: config, encoding: .utf8)
+        let edited = text.replacingOccurrences(
+            of: "  activation: tanh\n  share_trunk", with: "  activation: relu\n  share_trunk")
+        #expect(edited != text)
+        try edited.write(to: config, atomically: true, encoding: .utf8)
+        let mixed = try Self.export(relu.path)
+        #expect(mixed.status == 65 && mixed.stderr.contains("differs from the critic's (relu)"), "\(mixed.stderr)")
         let noZip = try Self.export(exportable.path, output: dir.url.appendingPathComponent("model").path)
         #expect(noZip.status == 64 && noZip.stderr.contains("must end in .zip"), "\(noZip.stderr)")
         let missing = try Self.export(dir.url.appendingPathComponent("nothing").path)
