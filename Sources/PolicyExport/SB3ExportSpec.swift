@@ -11,6 +11,8 @@ import PolicyGradient
 struct SB3ExportSpec: Encodable {
     /// `PPO` or `A2C`.
     var algorithm: String
+    /// The environment's id: its spaces are Gymnasium's when Gymnasium has it.
+    var environment: String
     var observationSize: Int
     var actionSpace: ActionSpaceSpec
     var policyKwargs: PolicyKwargs
@@ -79,7 +81,7 @@ struct SB3ExportSpec: Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case algorithm, hyperparameters, normalization, output
+        case algorithm, environment, hyperparameters, normalization, output
         case observationSize = "observation_size", actionSpace = "action_space", policyKwargs = "policy_kwargs"
         case stateDict = "state_dict", vecNormalize = "vec_normalize", useSDE = "use_sde"
     }
@@ -118,6 +120,7 @@ extension SB3ExportSpec {
                     + "(\(settings.critic.activation.rawValue)); MlpPolicy has one activation_fn")
         }
         let activation = piHidden.isEmpty ? settings.critic.activation : p.activation
+        environment = saved.environment
         observationSize = saved.observationSize
         switch saved.actionHead {
         case "categorical":

@@ -4,7 +4,7 @@ Usage: python sb3_export.py SPEC_JSON
 
 SPEC_JSON, written by the runner (Sources/PolicyExport/SB3ExportSpec.swift), holds the algorithm
 (PPO or A2C) and whether it explores with gSDE, the observation length, the action space, the
-policy's keyword arguments (net_arch, activation_fn, ortho_init, log_std_init), every tensor of
+environment's id, the policy's keyword arguments (net_arch, activation_fn, ortho_init, log_std_init), every tensor of
 the policy's state_dict by its SB3 name, the VecNormalize statistics when the job normalized
 observations, and the output paths.
 
@@ -45,6 +45,22 @@ def main():
     else:
         action_space = gym.spaces.Box(
             np.array(actions["low"], dtype=np.float32), np.array(actions["high"], dtype=np.float32), dtype=np.float32)
+    # The spaces of the same id in this Gymnasium, when it has one of the same shapes, so that
+    # `load(path, env=gym.make(id))` finds them equal; else the unbounded Box stays.
+    try:
+        registered = gym.make(spec["environment"])
+        same_actions = (registered.action_space == action_space
+                        or (isinstance(registered.action_space, gym.spaces.Box)
+                            and isinstance(action_space, gym.spaces.Box)
+                            and registered.action_space.shape == action_space.shape
+                            and np.allclose(registered.action_space.low, action_space.low)
+                            and np.allclose(registered.action_space.high, action_space.high)))
+        if (isinstance(registered.observation_space, gym.spaces.Box)
+                and registered.observation_space.shape == observation_space.shape and same_actions):
+            observation_space, action_space = registered.observation_space, registered.action_space
+        registered.close()
+    except Exception:
+        pass
 
     class Spaces(gym.Env):
         """An environment with the policy's spaces, never stepped: SB3's constructors need one."""

@@ -45,8 +45,9 @@ struct ExportBinaryTests {
         from stable_baselines3 import A2C, PPO
         from stable_baselines3.common.vec_env import DummyVecEnv, VecNormalize
         algorithm, model_path, statistics_path, env_id, observations = sys.argv[1:6]
-        model = {"PPO": PPO, "A2C": A2C}[algorithm].load(model_path, device="cpu")
         normalizer = VecNormalize.load(statistics_path, DummyVecEnv([lambda: gym.make(env_id)]))
+        # With env: SB3 checks that the model's spaces are the environment's.
+        model = {"PPO": PPO, "A2C": A2C}[algorithm].load(model_path, env=normalizer, device="cpu")
         normalized = normalizer.normalize_obs(np.array(json.loads(observations), dtype=np.float32))
         actions, _ = model.predict(normalized, deterministic=True)
         with th.no_grad():
