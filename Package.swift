@@ -63,6 +63,12 @@ let package = Package(
             name: "GymnasiumBridge",
             dependencies: ["PolicyGradient", "Results", "CChildSpawn"],
             resources: [.embedInCode("worker.py")]),
+        // A saved policy in other libraries' formats: Stable-Baselines3's zip, built by the
+        // configured Python with a compiled-in script (docs/policy-format.md).
+        .target(
+            name: "PolicyExport",
+            dependencies: ["YAML", "Experiment", "PolicyGradient", "Results", "GymnasiumBridge"],
+            resources: [.embedInCode("sb3_export.py")]),
         .target(
             name: "Report",
             dependencies: ["Experiment", "PolicyGradient", "Results"]),
@@ -76,7 +82,7 @@ let package = Package(
             name: "RunnerCLI",
             dependencies: [
                 "YAML", "Experiment", "PolicyGradient", "Results", "Report", "Sweep", "Terminal", "GymnasiumBridge",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "PolicyExport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "runner", dependencies: ["RunnerCLI"]),
@@ -96,7 +102,9 @@ let package = Package(
             dependencies: ["Sweep", "Results", "Report", "Experiment", "PolicyGradient", "TensorBoard", "TestSupport"]),
         .testTarget(
             name: "RunnerCLITests",
-            dependencies: ["RunnerCLI", "Sweep", "Results", "Experiment", "YAML", "PolicyGradient", "TestSupport"],
+            dependencies: [
+                "RunnerCLI", "Sweep", "Results", "Experiment", "YAML", "PolicyGradient", "PolicyExport", "TestSupport",
+            ],
             resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]

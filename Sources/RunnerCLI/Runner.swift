@@ -14,7 +14,8 @@ import Sweep
 /// Exit codes (`ExitStatus`): 0 success; 1 a job failed or diverged, a regression was found or
 /// nothing could be checked, `env check` found a difference, the results folder cannot be written or other runners still hold
 /// its jobs or its report, or the command's own output could not be written; 2 invalid config;
-/// 64 usage error; 69 `submit` has no statically linked runner to stage; 130 interrupted
+/// 64 usage error; 65 `export` cannot express the policy; 69 `submit` has no statically linked
+/// runner to stage, or `export` no Python with Stable-Baselines3; 130 interrupted
 /// (SIGINT, SIGTERM, SIGUSR1).
 package struct Runner: ParsableCommand {
     package static let configuration = CommandConfiguration(
@@ -25,8 +26,9 @@ package struct Runner: ParsableCommand {
             nothing could be checked, `env check` found a difference, the results folder cannot be written or other runners still \
             hold its jobs or its report, or \
             the command's own output could not be written (a reader closing a pipe early is \
-            not an error); 2 invalid config; 64 usage error; 69 `submit` has no statically \
-            linked runner to stage and cannot build one; 130 interrupted (SIGINT, SIGTERM, \
+            not an error); 2 invalid config; 64 usage error; 65 `export` cannot express the \
+            policy; 69 `submit` has no statically linked runner to stage and cannot build \
+            one, or `export` has no Python with stable-baselines3 and torch; 130 interrupted (SIGINT, SIGTERM, \
             SIGUSR1: a job interrupted resumes from its latest checkpoint when run again).
 
             --version prints `runner VERSION (commit HASH)`: the commit checked out in the git \
@@ -36,7 +38,7 @@ package struct Runner: ParsableCommand {
             chooses another; all give bitwise-identical results).
             """,
         version: SweepRunner.toolVersion,
-        subcommands: [Run.self, Plan.self, Validate.self, ReportCommand.self, Check.self, Evaluate.self, Import.self, Env.self, Submit.self, Status.self],
+        subcommands: [Run.self, Plan.self, Validate.self, ReportCommand.self, Check.self, Evaluate.self, Export.self, Import.self, Env.self, Submit.self, Status.self],
         defaultSubcommand: Run.self
     )
 

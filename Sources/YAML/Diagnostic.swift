@@ -16,6 +16,9 @@ public struct Diagnostic: Error, Sendable, CustomStringConvertible {
     /// The key, when the diagnostic is about a mapping key that nothing reads (a misspelling,
     /// or another tool's name for a setting), so that a caller can say more about it.
     public var unknownKey: String?
+    /// Whether libyaml ran out of memory: nothing is wrong with the file, the process lacked
+    /// room (`ulimit -v`), so a caller reports it as a failure of the system, not of the file.
+    public var isOutOfMemory = false
 
     public init(_ severity: Severity = .error, at mark: Mark, path: String = "", message: String) {
         self.severity = severity

@@ -45,7 +45,18 @@ final class EventReader {
     /// The next event with its start mark; throws the parser's error as a `Diagnostic`.
     func next() throws(Diagnostic) -> (Event, Mark) {
         var event = yaml_event_t()
-        guard yaml_parser_parse(parser, &event) == 1 else { throw parserError() }
+        // After a failed allocation libyaml answers every call with an empty event and success.
+        guard parser.pointee.error != YAML_MEMORY_ERROR, yaml_parser_parse(parser, &event) == 1,
+            parser.pointee.error != YAML_MEMORY_ERROR
+        else {
+            if parser.pointee.error == YAML_MEMORY_ERROR {
+                var diagnostic = Diagnostic(
+                    at: Mark(source: source, line: 1, column: 1), message: "out of memory: libyaml could not allocate")
+                diagnostic.isOutOfMemory = true
+                throw diagnostic
+            }
+            throw parserError()
+        }
         defer { yaml_event_delete(&event) }
         let mark = self.mark(event.start_mark)
         switch event.type {

@@ -21,6 +21,10 @@ public enum GymnasiumPython {
     /// tests), else why not.
     public static let tensorBoardUnavailability: String? = unavailability(of: "tensorboard")
 
+    /// Nil when the interpreter also imports Stable-Baselines3 and PyTorch, else why not.
+    public static let stableBaselines3Unavailability: String? = unavailability(
+        of: "gymnasium, numpy, torch, stable_baselines3")
+
     private static func unavailability(of modules: String) -> String? {
         guard let interpreter else {
             return "no python3 on PATH and no RUNNER_PYTHON; run tools/python/setup-venv.sh"
@@ -40,6 +44,9 @@ public enum GymnasiumPython {
 
     /// As `shouldRun`, for the tests that read event files with TensorBoard.
     public static let shouldRunTensorBoard = shouldRun(tensorBoardUnavailability)
+
+    /// As `shouldRun`, for the tests that also need Stable-Baselines3.
+    public static let shouldRunStableBaselines3 = shouldRun(stableBaselines3Unavailability)
 
     private static func shouldRun(_ why: String?) -> Bool {
         if let why, !required {

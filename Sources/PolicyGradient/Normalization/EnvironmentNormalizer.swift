@@ -94,7 +94,7 @@ public final class EnvironmentNormalizer {
     }
 
     /// `o ← clip((o − μ) / √(σ² + ε), ±clip_obs)` over `rows` rows, computed in Double.
-    private func standardize(_ values: UnsafeMutablePointer<Float>, rows: Int, size: Int) {
+    func standardize(_ values: UnsafeMutablePointer<Float>, rows: Int, size: Int) {
         guard settings.observations else { return }
         let limit = settings.clipObservations, epsilon = settings.epsilon
         let mean = state.observations.mean, variance = state.observations.variance

@@ -135,6 +135,8 @@ protocol SessionRunning: TrainerState {
     func evaluate(_ saved: SavedPolicy, replay: Bool) throws -> (mean: Double, std: Double)
     /// `count` episodes of `saved` from the evaluation streams of `seed`.
     func episodes(_ saved: SavedPolicy, count: Int, greedy: Bool, seed: UInt64) throws -> [PolicyEpisode]
+    /// The greedy actions and critic values of `saved` for raw observations.
+    func responses(_ saved: SavedPolicy, to observations: [[Float]]) throws -> [PolicyResponse]
 }
 
 extension SessionRunning {

@@ -19,9 +19,13 @@ package enum ExitStatus {
     /// `report`, `status`, `evaluate` or `plan --power` names a folder that is not a results
     /// folder (`NotAResultsFolder`).
     package static let usage = ExitCode(64)
+    /// `export` found a policy the target format cannot express (EX_DATAERR).
+    package static let notExpressible = ExitCode(65)
     /// `submit` found no runner with the Swift runtime linked statically to stage for the
     /// cluster's nodes, and could not build one (EX_UNAVAILABLE).
     package static let noStaticRunner = ExitCode(69)
+    /// `export` found no Python that imports Stable-Baselines3 and PyTorch (EX_UNAVAILABLE).
+    package static let pythonUnavailable = ExitCode(69)
     /// Interrupted by SIGINT, SIGTERM or SIGUSR1.
     package static let interrupted = ExitCode(130)
 }

@@ -16,6 +16,11 @@ enum PlanLoading {
             for warning in plan.warnings { Console.error(warning.description) }
             return plan
         } catch let error as ConfigurationError {
+            if let memory = error.diagnostics.first(where: \.isOutOfMemory) {
+                // Not the file's fault: the system's, as a refused thread is (exit 1).
+                Console.error(memory.description)
+                throw ExitStatus.failure
+            }
             Console.error(error.description)
             let count = error.diagnostics.count
             Console.error("\(count) error\(count == 1 ? "" : "s")")

@@ -1,9 +1,7 @@
 import ArgumentParser
-import Experiment
 import Foundation
+import PolicyExport
 import PolicyGradient
-import Results
-import YAML
 
 /// `runner env trace [ID] --policy jobs/<id>`: the trained agent's episodes as
 /// `EnvironmentTrace` CSV, each from the state its episode started in, in the environment the
@@ -17,40 +15,15 @@ struct PolicyTrace {
     var seed: UInt64
 
     func csv() throws -> String {
-        var isFolder: ObjCBool = false
-        let given = URL(fileURLWithPath: policyPath)
-        let policyURL = FileManager.default.fileExists(atPath: given.path, isDirectory: &isFolder) && isFolder.boolValue
-            ? given.appendingPathComponent("policy.json") : given
-        let policyPath = policyURL.path
-        let configURL = policyURL.deletingLastPathComponent().appendingPathComponent("config.yaml")
-        let data: Data
+        let job: JobPolicy
         do {
-            guard let bytes = try SafeFiles.contents(of: policyURL) else {
-                throw ValidationError("\(policyPath): cannot read: No such file or directory")
-            }
-            data = bytes
-        } catch let error as FileSystemError {
-            throw ValidationError(error.description)
-        }
-        let saved: SavedPolicy
-        let settings: TrainerSettings
-        do {
-            saved = try SavedPolicy.load(data)
+            job = try JobPolicy.load(policyPath)
         } catch {
-            throw ValidationError("\(policyPath): cannot read the saved policy: \(DecodingFailure.reason(error))")
-        }
-        do {
-            try SafeFiles.checkRegularFile(configURL)
-            settings = try Self.settings(configAt: configURL.path)
-        } catch let error as FileSystemError {
             throw ValidationError(error.description)
-        } catch let error as ConfigurationError {
-            throw ValidationError(error.description)
-        } catch {
-            throw ValidationError("\(configURL.path): cannot read the job's configuration: \(DecodingFailure.reason(error))")
         }
+        let saved = job.saved, settings = job.settings
         if let id, saved.environment != id {
-            throw ValidationError("\(policyPath) was trained on \(saved.environment), not \(id)")
+            throw ValidationError("\(job.policyURL.path) was trained on \(saved.environment), not \(id)")
         }
         let environment = try settings.environment.makeEnvironment()
         let played = try Trainer.episodes(
@@ -61,20 +34,5 @@ struct PolicyTrace {
             text += "# episode \(k)\n" + trace
         }
         return String(text.dropLast())
-    }
-
-    /// The trainer's settings from a job's `config.yaml` (its canonical settings and seed).
-    static func settings(configAt path: String) throws -> TrainerSettings {
-        let tree = try YAMLParser.parse(fileAt: path)
-        guard case .int(let seed)? = tree["seed"]?.resolved else { throw TrainerError("\(path) names no seed") }
-        let settings = try YAMLDecoder().decode(JobSettings.self, from: tree.removingSeed())
-        return try JobConfig(settings: settings, seed: seed).trainerSettings()
-    }
-}
-
-extension Node {
-    /// A job's `config.yaml` without its `seed`, the settings alone.
-    fileprivate func removingSeed() -> Node {
-        Node(.mapping((mapping ?? []).filter { $0.key != "seed" }), mark: mark)
     }
 }
