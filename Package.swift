@@ -62,7 +62,7 @@ let package = Package(
         .target(
             name: "Sweep",
             dependencies: [
-                "Experiment", "PolicyGradient", "Results", "Terminal",
+                "Experiment", "PolicyGradient", "Results", "Terminal", "YAML",
                 .product(name: "SystemPackage", package: "swift-system"),
             ]),
         .target(

@@ -30,4 +30,7 @@ package struct JobFiles: Sendable, Equatable {
     package var result: URL { directory.appendingPathComponent("result.json") }
     /// The training state saved while the job runs, to resume it; removed when it ends.
     package var checkpoint: URL { directory.appendingPathComponent("checkpoint") }
+    /// The training state where a completed job's budget ran out, kept so that a longer budget
+    /// continues from it (docs/architecture.md, "Continuing training").
+    package var finalState: URL { directory.appendingPathComponent("final-state") }
 }

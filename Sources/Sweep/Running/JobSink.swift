@@ -26,6 +26,8 @@ final class JobSink: TrainingSink {
     private let resume: JobCheckpoint?
     /// The steps this job was resumed from, oldest first (this run's last).
     let resumedFromSteps: [Int]
+    /// The shorter run this job continued, if it did (kept in each checkpoint).
+    let continuedFrom: JobResult.ContinuedFrom?
     private var varianceRows = ""
     /// Called after each checkpoint is saved, with its step (tests stop jobs there).
     var onCheckpoint: ((Int) -> Void)?
@@ -39,13 +41,16 @@ final class JobSink: TrainingSink {
 
     init(
         folder: JobFiles, jobId: String, configText: String, position: Int, stopFlag: StopFlag, board: ProgressBoard,
-        resume: JobCheckpoint? = nil, onCheckpointFailure: ((String) -> Void)? = nil
+        resume: JobCheckpoint? = nil, continuing: JobResult.ContinuedFrom? = nil,
+        onCheckpointFailure: ((String) -> Void)? = nil
     ) throws {
         self.resume = resume
         self.onCheckpointFailure = onCheckpointFailure
         self.jobId = jobId
         self.configText = configText
-        resumedFromSteps = resume.map { $0.resumedFromSteps + [$0.step] } ?? []
+        // A continuation starts this job's own record: the shorter run's resumptions are not its.
+        resumedFromSteps = continuing != nil ? [] : resume.map { $0.resumedFromSteps + [$0.step] } ?? []
+        continuedFrom = continuing ?? resume?.continuedFrom
         self.folder = folder
         self.position = position
         self.stopFlag = stopFlag
@@ -65,7 +70,7 @@ final class JobSink: TrainingSink {
             // still counts in `restarts`; the state saved is the one resumed from.
             save(JobCheckpoint(
                 step: resume.step, resumedFromSteps: resumedFromSteps, varianceRows: resume.varianceRows,
-                snapshot: resume.snapshot))
+                snapshot: resume.snapshot, continuedFrom: continuedFrom))
         }
     }
 
@@ -95,9 +100,19 @@ final class JobSink: TrainingSink {
     /// goes on, and a restart resumes from the previous one (or from step 0).
     func checkpoint(step: Int, _ snapshot: () -> TrainingSnapshot) {
         let checkpoint = JobCheckpoint(
-            step: step, resumedFromSteps: resumedFromSteps, varianceRows: varianceRows, snapshot: snapshot())
+            step: step, resumedFromSteps: resumedFromSteps, varianceRows: varianceRows, snapshot: snapshot(),
+            continuedFrom: continuedFrom)
         guard save(checkpoint) else { return }
         onCheckpoint?(step)
+    }
+
+    /// Saves `jobs/<id>/final-state`, the state a longer budget continues from (sealed like a
+    /// checkpoint). One that cannot be written costs only the continuation: the job goes on.
+    func finalState(step: Int, _ snapshot: () -> TrainingSnapshot) {
+        let state = JobCheckpoint(
+            step: step, resumedFromSteps: resumedFromSteps, varianceRows: varianceRows, snapshot: snapshot(),
+            continuedFrom: continuedFrom)
+        try? AtomicFile.write(state.data(jobId: jobId, configText: configText), to: folder.finalState, durable: true)
     }
 
     /// Writes `checkpoint` sealed, atomically and flushed; false when it could not be written

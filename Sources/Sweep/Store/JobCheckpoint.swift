@@ -8,7 +8,8 @@ import Results
 /// byte those of an uninterrupted run.
 ///
 /// The file is a `CheckpointSeal` line, then the state as JSON: `step`, `resumed_from_steps`
-/// (the steps of earlier resumptions, oldest first), `variance_rows` (the lines of
+/// (the steps of earlier resumptions, oldest first), `continued_from` (when the job continued
+/// a shorter run: its job id and step), `variance_rows` (the lines of
 /// `variance.csv` after its header, as written so far) and `snapshot` (`TrainingSnapshot`,
 /// with its `formatVersion`; the curve rows are inside it). Nothing in it is believed before
 /// the seal names this job and configuration and the state's size and SHA-256 match it.
@@ -17,8 +18,11 @@ struct JobCheckpoint: Codable {
     var resumedFromSteps: [Int]
     var varianceRows: String
     var snapshot: TrainingSnapshot
+    /// The shorter run the job continued, when it did (absent otherwise).
+    var continuedFrom: JobResult.ContinuedFrom?
 
     enum CodingKeys: String, CodingKey {
+        case continuedFrom = "continued_from"
         case step
         case resumedFromSteps = "resumed_from_steps"
         case varianceRows = "variance_rows"
