@@ -53,14 +53,15 @@ import Testing
                 in: dir.url)
         }
 
-        /// Every CSV, `config.yaml`, `policy.json` and `experiment.yaml` under `name`'s folder.
+        /// Every CSV, `config.yaml`, `policy.json`, `final-state` and `experiment.yaml` under
+        /// `name`'s folder.
         func files(_ name: String) throws -> [String: Data] {
             let root = folder(name)
             var files: [String: Data] = [:]
             let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)!
             for case let url as URL in enumerator {
                 let last = url.lastPathComponent
-                guard url.pathExtension == "csv" || ["config.yaml", "policy.json", "experiment.yaml"].contains(last)
+                guard url.pathExtension == "csv" || ["config.yaml", "policy.json", "experiment.yaml", "final-state"].contains(last)
                 else { continue }
                 files[String(url.path.dropFirst(root.path.count))] = try Data(contentsOf: url)
             }
@@ -146,15 +147,10 @@ import Testing
         process.standardError = FileHandle.nullDevice
         try process.run()
         let jobs = setup.folder("a").appendingPathComponent("jobs")
-        let deadline = Date().addingTimeInterval(300)
-        var successor: String?
-        while process.isRunning && Date() < deadline && successor == nil {
-            // Once the continuing job has saved a checkpoint past the shorter run's end.
-            successor = setup.jobs("a").first { $0 != predecessor && Self.checkpointStep(jobs.appendingPathComponent($0)) > 4000 }
-            usleep(2_000)
+        // Once the continuing job has saved a checkpoint past the shorter run's end.
+        let successor = BinaryRunner.killWhenFound(process) {
+            setup.jobs("a").first { $0 != predecessor && Self.checkpointStep(jobs.appendingPathComponent($0)) > 4000 }
         }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
         let id = try #require(successor, "no checkpoint of the continuing job appeared")
         try #require(!FileManager.default.fileExists(atPath: jobs.appendingPathComponent("\(id)/result.json").path),
                      "the job finished before it could be killed")
@@ -210,6 +206,16 @@ import Testing
         let submit = try BinaryRunner.run(["submit", "slurm", "tiny.yaml", "--dry-run"] + arguments, in: setup.dir.url)
         #expect(submit.status == 64 && submit.stderr.contains(line), "\(submit.stderr)")
         #expect(try setup.snapshot(setup.folder) == before)
+    }
+
+    /// A new regression bar changes no job: the folder's results are judged against it.
+    @Test func aNewRegressionBarIsNoOtherExperiment() throws {
+        let setup = Setup()
+        #expect(try setup.run([]).status == 0)
+        let check = try BinaryRunner.run(["check", "tiny.yaml", "--set", "regression.min=-50"], in: setup.dir.url)
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stdout.contains("-50.00  pass"), "\(check.stdout)")
+        #expect(setup.dir.read("results/tiny/experiment.yaml").contains("-50"))
     }
 
     /// `--new-run` writes into the first `<name>-N` that is free or holds this experiment.

@@ -107,11 +107,11 @@ final class JobSink: TrainingSink {
     }
 
     /// Saves `jobs/<id>/final-state`, the state a longer budget continues from (sealed like a
-    /// checkpoint). One that cannot be written costs only the continuation: the job goes on.
+    /// checkpoint). Without this run's resumptions or continuation it is, like the CSVs, a pure
+    /// function of the configuration. One that cannot be written costs only the continuation:
+    /// the job goes on.
     func finalState(step: Int, _ snapshot: () -> TrainingSnapshot) {
-        let state = JobCheckpoint(
-            step: step, resumedFromSteps: resumedFromSteps, varianceRows: varianceRows, snapshot: snapshot(),
-            continuedFrom: continuedFrom)
+        let state = JobCheckpoint(step: step, resumedFromSteps: [], varianceRows: varianceRows, snapshot: snapshot())
         try? AtomicFile.write(state.data(jobId: jobId, configText: configText), to: folder.finalState, durable: true)
     }
 

@@ -44,6 +44,7 @@ package enum FolderAdmission {
         } catch {
             differences = [.init(path: "experiment.yaml", old: "unreadable (\(error))", new: "this file")]
         }
+        // Only unrun keys differ: the same jobs; the folder takes the new text.
         if differences.isEmpty { return .same }
         if differences.count == 1, let only = differences.first, only.path == "training.steps",
             let old = Int(only.old), let new = Int(only.new), new > old
@@ -53,11 +54,17 @@ package enum FolderAdmission {
         throw SweepError.otherExperiment(directory: SweepRunner.displayPath(folder.directory), differences: differences)
     }
 
+    /// Top-level keys that neither a job nor its files depend on: the description and the
+    /// regression bar (`runner check` judges the same results against a new one).
+    static let unrun: Set<String> = ["description", "regression"]
+
     /// The settings, as dotted paths in file order, by which the resolved trees `old` and
-    /// `new` differ: mappings key by key, anything else (a scalar, a list) as a whole.
+    /// `new` differ: mappings key by key, anything else (a scalar, a list) as a whole; the
+    /// `unrun` keys aside.
     static func differences(_ old: Node, _ new: Node) -> [SweepError.Difference] {
         var result: [SweepError.Difference] = []
         func walk(_ old: Node?, _ new: Node?, _ path: String) {
+            if unrun.contains(path) { return }
             let oldPairs = old?.mapping, newPairs = new?.mapping
             if oldPairs != nil || newPairs != nil, (old == nil || oldPairs != nil), (new == nil || newPairs != nil) {
                 var keys: [String] = []

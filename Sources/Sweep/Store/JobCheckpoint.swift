@@ -41,11 +41,13 @@ struct JobCheckpoint: Codable {
         let encoder = JSONEncoder()
         encoder.nonConformingFloatEncodingStrategy = .convertToString(
             positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        // Sorted keys: the same state gives the same bytes in every process (a dictionary's
+        // order is not), so a final state is a pure function of the configuration.
+        encoder.outputFormatting = [.sortedKeys]
         let state = try encoder.encode(self)
         let seal = CheckpointSeal(
             jobId: jobId, configSHA256: SHA256.hex(configText), stateBytes: state.count,
             stateSHA256: SHA256.hex(SHA256.digest(state)))
-        encoder.outputFormatting = [.sortedKeys]
         return try encoder.encode(seal) + Data([0x0A]) + state
     }
 
