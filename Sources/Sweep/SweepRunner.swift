@@ -20,7 +20,10 @@ package typealias JobBody = @Sendable (ExperimentPlan.Job, any TrainingSink) thr
 /// report only while it holds the report claim and no live runner holds a job's.
 /// A job's folder is complete exactly when it holds `result.json`; a rerun skips jobs whose
 /// result is completed or diverged (deterministic outcomes) for the same config and redoes the
-/// rest from scratch. Workers take jobs in plan order from a shared queue, then look again at
+/// rest from scratch, or from a shorter run of them left in the folder (a smaller
+/// `training.steps`: docs/architecture.md, "Continuing training"). A folder holds one
+/// experiment: another is refused before anything is written (`FolderAdmission`). Workers
+/// take jobs in plan order from a shared queue, then look again at
 /// those other runners held (`JobQueue`); each job writes only its own folder, so the files do
 /// not depend on the number of workers.
 package final class SweepRunner: Sendable {

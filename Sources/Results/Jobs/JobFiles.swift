@@ -1,6 +1,7 @@
 import Foundation
 
-/// Where one job's files live: `<results>/jobs/<job_id>/{config.yaml, curve.csv, variance.csv, policy.json, result.json}`
+/// Where one job's files live: `<results>/jobs/<job_id>/{config.yaml, curve.csv, variance.csv, policy.json, result.json}`,
+/// with `checkpoint` and `final-state`
 /// (docs/architecture.md, "The results folder"), the one place that spells a job's files out.
 ///
 /// `result.json` is written last, so a folder holding it is complete.
