@@ -75,7 +75,7 @@ let package = Package(
         .target(
             name: "Sweep",
             dependencies: [
-                "Experiment", "PolicyGradient", "Results", "Terminal", "TensorBoard",
+                "Experiment", "PolicyGradient", "Results", "Terminal", "TensorBoard", "YAML",
                 .product(name: "SystemPackage", package: "swift-system"),
             ]),
         .target(

@@ -26,7 +26,8 @@ package struct Runner: ParsableCommand {
             nothing could be checked, `env check` found a difference, the results folder cannot be written or other runners still \
             hold its jobs or its report, or \
             the command's own output could not be written (a reader closing a pipe early is \
-            not an error); 2 invalid config; 64 usage error; 65 `export` cannot express the \
+            not an error); 2 invalid config; 64 usage error (or the results folder holds \
+            another experiment); 65 `export` cannot express the \
             policy; 69 `submit` has no statically linked runner to stage and cannot build \
             one, or `export` has no Python with stable-baselines3 and torch; 130 interrupted (SIGINT, SIGTERM, \
             SIGUSR1: a job interrupted resumes from its latest checkpoint when run again).

@@ -20,6 +20,22 @@ package enum SweepError: Error, Equatable, CustomStringConvertible, LocalizedErr
     /// The system refused the threads that the claims' heartbeat timer and the signal
     /// handlers need (`DispatchHeadroom`).
     case threadsRefused(reason: String)
+    /// The results folder holds another resolved experiment than the one to run
+    /// (`FolderAdmission`): the settings that differ, in file order.
+    case otherExperiment(directory: String, differences: [Difference])
+
+    /// One setting by which two resolved experiments differ.
+    package struct Difference: Sendable, Equatable {
+        /// Its dotted path, such as `training.steps`.
+        package var path: String
+        /// Its canonical text in the folder's experiment and in the one to run (`absent`
+        /// where there is none).
+        package var old: String
+        package var new: String
+    }
+
+    /// The most differences `otherExperiment` lists.
+    static let listedDifferences = 10
 
     package var description: String {
         switch self {
@@ -42,6 +58,17 @@ package enum SweepError: Error, Equatable, CustomStringConvertible, LocalizedErr
         case .threadsRefused(let reason):
             return "the system refused the threads for the claims' heartbeat and the signal handlers (\(reason)):"
                 + " too little memory to run (ulimit -v)"
+        case .otherExperiment(let directory, let differences):
+            var lines = ["\(directory) holds the results of another experiment; its experiment.yaml differs in:"]
+            for difference in differences.prefix(Self.listedDifferences) {
+                lines.append("  \(difference.path): \(difference.old) → \(difference.new)")
+            }
+            if differences.count > Self.listedDifferences {
+                lines.append("  … and \(differences.count - Self.listedDifferences) more")
+            }
+            lines.append("a folder holds one experiment (only a larger training.steps continues it);"
+                + " write elsewhere with --results OTHER, or with --new-run into the next free <name>-N folder")
+            return lines.joined(separator: "\n")
         }
     }
 

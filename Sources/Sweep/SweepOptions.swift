@@ -26,6 +26,8 @@ package struct SweepOptions: Sendable {
     package var progress: ProgressMode
     /// The results root; the sweep writes into `resultsRoot/<experiment name>/`.
     package var resultsRoot: URL
+    /// The folder's name under `resultsRoot` when not the experiment's name (`--new-run`).
+    package var folderName: String?
     /// Install SIGINT, SIGTERM and SIGUSR1 handlers (`SignalTrap`) for the duration of `run()`
     /// (a command-line tool wants this; a library caller or a test drives `StopFlag` directly).
     package var handleSignals: Bool

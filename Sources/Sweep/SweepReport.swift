@@ -24,6 +24,10 @@ package struct SweepReport: Sendable {
     package var selected: [String] = []
     /// Jobs run to completion in this run.
     package var completed: [String] = []
+    /// Jobs this run trained on from a shorter run's state (`JobLineage`), with that step.
+    package var continued: [(jobId: String, fromStep: Int)] = []
+    /// What the results folder held compared with the experiment (`FolderAdmission`).
+    package var admission: FolderAdmission.Verdict?
     /// Jobs whose stored completed or diverged result was reused.
     package var skipped: [String] = []
     /// Jobs run in this run that diverged.

@@ -24,7 +24,9 @@ extension SweepRunner {
     /// Claims the job at `position` and runs it; a job claimed by a live runner is left to it
     /// for now (the queue brings it back for another look), one finished meanwhile is kept.
     /// The claim is released once `result.json` is written.
-    func claimAndRun(_ position: Int, folder experiment: ExperimentFolder, board: ProgressBoard, claims: Claims) -> JobOutcome {
+    func claimAndRun(
+        _ position: Int, predecessor: Predecessor?, folder experiment: ExperimentFolder, board: ProgressBoard, claims: Claims
+    ) -> JobOutcome {
         let job = plan.jobs[position]
         let claim: Claim
         do {
@@ -46,7 +48,7 @@ extension SweepRunner {
         if !options.force, let result = experiment.job(job.id).finishedResult(configText: job.configText) {
             return .finishedElsewhere(result)
         }
-        return .ran(runJob(position, folder: experiment, board: board))
+        return .ran(runJob(position, predecessor: predecessor, folder: experiment, board: board))
     }
 
     /// Runs `body` holding the report claim of the results folder `directory`, after removing

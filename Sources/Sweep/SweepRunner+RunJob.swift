@@ -6,7 +6,11 @@ import Results
 extension SweepRunner {
     /// Runs one job, from its checkpoint when it has a usable one and from a clean folder
     /// otherwise, and writes its `result.json`; never throws.
-    func runJob(_ position: Int, folder experiment: ExperimentFolder, board: ProgressBoard) -> JobResult {
+    ///
+    /// A job with neither a result nor a checkpoint of its own but a `predecessor` (a shorter
+    /// run of it) trains on from the predecessor's final state, or from its checkpoint when it
+    /// did not finish (docs/architecture.md, "Continuing training").
+    func runJob(_ position: Int, predecessor: Predecessor?, folder experiment: ExperimentFolder, board: ProgressBoard) -> JobResult {
         let job = plan.jobs[position]
         let folder = experiment.job(job.id)
         let start = ProcessInfo.processInfo.systemUptime
@@ -15,24 +19,32 @@ extension SweepRunner {
         warnings.release(position)
         var outcome: TrainingOutcome
         var resumedFromSteps: [Int] = []
+        var continuedFrom: JobResult.ContinuedFrom?
         do {
             let configText = job.configText
             var resume: JobCheckpoint?
             switch options.force ? .none : folder.checkpoint(jobId: job.id, configText: configText) {
-            case .none: break
+            case .none:
+                if !options.force, let predecessor, let state = continuation(of: position, from: predecessor) {
+                    resume = state
+                    continuedFrom = .init(jobId: predecessor.jobId, step: state.step)
+                }
             case .usable(let checkpoint): resume = checkpoint
             case .rejected(let reason):
                 warnings.add(position, "job \(job.id): its checkpoint was not used (\(reason)); the job starts over from step 0")
             }
-            if resume != nil { try folder.prepareResume() } else { try folder.reset(configText: configText) }
+            // A continuation starts a folder of its own, from the shorter run's state.
+            if resume != nil && continuedFrom == nil { try folder.prepareResume() } else { try folder.reset(configText: configText) }
             let sink = try JobSink(
                 folder: folder, jobId: job.id, configText: configText, position: position, stopFlag: stopFlag,
-                board: board, resume: resume, eventLog: eventLog(job, folder: folder, resume: resume, position: position)
+                board: board, resume: resume, continuing: continuedFrom,
+                eventLog: eventLog(job, folder: folder, resume: resume, position: position)
             ) { [warnings] reason in
                 warnings.add(position, "job \(job.id): a checkpoint could not be saved (\(reason)); training goes on, "
                     + "and a restart would resume from an earlier one")
             }
             resumedFromSteps = sink.resumedFromSteps
+            continuedFrom = sink.continuedFrom
             sink.onCheckpoint = options.onCheckpoint.map { hook in { step in hook(job.id, step) } }
             do {
                 outcome = try body(job, sink)
@@ -57,6 +69,7 @@ extension SweepRunner {
             seconds: ProcessInfo.processInfo.systemUptime - start)
         result.restarts = resumedFromSteps.count
         result.resumedFromSteps = resumedFromSteps
+        result.continuedFrom = continuedFrom
         result.environmentVersions = plan.cells[job.cellIndex].settings.environment.softwareVersions
         do {
             // Never through a link put in place of the job's folder (its reset refused it).

@@ -20,7 +20,10 @@ package typealias JobBody = @Sendable (ExperimentPlan.Job, any TrainingSink) thr
 /// report only while it holds the report claim and no live runner holds a job's.
 /// A job's folder is complete exactly when it holds `result.json`; a rerun skips jobs whose
 /// result is completed or diverged (deterministic outcomes) for the same config and redoes the
-/// rest from scratch. Workers take jobs in plan order from a shared queue, then look again at
+/// rest from scratch, or from a shorter run of them left in the folder (a smaller
+/// `training.steps`: docs/architecture.md, "Continuing training"). A folder holds one
+/// experiment: another is refused before anything is written (`FolderAdmission`). Workers
+/// take jobs in plan order from a shared queue, then look again at
 /// those other runners held (`JobQueue`); each job writes only its own folder, so the files do
 /// not depend on the number of workers.
 package final class SweepRunner: Sendable {
@@ -56,7 +59,7 @@ package final class SweepRunner: Sendable {
 
     /// The experiment's results folder.
     package var folder: ExperimentFolder {
-        ExperimentFolder(root: options.resultsRoot, experiment: plan.name)
+        ExperimentFolder(root: options.resultsRoot, experiment: options.folderName ?? plan.name)
     }
 
     /// The experiment's results folder, `folder.directory`.
@@ -79,6 +82,7 @@ package final class SweepRunner: Sendable {
     package func run(whileLocked: (SweepReport) throws -> Void) throws -> SweepReport {
         let started = Date()
         guard options.jobs >= 1 else { throw SweepError.invalidWorkerCount(options.jobs) }
+        var report = SweepReport(directory: self.folder.directory)
         let filter = try CellFilter(options.only, plan: plan)
 
         // Plan positions of the selected jobs, one per id (identical configs share a folder).
@@ -92,6 +96,8 @@ package final class SweepRunner: Sendable {
 
         let folder = folder
         let root = folder.directory
+        // A folder holds one experiment: refused before anything is written when it holds another.
+        report.admission = try FolderAdmission.check(plan, folder: folder)
         // The results root may lie behind a link (the user's choice); the experiment folder and
         // everything in it must be real folders and files, never followed.
         try SweepError.mappingFileErrors {
@@ -139,7 +145,6 @@ package final class SweepRunner: Sendable {
             try SafeFiles.makeDirectory(folder.jobs)
         }
 
-        var report = SweepReport(directory: root)
         report.selected = selected.map { plan.jobs[$0].id }
         var pending: [Int] = []
         var stored: [Int: JobResult] = [:]
@@ -155,8 +160,12 @@ package final class SweepRunner: Sendable {
             }
         }
 
+        // Shorter runs of these jobs left in `jobs/` (a smaller training.steps): continued from.
+        // (Under --force they are not continued from, but still removed once replaced.)
+        let predecessors = JobLineage.predecessors(plan, positions: selected, folder: folder)
         let board = ProgressBoard(mode: options.progress, total: pending.count)
-        let (results, workers) = runPool(pending, folder: folder, board: board, claims: Claims(folder: claims, heartbeat: heartbeat))
+        let (results, workers) = runPool(
+            pending, predecessors: predecessors, folder: folder, board: board, claims: Claims(folder: claims, heartbeat: heartbeat))
         board.finish()
         (report.workersRequested, report.workersStarted, report.workersUsed) = workers
 
@@ -177,6 +186,7 @@ package final class SweepRunner: Sendable {
                 report.skipped.append(job.id)
                 if result.status == .diverged { report.failures.append(failure(job, result, cached: true)) }
             } else if case .ran(let result) = results[position] {
+                if let from = result.continuedFrom { report.continued.append((job.id, from.step)) }
                 switch result.status {
                 case .completed: report.completed.append(job.id)
                 case .diverged: report.diverged.append(job.id)
@@ -190,6 +200,7 @@ package final class SweepRunner: Sendable {
                 report.notStarted.append(job.id)
             }
         }
+        removeFinishedPredecessors(predecessors, folder: folder)
         report.warnings = warnings.take()
         report.wasInterrupted = stopFlag.isStopped
         report.stopSignal = trap?.firstSignal
@@ -221,7 +232,9 @@ package final class SweepRunner: Sendable {
     /// every start was tried, with an address-space reserve held meanwhile
     /// (`AddressSpaceReserve`). Returns the results of the jobs that ran, by plan position, and
     /// the workers asked for, started and used.
-    private func runPool(_ positions: [Int], folder: ExperimentFolder, board: ProgressBoard, claims: Claims)
+    private func runPool(
+        _ positions: [Int], predecessors: [Int: Predecessor], folder: ExperimentFolder, board: ProgressBoard, claims: Claims
+    )
         -> (results: [Int: JobOutcome], workers: (requested: Int, started: Int, used: Int))
     {
         let outcomes = OutcomeLog()
@@ -235,7 +248,8 @@ package final class SweepRunner: Sendable {
             guard worker < used.value else { return }
             while let next = queue.next() {
                 let position = positions[next]
-                let outcome = claimAndRun(position, folder: folder, board: board, claims: claims)
+                let outcome = claimAndRun(
+                    position, predecessor: predecessors[position], folder: folder, board: board, claims: claims)
                 outcomes.add(position, outcome)
                 queue.finished(next, outcome)
             }

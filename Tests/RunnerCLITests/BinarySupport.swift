@@ -71,4 +71,18 @@ struct BinaryRunner {
             stderr: String(decoding: errData, as: UTF8.self),
             crashed: process.terminationReason == .uncaughtSignal)
     }
+
+    /// Polls `find` while `process` runs (five minutes at most), then kills the process with
+    /// SIGKILL and waits for it to end; returns what `find` found, nil when nothing was.
+    static func killWhenFound<T>(_ process: Process, _ find: () -> T?) -> T? {
+        let deadline = Date().addingTimeInterval(300)
+        var found: T?
+        while process.isRunning && Date() < deadline && found == nil {
+            found = find()
+            if found == nil { usleep(2_000) }
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        return found
+    }
 }

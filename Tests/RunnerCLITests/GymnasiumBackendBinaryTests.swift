@@ -258,17 +258,12 @@ struct GymnasiumBackendBinaryTests {
         let path = folder.write("resumable.yaml", config)
         let process = try Self.start(path, results: "killed", in: folder, jobs: 1)
         let jobs = folder.url.appendingPathComponent("killed/resumable/jobs")
-        let deadline = Date().addingTimeInterval(300)
-        var job: URL?
-        while process.isRunning && Date() < deadline && job == nil {
+        let job: URL? = BinaryRunner.killWhenFound(process) {
             let ids = (try? FileManager.default.contentsOfDirectory(atPath: jobs.path)) ?? []
-            if let id = ids.first, FileManager.default.fileExists(atPath: jobs.appendingPathComponent("\(id)/checkpoint").path) {
-                job = jobs.appendingPathComponent(id)
-            }
-            usleep(5_000)
+            guard let id = ids.first, FileManager.default.fileExists(atPath: jobs.appendingPathComponent("\(id)/checkpoint").path)
+            else { return nil }
+            return jobs.appendingPathComponent(id)
         }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
         let killed = try #require(job, "no checkpoint appeared")
         try #require(!FileManager.default.fileExists(atPath: killed.appendingPathComponent("result.json").path),
                      "the job finished before it could be killed")

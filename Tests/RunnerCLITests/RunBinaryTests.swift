@@ -161,12 +161,14 @@ import Testing
         #expect(outcome.status == 1)
         #expect(outcome.stderr.contains("the reference was not written"), "\(outcome.stderr)")
         #expect(!FileManager.default.fileExists(atPath: dir.url.appendingPathComponent("ref.csv").path))
-        // With every job sound, the reference is written and the next check passes against it.
+        // With every job sound (another experiment, so another results folder), the reference
+        // is written and the next check passes against it.
         let sound = dir.write("div.yaml", diverging.replacingOccurrences(of: "1.0e+300", with: "0.01"))
-        let update = try BinaryRunner.run(["check", sound, "--update-reference", "--results", dir.url.path], in: dir.url)
+        let soundResults = dir.url.appendingPathComponent("sound").path
+        let update = try BinaryRunner.run(["check", sound, "--update-reference", "--results", soundResults], in: dir.url)
         #expect(update.status == 0, "\(update.stderr)")
         #expect(FileManager.default.fileExists(atPath: dir.url.appendingPathComponent("ref.csv").path))
-        let check = try BinaryRunner.run(["check", sound, "--results", dir.url.path], in: dir.url)
+        let check = try BinaryRunner.run(["check", sound, "--results", soundResults], in: dir.url)
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
     }
 

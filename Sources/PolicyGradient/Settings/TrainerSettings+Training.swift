@@ -40,3 +40,13 @@ extension TrainerSettings {
         }
     }
 }
+
+extension TrainerSettings {
+    /// Whether a run's path depends on `training.steps` before the budget ends: a linear
+    /// learning-rate or clip schedule (`lr_t = lr · (1 − steps done / steps)`) decays at another
+    /// rate under another budget. Such a run cannot continue from a shorter one's final state
+    /// and stay bit for bit the longer run (docs/architecture.md, "Continuing training").
+    public var dependsOnBudget: Bool {
+        optimizer.schedule != .constant || estimator.clipSchedule != .constant
+    }
+}

@@ -38,6 +38,12 @@
 /// for bit (`TrainingSnapshot`). Copies whose states cannot be read (an environment in another
 /// process that cannot be copied) offer no checkpoints: a checkpoint-and-stop only stops, and a
 /// job run again starts over.
+///
+/// Continuing: when the loop ends (the first update boundary at or after `steps`), the sink is
+/// offered the state there (`sink.finalState`), before the closing curve row is evaluated. It
+/// is the state a run of any longer budget has at that boundary, unless a schedule depends on
+/// the budget (`TrainerSettings.dependsOnBudget`), so such a run resumed from it ends bit for
+/// bit as if it had been run with the longer budget from the start.
 public struct Trainer {
     /// The gradient-diagnostics hook: called with the frozen state at step 0 (after the first
     /// curve row) and after every update that crosses a multiple of `diagnostics.every`, when the
@@ -225,6 +231,9 @@ extension TrainingSession: SessionRunning {
                 if stepsDone / measureEvery > before / measureEvery { try measure() }
                 try stopIfAsked()
             }
+            // The state a longer budget continues from: taken before the closing row, whose
+            // evaluation a longer run (with this step off its evaluation grid) never makes.
+            if checkpoints, let state = readableSnapshot() { sink.finalState(step: stepsDone) { state } }
             if loop.lastRowStep != stepsDone { try writeRow() }
             try stopIfAsked()
         } catch {

@@ -22,6 +22,9 @@ public protocol TrainingSink: AnyObject {
     /// Offered at the first update boundary after every `training.checkpoint_every` steps and
     /// when `checkpointRequested`; `snapshot()` takes the run's state (ignored by default).
     func checkpoint(step: Int, _ snapshot: () -> TrainingSnapshot)
+    /// Offered once when training reaches its budget, at that update boundary and before the
+    /// closing curve row: the state a longer budget continues from (ignored by default).
+    func finalState(step: Int, _ snapshot: () -> TrainingSnapshot)
 }
 
 extension TrainingSink {
@@ -31,4 +34,5 @@ extension TrainingSink {
     public var resumeSnapshot: TrainingSnapshot? { nil }
     public var checkpointRequested: Bool { false }
     public func checkpoint(step: Int, _ snapshot: () -> TrainingSnapshot) {}
+    public func finalState(step: Int, _ snapshot: () -> TrainingSnapshot) {}
 }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Where one job's files live: `<results>/jobs/<job_id>/{config.yaml, curve.csv, variance.csv, updates.csv, policy.json, result.json}`
-/// and its TensorBoard event file
+/// Where one job's files live: `<results>/jobs/<job_id>/{config.yaml, curve.csv, variance.csv, updates.csv, policy.json, result.json}`,
+/// with `checkpoint`, `final-state` and its TensorBoard event file
 /// (docs/architecture.md, "The results folder"), the one place that spells a job's files out.
 ///
 /// `result.json` is written last, so a folder holding it is complete.
@@ -39,4 +39,7 @@ package struct JobFiles: Sendable, Equatable {
     package var tensorBoardEvents: URL { directory.appendingPathComponent("events.out.tfevents.0.runner") }
     /// The training state saved while the job runs, to resume it; removed when it ends.
     package var checkpoint: URL { directory.appendingPathComponent("checkpoint") }
+    /// The training state where a completed job's budget ran out, kept so that a longer budget
+    /// continues from it (docs/architecture.md, "Continuing training").
+    package var finalState: URL { directory.appendingPathComponent("final-state") }
 }

@@ -29,6 +29,23 @@ package struct JobResult: Sendable, Equatable, Codable {
     /// The versions of the software that stepped an environment in another process (Python,
     /// Gymnasium, NumPy, the environment's package); nil for a native environment.
     package var environmentVersions: [String: String]?
+    /// The shorter run this job trained on from (its job id and the step of its final state),
+    /// when it continued one (docs/architecture.md, "Continuing training"); nil otherwise.
+    package var continuedFrom: ContinuedFrom?
+
+    /// The shorter run a job continued.
+    package struct ContinuedFrom: Codable, Sendable, Equatable {
+        package var jobId: String
+        package var step: Int
+        package init(jobId: String, step: Int) {
+            self.jobId = jobId
+            self.step = step
+        }
+        enum CodingKeys: String, CodingKey {
+            case jobId = "job_id"
+            case step
+        }
+    }
 
     package init(
         status: JobStatus, finalReturn: Double?, error: String?, steps: Int, seconds: Double,
@@ -52,6 +69,7 @@ package struct JobResult: Sendable, Equatable, Codable {
         case restarts
         case resumedFromSteps = "resumed_from_steps"
         case environmentVersions = "environment_versions"
+        case continuedFrom = "continued_from"
     }
 
     /// Reads every key; `restarts` and `resumed_from_steps` may be missing (an earlier
@@ -68,6 +86,7 @@ package struct JobResult: Sendable, Equatable, Codable {
         restarts = try c.decodeIfPresent(Int.self, forKey: .restarts) ?? 0
         resumedFromSteps = try c.decodeIfPresent([Int].self, forKey: .resumedFromSteps) ?? []
         environmentVersions = try c.decodeIfPresent([String: String].self, forKey: .environmentVersions)
+        continuedFrom = try c.decodeIfPresent(ContinuedFrom.self, forKey: .continuedFrom)
     }
 
     /// Writes every key, absent values as `null`.
@@ -83,6 +102,7 @@ package struct JobResult: Sendable, Equatable, Codable {
         try c.encode(restarts, forKey: .restarts)
         try c.encode(resumedFromSteps, forKey: .resumedFromSteps)
         try c.encodeIfPresent(environmentVersions, forKey: .environmentVersions)
+        try c.encodeIfPresent(continuedFrom, forKey: .continuedFrom)
     }
 
     /// Pretty JSON with sorted keys and a final newline.

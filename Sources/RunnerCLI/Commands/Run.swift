@@ -10,7 +10,9 @@ struct Run: ParsableCommand {
             continue from their latest checkpoint). Results go to \
             RESULTS/<experiment>/; see the README for the tour. With --shard I/N several runners \
             share the jobs (the selected jobs sorted by id, every N-th from the I-th); with \
-            --no-report a runner leaves the summaries to `runner report`.
+            --no-report a runner leaves the summaries to `runner report`. A results folder holds \
+            one experiment: a larger training.steps continues its jobs from where they ended; \
+            any other change is refused (use --results or --new-run).
             """)
 
     @Argument(help: "The experiment file.")

@@ -99,6 +99,15 @@ struct SubmitSlurm: ParsableCommand {
             parallel: parallel, partition: partition, time: time, cpusPerTask: cpusPerTask, memory: mem,
             overrides: overrides.set, extraArguments: sbatchArg, setup: setup)
         if let problem = backend.problems(settings).first { throw ValidationError(problem) }
+        // The tasks will write into the folder: it must hold this experiment or none (or a shorter run of it).
+        do {
+            _ = try FolderAdmission.check(
+                plan, folder: ExperimentFolder(root: URL(fileURLWithPath: Self.absolute(results)), experiment: plan.name))
+        } catch let error as SweepError {
+            Console.error("error: \(error.description)")
+            if case .otherExperiment = error { throw ExitStatus.usage }
+            throw ExitStatus.failure
+        }
         let submitter = ClusterSubmitter(backend: backend, settings: settings)
         if !dryRun { try stage(plan.resolvedText, settings: settings) }
         let scripts = try submitter.writeScripts()

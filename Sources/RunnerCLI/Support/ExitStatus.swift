@@ -17,7 +17,8 @@ package enum ExitStatus {
     package static let invalidConfig = ExitCode(2)
     /// The command line is malformed (ArgumentParser's own usage errors use it too), or
     /// `report`, `status`, `evaluate` or `plan --power` names a folder that is not a results
-    /// folder (`NotAResultsFolder`).
+    /// folder (`NotAResultsFolder`), or `run`, `check` or `submit` would write into a results
+    /// folder that holds another experiment (`SweepError.otherExperiment`).
     package static let usage = ExitCode(64)
     /// `export` found a policy the target format cannot express (EX_DATAERR).
     package static let notExpressible = ExitCode(65)

@@ -21,6 +21,16 @@ struct SweepArguments: ParsableArguments {
     @Flag(help: "Keep each job's checkpoint when it completes (removed by default).")
     var keepCheckpoints = false
 
+    @Flag(name: .customLong("new-run"), help: ArgumentHelp(
+        "Write into the next free <experiment>-2, -3, ... folder instead of <experiment>.",
+        discussion: """
+            A results folder holds one experiment: a file whose resolved experiment differs from \
+            the folder's (other than by a larger training.steps, which continues it) is refused. \
+            --new-run takes the first <experiment>-N folder (N = 2, 3, ...) that is absent or \
+            holds this very experiment, so the same command resumes it.
+            """))
+    var newRun = false
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if results.isEmpty { throw ValidationError("--results must name a folder, not be empty") }

@@ -98,6 +98,11 @@ enum SweepDriver {
             only: arguments.only, shard: shard, progress: progress, resultsRoot: URL(fileURLWithPath: arguments.results),
             handleSignals: true, buildsReport: buildsReport)
         options.keepCheckpoints = arguments.keepCheckpoints
+        if arguments.newRun {
+            let folder = try FolderAdmission.newRunFolder(plan, root: options.resultsRoot)
+            options.folderName = folder.directory.lastPathComponent
+            Console.out("new run: \(folder.directory.path)")
+        }
         let runner = SweepRunner(plan: plan, options: options, body: TrainingJob.body)
         var finished: SweepReport?
         defer { if let finished { TaskRequeue.perform(requested: requeueOnUsr1, report: finished) } }
@@ -111,7 +116,7 @@ enum SweepDriver {
         } catch let error as SweepError {
             Console.error("error: \(error.description)")
             switch error {
-            case .malformedFilter, .unknownFilterKey, .unknownFilterValue, .invalidWorkerCount:
+            case .malformedFilter, .unknownFilterKey, .unknownFilterValue, .invalidWorkerCount, .otherExperiment:
                 throw ExitStatus.usage
             default:
                 throw ExitStatus.failure
@@ -148,6 +153,14 @@ enum SweepDriver {
 
     /// The sweep's own warnings (worker shortfall, damaged files), on standard error.
     private static func printWarnings(_ report: SweepReport) {
+        if case .longer(let from, let to)? = report.admission {
+            Console.error("training.steps raised from \(from) to \(to): the folder becomes the \(to)-step run's")
+        }
+        if !report.continued.isEmpty {
+            let steps = Set(report.continued.map(\.fromStep)).sorted().map(String.init).joined(separator: ", ")
+            let n = report.continued.count
+            Console.error("\(n) job\(n == 1 ? "" : "s") continued from \(n == 1 ? "its" : "their") shorter run's final state (step \(steps))")
+        }
         if let shortfall = report.workerShortfall { Console.error("warning: \(shortfall)") }
         for warning in report.warnings { Console.error("warning: \(warning)") }
     }

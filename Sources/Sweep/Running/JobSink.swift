@@ -29,6 +29,8 @@ final class JobSink: TrainingSink {
     private let resume: JobCheckpoint?
     /// The steps this job was resumed from, oldest first (this run's last).
     let resumedFromSteps: [Int]
+    /// The shorter run this job continued, if it did (kept in each checkpoint).
+    let continuedFrom: JobResult.ContinuedFrom?
     private var varianceRows = ""
     /// The job's TensorBoard event file; nil when it could not be created (the job runs on).
     let eventLog: JobEventLog?
@@ -45,14 +47,17 @@ final class JobSink: TrainingSink {
 
     init(
         folder: JobFiles, jobId: String, configText: String, position: Int, stopFlag: StopFlag, board: ProgressBoard,
-        resume: JobCheckpoint? = nil, eventLog: JobEventLog? = nil, onCheckpointFailure: ((String) -> Void)? = nil
+        resume: JobCheckpoint? = nil, continuing: JobResult.ContinuedFrom? = nil, eventLog: JobEventLog? = nil,
+        onCheckpointFailure: ((String) -> Void)? = nil
     ) throws {
         self.resume = resume
         self.eventLog = eventLog
         self.onCheckpointFailure = onCheckpointFailure
         self.jobId = jobId
         self.configText = configText
-        resumedFromSteps = resume.map { $0.resumedFromSteps + [$0.step] } ?? []
+        // A continuation starts this job's own record: the shorter run's resumptions are not its.
+        resumedFromSteps = continuing != nil ? [] : resume.map { $0.resumedFromSteps + [$0.step] } ?? []
+        continuedFrom = continuing ?? resume?.continuedFrom
         self.folder = folder
         self.position = position
         self.stopFlag = stopFlag
@@ -77,7 +82,7 @@ final class JobSink: TrainingSink {
             // still counts in `restarts`; the state saved is the one resumed from.
             save(JobCheckpoint(
                 step: resume.step, resumedFromSteps: resumedFromSteps, varianceRows: resume.varianceRows,
-                updateRows: resume.updateRows, snapshot: resume.snapshot))
+                updateRows: resume.updateRows, snapshot: resume.snapshot, continuedFrom: continuedFrom))
         }
     }
 
@@ -117,9 +122,19 @@ final class JobSink: TrainingSink {
     func checkpoint(step: Int, _ snapshot: () -> TrainingSnapshot) {
         let checkpoint = JobCheckpoint(
             step: step, resumedFromSteps: resumedFromSteps, varianceRows: varianceRows, updateRows: updateRows,
-            snapshot: snapshot())
+            snapshot: snapshot(), continuedFrom: continuedFrom)
         guard save(checkpoint) else { return }
         onCheckpoint?(step)
+    }
+
+    /// Saves `jobs/<id>/final-state`, the state a longer budget continues from (sealed like a
+    /// checkpoint). Without this run's resumptions or continuation it is, like the CSVs, a pure
+    /// function of the configuration. One that cannot be written costs only the continuation:
+    /// the job goes on.
+    func finalState(step: Int, _ snapshot: () -> TrainingSnapshot) {
+        let state = JobCheckpoint(
+            step: step, resumedFromSteps: [], varianceRows: varianceRows, updateRows: updateRows, snapshot: snapshot())
+        try? AtomicFile.write(state.data(jobId: jobId, configText: configText), to: folder.finalState, durable: true)
     }
 
     /// Writes `checkpoint` sealed, atomically and flushed; false when it could not be written

@@ -8,9 +8,9 @@ import Results
 /// byte those of an uninterrupted run.
 ///
 /// The file is a `CheckpointSeal` line, then the state as JSON: `step`, `resumed_from_steps`
-/// (the steps of earlier resumptions, oldest first), `variance_rows` (the lines of
-/// `variance.csv` after its header, as written so far), `update_rows` (likewise of
-/// `updates.csv`) and `snapshot` (`TrainingSnapshot`,
+/// (the steps of earlier resumptions, oldest first), `continued_from` (when the job continued
+/// a shorter run: its job id and step), `variance_rows` (the lines of `variance.csv` after its
+/// header, as written so far), `update_rows` (likewise of `updates.csv`) and `snapshot` (`TrainingSnapshot`,
 /// with its `formatVersion`; the curve rows are inside it). Nothing in it is believed before
 /// the seal names this job and configuration and the state's size and SHA-256 match it.
 struct JobCheckpoint: Codable {
@@ -19,8 +19,11 @@ struct JobCheckpoint: Codable {
     var varianceRows: String
     var updateRows: String
     var snapshot: TrainingSnapshot
+    /// The shorter run the job continued, when it did (absent otherwise).
+    var continuedFrom: JobResult.ContinuedFrom?
 
     enum CodingKeys: String, CodingKey {
+        case continuedFrom = "continued_from"
         case step
         case resumedFromSteps = "resumed_from_steps"
         case varianceRows = "variance_rows"
@@ -40,11 +43,13 @@ struct JobCheckpoint: Codable {
         let encoder = JSONEncoder()
         encoder.nonConformingFloatEncodingStrategy = .convertToString(
             positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        // Sorted keys: the same state gives the same bytes in every process (a dictionary's
+        // order is not), so a final state is a pure function of the configuration.
+        encoder.outputFormatting = [.sortedKeys]
         let state = try encoder.encode(self)
         let seal = CheckpointSeal(
             jobId: jobId, configSHA256: SHA256.hex(configText), stateBytes: state.count,
             stateSHA256: SHA256.hex(SHA256.digest(state)))
-        encoder.outputFormatting = [.sortedKeys]
         return try encoder.encode(seal) + Data([0x0A]) + state
     }
 
