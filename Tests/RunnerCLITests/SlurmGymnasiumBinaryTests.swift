@@ -20,18 +20,11 @@ struct SlurmGymnasiumBinaryTests {
 
     @Test func aBridgedSweepOnTasksWithoutTheToolchainGivesALocalRunsCSVs() throws {
         guard SlurmCluster.check(), GymnasiumPython.check() else { return }
-        let root = try #require(SlurmStagedRunnerBinaryTests.toolchain, "no swift on PATH")
-        let dir = TemporaryFolder()
-        let empty = dir.url.appendingPathComponent("empty")
-        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
-        let config = dir.write("bridged.yaml", Self.sweep)
-        let local = dir.url.appendingPathComponent("local"), cluster = dir.url.appendingPathComponent("cluster")
+        let sweep = try SlurmStagedRunnerBinaryTests.HiddenToolchainSweep("bridged", Self.sweep)
+        let (dir, config, local, cluster) = (sweep.dir, sweep.config, sweep.local, sweep.cluster)
         defer { SlurmCluster.cancelRecorded(in: cluster.appendingPathComponent("bridged")) }
-        let run = try BinaryRunner.run(["run", config, "--results", local.path, "--no-progress"], in: dir.url)
-        #expect(run.status == 0, "\(run.stderr)")
 
-        let setup = SlurmStagedRunnerBinaryTests.hiding(root, behind: empty).flatMap { ["--setup", $0] }
-            + ["--setup", "echo \"python: ${RUNNER_PYTHON:-none}\""]
+        let setup = sweep.setup + ["--setup", "echo \"python: ${RUNNER_PYTHON:-none}\""]
         let submit = try BinaryRunner.run(
             ["submit", "slurm", config, "--results", cluster.path, "--tasks", "2", "--wait"] + setup, in: dir.url,
             timeout: 1800)

@@ -35,20 +35,35 @@ struct SlurmStagedRunnerBinaryTests {
         ]
     }
 
+    /// An experiment `name` (`text`) in a new folder, run locally into `local`; `cluster` is
+    /// where a submission writes, and `setup` the `--setup` arguments that hide the toolchain.
+    struct HiddenToolchainSweep {
+        let dir = TemporaryFolder()
+        let config: String
+        let local: URL
+        let cluster: URL
+        let setup: [String]
+
+        init(_ name: String, _ text: String) throws {
+            let root = try #require(SlurmStagedRunnerBinaryTests.toolchain, "no swift on PATH")
+            let empty = dir.url.appendingPathComponent("empty")
+            try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+            config = dir.write("\(name).yaml", text)
+            local = dir.url.appendingPathComponent("local")
+            cluster = dir.url.appendingPathComponent("cluster")
+            setup = SlurmStagedRunnerBinaryTests.hiding(root, behind: empty).flatMap { ["--setup", $0] }
+            let run = try BinaryRunner.run(["run", config, "--results", local.path, "--no-progress"], in: dir.url)
+            #expect(run.status == 0, "\(run.stderr)")
+        }
+    }
+
     @Test func tasksWithoutTheToolchainGiveALocalRunsCSVs() throws {
         guard SlurmCluster.check() else { return }
-        let root = try #require(Self.toolchain, "no swift on PATH")
-        let dir = TemporaryFolder()
-        let empty = dir.url.appendingPathComponent("empty")
-        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
-        let config = dir.write("e2e.yaml", SlurmClusterBinaryTests.sweep)
-        let local = dir.url.appendingPathComponent("local"), cluster = dir.url.appendingPathComponent("cluster")
+        let sweep = try HiddenToolchainSweep("e2e", SlurmClusterBinaryTests.sweep)
+        let (dir, config, local, cluster, setup) = (sweep.dir, sweep.config, sweep.local, sweep.cluster, sweep.setup)
         defer { SlurmCluster.cancelRecorded(in: cluster.appendingPathComponent("e2e")) }
-        let run = try BinaryRunner.run(["run", config, "--results", local.path, "--no-progress"], in: dir.url)
-        #expect(run.status == 0, "\(run.stderr)")
 
         // The test's runner is a debug build: submission stages the static build (make static).
-        let setup = Self.hiding(root, behind: empty).flatMap { ["--setup", $0] }
         let submit = try BinaryRunner.run(
             ["submit", "slurm", config, "--results", cluster.path, "--wait"] + setup, in: dir.url, timeout: 1800)
         #expect(submit.status == 0, "\(submit.stdout)\n\(submit.stderr)")
