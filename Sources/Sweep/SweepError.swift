@@ -37,7 +37,11 @@ package enum SweepError: Error, Equatable, CustomStringConvertible, LocalizedErr
     /// The most differences `otherExperiment` lists.
     static let listedDifferences = 10
 
-    package var description: String {
+    package var description: String { description(offeringNewRun: true) }
+
+    /// The message; `offeringNewRun` false for the commands that have no `--new-run`
+    /// (`submit slurm`), whose way out of `otherExperiment` is `--results` alone.
+    package func description(offeringNewRun: Bool) -> String {
         switch self {
         case .locked(let directory, let owner):
             return "another runner is writing the report of \(directory)" + (owner.map { " (\($0))" } ?? "")
@@ -67,7 +71,7 @@ package enum SweepError: Error, Equatable, CustomStringConvertible, LocalizedErr
                 lines.append("  … and \(differences.count - Self.listedDifferences) more")
             }
             lines.append("a folder holds one experiment (only a larger training.steps continues it);"
-                + " write elsewhere with --results OTHER, or with --new-run into the next free <name>-N folder")
+                + " write elsewhere with --results OTHER" + (offeringNewRun ? ", or with --new-run into the next free <name>-N folder" : ""))
             return lines.joined(separator: "\n")
         }
     }

@@ -205,6 +205,8 @@ import Testing
         #expect(check.status == 64 && check.stderr.contains(line), "\(check.stderr)")
         let submit = try BinaryRunner.run(["submit", "slurm", "tiny.yaml", "--dry-run"] + arguments, in: setup.dir.url)
         #expect(submit.status == 64 && submit.stderr.contains(line), "\(submit.stderr)")
+        // submit has no --new-run, so it offers only --results.
+        #expect(submit.stderr.contains("--results OTHER") && !submit.stderr.contains("--new-run"), "\(submit.stderr)")
         #expect(try setup.snapshot(setup.folder) == before)
     }
 

@@ -104,7 +104,7 @@ struct SubmitSlurm: ParsableCommand {
             _ = try FolderAdmission.check(
                 plan, folder: ExperimentFolder(root: URL(fileURLWithPath: Self.absolute(results)), experiment: plan.name))
         } catch let error as SweepError {
-            Console.error("error: \(error.description)")
+            Console.error("error: \(error.description(offeringNewRun: false))")
             if case .otherExperiment = error { throw ExitStatus.usage }
             throw ExitStatus.failure
         }
