@@ -54,3 +54,55 @@ import Testing
         #expect(outcome.stderr.contains("holds no experiment.yaml: not a results folder"), "\(outcome.stderr)")
     }
 }
+
+/// `runner status` on a job that is running: its latest evaluation, as its checkpoint records
+/// it, is the row a run of the same job to that step writes in `curve.csv`.
+@Suite(.serialized) struct StatusOfARunningJobBinaryTests {
+    static func experiment(steps: Int) -> String {
+        """
+        experiment: live
+        environment: {id: CartPole-v1, num_envs: 4}
+        estimator: {name: a2c, n_steps: 5}
+        training: {steps: \(steps), eval_every: 2000, eval_episodes: 2, checkpoint_every: 2000}
+        seeds: 1
+        """
+    }
+
+    @Test func aRunningJobShowsItsLatestEvaluation() throws {
+        let dir = TemporaryFolder()
+        let config = dir.write("live.yaml", Self.experiment(steps: 50_000_000))
+        let results = dir.url.appendingPathComponent("results")
+        let folder = results.appendingPathComponent("live")
+        let sweep = try RunBinaryTests.startSweep(config, results: results)
+        // Held still once a checkpoint exists, so that its claim stays live while status reads it.
+        RunBinaryTests.wait(for: sweep) {
+            let jobs = (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("jobs").path)) ?? []
+            return jobs.contains { FileManager.default.fileExists(atPath: folder.appendingPathComponent("jobs/\($0)/checkpoint").path) }
+        }
+        kill(sweep.processIdentifier, SIGSTOP)
+        defer {
+            kill(sweep.processIdentifier, SIGKILL)
+            sweep.waitUntilExit()
+        }
+        let json = try BinaryRunner.run(["status", folder.path, "--format", "json"], in: dir.url)
+        let table = try BinaryRunner.run(["status", folder.path], in: dir.url)
+        try #require(json.status == 0 && table.status == 0, "\(json.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let running = try #require((object["running"] as? [[String: Any]])?.first, "\(json.stdout)")
+        let step = try #require(running["last_evaluation_step"] as? Int, "\(json.stdout)")
+        let mean = try #require(running["last_evaluation_return"] as? String, "\(json.stdout)")
+        #expect(step >= 2000 && step % 2000 == 0)
+        #expect(table.stdout.contains("evaluation \(mean) at step \(step)"), "\(table.stdout)")
+
+        // The same job trained to that step ends its curve with the same row.
+        let shorter = dir.write("short.yaml", Self.experiment(steps: step))
+        let other = dir.url.appendingPathComponent("other")
+        let run = try BinaryRunner.run(["run", shorter, "--results", other.path, "--no-progress", "--no-report"], in: dir.url)
+        try #require(run.status == 0, "\(run.stderr)")
+        let jobs = other.appendingPathComponent("live/jobs")
+        let id = try #require(try FileManager.default.contentsOfDirectory(atPath: jobs.path).first)
+        let curve = try String(contentsOf: jobs.appendingPathComponent("\(id)/curve.csv"), encoding: .utf8)
+        let last = try #require(curve.split(separator: "\n").last.map { $0.split(separator: ",", omittingEmptySubsequences: false) })
+        #expect(last[0] == "\(step)" && last[2] == mean, "\(last) vs \(step), \(mean)")
+    }
+}

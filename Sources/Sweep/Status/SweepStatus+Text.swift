@@ -9,7 +9,7 @@ extension SweepStatus {
     ///       running    1
     ///       ...
     ///     running jobs:
-    ///       3f2a…  host node1, pid 4242  heartbeat 12 s ago  checkpoint step 500
+    ///       3f2a…  host node1, pid 4242  heartbeat 12 s ago  checkpoint step 500  evaluation 187.4 at step 500
     package func table(slurm: ClusterQueueReport?) -> String {
         let percent = stepsTotal > 0 ? Double(stepsDone) / Double(stepsTotal) * 100 : 0
         var lines = ["experiment \(experiment): \(total) jobs, steps \(stepsDone) of \(stepsTotal) (\(String(format: "%.1f", percent))%)"]
@@ -21,7 +21,8 @@ extension SweepStatus {
             lines.append("running jobs:")
             for job in running {
                 let step = job.checkpointStep.map { "checkpoint step \($0)" } ?? "no checkpoint yet"
-                lines.append("  \(job.jobId)  \(job.owner.owner)  heartbeat \(job.heartbeatAge) s ago  \(step)")
+                let evaluation = job.lastEvaluation.map { "  evaluation \(csvNumber($0.mean)) at step \($0.step)" } ?? ""
+                lines.append("  \(job.jobId)  \(job.owner.owner)  heartbeat \(job.heartbeatAge) s ago  \(step)\(evaluation)")
             }
         }
         if !staleClaims.isEmpty {
@@ -63,6 +64,7 @@ extension SweepStatus {
                 enum Key: String, CodingKey {
                     case jobId = "job_id", host, pid, slurmJobId = "slurm_job_id"
                     case heartbeatAge = "heartbeat_age_seconds", checkpointStep = "checkpoint_step"
+                    case evaluationStep = "last_evaluation_step", evaluationMean = "last_evaluation_return"
                 }
                 var c = encoder.container(keyedBy: Key.self)
                 try c.encode(running.jobId, forKey: .jobId)
@@ -71,6 +73,8 @@ extension SweepStatus {
                 try c.encode(running.owner.slurmJobId, forKey: .slurmJobId)
                 try c.encode(running.heartbeatAge, forKey: .heartbeatAge)
                 try c.encode(running.checkpointStep, forKey: .checkpointStep)
+                try c.encode(running.lastEvaluation?.step, forKey: .evaluationStep)
+                try c.encode(running.lastEvaluation.map { csvNumber($0.mean) }, forKey: .evaluationMean)
             }
         }
 

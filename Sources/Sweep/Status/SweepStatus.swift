@@ -19,6 +19,15 @@ package struct SweepStatus: Sendable, Equatable {
         package var heartbeatAge: Int64
         /// The step of the job's latest checkpoint; nil when it has none yet.
         package var checkpointStep: Int?
+        /// The job's latest evaluation (`curve.csv`'s step and `eval_return_mean`) as its
+        /// checkpoint records it; nil until a checkpoint that passes its seal holds one.
+        package var lastEvaluation: LastEvaluation? = nil
+    }
+
+    /// A curve row's step and mean evaluation return.
+    package struct LastEvaluation: Sendable, Equatable {
+        package var step: Int
+        package var mean: Double
     }
 
     package var experiment: String
@@ -68,8 +77,16 @@ package struct SweepStatus: Sendable, Equatable {
             status.stepsDone = Self.sum(status.stepsDone, min(step ?? 0, budget))
             switch claims[job.id] {
             case .live(let record)?:
-                status.running.append(
-                    Running(jobId: job.id, owner: record, heartbeatAge: max(0, now - record.heartbeat), checkpointStep: step))
+                // Only a checkpoint that passes its seal is believed for the figure it shows.
+                var lastEvaluation: LastEvaluation?
+                if step != nil, case .usable(let checkpoint) = files.checkpoint(jobId: job.id, configText: job.configText),
+                    let row = checkpoint.snapshot.curve.last
+                {
+                    lastEvaluation = LastEvaluation(step: row.step, mean: row.evalReturnMean)
+                }
+                status.running.append(Running(
+                    jobId: job.id, owner: record, heartbeatAge: max(0, now - record.heartbeat), checkpointStep: step,
+                    lastEvaluation: lastEvaluation))
             case .stale?:
                 status.staleClaims.append(job.id)
                 status.pending += 1
