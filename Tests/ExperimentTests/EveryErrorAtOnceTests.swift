@@ -35,6 +35,23 @@ import YAML
         #expect(errors[5].message.contains("did you mean 'eval_episodes'?"), "\(errors[5])")
     }
 
+    @Test func anUnknownTopLevelKeyIsReportedBesideABadSeedsValue() {
+        // The unknown key's message lists the known keys, `seeds` among them: it is still the
+        // file's error, not the leaving out of `seeds`.
+        let errors = scratch.errors("""
+            experiment: both
+            environment: {id: CartPole-v1}
+            estimator: {name: a2c}
+            ent_coef: 0.01
+            training: {steps: 100}
+            seeds: 0
+
+            """)
+        #expect(errors.map(\.path) == ["ent_coef", "seeds"], "\(errors)")
+        #expect(errors.map(\.mark.line) == [4, 6], "\(errors)")
+        #expect(errors[0].description.contains("here the setting is entropy_coef"), "\(errors[0])")
+    }
+
     @Test func everyCellOfASweepIsChecked() {
         // Each swept value out of range is its own error, at the value.
         let errors = scratch.errors(minimal("grid:\n  estimator.gamma: [0.5, 2.0, 3.0]\n  optimizer.lr: [0.1, -1]\n"))

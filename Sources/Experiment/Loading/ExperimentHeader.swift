@@ -35,6 +35,20 @@ struct ExperimentHeader: Decodable {
         for key in JobSettings.CodingKeys.allCases { _ = sections.contains(key) }
     }
 
+    /// Every top-level key of `file` that is neither the header's nor a settings section, in
+    /// file order. Decoding the header finds the first of them too, but only when the rest of
+    /// the header reads: this check runs whatever else is wrong with it.
+    static func unknownKeys(in file: Node) -> [Diagnostic] {
+        let known = CodingKeys.allCases.map(\.stringValue) + JobSettings.CodingKeys.allCases.map(\.stringValue)
+        return (file.mapping ?? []).filter { !known.contains($0.key) }.map { pair in
+            var message = "unknown key '\(pair.key)'"
+            if let guess = suggestion(for: pair.key, among: known) { message += "; did you mean '\(guess)'?" }
+            var diagnostic = Diagnostic(at: pair.keyMark, path: pair.key, message: message)
+            diagnostic.unknownKey = pair.key
+            return diagnostic
+        }
+    }
+
     /// `seeds: N` means 0..<N; a list names the seeds.
     private static func decodeSeeds(_ c: KeyedDecodingContainer<CodingKeys>) throws -> [Int] {
         guard c.contains(.seeds), try !c.decodeNil(forKey: .seeds) else { return [0] }

@@ -33,6 +33,9 @@ public struct ExperimentLoader: Sendable {
         var log = DiagnosticLog()
         let decodedHeader = CollectingDecoder.decode(ExperimentHeader.self, from: file)
         for diagnostic in decodedHeader.errors { log.add(diagnostic) }
+        for diagnostic in ExperimentHeader.unknownKeys(in: file) where !decodedHeader.errors.contains(where: { $0.path == diagnostic.path }) {
+            log.add(diagnostic)
+        }
         // A swept key or list in error is left out of the sweep, so the cells are still checked;
         // but without an exclude rule that reads, cells it was written to drop would be judged.
         let sweep = SweepSpec(file: file, log: &log)
